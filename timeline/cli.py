@@ -1,0 +1,75 @@
+"""The ``timeline`` command: argument parsing, error reporting and exit codes.
+
+Exit codes: 0 ok, 1 failure, 2 usage error (bad arguments, missing paths, unreadable
+timeline file, no spaCy model). Every expected error is one line on stderr, never a
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from timeline import __version__
+from timeline.commands import build, evaluate, explore, times
+
+COMMANDS = (build, explore, times, evaluate)
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus the usage dump
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="timeline",
+        description="Build a timeline of dated events from news articles and explore it in the terminal.",
+        epilog="examples:\n  timeline explore seeds\n  timeline build seeds -o seeds.toml\n  timeline explore seeds.toml\n  timeline times seeds --format jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        module.add_parser(sub)
+    return parser
+
+
+def report(message: str) -> None:
+    print(f"timeline: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    from timeline.corpus import CorpusError
+    from timeline.files import OutputExistsError
+    from timeline.nlp import ModelNotFoundError
+    from timeline.toml_io import TimelineFileError
+
+    try:
+        return int(args.run(args) or 0)
+    except (CorpusError, TimelineFileError, ModelNotFoundError) as exc:
+        report(str(exc))
+        return EXIT_USAGE
+    except OutputExistsError as exc:
+        report(str(exc))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        report("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:
+        report(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

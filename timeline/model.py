@@ -1,0 +1,247 @@
+"""The timeline as a plain value: documents, actors, events and their evidence.
+
+Everything here is a frozen dataclass so that the builder's stages, the TOML
+reader/writer, the app and the tests all share one immutable picture. Dates are
+kept as ISO 8601 strings *at their precision* (``2006``, ``2023-04``,
+``2024-02-10``) or as intervals (``2024-02-10/2024-02-12``); the bounds used for
+sorting and filtering are derived from that string in one place
+(:func:`date_bounds`), never stored twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+SCHEMA = "timeline/1"
+
+
+class DateSource(StrEnum):
+    """Where a document's publication date came from, strongest first."""
+
+    COMMAND_LINE = "command-line"
+    MANIFEST = "manifest"
+    FRONT_MATTER = "front-matter"
+    HEADER = "header"
+    HTML = "html"
+    JSON = "json"
+    URL = "url"
+    INFERRED = "inferred"
+    NONE = "none"
+
+
+class Precision(StrEnum):
+    """How much of a date is known. Ordered from coarse to fine by :data:`PRECISION_RANK`."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    QUARTER = "quarter"
+    SEASON = "season"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    TIME = "time"
+    INTERVAL = "interval"
+
+
+PRECISION_RANK: dict[Precision, int] = {
+    Precision.CENTURY: 0,
+    Precision.DECADE: 1,
+    Precision.YEAR: 2,
+    Precision.QUARTER: 3,
+    Precision.SEASON: 3,
+    Precision.MONTH: 4,
+    Precision.WEEK: 5,
+    Precision.INTERVAL: 5,
+    Precision.DAY: 6,
+    Precision.TIME: 7,
+}
+
+
+class Certainty(StrEnum):
+    """How an event's date was reached.
+
+    stated: written in full in the passage ("in April 2023").
+    resolved: relative in the passage, resolved against a known anchor ("on Saturday"
+        in an article dated 2024-02-12).
+    inferred: resolved against an anchor that was itself inferred (an undated article's
+        publication date worked out from other articles).
+    bounded: only an interval is known (narrative reasoning, "earlier this week").
+    """
+
+    STATED = "stated"
+    RESOLVED = "resolved"
+    INFERRED = "inferred"
+    BOUNDED = "bounded"
+
+
+class ActorKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    COUNTRY = "country"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class TimexType(StrEnum):
+    """TimeML TIMEX3 types."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One temporal expression found in a document, normalised to TimeML.
+
+    ``value`` is the TIMEX3 value (``2024-02-10``, ``2024-W07``, ``P3D``,
+    ``XXXX-WXX-6`` when relative with no anchor, ``PAST_REF``...). ``date`` is what
+    the builder uses: the ISO date at its precision or an ``A/B`` interval this
+    expression denotes on the calendar, or None (durations, sets, unresolved).
+    """
+
+    start: int  # character offsets into the document text
+    end: int
+    text: str
+    type: TimexType
+    value: str
+    date: str | None = None
+    precision: Precision | None = None
+    anchor: str | None = None  # ISO date the value was resolved against, if relative
+    relative: bool = False  # depends on an anchor (weekday, "yesterday", "last year")
+    resolved: bool = True  # False when relative and no anchor was available
+    mod: str = ""  # TimeML mod: START, MID, END, APPROX, BEFORE, AFTER...
+    how: str = ""  # one line: how the value was reached
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article. ``text`` is the full decoded file text; every offset points into it."""
+
+    id: str
+    path: str
+    text: str
+    title: str
+    published: str | None = None  # ISO date (or interval when inferred and bounded)
+    published_from: DateSource = DateSource.NONE
+    published_how: str = ""  # reasoning, for inferred or weak dates
+    url: str = ""
+    author: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind = ActorKind.OTHER
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None = None  # actor id
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One passage that reports an event: the evidence a user can jump to."""
+
+    document: str  # document id
+    start: int  # character offsets of the sentence in the document text
+    end: int
+    text: str  # the sentence, == document.text[start:end]
+    time_text: str = ""  # the time expression, if any
+    time_start: int | None = None  # its offsets in the document text
+    time_end: int | None = None
+    how: str = ""  # derivation of the date from this passage
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    date: str | None = None  # ISO at precision, or "A/B" interval; None when undated
+    precision: Precision | None = None
+    certainty: Certainty | None = None
+    actors: tuple[str, ...] = ()  # actor ids, subject first
+    quotes: tuple[Quote, ...] = ()
+    sources: tuple[Source, ...] = ()
+    how: str = ""  # derivation of the merged date
+
+    @property
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        return date_bounds(self.date) if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    documents: tuple[Document, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    schema: str = SCHEMA
+    generator: str = ""
+    model: str = ""
+    notes: tuple[str, ...] = field(default=())  # corpus-level reasoning and warnings
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+
+# --- ISO date strings ---------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _point_bounds(value: str) -> tuple[dt.date, dt.date, Precision]:
+    m = _ISO.match(value.strip())
+    if not m:
+        raise ValueError(f"not an ISO date: {value!r}")
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    year = int(y)
+    if d:
+        day = dt.date(year, int(mo), int(d))
+        return day, day, Precision.DAY
+    if mo:
+        month = int(mo)
+        first = dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1), Precision.MONTH
+    return dt.date(year, 1, 1), dt.date(year, 12, 31), Precision.YEAR
+
+
+def date_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """Earliest and latest day a date string can mean (inclusive).
+
+    ``2023-04`` → (2023-04-01, 2023-04-30); ``2024-02-10/2024-02-12`` → its ends.
+    """
+    if "/" in value:
+        a, b = value.split("/", 1)
+        return _point_bounds(a)[0], _point_bounds(b)[1]
+    lo, hi, _ = _point_bounds(value)
+    return lo, hi
+
+
+def date_precision(value: str) -> Precision:
+    """The precision an ISO date string is written at."""
+    if "/" in value:
+        return Precision.INTERVAL
+    return _point_bounds(value)[2]
+
+
+def is_valid_date(value: str) -> bool:
+    try:
+        lo, hi = date_bounds(value)
+    except ValueError:
+        return False
+    return lo <= hi

@@ -1,0 +1,1 @@
+"""The Textual explorer. Reads a ``timeline.model.Timeline``; never imports spaCy."""
