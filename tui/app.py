@@ -1,35 +1,424 @@
-"""The explorer app (a first screen: the documents of the timeline)."""
+"""The explorer: scroll the timeline, filter it by actor, jump to the sources.
+
+Start-up stays lean: this module imports the model, Textual and the app's own modules,
+never spaCy, and dateparser only when a date typed at ``:`` is not ISO.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from rich.text import Text
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.widgets import Footer, Input, SelectionList, Static
 
 from timeline.model import Timeline
+from tui import themes as theme_files
+from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
+from tui.sanitize import clean_line
+from tui.screens import ArticleScreen, ConfirmScreen, HelpScreen, PromptScreen
+from tui.view import (
+    Match,
+    build_rows,
+    filtered_timeline,
+    haystack,
+    heading_of,
+    jump_position,
+    matching,
+    midpoint,
+    parse_date_query,
+    resolve_actor,
+    sort_key,
+)
+from tui.widgets import ActorPanel, DetailPane, EventList, Histogram
+
+#: Below this width the actor panel starts hidden (``a`` shows it).
+NARROW = 100
+MAIN_ACTIONS = {k.action for k in MAIN_KEYS} | {"open_source"}
 
 
-class TimelineApp(App[None]):
+class TimelineApp(App[int]):
+    """The explorer over one ``Timeline``."""
+
+    CSS_PATH = "app.tcss"
     TITLE = "timeline"
-    BINDINGS = [("q", "quit", "Quit")]
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = bindings(APP_KEYS) + bindings(MAIN_KEYS)
 
-    def __init__(self, timeline: Timeline) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        *,
+        actors: Sequence[str] = (),
+        match_all: bool = False,
+        theme: str | None = None,
+        source_name: str = "",
+        theme_folders: list[Path] | None = None,
+    ) -> None:
         super().__init__()
         self.timeline = timeline
+        events = timeline.events
+        self.order = sorted(range(len(events)), key=lambda i: sort_key(events[i]))
+        self.headings = [heading_of(e) for e in events]
+        self.mids = [midpoint(e) for e in events]
+        self.match_mode = Match.ALL if match_all else Match.ANY
+        self.in_view: list[int] = list(self.order)
+        self.search_query = ""
+        self.search_hits: list[int] = []  # positions in ``visible``
+        self._haystacks: dict[int, str] = {}
+        self._panel_choice: bool | None = None  # None: follow the terminal width
+        self._problems: list[str] = []
+        self._remember_theme = False
+        self.sub_title = clean_line(source_name)
+
+        self.chosen: set[str] = set()
+        for name in actors:
+            found = resolve_actor(timeline, name)
+            if found:
+                self.chosen.update(found)
+            else:
+                self._problems.append(f"no actor matches {clean_line(name)!r}")
+
+        loaded = theme_files.load_themes(theme_folders)
+        self.own_themes = [t.name for t in loaded.themes]
+        for t in loaded.themes:
+            self.register_theme(t)
+        self._theme_errors = loaded.errors
+        settings, settings_error = theme_files.load_settings()
+        if settings_error:
+            self._problems.append(settings_error)
+        keymap = settings.get("keymap")
+        if isinstance(keymap, dict):
+            self.set_keymap({str(k): str(v) for k, v in keymap.items() if isinstance(v, str)})
+        wanted = theme or (settings.get("theme") if isinstance(settings.get("theme"), str) else None)
+        self._start_theme = self._pick_theme(wanted)
+
+    def _pick_theme(self, wanted: str | None) -> str:
+        names = self.available_themes
+        if wanted and wanted in names:
+            return wanted
+        if wanted:
+            self._problems.append(f"unknown theme {clean_line(wanted)!r}; themes: {', '.join(self.own_themes)}")
+        return theme_files.DEFAULT_THEME if theme_files.DEFAULT_THEME in names else "textual-dark"
+
+    # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable(id="documents", cursor_type="row")
+        yield Histogram(id="histogram")
+        yield Static(id="status", markup=False)
+        with Horizontal(id="body"):
+            yield ActorPanel(self.timeline, id="actors")
+            with Vertical(id="right"):
+                yield EventList(self.timeline, id="events")
+                yield DetailPane(self.timeline, id="detail")
         yield Footer()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(theme_files.APP_VARIABLES)
+
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("id", "published", "from", "title")
-        for d in self.timeline.documents:
-            table.add_row(d.id, d.published or "—", str(d.published_from), d.title)
+        self.theme = self._start_theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        panel = self.query_one(ActorPanel)
+        panel.set_selected(self.chosen)
+        panel.set_mode(self.match_mode)
+        self._layout_for(self.size.width)
+        self.refilter()
+        self.query_one(EventList).focus()
+        if self._theme_errors:
+            self.say(
+                "Some theme files were not loaded:\n" + "\n".join(self._theme_errors),
+                title="Themes",
+                severity="warning",
+                timeout=12,
+            )
+        for problem in self._problems:
+            self.say(problem, severity="warning", timeout=10)
+        self._remember_theme = True
+
+    def say(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None) -> None:
+        """``notify`` for text that may contain anything: never parsed as markup, controls cleaned."""
+        self.notify(clean_line(message) if "\n" not in message else "\n".join(map(clean_line, message.split("\n"))),
+                    title=clean_line(title), severity=severity, timeout=timeout, markup=False)  # fmt: skip
+
+    def on_resize(self, event) -> None:
+        self._layout_for(event.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        show = self._panel_choice if self._panel_choice is not None else width >= NARROW
+        self.query_one(ActorPanel).set_class(not show, "-hidden")
+
+    # --- the view ---------------------------------------------------------------------
+
+    @property
+    def event_list(self) -> EventList:
+        return self.query_one(EventList)
+
+    def refilter(self, keep: int | None = None) -> None:
+        """Recompute what is in view after the actor filter changed; the cursor stays put."""
+        events = self.timeline.events
+        lst = self.event_list
+        if keep is None:
+            keep = lst.current_event
+        self.in_view = matching(events, self.order, self.chosen, self.match_mode)
+        self._update_hits()
+        lst.set_rows(build_rows(self.headings, self.in_view), keep)
+        counts: Counter[str] = Counter()
+        for i in self.in_view:
+            counts.update(set(events[i].actors))
+        self.query_one(ActorPanel).set_counts(counts)
+        self.update_status()
+
+    def update_status(self) -> None:
+        tl = self.timeline
+        text = Text()
+        text.append(f"{len(self.in_view):,}", style="bold")
+        text.append(f" of {len(tl.events):,} events")
+        if self.chosen:
+            names = [clean_line(a.name) for a in tl.actors if a.id in self.chosen]
+            shown = ", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else "")
+            text.append(f" · {self.match_mode.value} of: ", style="dim")
+            text.append(shown)
+        if self.search_query:
+            text.append(" · /", style="dim")
+            text.append(clean_line(self.search_query))
+            text.append(f" {len(self.search_hits)} hit{'s' if len(self.search_hits) != 1 else ''}", style="dim")
+        self.query_one("#status", Static).update(text)
+
+    def on_event_list_highlighted(self, message: EventList.Highlighted) -> None:
+        self.query_one(DetailPane).show(message.event)
+        self.query_one(Histogram).show(self.mids, self.in_view, message.event)
+
+    def on_event_list_open_requested(self, message: EventList.OpenRequested) -> None:
+        self.open_event(message.event)
+
+    def on_actor_panel_changed(self, message: ActorPanel.Changed) -> None:
+        self.chosen = set(message.selected)
+        self.refilter()
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.query_one(DetailPane).show(self.event_list.current_event)  # its passages carry theme colours
+        if self._remember_theme:
+            try:
+                theme_files.save_setting("theme", theme.name)
+            except OSError as exc:
+                self.say(f"could not save the theme choice: {exc}", severity="warning")
+
+    # --- actions ----------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MAIN_ACTIONS and len(self.screen_stack) > 1:
+            return False
+        return True
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_next_theme(self) -> None:
+        names = self.own_themes or list(self.available_themes)
+        i = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(i + 1) % len(names)]
+        self.say(f"theme: {self.theme}", timeout=2)
+
+    def action_toggle_actors(self) -> None:
+        panel = self.query_one(ActorPanel)
+        self._panel_choice = panel.has_class("-hidden")
+        self._layout_for(self.size.width)
+        if self._panel_choice:
+            panel.query_one(Input).focus()
+        else:
+            self.event_list.focus()
+
+    def action_focus_actors(self) -> None:
+        self._panel_choice = True
+        self._layout_for(self.size.width)
+        self.query_one(ActorPanel).query_one(Input).focus()
+
+    def action_toggle_match(self) -> None:
+        self.match_mode = Match.ALL if self.match_mode is Match.ANY else Match.ANY
+        self.query_one(ActorPanel).set_mode(self.match_mode)
+        self.refilter()
+
+    def action_clear_filter(self) -> None:
+        self.chosen = set()
+        self.query_one(ActorPanel).set_selected(set())
+        self.refilter()
+
+    def action_toggle_detail(self) -> None:
+        self.query_one(DetailPane).toggle_class("-hidden")
+
+    def action_open_source(self) -> None:
+        event = self.event_list.current_event
+        if event is not None:
+            self.open_event(event)
+
+    def open_event(self, index: int, source: int = 0) -> None:
+        event = self.timeline.events[index]
+        if not event.sources:
+            self.say("This event has no source passage.", severity="warning")
+            return
+        self.push_screen(ArticleScreen(self.timeline, event, source))
+
+    # search
+
+    def action_search(self) -> None:
+        self.push_screen(
+            PromptScreen("Search titles, quotes and passages", value=self.search_query, hint="n / N: next / previous hit"),
+            self.search,
+        )
+
+    def _hay(self, i: int) -> str:
+        text = self._haystacks.get(i)
+        if text is None:
+            text = self._haystacks[i] = haystack(self.timeline, self.timeline.events[i])
+        return text
+
+    def _update_hits(self) -> None:
+        q = self.search_query.casefold()
+        self.search_hits = [p for p, i in enumerate(self.in_view) if q in self._hay(i)] if q else []
+        self.event_list.hits = frozenset(self.in_view[p] for p in self.search_hits)
+
+    def search(self, query: str | None) -> None:
+        if query is None:
+            return
+        self.search_query = query.strip()
+        self._update_hits()
+        self.event_list.refresh()
+        self.update_status()
+        if not self.search_query:
+            return
+        if not self.search_hits:
+            self.say(f"no match for {self.search_query!r} in view", severity="warning", timeout=3)
+            return
+        self._go_to_hit(1, include_current=True)
+
+    def _go_to_hit(self, direction: int, include_current: bool = False) -> None:
+        if not self.search_hits:
+            if self.search_query:
+                self.say("no hits in view", timeout=2)
+            return
+        cur = self.event_list.cursor
+        if direction > 0:
+            later = [p for p in self.search_hits if p > cur or (include_current and p == cur)]
+            target = later[0] if later else self.search_hits[0]
+        else:
+            earlier = [p for p in self.search_hits if p < cur]
+            target = earlier[-1] if earlier else self.search_hits[-1]
+        self.event_list.move_to(target, center=True)
+        n = self.search_hits.index(target) + 1
+        self.say(f"hit {n} of {len(self.search_hits)}", timeout=1.5)
+
+    def action_search_next(self) -> None:
+        self._go_to_hit(1)
+
+    def action_search_prev(self) -> None:
+        self._go_to_hit(-1)
+
+    # jump to a date
+
+    def action_jump_to_date(self) -> None:
+        self.push_screen(
+            PromptScreen("Jump to date", placeholder="2024-02-11, feb 2024, april 2023"),
+            self.jump_to_date,
+        )
+
+    def jump_to_date(self, query: str | None) -> None:
+        if not query or not query.strip():
+            return
+        parsed = parse_date_query(query)
+        if parsed is None:
+            self.say(f"not a date: {query!r}", severity="warning", timeout=3)
+            return
+        day, _ = parsed
+        position = jump_position(self.timeline.events, self.in_view, day)
+        if position is None:
+            self.say("no dated events in view", severity="warning", timeout=3)
+            return
+        self.event_list.move_to(position, center=True)
+
+    # export
+
+    def action_export(self) -> None:
+        self.push_screen(
+            PromptScreen(
+                f"Export the {len(self.in_view):,} events in view to TOML",
+                value="timeline-view.toml",
+                hint="a path; an existing file is only replaced after you confirm",
+            ),
+            self.export_to,
+        )
+
+    def export_to(self, path: str | None, *, overwrite: bool = False) -> None:
+        if not path or not path.strip():
+            return
+        target = Path(os.path.expanduser(path.strip()))
+        if target.is_dir():
+            self.say(f"{target} is a folder; give a file name", severity="error")
+            return
+        if target.exists() and not overwrite:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.export_to(path, overwrite=True)
+                else:
+                    self.say("export cancelled; nothing written", timeout=3)
+
+            self.push_screen(ConfirmScreen(f"{target} already exists. Overwrite it?"), answered)
+            return
+        from timeline.toml_io import write_timeline
+
+        try:
+            write_timeline(filtered_timeline(self.timeline, self.in_view), target, overwrite=overwrite)
+        except OSError as exc:
+            self.say(f"could not write {target}: {exc.strerror or exc}", severity="error")
+            return
+        self.say(f"wrote {len(self.in_view):,} events to {target}", timeout=4)
+
+    # the command palette lists every action
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        main = len(self.screen_stack) <= 1
+        for key in (*APP_KEYS, *MAIN_KEYS, *LIST_KEYS):
+            if not key.palette or (key.action in MAIN_ACTIONS and not main):
+                continue
+            yield SystemCommand(key.description, key.tooltip, partial(self.run_action, key.action))
+        for name in self.own_themes:
+            yield SystemCommand(f"Theme: {name}", "Switch to this theme (remembered)", partial(setattr, self, "theme", name))
+
+    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        event.stop()
 
 
-def run_app(timeline: Timeline, *, actors: Sequence[str] = (), match_all: bool = False, theme: str | None = None) -> int:
-    TimelineApp(timeline).run()
-    return 0
+def _prefers_16_colours() -> bool:
+    """True in terminals Rich sees as 16-colour (``TERM=xterm``, the Linux console)."""
+    if os.environ.get("COLORTERM") in ("truecolor", "24bit"):
+        return False
+    term = os.environ.get("TERM", "")
+    return term in ("xterm", "linux", "screen", "vt100", "ansi") or term.endswith("-16color")
+
+
+def run_app(
+    timeline: Timeline,
+    *,
+    actors: Sequence[str] = (),
+    match_all: bool = False,
+    theme: str | None = None,
+    source_name: str = "",
+) -> int:
+    """Run the explorer until the user quits; returns the exit code."""
+    if theme is None and _prefers_16_colours():
+        settings, _ = theme_files.load_settings()
+        if "theme" not in settings:
+            theme = "timeline-16"
+    app = TimelineApp(timeline, actors=actors, match_all=match_all, theme=theme, source_name=source_name)
+    app.run()
+    return app.return_code or 0

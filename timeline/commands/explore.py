@@ -47,9 +47,11 @@ def load_for_explore(args: argparse.Namespace):
     if len(paths) == 1 and paths[0].endswith(".toml") and not Path(paths[0]).is_dir():
         from timeline.toml_io import read_timeline
 
+        from timeline.sources import load_document_texts
+
         if not Path(paths[0]).exists():
             raise CorpusError(f"{paths[0]}: no such file")
-        return read_timeline(paths[0])
+        return load_document_texts(read_timeline(paths[0]), Path(paths[0]).resolve().parent)
     from timeline.build import build_timeline
     from timeline.commands.common import load_corpus
 
@@ -62,4 +64,5 @@ def run(args: argparse.Namespace) -> int:
     timeline = load_for_explore(args)
     from tui.app import run_app
 
-    return run_app(timeline, actors=args.actor, match_all=args.match_all, theme=args.theme)
+    name = " ".join(args.paths) if args.paths else "seeds"
+    return run_app(timeline, actors=args.actor, match_all=args.match_all, theme=args.theme, source_name=name)

@@ -1,0 +1,93 @@
+"""Article texts for a timeline read from TOML.
+
+A saved timeline normally does not embed the articles (only ``build --embed-text``
+does): it keeps each document's ``path``. The explorer needs the text to show a passage
+in its article, so :func:`load_document_texts` reads the files again through the same
+corpus reader that built the timeline, which gives exactly the same decoded text and
+therefore the same offsets. A file that is gone or changed leaves the text empty with a
+note; the app then shows only the stored passages. Never imports spaCy.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from timeline.model import Document, Timeline
+
+#: ``file.jsonl:3`` and ``file.json[2]``: one record of a JSON corpus file.
+_RECORD = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+)|\[(?P<index>\d+)\])$")
+
+
+def _candidates(path: str, base: Path | None) -> list[Path]:
+    p = Path(path)
+    if p.is_absolute():
+        return [p]
+    out = [Path.cwd() / p]
+    if base is not None:
+        out.append(base / p)
+    return out
+
+
+def _file_part(path: str) -> str:
+    m = _RECORD.match(path)
+    if m and not Path(path).exists():
+        return m["file"]
+    return path
+
+
+def _read(file: Path, wanted: Document) -> Document | None:
+    """The document ``wanted`` re-read from ``file`` (one record of it for JSON corpora)."""
+    from timeline.corpus import read_corpus
+
+    try:
+        docs = read_corpus([file]).documents
+    except (OSError, ValueError):
+        return None
+    record = wanted.path[len(_file_part(wanted.path)) :]  # ":3", "[2]" or ""
+    if record:
+        return next((d for d in docs if d.path.endswith(record)), None)
+    if len(docs) == 1:
+        return docs[0]
+    return next((d for d in docs if d.id == wanted.id), None)
+
+
+def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timeline:
+    """``timeline`` with each document's missing ``text`` read again from its ``path``.
+
+    Relative paths are tried against the current folder, then ``base`` (the TOML
+    file's folder). A text that no longer matches the stored passages (the file was
+    edited) is not used. Documents that already carry text are left alone.
+    """
+    passages: dict[str, list[tuple[int, int, str]]] = {}
+    for e in timeline.events:
+        for s in e.sources:
+            passages.setdefault(s.document, []).append((s.start, s.end, s.text))
+    notes = list(timeline.notes)
+    documents = []
+    changed = False
+    for doc in timeline.documents:
+        if doc.text or not doc.path:
+            documents.append(doc)
+            continue
+        found: Document | None = None
+        for candidate in _candidates(_file_part(doc.path), base):
+            if candidate.is_file():
+                found = _read(candidate, doc)
+                if found is not None:
+                    break
+        if found is None:
+            notes.append(f"{doc.path}: article file not found; only the stored passages are shown")
+            documents.append(doc)
+            continue
+        text = found.text
+        if any(text[s:e] != t for s, e, t in passages.get(doc.id, ()) if t):
+            notes.append(f"{doc.path}: the file changed since the timeline was built; only the stored passages are shown")
+            documents.append(doc)
+            continue
+        documents.append(replace(doc, text=text))
+        changed = True
+    if not changed and len(notes) == len(timeline.notes):
+        return timeline
+    return replace(timeline, documents=tuple(documents), notes=tuple(notes))

@@ -1,0 +1,321 @@
+"""The pure part of the explorer: what the event list shows for a given filter.
+
+Nothing here imports Textual, so the rules (sort order, headings, date labels, which
+events an actor filter keeps, where a date jump lands, the histogram's bins) are unit
+tested directly and the widgets only draw the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from timeline.model import Certainty, Event, Precision, Timeline, date_bounds, date_precision
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+#: One-character markers before a date; the help screen explains them.
+MARKERS = {
+    Certainty.INFERRED: "~",  # resolved against an anchor that was itself inferred
+    Certainty.BOUNDED: "≈",  # only an interval is known
+}
+MARKER_HELP = (
+    ("~", "inferred: the date rests on an anchor that was itself worked out"),
+    ("≈", "bounded: only an interval is known (e.g. ≈ 10–12 Feb 2024)"),
+)
+
+
+# --- dates ------------------------------------------------------------------------------
+
+
+def _point_label(value: str) -> str:
+    precision = date_precision(value)
+    lo, _ = date_bounds(value)
+    if precision is Precision.YEAR:
+        return str(lo.year)
+    if precision is Precision.MONTH:
+        return f"{MONTHS[lo.month - 1]} {lo.year}"
+    return f"{WEEKDAYS[lo.weekday()]} {lo.day} {MONTHS[lo.month - 1]} {lo.year}"
+
+
+def _interval_label(value: str) -> str:
+    a, b = value.split("/", 1)
+    pa, pb = date_precision(a), date_precision(b)
+    lo, _ = date_bounds(a)
+    _, hi = date_bounds(b)
+    if pa is Precision.DAY and pb is Precision.DAY:
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return f"{lo.day}–{hi.day} {MONTHS[lo.month - 1]} {lo.year}"
+        if lo.year == hi.year:
+            return f"{lo.day} {MONTHS[lo.month - 1]}–{hi.day} {MONTHS[hi.month - 1]} {lo.year}"
+        return f"{lo.day} {MONTHS[lo.month - 1]} {lo.year}–{hi.day} {MONTHS[hi.month - 1]} {hi.year}"
+    if pa is Precision.MONTH and pb is Precision.MONTH:
+        if lo.year == hi.year:
+            return f"{MONTHS[lo.month - 1]}–{MONTHS[hi.month - 1]} {lo.year}"
+        return f"{MONTHS[lo.month - 1]} {lo.year}–{MONTHS[hi.month - 1]} {hi.year}"
+    if pa is Precision.YEAR and pb is Precision.YEAR:
+        return f"{lo.year}–{hi.year}"
+    return f"{_point_label(a)} – {_point_label(b)}"
+
+
+def date_label(event: Event) -> str:
+    """The event's date at its true precision, with a marker for inferred or bounded dates."""
+    if not event.date:
+        return "undated"
+    try:
+        text = _interval_label(event.date) if "/" in event.date else _point_label(event.date)
+    except ValueError:
+        return event.date
+    marker = MARKERS.get(event.certainty) if event.certainty else None
+    if marker is None and "/" in event.date:
+        marker = "≈"
+    return f"{marker} {text}" if marker else text
+
+
+# --- the rows ---------------------------------------------------------------------------
+
+
+class RowKind(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    UNDATED = "undated"
+    EVENT = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: RowKind
+    text: str = ""  # the heading's text; empty for events
+    event: int = -1  # index into ``Timeline.events`` for event rows
+
+
+def sort_key(event: Event) -> tuple:
+    """Earliest possible day, then the narrowest first, then the id (stable across runs)."""
+    if not event.date:
+        return (1, dt.date.max, dt.date.max, event.id)
+    try:
+        lo, hi = date_bounds(event.date)
+    except ValueError:
+        return (1, dt.date.max, dt.date.max, event.id)
+    return (0, lo, hi, event.id)
+
+
+def heading_of(event: Event) -> tuple[int, int | None] | None:
+    """(year, month or None) of the heading an event sits under; None when undated.
+
+    Year-precision events (and intervals spanning months) sit under the year heading,
+    before its months, rather than pretending to belong to January.
+    """
+    if not event.date:
+        return None
+    try:
+        lo, hi = date_bounds(event.date)
+    except ValueError:
+        return None
+    if lo.year != hi.year or lo.month != hi.month:
+        return lo.year, None
+    if date_precision(event.date) is Precision.YEAR:
+        return lo.year, None
+    return lo.year, lo.month
+
+
+def build_rows(headings: Sequence[tuple[int, int | None] | None], order: Sequence[int]) -> list[Row]:
+    """Headings and event rows for the events at ``order`` (sorted, dated first).
+
+    ``headings[i]`` is :func:`heading_of` for event ``i``, computed once per timeline so
+    that re-filtering 10,000 events does not re-parse their dates.
+    """
+    rows: list[Row] = []
+    year: int | None = None
+    month: tuple[int, int] | None = None
+    undated = False
+    for i in order:
+        h = headings[i]
+        if h is None:
+            if not undated:
+                rows.append(Row(RowKind.UNDATED, "Undated"))
+                undated = True
+            rows.append(Row(RowKind.EVENT, event=i))
+            continue
+        y, m = h
+        if y != year:
+            rows.append(Row(RowKind.YEAR, str(y)))
+            year, month = y, None
+        if m is not None and (y, m) != month:
+            rows.append(Row(RowKind.MONTH, f"{MONTH_NAMES[m - 1]} {y}"))
+            month = (y, m)
+        rows.append(Row(RowKind.EVENT, event=i))
+    return rows
+
+
+def midpoint(event: Event) -> dt.date | None:
+    """The middle of the days an event can mean: where it counts in the histogram."""
+    if not event.date:
+        return None
+    try:
+        lo, hi = date_bounds(event.date)
+    except ValueError:
+        return None
+    return lo + (hi - lo) / 2
+
+
+# --- filters ----------------------------------------------------------------------------
+
+
+class Match(StrEnum):
+    ANY = "any"
+    ALL = "all"
+
+
+def matching(events: Sequence[Event], order: Sequence[int], actors: Iterable[str], mode: Match) -> list[int]:
+    """The indices in ``order`` whose events involve any (or all) of ``actors``."""
+    wanted = frozenset(actors)
+    if not wanted:
+        return list(order)
+    if mode is Match.ALL:
+        return [i for i in order if wanted.issubset(events[i].actors)]
+    return [i for i in order if not wanted.isdisjoint(events[i].actors)]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def resolve_actor(timeline: Timeline, query: str) -> list[str]:
+    """Actor ids for a name typed on the command line: id, name or alias, any case.
+
+    An exact match wins; otherwise a name whose words contain the query's words
+    ("stoltenberg" → "Jens Stoltenberg"), or a plain substring.
+    """
+    q = query.casefold().strip()
+    if not q:
+        return []
+    exact = [a.id for a in timeline.actors if q in {a.id.casefold(), a.name.casefold(), *(x.casefold() for x in a.aliases)}]
+    if exact:
+        return exact
+    qw = _words(q)
+    by_words = [
+        a.id
+        for a in timeline.actors
+        if qw and any(all(w in _words(n) for w in qw) for n in (a.name, *a.aliases))
+    ]
+    if by_words:
+        return by_words
+    return [a.id for a in timeline.actors if any(q in n.casefold() for n in (a.name, a.id, *a.aliases))]
+
+
+def haystack(timeline: Timeline, event: Event) -> str:
+    """Everything search looks at for one event, folded: title, quotes, passages, actors."""
+    names = [a.name for a in (timeline.actor(x) for x in event.actors) if a]
+    parts = [event.title, *(q.text for q in event.quotes), *(s.text for s in event.sources), *names]
+    return "\n".join(parts).casefold()
+
+
+def filtered_timeline(timeline: Timeline, indices: Iterable[int]) -> Timeline:
+    """The timeline restricted to some events, with only the actors and documents they use."""
+    events = tuple(timeline.events[i] for i in sorted(indices))
+    actor_ids = {a for e in events for a in e.actors} | {q.speaker for e in events for q in e.quotes if q.speaker}
+    doc_ids = {s.document for e in events for s in e.sources}
+    return replace(
+        timeline,
+        events=events,
+        actors=tuple(a for a in timeline.actors if a.id in actor_ids),
+        documents=tuple(d for d in timeline.documents if d.id in doc_ids),
+    )
+
+
+# --- jump to a date ---------------------------------------------------------------------
+
+_ISO_QUERY = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
+
+
+def parse_date_query(text: str) -> tuple[dt.date, Precision] | None:
+    """"2024-02-11", "2023", "april 2023", "feb 2024", "11 Feb 2024" → (first day, precision).
+
+    ISO forms are read here; anything else goes to dateparser, imported on first use
+    only so that opening a saved timeline never pays for it.
+    """
+    m = _ISO_QUERY.match(text)
+    if m:
+        try:
+            if m.group(3):
+                return dt.date(int(m[1]), int(m[2]), int(m[3])), Precision.DAY
+            if m.group(2):
+                return dt.date(int(m[1]), int(m[2]), 1), Precision.MONTH
+            return dt.date(int(m[1]), 1, 1), Precision.YEAR
+        except ValueError:
+            return None
+    if not text.strip() or len(text) > 60:
+        return None
+    from dateparser.date import DateDataParser
+
+    try:
+        data = DateDataParser(
+            languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
+        ).get_date_data(text)
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    if data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if data.period == "year":
+        return dt.date(d.year, 1, 1), Precision.YEAR
+    if data.period == "month":
+        return dt.date(d.year, d.month, 1), Precision.MONTH
+    return d, Precision.DAY
+
+
+def jump_position(events: Sequence[Event], visible: Sequence[int], day: dt.date) -> int | None:
+    """Position in ``visible`` of the first dated event that starts on or after ``day``.
+
+    A jump past the last event lands on the last dated one; a day inside a coarse
+    event ("2024" when jumping to Feb 2024) does not stop there, since the user asked
+    for the finer date.
+    """
+    starts = []
+    for i in visible:
+        key = sort_key(events[i])
+        if key[0] == 1:
+            break
+        starts.append(key[1])
+    if not starts:
+        return None
+    return min(bisect_left(starts, day), len(starts) - 1)
+
+
+# --- the histogram ----------------------------------------------------------------------
+
+BARS = " ▁▂▃▄▅▆▇█"
+
+
+def histogram(
+    mids: Sequence[dt.date | None], visible: Sequence[int], width: int
+) -> tuple[list[int], dt.date, dt.date] | None:
+    """Counts of visible dated events in ``width`` equal bins between the first and last day.
+
+    ``mids[i]`` is :func:`midpoint` of event ``i``.
+    """
+    days = [d for d in (mids[i] for i in visible) if d is not None]
+    if not days or width <= 0:
+        return None
+    first, last = min(days), max(days)
+    span = (last - first).days + 1
+    bins = [0] * width
+    for d in days:
+        bins[min(width - 1, (d - first).days * width // span)] += 1
+    return bins, first, last
+
+
+def sparkline(bins: Sequence[int]) -> str:
+    """One block character a bin; any non-empty bin shows at least the lowest bar."""
+    top = max(bins) or 1
+    return "".join(BARS[0] if n == 0 else BARS[max(1, round(n * 8 / top))] for n in bins)

@@ -1,0 +1,595 @@
+"""The explorer's widgets. Each gets its data from the app; none reads files.
+
+The event list and the article view use Textual's line API (``render_line`` over an
+index of rows), so 10,000 events or a megabyte of article cost only the lines on
+screen. Every string from the timeline goes through :mod:`tui.sanitize` and reaches the
+screen as a ``Segment`` or a ``rich.text.Text`` built from plain strings: nothing from
+an article is ever parsed as markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from timeline.model import Certainty, Document, Source, Timeline
+from tui.keys import LIST_KEYS, bindings
+from tui.sanitize import clean_for_display, clean_line
+from tui.view import Match, Row, RowKind, date_label, histogram, sparkline
+
+# --- the event list -----------------------------------------------------------------------
+
+
+class EventList(ScrollView, can_focus=True):
+    """Headings and event rows, drawn a line at a time."""
+
+    BINDINGS = bindings(LIST_KEYS)
+    COMPONENT_CLASSES = {
+        "event-list--year",
+        "event-list--month",
+        "event-list--date",
+        "event-list--actors",
+        "event-list--count",
+        "event-list--cursor",
+        "event-list--match",
+    }
+
+    class Highlighted(Message):
+        """The cursor moved to another event (or to none)."""
+
+        def __init__(self, event: int | None) -> None:
+            super().__init__()
+            self.event = event
+
+    class OpenRequested(Message):
+        def __init__(self, event: int) -> None:
+            super().__init__()
+            self.event = event
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timeline = timeline
+        self.rows: list[Row] = []
+        self.event_rows: list[int] = []  # row numbers of event rows, in order
+        self.cursor = -1  # position in ``event_rows``
+        self.hits: frozenset[int] = frozenset()  # event indices matching the search
+        self._labels: dict[int, str] = {}
+        self._names: dict[str, str] = {a.id: clean_line(a.name) for a in timeline.actors}
+        self._date_width = 16
+
+    # data
+
+    def set_rows(self, rows: list[Row], keep_event: int | None = None) -> None:
+        """Show new rows; the cursor stays on ``keep_event`` when it is still there."""
+        self.rows = rows
+        self.event_rows = [n for n, r in enumerate(rows) if r.kind is RowKind.EVENT]
+        widths = [len(self.label(rows[n].event)) for n in self.event_rows[:2000]]
+        self._date_width = min(22, max([10, *widths]))
+        self.virtual_size = Size(0, len(rows))
+        position = 0
+        if keep_event is not None:
+            for p, n in enumerate(self.event_rows):
+                if rows[n].event == keep_event:
+                    position = p
+                    break
+        self.cursor = position if self.event_rows else -1
+        self._scroll_to_cursor(center=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self.current_event))
+
+    def label(self, event: int) -> str:
+        text = self._labels.get(event)
+        if text is None:
+            text = self._labels[event] = date_label(self.timeline.events[event])
+        return text
+
+    @property
+    def current_event(self) -> int | None:
+        if 0 <= self.cursor < len(self.event_rows):
+            return self.rows[self.event_rows[self.cursor]].event
+        return None
+
+    @property
+    def visible_events(self) -> list[int]:
+        return [self.rows[n].event for n in self.event_rows]
+
+    # moving
+
+    def move_to(self, position: int, *, center: bool = False) -> None:
+        if not self.event_rows:
+            return
+        position = max(0, min(len(self.event_rows) - 1, position))
+        old = self.cursor
+        self.cursor = position
+        self._scroll_to_cursor(center=center)
+        self.refresh()
+        if old != position:
+            self.post_message(self.Highlighted(self.current_event))
+
+    def _scroll_to_cursor(self, *, center: bool = False) -> None:
+        if self.cursor < 0:
+            return
+        row = self.event_rows[self.cursor]
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_offset.y)
+        # keep the headings just above the first event of a group in view
+        first = row
+        while first > 0 and self.rows[first - 1].kind is not RowKind.EVENT and row - first < 2:
+            first -= 1
+        if center:
+            self.scroll_to(y=max(0, row - height // 3), animate=False, immediate=True)
+        elif first < top:
+            self.scroll_to(y=first, animate=False, immediate=True)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_to(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_to(self.cursor - 1)
+
+    def _page(self, direction: int) -> None:
+        if not self.event_rows:
+            return
+        height = max(1, self.scrollable_content_region.height - 1)
+        target = self.event_rows[self.cursor] + direction * height
+        # the event row nearest the target row
+        from bisect import bisect_left
+
+        p = bisect_left(self.event_rows, target)
+        self.move_to(p if direction > 0 else max(0, p - (self.event_rows[min(p, len(self.event_rows) - 1)] > target)))
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_first(self) -> None:
+        self.move_to(0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.event_rows) - 1)
+
+    def action_open_source(self) -> None:
+        if self.current_event is not None:
+            self.post_message(self.OpenRequested(self.current_event))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = int(self.scroll_offset.y) + offset.y
+        if 0 <= row < len(self.rows) and self.rows[row].kind is RowKind.EVENT:
+            from bisect import bisect_left
+
+            self.move_to(bisect_left(self.event_rows, row))
+            if event.chain >= 2:
+                self.action_open_source()
+
+    # drawing
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row_number = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if row_number >= len(self.rows):
+            return Strip.blank(width, base)
+        row = self.rows[row_number]
+        if row.kind is RowKind.EVENT:
+            cursor = self.cursor >= 0 and self.event_rows[self.cursor] == row_number
+            return self._event_strip(row.event, width, cursor)
+        if row.kind is RowKind.MONTH:
+            style = base + self.get_component_rich_style("event-list--month", partial=True)
+            return Strip([Segment(set_cell_size(f"  {row.text}", width), style)], width)
+        style = base + self.get_component_rich_style("event-list--year", partial=True)
+        text = f"━━ {row.text} "
+        return Strip([Segment(text + "━" * max(0, width - cell_len(text)), style)]).crop(0, width)
+
+    def _event_strip(self, index: int, width: int, cursor: bool) -> Strip:
+        event = self.timeline.events[index]
+        base = self.rich_style
+        if cursor:
+            base = base + self.get_component_rich_style("event-list--cursor", partial=True)
+        date_style = base + self.get_component_rich_style("event-list--date", partial=True)
+        muted = base + self.get_component_rich_style("event-list--actors", partial=True)
+        title_style = base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base
+        n = len(event.sources)
+        count = f" {n} src" if width >= 50 else f" {n}"
+        date_w = min(self._date_width, max(8, width // 3))
+        date = set_cell_size(" " + self.label(index), date_w + 1) + " "
+        room = max(0, width - cell_len(date) - cell_len(count))
+        title = clean_line(event.title)
+        names = ", ".join(self._names.get(a, a) for a in event.actors[:4])
+        segments = [Segment(date, date_style)]
+        if cell_len(title) >= room:
+            segments.append(Segment(set_cell_size(title, max(0, room - 1)) + ("…" if room else ""), title_style))
+        else:
+            segments.append(Segment(title, title_style))
+            rest = room - cell_len(title)
+            tail = f"  {names}" if names else ""
+            if cell_len(tail) > rest:
+                tail = set_cell_size(tail, max(0, rest - 1)) + ("…" if rest > 0 else "")
+            segments.append(Segment(set_cell_size(tail, rest), muted))
+        segments.append(Segment(count, self.get_component_rich_style("event-list--count", partial=True) + base))
+        return Strip(segments).crop_extend(0, width, base)
+
+
+# --- the histogram ------------------------------------------------------------------------
+
+
+class Histogram(Widget):
+    """A sparkline of the visible events over time, with the first and last day below."""
+
+    COMPONENT_CLASSES = {"histogram--bars", "histogram--cursor"}
+    DEFAULT_CSS = "Histogram { height: 2; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.mids: Sequence[dt.date | None] = ()
+        self.in_view: Sequence[int] = ()
+        self.current: int | None = None
+
+    def show(self, mids: Sequence[dt.date | None], visible: Sequence[int], current: int | None) -> None:
+        self.mids, self.in_view, self.current = mids, visible, current
+        self.refresh()
+
+    def render(self) -> Text:
+        width = max(1, self.size.width - 2)
+        result = histogram(self.mids, self.in_view, width)
+        if result is None:
+            return Text(" no dated events in view", style="dim")
+        bins, first, last = result
+        bars = Text(" " + sparkline(bins), style=self.get_component_rich_style("histogram--bars", partial=True))
+        mid = self.mids[self.current] if self.current is not None else None
+        if mid is not None:
+            span = (last - first).days + 1
+            if first <= mid <= last:
+                x = 1 + min(width - 1, (mid - first).days * width // span)
+                bars.stylize(self.get_component_rich_style("histogram--cursor", partial=True), x, x + 1)
+        fmt = "%Y" if (last - first).days > 730 else "%d %b %Y"
+        left, right = first.strftime(fmt), last.strftime(fmt)
+        axis = " " + left + " " * max(1, width - len(left) - len(right)) + right
+        return Text.assemble(bars, "\n", Text(axis, style="dim"))
+
+
+# --- the actor panel ----------------------------------------------------------------------
+
+
+class ModeToggle(Static):
+    """"any of" / "all of": click it or press m."""
+
+    def on_click(self) -> None:
+        self.app.run_action("toggle_match")
+
+
+class ActorPanel(Vertical):
+    """Actors with event counts, a type-to-filter box and multi-select."""
+
+    class Changed(Message):
+        def __init__(self, selected: frozenset[str]) -> None:
+            super().__init__()
+            self.selected = selected
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timeline = timeline
+        self.totals: dict[str, int] = {a.id: 0 for a in timeline.actors}
+        for e in timeline.events:
+            for a in set(e.actors):
+                if a in self.totals:
+                    self.totals[a] += 1
+        self.order = sorted(timeline.actors, key=lambda a: (-self.totals[a.id], a.name.casefold()))
+        self.counts: dict[str, int] = dict(self.totals)
+        self.selected: set[str] = set()
+        self.shown: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter actors…", id="actor-filter")
+        yield ModeToggle(Text("match: any of  (m)"), id="actor-mode", markup=False)
+        yield SelectionList[str](id="actor-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+
+    def _prompt(self, actor_id: str) -> Text:
+        actor = self.timeline.actor(actor_id)
+        name = clean_line(actor.name if actor else actor_id)
+        count, total = self.counts.get(actor_id, 0), self.totals.get(actor_id, 0)
+        figure = f"{count}/{total}" if count != total else str(total)
+        return Text.assemble(name, " ", (figure, "dim"))
+
+    def _fill(self, query: str) -> None:
+        q = query.casefold().strip()
+        actors = [a for a in self.order if not q or any(q in n.casefold() for n in (a.name, a.id, *a.aliases))]
+        self.shown = [a.id for a in actors]
+        lst = self.query_one(SelectionList)
+        with lst.prevent(SelectionList.SelectedChanged):
+            lst.clear_options()
+            lst.add_options([Selection(self._prompt(a.id), a.id, a.id in self.selected) for a in actors])
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(SelectionList).focus()
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        event.stop()
+        lst = self.query_one(SelectionList)
+        self.selected = (self.selected - set(self.shown)) | set(lst.selected)
+        self.post_message(self.Changed(frozenset(self.selected)))
+
+    def set_selected(self, selected: set[str]) -> None:
+        self.selected = set(selected)
+        if self.is_mounted:
+            self._fill(self.query_one(Input).value)
+
+    def set_mode(self, mode: Match) -> None:
+        self.query_one(ModeToggle).update(Text(f"match: {mode.value} of  (m)"))
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Per-actor counts within the events in view, updated in place."""
+        self.counts = counts
+        lst = self.query_one(SelectionList)
+        for i, actor_id in enumerate(self.shown):
+            lst.replace_option_prompt_at_index(i, self._prompt(actor_id))
+
+
+# --- the detail pane ----------------------------------------------------------------------
+
+CERTAINTY_NOTE = {
+    Certainty.STATED: "stated in the passage",
+    Certainty.RESOLVED: "resolved against the article's date",
+    Certainty.INFERRED: "inferred: the anchor date was itself worked out, not published",
+    Certainty.BOUNDED: "bounded: only an interval is known",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PassageStyles:
+    passage: Style
+    time: Style
+    context: Style
+    label: Style
+
+
+def passage_text(doc: Document | None, source: Source, styles: PassageStyles, context: int = 160) -> Text:
+    """The source sentence, highlighted, with a little of the text around it when known.
+
+    The time expression inside is marked. Offsets are into the document text, which is
+    cleaned character for character, so they stay valid.
+    """
+    text = doc.text if doc and doc.text else ""
+    start, end = source.start, source.end
+    if not text or text[start:end] != source.text:
+        # no article text (not embedded, file gone or changed): the stored sentence only
+        body = Text(clean_for_display(source.text).replace("\n", " "), style=styles.passage)
+        if source.time_text and source.time_start is not None and source.time_end is not None:
+            ts, te = source.time_start - start, source.time_end - start
+            if 0 <= ts < te <= len(source.text):
+                body.stylize(styles.time, ts, te)
+        return body
+    para_lo = text.rfind("\n", 0, start) + 1
+    para_hi = text.find("\n", end)
+    para_hi = len(text) if para_hi == -1 else para_hi
+    lo = max(para_lo, start - context)
+    hi = min(para_hi, end + context)
+    if lo > para_lo:
+        lo = text.rfind(" ", lo, start) + 1 or lo
+    if hi < para_hi:
+        cut = text.find(" ", end, hi)
+        hi = cut if cut != -1 else hi
+    piece = clean_for_display(text[lo:hi]).replace("\n", " ").replace("\t", " ")
+    out = Text(("…" if lo > para_lo else "") + piece + ("…" if hi < para_hi else ""), style=styles.context)
+    shift = 1 if lo > para_lo else 0
+    out.stylize(styles.passage, start - lo + shift, end - lo + shift)
+    if source.time_start is not None and source.time_end is not None and start <= source.time_start < source.time_end <= end:
+        out.stylize(styles.time, source.time_start - lo + shift, source.time_end - lo + shift)
+    return out
+
+
+class DetailPane(VerticalScroll, can_focus=True):
+    """Everything known about the selected event: date and how, actors, quotes, passages."""
+
+    COMPONENT_CLASSES = {"detail--label", "detail--passage", "detail--time", "detail--context", "detail--date"}
+
+    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.timeline = timeline
+        self.event: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(""), id="detail-body", markup=False)
+
+    def styles_for_passages(self) -> PassageStyles:
+        return PassageStyles(
+            passage=self.get_component_rich_style("detail--passage", partial=True),
+            time=self.get_component_rich_style("detail--time", partial=True),
+            context=self.get_component_rich_style("detail--context", partial=True),
+            label=self.get_component_rich_style("detail--label", partial=True),
+        )
+
+    def show(self, event: int | None) -> None:
+        self.event = event
+        self.query_one("#detail-body", Static).update(self.describe(event))
+        self.scroll_home(animate=False)
+
+    def describe(self, index: int | None) -> Text:
+        if index is None:
+            return Text("No event in view. Clear the actor filter (c) or change it.", style="dim")
+        tl = self.timeline
+        e = tl.events[index]
+        st = self.styles_for_passages()
+        date_style = self.get_component_rich_style("detail--date", partial=True)
+        out = Text()
+        out.append(date_label(e), style=date_style + Style(bold=True))
+        if e.date:
+            out.append(f"  ({clean_line(e.date)})", style="dim")
+        if e.certainty:
+            out.append(f"  {CERTAINTY_NOTE.get(e.certainty, str(e.certainty))}", style="italic")
+        out.append("\n")
+        out.append(clean_for_display(e.title), style=Style(bold=True))
+        out.append("\n")
+        if e.how:
+            out.append("how  ", style=st.label)
+            out.append(clean_for_display(e.how))
+            out.append("\n")
+        if e.actors:
+            out.append("who  ", style=st.label)
+            names = []
+            for a in e.actors:
+                actor = tl.actor(a)
+                names.append(f"{clean_line(actor.name)} ({actor.kind})" if actor else clean_line(a))
+            out.append(", ".join(names))
+            out.append("\n")
+        for q in e.quotes:
+            out.append("said ", style=st.label)
+            out.append("“" + clean_for_display(q.text) + "”")
+            speaker = tl.actor(q.speaker) if q.speaker else None
+            if speaker:
+                out.append(f" — {clean_line(speaker.name)}", style="dim")
+            out.append("\n")
+        out.append(f"\n{len(e.sources)} source{'s' if len(e.sources) != 1 else ''}  (Enter opens the article)\n", style=st.label)
+        docs = {d.id: d for d in tl.documents}
+        for n, s in enumerate(e.sources, 1):
+            doc = docs.get(s.document)
+            head = f"{n}. {clean_line(doc.title) if doc and doc.title else clean_line(s.document)}"
+            if doc and doc.published:
+                head += f" · published {doc.published}"
+                if doc.published_from.value in ("inferred", "url"):
+                    head += f" ({doc.published_from.value})"
+            out.append(head + "\n", style=Style(bold=True))
+            out.append("   ")
+            out.append_text(passage_text(doc, s, st))
+            out.append("\n")
+            if s.time_text or s.how:
+                out.append("   ")
+                if s.time_text:
+                    out.append("“" + clean_line(s.time_text) + "”", style=st.time)
+                    out.append(" ")
+                out.append(clean_line(s.how), style="dim")
+                out.append("\n")
+        return out
+
+
+# --- the article view ---------------------------------------------------------------------
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each screen line of ``text`` wrapped at ``width`` characters.
+
+    Breaks at spaces where it can; offsets are into ``text`` so highlights by offset
+    land on the right characters.
+    """
+    width = max(10, width)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        para_end = n if nl == -1 else nl
+        start = pos
+        if start == para_end:
+            lines.append((start, start))
+        while start < para_end:
+            if para_end - start <= width:
+                lines.append((start, para_end))
+                break
+            cut = text.rfind(" ", start, start + width + 1)
+            if cut <= start:
+                cut = start + width
+                lines.append((start, cut))
+                start = cut
+            else:
+                lines.append((start, cut))
+                start = cut + 1
+        if nl == -1:
+            break
+        pos = nl + 1
+    return lines
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """A whole article, wrapped, with one passage and its time expression highlighted."""
+
+    COMPONENT_CLASSES = {"article--passage", "article--time"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = ""
+        self._lines: list[tuple[int, int]] = []
+        self._width = 0
+        self.passage: tuple[int, int] = (0, 0)
+        self.time: tuple[int, int] = (0, 0)
+
+    def show(self, text: str, passage: tuple[int, int], time: tuple[int, int] | None) -> None:
+        self._text = clean_for_display(text).replace("\t", " ")
+        self.passage = passage
+        self.time = time or (0, 0)
+        self._rewrap()
+        self.scroll_to_passage()
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width or self.app.size.width
+        self._width = width
+        self._lines = wrap_offsets(self._text, max(10, width - 2))
+        self.virtual_size = Size(0, len(self._lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rewrap()
+            self.scroll_to_passage()
+
+    def passage_line(self) -> int:
+        start = self.passage[0]
+        for i, (a, b) in enumerate(self._lines):
+            if a <= start <= b and (a < b or a == start):
+                return i
+        return 0
+
+    def scroll_to_passage(self) -> None:
+        height = max(1, self.scrollable_content_region.height or self.app.size.height - 4)
+        self.scroll_to(y=max(0, self.passage_line() - height // 3), animate=False, immediate=True)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        n = int(self.scroll_offset.y) + y
+        if n >= len(self._lines):
+            return Strip.blank(width, base)
+        a, b = self._lines[n]
+        passage_style = base + self.get_component_rich_style("article--passage", partial=True)
+        time_style = passage_style + self.get_component_rich_style("article--time", partial=True)
+        cuts = sorted({a, b, *(x for x in (*self.passage, *self.time) if a < x < b)})
+        segments = [Segment(" ", base)]
+        for s, e in zip(cuts, cuts[1:], strict=False):
+            if self.time[0] <= s < self.time[1]:
+                style = time_style
+            elif self.passage[0] <= s < self.passage[1]:
+                style = passage_style
+            else:
+                style = base
+            segments.append(Segment(self._text[s:e], style))
+        return Strip(segments).crop_extend(0, width, base)
