@@ -71,6 +71,12 @@ LIST_KEYS: tuple[Key, ...] = (
     Key("open", "enter", "open_source", "Open source", "Open the article at the event's first passage", show=True, key_display="⏎"),
 )
 
+#: Keys of the actor panel.
+PANEL_KEYS: tuple[Key, ...] = (
+    Key("actors-done", "escape", "done", "Back to list", "Leave the actor panel for the event list", palette=False),
+    Key("actors-toggle", "space", "toggle", "Select", "Select or unselect the highlighted actor (or click it)", palette=False),
+)
+
 #: Keys of the article view.
 ARTICLE_KEYS: tuple[Key, ...] = (
     Key("back", "escape", "back", "Back", "Return to the event list, exactly where you were", show=True, key_display="esc"),
@@ -86,6 +92,7 @@ HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Everywhere", APP_KEYS),
     ("Event list", LIST_KEYS),
     ("Main screen", MAIN_KEYS),
+    ("Actor panel", PANEL_KEYS),
     ("Article view", ARTICLE_KEYS),
 )
 

@@ -29,7 +29,7 @@ from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from timeline.model import Certainty, Document, Source, Timeline
-from tui.keys import LIST_KEYS, bindings
+from tui.keys import LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
 from tui.view import Match, Row, RowKind, date_label, histogram, sparkline
 
@@ -284,6 +284,8 @@ class ModeToggle(Static):
 class ActorPanel(Vertical):
     """Actors with event counts, a type-to-filter box and multi-select."""
 
+    BINDINGS = bindings(PANEL_KEYS[:1])  # space is SelectionList's own
+
     class Changed(Message):
         def __init__(self, selected: frozenset[str]) -> None:
             super().__init__()
@@ -332,7 +334,13 @@ class ActorPanel(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query_one(SelectionList).focus()
+        lst = self.query_one(SelectionList)
+        if lst.highlighted is None and lst.option_count:
+            lst.highlighted = 0
+        lst.focus()
+
+    def action_done(self) -> None:
+        self.app.query_one(EventList).focus()
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         event.stop()

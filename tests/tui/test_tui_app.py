@@ -1,0 +1,306 @@
+"""Pilot tests: the explorer driven by keys, as a user would."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+
+import pytest
+from tui_sample import small_timeline
+
+from timeline.model import Actor, Document, Event, Source, Timeline
+from timeline.paths import settings_file, user_themes_dir
+from timeline.toml_io import read_timeline
+from tui.app import TimelineApp
+from tui.keys import APP_KEYS, ARTICLE_KEYS, HELP_SECTIONS, LIST_KEYS, MAIN_KEYS
+from tui.screens import ArticleScreen, ConfirmScreen, HelpScreen
+from tui.widgets import EventList
+
+
+def screen_text(app) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def current_id(app) -> str | None:
+    i = app.query_one(EventList).current_event
+    return None if i is None else app.timeline.events[i].id
+
+
+def in_view_ids(app) -> list[str]:
+    return [app.timeline.events[i].id for i in app.in_view]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(c, c) for c in text])
+
+
+async def test_opens_with_every_event_and_shows_the_first():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert in_view_ids(app) == ["e1", "e2", "e3", "e5", "e4", "e6", "e7"]
+        assert current_id(app) == "e1"
+        text = screen_text(app)
+        assert "7 of 7 events" in text and "Sat 10 Feb 2024" in text and "≈ 10–12 Feb 2024" in text
+        await pilot.press("G")
+        assert current_id(app) == "e7"  # undated events are last, not hidden
+        await pilot.press("g", "j", "down")
+        assert current_id(app) == "e3"
+        await pilot.press("k")
+        assert current_id(app) == "e2"
+
+
+async def test_filter_by_actor_from_the_panel_updates_list_counts_and_status():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f")
+        await type_text(pilot, "stolt")
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert in_view_ids(app) == ["e4", "e6"]
+        panel = app.query_one("#actors")
+        assert panel.counts["nato"] == 1 and panel.counts["trump"] == 0
+        assert "2 of 7 events" in screen_text(app)
+        # a second actor: any of, then all of
+        app.query_one("#actor-filter").value = "trump"
+        app.query_one("#actor-filter").focus()
+        await pilot.press("enter", "space")
+        await pilot.pause()
+        assert in_view_ids(app) == ["e3", "e4", "e6"]
+        app.query_one(EventList).focus()
+        await pilot.press("m")
+        assert in_view_ids(app) == []
+        assert "No event in view" in screen_text(app)
+        await pilot.press("c")
+        assert len(app.in_view) == 7
+
+
+async def test_actor_from_the_command_line_matches_surname_any_case():
+    app = TimelineApp(small_timeline(), actors=["stoltenberg", "Trump"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert in_view_ids(app) == ["e3", "e4", "e6"]
+    app = TimelineApp(small_timeline(), actors=["stoltenberg", "nato"], match_all=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert in_view_ids(app) == ["e4"]
+
+
+async def test_search_titles_quotes_and_passages_with_next_and_previous():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "undermines")  # only in a passage of e4
+        await pilot.press("enter")
+        assert current_id(app) == "e4"
+        await pilot.press("slash", "ctrl+a")
+        app.screen.query_one("#prompt-input").value = "remarks"  # passages of e5 and e7
+        await pilot.press("enter")
+        assert current_id(app) == "e7"  # the next hit from the cursor (e4)
+        await pilot.press("n")
+        assert current_id(app) == "e5"  # wraps
+        await pilot.press("n")
+        assert current_id(app) == "e7"
+        await pilot.press("N")
+        assert current_id(app) == "e5"
+        assert "2 hits" in screen_text(app)
+
+
+@pytest.mark.parametrize(("query", "expected"), [("2024-02-11", "e4"), ("feb 2024", "e3"), ("april 2023", "e2")])
+async def test_jump_to_date(query, expected):
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, query)
+        await pilot.press("enter")
+        assert current_id(app) == expected
+    if not query[0].isdigit():
+        assert "dateparser" in sys.modules  # loaded when first needed
+
+
+async def test_open_a_source_walk_its_sources_and_come_back_to_the_same_place():
+    tl = small_timeline()
+    app = TimelineApp(tl)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("colon")
+        await type_text(pilot, "2024-02-11")
+        await pilot.press("enter")
+        lst = app.query_one(EventList)
+        before = (lst.cursor, lst.scroll_offset.y)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        text = screen_text(app)
+        assert "1/2" in text and "Allies agree a spending pledge" in text and "undermines security" in text
+        view = app.screen.query_one("#article")
+        a, b = view.passage
+        assert view._text[a:b] == tl.events[3].sources[0].text
+        await pilot.press("right_square_bracket")
+        assert "2/2" in screen_text(app) and "Leaders react" in screen_text(app)
+        await pilot.press("left_square_bracket")
+        assert "1/2" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ArticleScreen)
+        assert (lst.cursor, lst.scroll_offset.y) == before
+        assert app.focused is lst
+
+
+async def test_article_text_missing_shows_the_stored_passage():
+    tl = small_timeline()
+    docs = tuple(Document(id=d.id, path=d.path, text="", title=d.title) for d in tl.documents)
+    app = TimelineApp(Timeline(documents=docs, actors=tl.actors, events=tl.events))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        text = screen_text(app)
+        assert "not available" in text and "NATO allies first agreed the pledge in 2006" in text
+
+
+async def test_switch_theme_by_key_is_remembered():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == "timeline-dark"
+        await pilot.press("t")
+        new = app.theme
+        assert new != "timeline-dark" and new in app.own_themes
+        await pilot.pause()
+    assert tomllib.loads(settings_file().read_text())["theme"] == new
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme == new
+
+
+async def test_broken_user_themes_are_one_notification_and_good_ones_load():
+    folder = user_themes_dir()
+    folder.mkdir(parents=True)
+    (folder / "syntax.toml").write_text("name = [")
+    (folder / "code.toml").write_text('name = "evil"\nprimary = "red"\ncss = "Screen { display: none; }"\n')
+    (folder / "colour.toml").write_text('name = "bad-colour"\nprimary = "[bold]red"\n')
+    (folder / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n[variables]\ntimeline-passage = "#444400"\n')
+    app = TimelineApp(small_timeline(), theme="mine")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "mine"
+        notes = [n.message for n in app._notifications]
+        theme_notes = [m for m in notes if "theme" in m.lower()]
+        assert len(theme_notes) == 1
+        for name in ("syntax.toml", "code.toml", "colour.toml"):
+            assert name in theme_notes[0]
+        assert "evil" not in app.available_themes
+
+
+async def test_export_the_view_never_overwrites_without_confirmation(tmp_path):
+    app = TimelineApp(small_timeline(), actors=["stoltenberg"])
+    out = tmp_path / "view.toml"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input").value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [e.id for e in read_timeline(out).events] == ["e4", "e6"]
+        out.write_text("precious")
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input").value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert out.read_text() == "precious"
+        await pilot.press("e")
+        app.screen.query_one("#prompt-input").value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [e.id for e in read_timeline(out).events] == ["e4", "e6"]
+        assert not list(tmp_path.glob(".view.toml.*"))  # no temp file left behind
+
+
+async def test_help_lists_every_key_and_the_markers():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = str(app.screen.query_one("Static").render())
+        for _, keys in HELP_SECTIONS:
+            for k in keys:
+                assert k.tooltip in help_text
+        assert "inferred" in help_text and "≈" in help_text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_palette_offers_every_action():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for k in (*APP_KEYS, *MAIN_KEYS, *LIST_KEYS):
+            if k.palette:
+                assert k.description in titles
+        assert "Theme: timeline-light" in titles
+
+
+def test_every_binding_has_an_id_and_a_tooltip():
+    keys = [*APP_KEYS, *MAIN_KEYS, *LIST_KEYS, *ARTICLE_KEYS]
+    ids = [k.id for k in keys]
+    assert len(ids) == len(set(ids))
+    for k in keys:
+        b = k.binding()
+        assert b.id and b.tooltip
+
+
+async def test_narrow_screen_hides_the_actor_panel_behind_a_key():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.query_one("#actors")
+        assert not panel.display
+        await pilot.press("a")
+        assert panel.display and app.focused.id == "actor-filter"
+        await pilot.press("escape")
+        assert isinstance(app.focused, EventList)
+        await pilot.press("a")
+        assert not panel.display
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(120, 40)):
+        assert app.query_one("#actors").display
+
+
+HOSTILE = (
+    "Hostile [bold]x[/] article\n\n"
+    "Markup [bold]x[/] and [link=http://e]link[/link] and [@click=app.quit]quit[/] stay text.\n"
+    "Escapes\x1b[2J clear\x1b]52;c;aGk=\x07 clip\x1b]0;pwned\x07 title\x07 bell \x9b31m c1 here.\n"
+)
+
+
+async def test_markup_and_escape_sequences_in_an_article_are_shown_literally_and_neutralised():
+    sentence = "Markup [bold]x[/] and [link=http://e]link[/link] and [@click=app.quit]quit[/] stay text."
+    start = HOSTILE.index(sentence)
+    tl = Timeline(
+        documents=(Document(id="h", path="h.txt", text=HOSTILE, title="[bold]x[/] \x1b]0;pwned\x07"),),
+        actors=(Actor("m", "[@click=app.quit]Mallory\x1b[2J"),),
+        events=(
+            Event("h1", "[@click=app.quit]click me[/] \x1b]52;c;aGk=\x07", "2024-02-10", actors=("m",),
+                  sources=(Source("h", start, start + len(sentence), sentence),)),
+        ),
+    )  # fmt: skip
+    app = TimelineApp(tl)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]click me[/] ␛]52;c;aGk=␇" in text
+        assert "[@click=app.quit]Mallory␛[2J" in text
+        await pilot.click(EventList, offset=(30, 1))
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[bold]x[/] and [link=http://e]link[/link] and [@click=app.quit]quit[/]" in text
+        assert "␛[2J clear␛]52;c;aGk=␇ clip␛]0;pwned␇ title␇ bell �31m c1" in text
+        assert "[bold]x[/] ␛]0;pwned␇" in text  # the article's title, in the header
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+        await pilot.click("#article", offset=(20, 3))  # clicking "links" does nothing
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+    assert app.clipboard == ""
+    assert app.title == "timeline"

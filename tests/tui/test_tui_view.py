@@ -1,0 +1,121 @@
+"""The pure rules behind the event list: labels, order, headings, filters, jumps, histogram."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tui_sample import small_timeline
+
+from timeline.model import Certainty, Event, Precision
+from tui.view import (
+    Match,
+    RowKind,
+    build_rows,
+    date_label,
+    filtered_timeline,
+    heading_of,
+    histogram,
+    jump_position,
+    matching,
+    midpoint,
+    parse_date_query,
+    resolve_actor,
+    sort_key,
+    sparkline,
+)
+
+
+@pytest.mark.parametrize(
+    ("date", "certainty", "label"),
+    [
+        ("2006", Certainty.STATED, "2006"),
+        ("2023-04", Certainty.STATED, "Apr 2023"),
+        ("2024-02-10", Certainty.RESOLVED, "Sat 10 Feb 2024"),
+        ("2024-02-10/2024-02-12", Certainty.BOUNDED, "≈ 10–12 Feb 2024"),
+        ("2024-02-28/2024-03-02", Certainty.BOUNDED, "≈ 28 Feb–2 Mar 2024"),
+        ("2023-11/2024-01", Certainty.BOUNDED, "≈ Nov 2023–Jan 2024"),
+        ("2014/2016", None, "≈ 2014–2016"),
+        ("2024-02-14", Certainty.INFERRED, "~ Wed 14 Feb 2024"),
+        (None, None, "undated"),
+    ],
+)
+def test_date_label_shows_true_precision(date, certainty, label):
+    assert date_label(Event("x", "t", date=date, certainty=certainty)) == label
+
+
+def _order(tl):
+    return sorted(range(len(tl.events)), key=lambda i: sort_key(tl.events[i]))
+
+
+def test_rows_group_under_year_and_month_with_undated_last():
+    tl = small_timeline()
+    rows = build_rows([heading_of(e) for e in tl.events], _order(tl))
+    shown = [(r.kind, r.text or tl.events[r.event].id) for r in rows]
+    assert shown[:4] == [(RowKind.YEAR, "2006"), (RowKind.EVENT, "e1"), (RowKind.YEAR, "2023"), (RowKind.MONTH, "April 2023")]
+    assert shown[-2:] == [(RowKind.UNDATED, "Undated"), (RowKind.EVENT, "e7")]
+    events = [x for k, x in shown if k is RowKind.EVENT]
+    assert events == ["e1", "e2", "e3", "e5", "e4", "e6", "e7"]
+
+
+def test_year_event_sits_under_year_heading_not_january():
+    e = Event("x", "t", date="2024", precision=Precision.YEAR)
+    assert heading_of(e) == (2024, None)
+    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, None)
+
+
+def test_actor_filter_any_and_all():
+    tl = small_timeline()
+    order = _order(tl)
+    ids = lambda idx: [tl.events[i].id for i in idx]  # noqa: E731
+    assert ids(matching(tl.events, order, {"trump", "stoltenberg"}, Match.ANY)) == ["e3", "e4", "e6"]
+    assert ids(matching(tl.events, order, {"stoltenberg", "nato"}, Match.ALL)) == ["e4"]
+    assert ids(matching(tl.events, order, set(), Match.ALL)) == ids(order)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("Stoltenberg", ["stoltenberg"]), ("jens", ["stoltenberg"]), ("TRUMP", ["trump"]), ("the alliance", ["nato"]),
+     ("nobody", [])],
+)  # fmt: skip
+def test_resolve_actor_by_name_alias_or_surname(query, expected):
+    assert resolve_actor(small_timeline(), query) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "day", "precision"),
+    [("2024-02-11", dt.date(2024, 2, 11), Precision.DAY), ("2023-04", dt.date(2023, 4, 1), Precision.MONTH),
+     ("2006", dt.date(2006, 1, 1), Precision.YEAR), ("feb 2024", dt.date(2024, 2, 1), Precision.MONTH),
+     ("april 2023", dt.date(2023, 4, 1), Precision.MONTH), ("11 February 2024", dt.date(2024, 2, 11), Precision.DAY)],
+)  # fmt: skip
+def test_parse_date_query(query, day, precision):
+    assert parse_date_query(query) == (day, precision)
+
+
+def test_parse_date_query_refuses_nonsense():
+    assert parse_date_query("2024-13-45") is None
+    assert parse_date_query("purple elephants") is None
+
+
+def test_jump_lands_on_first_event_starting_on_or_after():
+    tl = small_timeline()
+    order = _order(tl)
+    assert tl.events[order[jump_position(tl.events, order, dt.date(2024, 2, 11))]].id == "e4"
+    assert tl.events[order[jump_position(tl.events, order, dt.date(2023, 1, 1))]].id == "e2"
+    assert tl.events[order[jump_position(tl.events, order, dt.date(2030, 1, 1))]].id == "e6"  # last dated
+
+
+def test_histogram_counts_every_dated_event_once():
+    tl = small_timeline()
+    mids = [midpoint(e) for e in tl.events]
+    bins, first, last = histogram(mids, range(len(tl.events)), 30)
+    assert sum(bins) == 6 and first.year == 2006 and last == dt.date(2024, 2, 14)
+    assert len(sparkline(bins)) == 30
+
+
+def test_filtered_timeline_keeps_only_what_its_events_use():
+    tl = small_timeline()
+    sub = filtered_timeline(tl, [2])  # e3
+    assert [e.id for e in sub.events] == ["e3"]
+    assert {a.id for a in sub.actors} == {"trump", "nato"}
+    assert [d.id for d in sub.documents] == ["a"]
