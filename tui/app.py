@@ -29,13 +29,11 @@ from tui.view import (
     build_rows,
     filtered_timeline,
     haystack,
-    heading_of,
+    index_events,
     jump_position,
     matching,
-    midpoint,
     parse_date_query,
     resolve_actor,
-    sort_key,
 )
 from tui.widgets import ActorPanel, DetailPane, EventList, Histogram
 
@@ -47,7 +45,7 @@ MAIN_ACTIONS = {k.action for k in MAIN_KEYS} | {"open_source"}
 class TimelineApp(App[int]):
     """The explorer over one ``Timeline``."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "timeline"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = bindings(APP_KEYS) + bindings(MAIN_KEYS)
@@ -65,9 +63,8 @@ class TimelineApp(App[int]):
         super().__init__()
         self.timeline = timeline
         events = timeline.events
-        self.order = sorted(range(len(events)), key=lambda i: sort_key(events[i]))
-        self.headings = [heading_of(e) for e in events]
-        self.mids = [midpoint(e) for e in events]
+        index = index_events(events)
+        self.order, self.headings, self.mids = index.order, index.headings, index.mids
         self.match_mode = Match.ALL if match_all else Match.ANY
         self.in_view: list[int] = list(self.order)
         self.search_query = ""

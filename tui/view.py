@@ -157,6 +157,50 @@ def build_rows(headings: Sequence[tuple[int, int | None] | None], order: Sequenc
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class EventIndex:
+    """Per-event facts the list needs, computed once per timeline (one date parse each)."""
+
+    keys: list[tuple]  # sort_key
+    headings: list[tuple[int, int | None] | None]  # heading_of
+    mids: list[dt.date | None]  # midpoint
+    order: list[int]  # event indices in display order
+
+
+def _fast_bounds(value: str) -> tuple[dt.date, dt.date]:
+    """:func:`date_bounds` with C-speed parsing of the common full-date forms."""
+    if len(value) == 10:
+        day = dt.date.fromisoformat(value)
+        return day, day
+    if len(value) == 21 and value[10] == "/":
+        return dt.date.fromisoformat(value[:10]), dt.date.fromisoformat(value[11:])
+    return date_bounds(value)
+
+
+def index_events(events: Sequence[Event]) -> EventIndex:
+    keys: list[tuple] = []
+    headings: list[tuple[int, int | None] | None] = []
+    mids: list[dt.date | None] = []
+    for e in events:
+        try:
+            lo, hi = _fast_bounds(e.date) if e.date else (None, None)
+        except ValueError:
+            lo = hi = None
+        if lo is None or hi is None:
+            keys.append((1, dt.date.max, dt.date.max, e.id))
+            headings.append(None)
+            mids.append(None)
+            continue
+        keys.append((0, lo, hi, e.id))
+        mids.append(lo + (hi - lo) / 2)
+        if lo.year != hi.year or lo.month != hi.month or (e.date and len(e.date) == 4):
+            headings.append((lo.year, None))
+        else:
+            headings.append((lo.year, lo.month))
+    order = sorted(range(len(events)), key=keys.__getitem__)
+    return EventIndex(keys, headings, mids, order)
+
+
 def midpoint(event: Event) -> dt.date | None:
     """The middle of the days an event can mean: where it counts in the histogram."""
     if not event.date:

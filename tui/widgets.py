@@ -79,7 +79,7 @@ class EventList(ScrollView, can_focus=True):
         """Show new rows; the cursor stays on ``keep_event`` when it is still there."""
         self.rows = rows
         self.event_rows = [n for n, r in enumerate(rows) if r.kind is RowKind.EVENT]
-        widths = [len(self.label(rows[n].event)) for n in self.event_rows[:2000]]
+        widths = [len(self.label(rows[n].event)) for n in self.event_rows[:300]]
         self._date_width = min(22, max([10, *widths]))
         self.virtual_size = Size(0, len(rows))
         position = 0
@@ -247,14 +247,19 @@ class Histogram(Widget):
         self.mids: Sequence[dt.date | None] = ()
         self.in_view: Sequence[int] = ()
         self.current: int | None = None
+        self._bins: tuple[int, tuple[list[int], dt.date, dt.date] | None] | None = None
 
     def show(self, mids: Sequence[dt.date | None], visible: Sequence[int], current: int | None) -> None:
+        if visible is not self.in_view or mids is not self.mids:
+            self._bins = None  # a new filter: count again; a cursor move only moves the marker
         self.mids, self.in_view, self.current = mids, visible, current
         self.refresh()
 
     def render(self) -> Text:
         width = max(1, self.size.width - 2)
-        result = histogram(self.mids, self.in_view, width)
+        if self._bins is None or self._bins[0] != width:
+            self._bins = (width, histogram(self.mids, self.in_view, width))
+        result = self._bins[1]
         if result is None:
             return Text(" no dated events in view", style="dim")
         bins, first, last = result
@@ -300,6 +305,7 @@ class ActorPanel(Vertical):
                 if a in self.totals:
                     self.totals[a] += 1
         self.order = sorted(timeline.actors, key=lambda a: (-self.totals[a.id], a.name.casefold()))
+        self.actors = {a.id: a for a in timeline.actors}
         self.counts: dict[str, int] = dict(self.totals)
         self.selected: set[str] = set()
         self.shown: list[str] = []
@@ -313,7 +319,7 @@ class ActorPanel(Vertical):
         self._fill("")
 
     def _prompt(self, actor_id: str) -> Text:
-        actor = self.timeline.actor(actor_id)
+        actor = self.actors.get(actor_id)
         name = clean_line(actor.name if actor else actor_id)
         count, total = self.counts.get(actor_id, 0), self.totals.get(actor_id, 0)
         figure = f"{count}/{total}" if count != total else str(total)
@@ -349,6 +355,8 @@ class ActorPanel(Vertical):
         self.post_message(self.Changed(frozenset(self.selected)))
 
     def set_selected(self, selected: set[str]) -> None:
+        if set(selected) == self.selected:
+            return
         self.selected = set(selected)
         if self.is_mounted:
             self._fill(self.query_one(Input).value)
@@ -357,11 +365,12 @@ class ActorPanel(Vertical):
         self.query_one(ModeToggle).update(Text(f"match: {mode.value} of  (m)"))
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        """Per-actor counts within the events in view, updated in place."""
-        self.counts = counts
+        """Per-actor counts within the events in view, updated in place (only those that changed)."""
+        old, self.counts = self.counts, counts
         lst = self.query_one(SelectionList)
         for i, actor_id in enumerate(self.shown):
-            lst.replace_option_prompt_at_index(i, self._prompt(actor_id))
+            if old.get(actor_id, 0) != counts.get(actor_id, 0):
+                lst.replace_option_prompt_at_index(i, self._prompt(actor_id))
 
 
 # --- the detail pane ----------------------------------------------------------------------

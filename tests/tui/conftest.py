@@ -11,9 +11,9 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def tui_env(monkeypatch: pytest.MonkeyPatch, tmp_path):
-    """No NO_COLOR or TEXTUAL_* from the developer's shell; settings in a temp folder."""
+    """No NO_COLOR or TEXTUAL_* from the shell (the snapshot plugin keeps its own); settings in a temp folder."""
     for name in list(os.environ):
-        if name == "NO_COLOR" or name.startswith("TEXTUAL_"):
+        if name == "NO_COLOR" or (name.startswith("TEXTUAL_") and not name.startswith("TEXTUAL_SNAPSHOT")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(tmp_path / "config"))

@@ -1,0 +1,195 @@
+"""Benchmark the explorer on a synthetic 10,000-event timeline (no spaCy: model objects built directly).
+
+Prints, beside an empty Textual app measured in the same run:
+  - time to first paint of the explorer on the in-memory timeline,
+  - time to re-filter by actor (and to repaint), and to page through the list,
+  - opening a saved TOML of that size from a fresh process (``timeline explore FILE.toml``
+    up to its first frame) against starting an empty Textual app in a fresh process,
+    as a ratio (the target is at most 1.5×).
+
+Run:  .venv/bin/python bench/bench_tui.py [--events 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.model import (  # noqa: E402
+    Actor,
+    ActorKind,
+    Certainty,
+    Document,
+    Event,
+    Precision,
+    Quote,
+    Source,
+    Timeline,
+)
+from timeline.toml_io import write_timeline  # noqa: E402
+
+WORDS = "alliance summit minister talks budget defence pledge troops border vote court strike deal report".split()
+
+
+def synthetic_timeline(n_events: int, n_docs: int = 200, n_actors: int = 300, seed: int = 7) -> Timeline:
+    rng = random.Random(seed)
+    docs = []
+    for d in range(n_docs):
+        sentences = [f"Sentence {k} of article {d} about the {rng.choice(WORDS)} on {rng.choice(WORDS)}." for k in range(60)]
+        docs.append(Document(id=f"d{d}", path=f"articles/d{d}.txt", text=" ".join(sentences), title=f"Article {d}",
+                             published=f"2024-{1 + d % 12:02d}-{1 + d % 28:02d}"))  # fmt: skip
+    actors = [Actor(f"a{i}", f"Person {i} {rng.choice(WORDS).title()}", ActorKind.PERSON, (), 0) for i in range(n_actors)]
+    events = []
+    for i in range(n_events):
+        r = rng.random()
+        day = dt.date(2000, 1, 1) + dt.timedelta(days=rng.randrange(365 * 25))
+        if r < 0.05:
+            date, precision = None, None
+        elif r < 0.15:
+            date, precision = str(day.year), Precision.YEAR
+        elif r < 0.35:
+            date, precision = f"{day.year}-{day.month:02d}", Precision.MONTH
+        elif r < 0.45:
+            date, precision = f"{day.isoformat()}/{(day + dt.timedelta(days=2)).isoformat()}", Precision.INTERVAL
+        else:
+            date, precision = day.isoformat(), Precision.DAY
+        sources = []
+        for _ in range(rng.randint(1, 3)):
+            doc = docs[rng.randrange(n_docs)]
+            k = rng.randrange(60)
+            start = doc.text.index(f"Sentence {k} of")
+            end = doc.text.index(".", start) + 1
+            sources.append(Source(doc.id, start, end, doc.text[start:end], how="synthetic"))
+        who = tuple(sorted({f"a{rng.randrange(n_actors)}" for _ in range(rng.randint(1, 3))}))
+        events.append(
+            Event(f"e{i}", f"Event {i}: {rng.choice(WORDS)} {rng.choice(WORDS)}", date, precision,
+                  Certainty.STATED if date else None, who, (Quote(f"quote {i}", who[0]),), tuple(sources))
+        )  # fmt: skip
+    return Timeline(documents=tuple(docs), actors=tuple(actors), events=tuple(events), generator="bench")
+
+
+def _first_paint(make_app) -> float:
+    async def run() -> float:
+        t0 = time.perf_counter()
+        app = make_app()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return time.perf_counter() - t0
+
+    return asyncio.run(run())
+
+
+def _interactions(timeline: Timeline, repeat: int) -> tuple[list[float], list[float], list[float]]:
+    from tui.app import TimelineApp
+
+    async def run() -> tuple[list[float], list[float], list[float]]:
+        app = TimelineApp(timeline)
+        refilter, clear, paging = [], [], []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for k in range(repeat):
+                app.chosen = {f"a{k}", f"a{k + 1}"}
+                t0 = time.perf_counter()
+                app.refilter()
+                await pilot.pause()
+                refilter.append(time.perf_counter() - t0)
+                app.chosen = set()
+                t0 = time.perf_counter()
+                app.refilter()
+                await pilot.pause()
+                clear.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            for _ in range(20):
+                await pilot.press("pagedown")
+            paging.append((time.perf_counter() - t0) / 20)
+        return refilter, clear, paging
+
+    return asyncio.run(run())
+
+
+EMPTY_APP = """
+from textual.app import App
+class Empty(App):
+    def on_ready(self):
+        self.exit()
+Empty().run(headless=True, size=(120, 40))
+"""
+
+EXPLORE_TOML = """
+import sys
+from timeline.cli import make_parser
+from timeline.commands.explore import load_for_explore
+from tui.app import TimelineApp
+class Once(TimelineApp):
+    def on_ready(self):
+        self.exit()
+timeline = load_for_explore(make_parser().parse_args(["explore", sys.argv[1]]))
+Once(timeline).run(headless=True, size=(120, 40))
+print("spacy" in sys.modules, "dateparser" in sys.modules)
+"""
+
+
+def _process(script: str, *args: str, env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", script, *args], check=True, env=env, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    os.environ["TEXTUAL_ANIMATIONS"] = "none"
+    tmp = Path(tempfile.mkdtemp(prefix="bench_tui."))
+    os.environ["TIMELINE_CONFIG_DIR"] = str(tmp / "config")
+    from textual.app import App
+
+    from tui.app import TimelineApp
+
+    t0 = time.perf_counter()
+    timeline = synthetic_timeline(args.events)
+    print(f"synthetic timeline: {len(timeline.events):,} events, {len(timeline.actors)} actors, "
+          f"{len(timeline.documents)} documents (built in {time.perf_counter() - t0:.2f} s)")  # fmt: skip
+
+    empty = [_first_paint(App) for _ in range(args.repeat)]
+    ours = [_first_paint(lambda: TimelineApp(timeline)) for _ in range(args.repeat)]
+    refilter, clear, paging = _interactions(timeline, args.repeat)
+    med = statistics.median
+    print("\nin one process (median of %d), headless 120×40:" % args.repeat)
+    print(f"  empty Textual app, first paint     {med(empty) * 1000:8.1f} ms")
+    print(f"  explorer, first paint              {med(ours) * 1000:8.1f} ms   ({med(ours) / med(empty):.2f}× empty)")
+    print(f"  re-filter by 2 actors + repaint    {med(refilter) * 1000:8.1f} ms")
+    print(f"  clear the filter + repaint         {med(clear) * 1000:8.1f} ms")
+    print(f"  page down (per key, with repaint)  {med(paging) * 1000:8.1f} ms")
+
+    toml = tmp / "big.toml"
+    write_timeline(timeline, toml)
+    print(f"\nsaved TOML: {toml.stat().st_size / 1e6:.1f} MB (articles not embedded)")
+    env = {**os.environ}
+    env.pop("NO_COLOR", None)
+    empty_proc = [_process(EMPTY_APP, env=env) for _ in range(args.repeat)]
+    ours_proc = [_process(EXPLORE_TOML, str(toml), env=env) for _ in range(args.repeat)]
+    check = subprocess.run([sys.executable, "-c", EXPLORE_TOML, str(toml)], env=env, cwd=ROOT,
+                           capture_output=True, text=True, check=True).stdout.split()  # fmt: skip
+    print("fresh process, start to first frame and exit (median of %d):" % args.repeat)
+    print(f"  empty Textual app                  {med(empty_proc) * 1000:8.1f} ms")
+    print(f"  timeline explore big.toml          {med(ours_proc) * 1000:8.1f} ms")
+    print(f"  ratio                              {med(ours_proc) / med(empty_proc):8.2f}×   (target ≤ 1.5×)")
+    print(f"  spacy imported: {check[0]}, dateparser imported: {check[1]}")
+
+
+if __name__ == "__main__":
+    main()

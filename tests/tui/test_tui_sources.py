@@ -1,0 +1,44 @@
+"""Article texts re-read for a timeline saved without them."""
+
+from __future__ import annotations
+
+from tui_sample import small_timeline
+
+from timeline.sources import load_document_texts
+from timeline.toml_io import read_timeline, write_timeline
+
+
+def _saved(tmp_path):
+    tl = small_timeline()
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for d in tl.documents:
+        (folder / d.path).write_text(d.text, encoding="utf-8")
+    write_timeline(tl, folder / "t.toml")
+    return tl, folder
+
+
+def test_texts_come_back_from_the_files_beside_the_toml(tmp_path):
+    tl, folder = _saved(tmp_path)
+    loaded = read_timeline(folder / "t.toml")
+    assert all(not d.text for d in loaded.documents)
+    filled = load_document_texts(loaded, folder)
+    assert [d.text for d in filled.documents] == [d.text for d in tl.documents]
+    for e in filled.events:
+        for s in e.sources:
+            assert filled.document(s.document).text[s.start : s.end] == s.text
+
+
+def test_missing_or_changed_files_leave_the_text_empty_with_a_note(tmp_path):
+    _, folder = _saved(tmp_path)
+    (folder / "a.txt").unlink()
+    (folder / "b.txt").write_text("rewritten entirely", encoding="utf-8")
+    filled = load_document_texts(read_timeline(folder / "t.toml"), folder)
+    assert [d.text for d in filled.documents] == ["", ""]
+    assert any("a.txt" in n and "not found" in n for n in filled.notes)
+    assert any("b.txt" in n and "changed" in n for n in filled.notes)
+
+
+def test_embedded_texts_are_left_alone(tmp_path):
+    tl = small_timeline()
+    assert load_document_texts(tl, tmp_path) is tl

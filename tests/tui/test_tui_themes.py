@@ -1,0 +1,50 @@
+"""Theme files: colours only, validated; the bundled ones all load."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.themes import BUNDLED_THEMES_DIR, ThemeFileError, load_themes, save_setting, load_settings, theme_from_dict
+
+
+def test_bundled_themes_load_dark_light_and_16_colour():
+    result = load_themes([BUNDLED_THEMES_DIR])
+    assert result.errors == []
+    by_name = {t.name: t for t in result.themes}
+    assert by_name["timeline-dark"].dark and not by_name["timeline-light"].dark
+    assert by_name["timeline-16"].ansi
+    for t in result.themes:
+        assert "timeline-passage" in t.variables
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"name": "x", "primary": "red", "css": "Screen {}"}, "unknown key"),
+        ({"name": "x", "primary": "[bold]red"}, "not a colour"),
+        ({"name": "x", "primary": "red", "variables": {"timeline-passage": "url(http://e)"}}, "not a colour"),
+        ({"name": "x", "primary": "red", "variables": {"$evil": "red"}}, "not a variable name"),
+        ({"name": "X Y", "primary": "red"}, "name"),
+        ({"name": "x"}, "primary"),
+        ({"name": "x", "primary": "red", "dark": "yes"}, "true or false"),
+        ({"name": "x", "primary": "red", "text_alpha": 7}, "between 0 and 1"),
+    ],
+)
+def test_theme_files_can_set_colours_only(data, problem):
+    with pytest.raises(ThemeFileError, match=problem):
+        theme_from_dict(data, "t.toml")
+
+
+def test_a_good_user_theme():
+    t = theme_from_dict({"name": "mine", "primary": "#336699", "variables": {"timeline-passage": "ansi_yellow 50%"}}, "m")
+    assert t.name == "mine" and t.variables == {"timeline-passage": "ansi_yellow 50%"}
+
+
+def test_settings_keep_other_keys(tmp_path):
+    from timeline.paths import settings_file
+
+    settings_file().parent.mkdir(parents=True)
+    settings_file().write_text('[keymap]\nsearch = "ctrl+f"\n')
+    save_setting("theme", "timeline-light")
+    settings, error = load_settings()
+    assert error is None and settings == {"keymap": {"search": "ctrl+f"}, "theme": "timeline-light"}
