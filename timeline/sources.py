@@ -10,11 +10,18 @@ note; the app then shows only the stored passages. Never imports spaCy.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline.model import Document, Timeline
+from timeline.model import SCHEMA, Document, Timeline
+
+#: Parsed timelines kept by content hash; bump when the cached form changes.
+_CACHE_VERSION = 1
+_CACHE_KEEP = 16
 
 #: ``file.jsonl:3`` and ``file.json[2]``: one record of a JSON corpus file.
 _RECORD = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+)|\[(?P<index>\d+)\])$")
@@ -83,7 +90,9 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
             continue
         text = found.text
         if any(text[s:e] != t for s, e, t in passages.get(doc.id, ()) if t):
-            notes.append(f"{doc.path}: the file changed since the timeline was built; only the stored passages are shown")
+            notes.append(
+                f"{doc.path}: the file changed since the timeline was built; only the stored passages are shown"
+            )
             documents.append(doc)
             continue
         documents.append(replace(doc, text=text))
@@ -91,3 +100,47 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     if not changed and len(notes) == len(timeline.notes):
         return timeline
     return replace(timeline, documents=tuple(documents), notes=tuple(notes))
+
+
+# --- a parse cache for saved timelines ------------------------------------------------------
+
+
+def _cache_folder() -> Path:
+    from timeline.paths import cache_dir
+
+    return cache_dir() / "timelines"
+
+
+def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
+    """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
+
+    Python's ``tomllib`` is pure Python and takes about a second on a 10,000-event
+    file; ``json`` is C. The cache is keyed by the SHA-256 of the file's bytes, so an
+    edited file is never served stale, and what comes out of it is validated by the same
+    ``timeline_from_dict`` as the TOML itself: a damaged cache file is ignored, not trusted.
+    """
+    from timeline.toml_io import TimelineFileError, read_timeline, timeline_from_dict, timeline_to_dict
+
+    p = Path(path)
+    try:
+        digest = hashlib.sha256(p.read_bytes()).hexdigest()
+    except OSError:
+        return read_timeline(p)  # reports the error the usual way
+    cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.json"
+    try:
+        data = json.loads(cached.read_text(encoding="utf-8"))
+        if data.get("schema") == SCHEMA:
+            return timeline_from_dict(data, str(p))
+    except (OSError, ValueError, TimelineFileError, AttributeError):
+        pass
+    timeline = read_timeline(p)
+    try:
+        from timeline.files import atomic_write_text
+
+        atomic_write_text(cached, json.dumps(timeline_to_dict(timeline, embed_text=True)), overwrite=True)
+        old = sorted(cached.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
+        for f in old:
+            f.unlink(missing_ok=True)
+    except (OSError, TypeError, ValueError):
+        pass  # a cache that cannot be written only costs time
+    return timeline

@@ -7,6 +7,7 @@ never spaCy, and dateparser only when a date typed at ``:`` is not ISO.
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import partial
@@ -17,6 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.timer import Timer
 from textual.widgets import Footer, Input, SelectionList, Static
 
 from timeline.model import Timeline
@@ -39,6 +41,8 @@ from tui.widgets import ActorPanel, DetailPane, EventList, Histogram
 
 #: Below this width the actor panel starts hidden (``a`` shows it).
 NARROW = 100
+#: Cursor moves closer together than this (a held key) update the detail pane once, at the end.
+FOLLOW_DELAY = 0.06
 MAIN_ACTIONS = {k.action for k in MAIN_KEYS} | {"open_source"}
 
 
@@ -73,6 +77,8 @@ class TimelineApp(App[int]):
         self._panel_choice: bool | None = None  # None: follow the terminal width
         self._problems: list[str] = []
         self._remember_theme = False
+        self._last_follow = 0.0
+        self._follow_timer: Timer | None = None
         self.sub_title = clean_line(source_name)
 
         self.chosen: set[str] = set()
@@ -140,7 +146,9 @@ class TimelineApp(App[int]):
             self.say(problem, severity="warning", timeout=10)
         self._remember_theme = True
 
-    def say(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None) -> None:
+    def say(
+        self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None
+    ) -> None:
         """``notify`` for text that may contain anything: never parsed as markup, controls cleaned."""
         self.notify(clean_line(message) if "\n" not in message else "\n".join(map(clean_line, message.split("\n"))),
                     title=clean_line(title), severity=severity, timeout=timeout, markup=False)  # fmt: skip
@@ -167,10 +175,14 @@ class TimelineApp(App[int]):
         self.in_view = matching(events, self.order, self.chosen, self.match_mode)
         self._update_hits()
         lst.set_rows(build_rows(self.headings, self.in_view), keep)
-        counts: Counter[str] = Counter()
-        for i in self.in_view:
-            counts.update(set(events[i].actors))
-        self.query_one(ActorPanel).set_counts(counts)
+        panel = self.query_one(ActorPanel)
+        if len(self.in_view) == len(events):
+            panel.set_counts(panel.totals)  # nothing filtered out: the totals, without counting again
+        else:
+            counts: Counter[str] = Counter()
+            for i in self.in_view:
+                counts.update(set(events[i].actors))
+            panel.set_counts(counts)
         self.update_status()
 
     def update_status(self) -> None:
@@ -190,8 +202,21 @@ class TimelineApp(App[int]):
         self.query_one("#status", Static).update(text)
 
     def on_event_list_highlighted(self, message: EventList.Highlighted) -> None:
-        self.query_one(DetailPane).show(message.event)
-        self.query_one(Histogram).show(self.mids, self.in_view, message.event)
+        """Follow the cursor; while a key is held down, only the last position is drawn."""
+        now = time.monotonic()
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        if now - self._last_follow < FOLLOW_DELAY:
+            self._follow_timer = self.set_timer(FOLLOW_DELAY, partial(self._follow, message.event))
+        else:
+            self._follow(message.event)
+        self._last_follow = now
+
+    def _follow(self, event: int | None) -> None:
+        self._follow_timer = None
+        self.query_one(DetailPane).show(event)
+        self.query_one(Histogram).show(self.mids, self.in_view, event)
 
     def on_event_list_open_requested(self, message: EventList.OpenRequested) -> None:
         self.open_event(message.event)
@@ -211,9 +236,7 @@ class TimelineApp(App[int]):
     # --- actions ----------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in MAIN_ACTIONS and len(self.screen_stack) > 1:
-            return False
-        return True
+        return not (action in MAIN_ACTIONS and len(self.screen_stack) > 1)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -268,7 +291,9 @@ class TimelineApp(App[int]):
 
     def action_search(self) -> None:
         self.push_screen(
-            PromptScreen("Search titles, quotes and passages", value=self.search_query, hint="n / N: next / previous hit"),
+            PromptScreen(
+                "Search titles, quotes and passages", value=self.search_query, hint="n / N: next / previous hit"
+            ),
             self.search,
         )
 
@@ -389,7 +414,9 @@ class TimelineApp(App[int]):
                 continue
             yield SystemCommand(key.description, key.tooltip, partial(self.run_action, key.action))
         for name in self.own_themes:
-            yield SystemCommand(f"Theme: {name}", "Switch to this theme (remembered)", partial(setattr, self, "theme", name))
+            yield SystemCommand(
+                f"Theme: {name}", "Switch to this theme (remembered)", partial(setattr, self, "theme", name)
+            )
 
     def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
         event.stop()

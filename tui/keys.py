@@ -39,10 +39,25 @@ class Key:
 
 #: App-wide keys (work on the main screen and in the article view).
 APP_KEYS: tuple[Key, ...] = (
-    Key("help", "question_mark,f1", "help", "Help", "Show every key and what the date markers mean", show=True, key_display="?"),
+    Key(
+        "help",
+        "question_mark,f1",
+        "help",
+        "Help",
+        "Show every key and what the date markers mean",
+        show=True,
+        key_display="?",
+    ),
     Key("quit", "q", "quit", "Quit", "Leave the explorer", show=True),
     Key("theme", "t", "next_theme", "Theme", "Switch to the next theme (remembered)", show=True),
-    Key("palette", "ctrl+p", "command_palette", "Commands", "Open the command palette: every action by name", palette=False),
+    Key(
+        "palette",
+        "ctrl+p",
+        "command_palette",
+        "Commands",
+        "Open the command palette: every action by name",
+        palette=False,
+    ),
 )
 
 #: Keys of the main screen (the event list and its panels).
@@ -50,7 +65,15 @@ MAIN_KEYS: tuple[Key, ...] = (
     Key("search", "slash", "search", "Search", "Search titles, quotes and passages", show=True, key_display="/"),
     Key("search-next", "n", "search_next", "Next hit", "Go to the next search hit"),
     Key("search-prev", "N", "search_prev", "Previous hit", "Go to the previous search hit"),
-    Key("jump", "colon", "jump_to_date", "Jump to date", "Jump to a date: 2024-02-11, feb 2024, april 2023", show=True, key_display=":"),
+    Key(
+        "jump",
+        "colon",
+        "jump_to_date",
+        "Jump to date",
+        "Jump to a date: 2024-02-11, feb 2024, april 2023",
+        show=True,
+        key_display=":",
+    ),
     Key("actors", "a", "toggle_actors", "Actors", "Show or hide the actor panel (filter by actor)", show=True),
     Key("focus-actors", "f", "focus_actors", "Filter actors", "Type to filter the actor panel"),
     Key("match-mode", "m", "toggle_match", "Any/all", "Show events with any of / all of the selected actors"),
@@ -68,20 +91,59 @@ LIST_KEYS: tuple[Key, ...] = (
     Key("page-up", "pageup,ctrl+u", "page_up", "Page up", "Up one screen", palette=False),
     Key("first", "g,home", "first", "First", "First event", palette=False),
     Key("last", "G,end", "last", "Last", "Last event", palette=False),
-    Key("open", "enter", "open_source", "Open source", "Open the article at the event's first passage", show=True, key_display="⏎"),
+    Key(
+        "open",
+        "enter",
+        "open_source",
+        "Open source",
+        "Open the article at the event's first passage",
+        show=True,
+        key_display="⏎",
+    ),
 )
 
 #: Keys of the actor panel.
 PANEL_KEYS: tuple[Key, ...] = (
     Key("actors-done", "escape", "done", "Back to list", "Leave the actor panel for the event list", palette=False),
-    Key("actors-toggle", "space", "toggle", "Select", "Select or unselect the highlighted actor (or click it)", palette=False),
+    Key(
+        "actors-toggle",
+        "space",
+        "toggle",
+        "Select",
+        "Select or unselect the highlighted actor (or click it)",
+        palette=False,
+    ),
 )
 
 #: Keys of the article view.
 ARTICLE_KEYS: tuple[Key, ...] = (
-    Key("back", "escape", "back", "Back", "Return to the event list, exactly where you were", show=True, key_display="esc"),
-    Key("next-source", "right_square_bracket", "next_source", "Next source", "The event's next passage (across articles)", show=True, key_display="]"),
-    Key("prev-source", "left_square_bracket", "prev_source", "Prev source", "The event's previous passage", show=True, key_display="["),
+    Key(
+        "back",
+        "escape",
+        "back",
+        "Back",
+        "Return to the event list, exactly where you were",
+        show=True,
+        key_display="esc",
+    ),
+    Key(
+        "next-source",
+        "right_square_bracket",
+        "next_source",
+        "Next source",
+        "The event's next passage (across articles)",
+        show=True,
+        key_display="]",
+    ),
+    Key(
+        "prev-source",
+        "left_square_bracket",
+        "prev_source",
+        "Prev source",
+        "The event's previous passage",
+        show=True,
+        key_display="[",
+    ),
     Key("article-down", "j,down", "scroll_down", "Down", "Scroll down", palette=False),
     Key("article-up", "k,up", "scroll_up", "Up", "Scroll up", palette=False),
     Key("article-top", "g,home", "scroll_home", "Top", "Top of the article", palette=False),

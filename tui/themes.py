@@ -24,7 +24,19 @@ from timeline.files import atomic_write_text
 BUNDLED_THEMES_DIR = Path(__file__).resolve().parents[1] / "themes"
 DEFAULT_THEME = "timeline-dark"
 
-COLOUR_FIELDS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost")
+COLOUR_FIELDS = (
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
 BOOL_FIELDS = ("dark", "ansi")
 FRACTION_FIELDS = ("luminosity_spread", "text_alpha")
 ALLOWED = {"name", "variables", *COLOUR_FIELDS, *BOOL_FIELDS, *FRACTION_FIELDS}

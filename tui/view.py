@@ -243,14 +243,14 @@ def resolve_actor(timeline: Timeline, query: str) -> list[str]:
     q = query.casefold().strip()
     if not q:
         return []
-    exact = [a.id for a in timeline.actors if q in {a.id.casefold(), a.name.casefold(), *(x.casefold() for x in a.aliases)}]
+    exact = [
+        a.id for a in timeline.actors if q in {a.id.casefold(), a.name.casefold(), *(x.casefold() for x in a.aliases)}
+    ]
     if exact:
         return exact
     qw = _words(q)
     by_words = [
-        a.id
-        for a in timeline.actors
-        if qw and any(all(w in _words(n) for w in qw) for n in (a.name, *a.aliases))
+        a.id for a in timeline.actors if qw and any(all(w in _words(n) for w in qw) for n in (a.name, *a.aliases))
     ]
     if by_words:
         return by_words
@@ -283,7 +283,7 @@ _ISO_QUERY = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*$")
 
 
 def parse_date_query(text: str) -> tuple[dt.date, Precision] | None:
-    """"2024-02-11", "2023", "april 2023", "feb 2024", "11 Feb 2024" → (first day, precision).
+    """ "2024-02-11", "2023", "april 2023", "feb 2024", "11 Feb 2024" → (first day, precision).
 
     ISO forms are read here; anything else goes to dateparser, imported on first use
     only so that opening a saved timeline never pays for it.

@@ -10,8 +10,10 @@ an article is ever parsed as markup.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -19,7 +21,8 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -40,7 +43,7 @@ class EventList(ScrollView, can_focus=True):
     """Headings and event rows, drawn a line at a time."""
 
     BINDINGS = bindings(LIST_KEYS)
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "event-list--year",
         "event-list--month",
         "event-list--date",
@@ -116,9 +119,14 @@ class EventList(ScrollView, can_focus=True):
             return
         position = max(0, min(len(self.event_rows) - 1, position))
         old = self.cursor
+        top = self.scroll_offset.y
         self.cursor = position
         self._scroll_to_cursor(center=center)
-        self.refresh()
+        if self.scroll_offset.y == top and 0 <= old < len(self.event_rows):
+            for row in (self.event_rows[old], self.event_rows[position]):  # only the two rows that changed
+                self.refresh_line(row)
+        else:
+            self.refresh()
         if old != position:
             self.post_message(self.Highlighted(self.current_event))
 
@@ -211,7 +219,9 @@ class EventList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("event-list--cursor", partial=True)
         date_style = base + self.get_component_rich_style("event-list--date", partial=True)
         muted = base + self.get_component_rich_style("event-list--actors", partial=True)
-        title_style = base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base
+        title_style = (
+            base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base
+        )
         n = len(event.sources)
         count = f" {n} src" if width >= 50 else f" {n}"
         date_w = min(self._date_width, max(8, width // 3))
@@ -239,7 +249,7 @@ class EventList(ScrollView, can_focus=True):
 class Histogram(Widget):
     """A sparkline of the visible events over time, with the first and last day below."""
 
-    COMPONENT_CLASSES = {"histogram--bars", "histogram--cursor"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"histogram--bars", "histogram--cursor"}
     DEFAULT_CSS = "Histogram { height: 2; }"
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -280,7 +290,7 @@ class Histogram(Widget):
 
 
 class ModeToggle(Static):
-    """"any of" / "all of": click it or press m."""
+    """ "any of" / "all of": click it or press m."""
 
     def on_click(self) -> None:
         self.app.run_action("toggle_match")
@@ -421,23 +431,63 @@ def passage_text(doc: Document | None, source: Source, styles: PassageStyles, co
     out = Text(("…" if lo > para_lo else "") + piece + ("…" if hi < para_hi else ""), style=styles.context)
     shift = 1 if lo > para_lo else 0
     out.stylize(styles.passage, start - lo + shift, end - lo + shift)
-    if source.time_start is not None and source.time_end is not None and start <= source.time_start < source.time_end <= end:
+    if (
+        source.time_start is not None
+        and source.time_end is not None
+        and start <= source.time_start < source.time_end <= end
+    ):
         out.stylize(styles.time, source.time_start - lo + shift, source.time_end - lo + shift)
     return out
 
 
-class DetailPane(VerticalScroll, can_focus=True):
-    """Everything known about the selected event: date and how, actors, quotes, passages."""
+class DetailPane(ScrollView, can_focus=True):
+    """Everything known about the selected event: date and how, actors, quotes, passages.
 
-    COMPONENT_CLASSES = {"detail--label", "detail--passage", "detail--time", "detail--context", "detail--date"}
+    Drawn with the line API like the list: moving the cursor replaces this pane's lines
+    without a layout pass over the screen, which keeps holding ``j`` smooth.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "detail--label",
+        "detail--passage",
+        "detail--time",
+        "detail--context",
+        "detail--date",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False, id="detail-down", tooltip="Scroll the detail down"),
+        Binding("k,up", "scroll_up", "Up", show=False, id="detail-up", tooltip="Scroll the detail up"),
+    ]
 
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = timeline
         self.event: int | None = None
+        self._text = Text("")
+        self._strips: list[Strip] = []
+        self._wrapped_at = -1
 
-    def compose(self) -> ComposeResult:
-        yield Static(Text(""), id="detail-body", markup=False)
+    def text_content(self) -> str:
+        """The pane's text, plain (for tests and screen readers)."""
+        return self._text.plain
+
+    def _wrap(self) -> None:
+        width = max(10, self.scrollable_content_region.width)
+        console = self.app.console
+        lines = self._text.wrap(console, width, overflow="fold")
+        self._strips = [Strip(line.render(console, end=""), line.cell_len).simplify() for line in lines]
+        self._wrapped_at = width
+        self.virtual_size = Size(0, len(self._strips))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if width != self._wrapped_at:
+            self._wrap()
+        n = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        if n >= len(self._strips):
+            return Strip.blank(width, base)
+        return self._strips[n].apply_style(base).crop_extend(0, width, base)
 
     def styles_for_passages(self) -> PassageStyles:
         return PassageStyles(
@@ -449,8 +499,12 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     def show(self, event: int | None) -> None:
         self.event = event
-        self.query_one("#detail-body", Static).update(self.describe(event))
-        self.scroll_home(animate=False)
+        self._text = self.describe(event)
+        self._wrapped_at = -1
+        if self.is_mounted and self.scrollable_content_region.width:
+            self._wrap()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
 
     def describe(self, index: int | None) -> Text:
         if index is None:
@@ -461,7 +515,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         date_style = self.get_component_rich_style("detail--date", partial=True)
         out = Text()
         out.append(date_label(e), style=date_style + Style(bold=True))
-        if e.date:
+        if e.date and e.date != date_label(e):
             out.append(f"  ({clean_line(e.date)})", style="dim")
         if e.certainty:
             out.append(f"  {CERTAINTY_NOTE.get(e.certainty, str(e.certainty))}", style="italic")
@@ -487,7 +541,10 @@ class DetailPane(VerticalScroll, can_focus=True):
             if speaker:
                 out.append(f" — {clean_line(speaker.name)}", style="dim")
             out.append("\n")
-        out.append(f"\n{len(e.sources)} source{'s' if len(e.sources) != 1 else ''}  (Enter opens the article)\n", style=st.label)
+        out.append(
+            f"\n{len(e.sources)} source{'s' if len(e.sources) != 1 else ''}  (Enter opens the article)\n",
+            style=st.label,
+        )
         docs = {d.id: d for d in tl.documents}
         for n, s in enumerate(e.sources, 1):
             doc = docs.get(s.document)
@@ -550,7 +607,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
 class ArticleView(ScrollView, can_focus=True):
     """A whole article, wrapped, with one passage and its time expression highlighted."""
 
-    COMPONENT_CLASSES = {"article--passage", "article--time"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"article--passage", "article--time"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -601,7 +658,7 @@ class ArticleView(ScrollView, can_focus=True):
         time_style = passage_style + self.get_component_rich_style("article--time", partial=True)
         cuts = sorted({a, b, *(x for x in (*self.passage, *self.time) if a < x < b)})
         segments = [Segment(" ", base)]
-        for s, e in zip(cuts, cuts[1:], strict=False):
+        for s, e in itertools.pairwise(cuts):
             if self.time[0] <= s < self.time[1]:
                 style = time_style
             elif self.passage[0] <= s < self.passage[1]:

@@ -17,6 +17,7 @@ def tui_env(monkeypatch: pytest.MonkeyPatch, tmp_path):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

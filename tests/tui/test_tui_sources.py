@@ -42,3 +42,30 @@ def test_missing_or_changed_files_leave_the_text_empty_with_a_note(tmp_path):
 def test_embedded_texts_are_left_alone(tmp_path):
     tl = small_timeline()
     assert load_document_texts(tl, tmp_path) is tl
+
+
+def test_saved_timeline_is_cached_by_content_and_revalidated(tmp_path, monkeypatch):
+    from timeline import sources
+    from timeline.toml_io import TimelineFileError
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    first = sources.read_saved_timeline(folder / "t.toml")
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    monkeypatch.setattr("timeline.toml_io.read_timeline", lambda p: (_ for _ in ()).throw(AssertionError("not cached")))
+    assert sources.read_saved_timeline(folder / "t.toml") == first
+    # an edited file is read again; a damaged cache entry is ignored
+    monkeypatch.undo()
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    (folder / "t.toml").write_text((folder / "t.toml").read_text().replace("Finland joins NATO", "Finland joins"))
+    assert any(e.title == "Finland joins" for e in sources.read_saved_timeline(folder / "t.toml").events)
+    for f in (tmp_path / "cache").rglob("*.json"):
+        f.write_text('{"schema": "timeline/1", "events": [{"id": 3}]}')
+    assert any(e.title == "Finland joins" for e in sources.read_saved_timeline(folder / "t.toml").events)
+    (folder / "t.toml").write_text("schema = [")
+    try:
+        sources.read_saved_timeline(folder / "t.toml")
+    except TimelineFileError as exc:
+        assert "t.toml" in str(exc)
+    else:
+        raise AssertionError("a broken file must be an error")

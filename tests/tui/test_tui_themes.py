@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.themes import BUNDLED_THEMES_DIR, ThemeFileError, load_themes, save_setting, load_settings, theme_from_dict
+from tui.themes import BUNDLED_THEMES_DIR, ThemeFileError, load_settings, load_themes, save_setting, theme_from_dict
 
 
 def test_bundled_themes_load_dark_light_and_16_colour():
@@ -36,7 +36,9 @@ def test_theme_files_can_set_colours_only(data, problem):
 
 
 def test_a_good_user_theme():
-    t = theme_from_dict({"name": "mine", "primary": "#336699", "variables": {"timeline-passage": "ansi_yellow 50%"}}, "m")
+    t = theme_from_dict(
+        {"name": "mine", "primary": "#336699", "variables": {"timeline-passage": "ansi_yellow 50%"}}, "m"
+    )
     assert t.name == "mine" and t.variables == {"timeline-passage": "ansi_yellow 50%"}
 
 

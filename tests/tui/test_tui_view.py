@@ -52,7 +52,12 @@ def test_rows_group_under_year_and_month_with_undated_last():
     tl = small_timeline()
     rows = build_rows([heading_of(e) for e in tl.events], _order(tl))
     shown = [(r.kind, r.text or tl.events[r.event].id) for r in rows]
-    assert shown[:4] == [(RowKind.YEAR, "2006"), (RowKind.EVENT, "e1"), (RowKind.YEAR, "2023"), (RowKind.MONTH, "April 2023")]
+    assert shown[:4] == [
+        (RowKind.YEAR, "2006"),
+        (RowKind.EVENT, "e1"),
+        (RowKind.YEAR, "2023"),
+        (RowKind.MONTH, "April 2023"),
+    ]
     assert shown[-2:] == [(RowKind.UNDATED, "Undated"), (RowKind.EVENT, "e7")]
     events = [x for k, x in shown if k is RowKind.EVENT]
     assert events == ["e1", "e2", "e3", "e5", "e4", "e6", "e7"]

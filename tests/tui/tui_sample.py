@@ -62,7 +62,9 @@ def small_timeline() -> Timeline:
     )
     s_pledge = "NATO allies first agreed the pledge in 2006, officials said."
     s_rally = "On Saturday, Donald Trump told a rally he would not defend allies that did not pay."
-    s_reply = "Jens Stoltenberg said on Sunday that any suggestion allies will not defend each other undermines security."
+    s_reply = (
+        "Jens Stoltenberg said on Sunday that any suggestion allies will not defend each other undermines security."
+    )
     s_finland = "In April 2023 Finland joined the alliance."
     s_wed = "Jens Stoltenberg spoke to reporters on Wednesday."
     s_crit = "Between 10 and 12 February the remarks drew criticism across Europe."

@@ -45,13 +45,11 @@ def load_for_explore(args: argparse.Namespace):
 
     paths = list(args.paths) or [str(bundled_seeds())]
     if len(paths) == 1 and paths[0].endswith(".toml") and not Path(paths[0]).is_dir():
-        from timeline.toml_io import read_timeline
-
-        from timeline.sources import load_document_texts
+        from timeline.sources import load_document_texts, read_saved_timeline
 
         if not Path(paths[0]).exists():
             raise CorpusError(f"{paths[0]}: no such file")
-        return load_document_texts(read_timeline(paths[0]), Path(paths[0]).resolve().parent)
+        return load_document_texts(read_saved_timeline(paths[0]), Path(paths[0]).resolve().parent)
     from timeline.build import build_timeline
     from timeline.commands.common import load_corpus
 
