@@ -159,6 +159,7 @@ class TimelineApp(App[int]):
     def _layout_for(self, width: int) -> None:
         show = self._panel_choice if self._panel_choice is not None else width >= NARROW
         self.query_one(ActorPanel).set_class(not show, "-hidden")
+        self.call_after_refresh(self.update_status)
 
     # --- the view ---------------------------------------------------------------------
 
@@ -199,7 +200,13 @@ class TimelineApp(App[int]):
             text.append(" · /", style="dim")
             text.append(clean_line(self.search_query))
             text.append(f" {len(self.search_hits)} hit{'s' if len(self.search_hits) != 1 else ''}", style="dim")
-        self.query_one("#status", Static).update(text)
+        status = self.query_one("#status", Static)
+        hint = "? help" if self.query_one(ActorPanel).display else "a: actors  ? help"
+        room = status.size.width - 2 - text.cell_len - len(hint)
+        if room >= 2:
+            text.append(" " * room)
+            text.append(hint, style="dim")
+        status.update(text)
 
     def on_event_list_highlighted(self, message: EventList.Highlighted) -> None:
         """Follow the cursor; while a key is held down, only the last position is drawn."""
@@ -412,7 +419,7 @@ class TimelineApp(App[int]):
         for key in (*APP_KEYS, *MAIN_KEYS, *LIST_KEYS):
             if not key.palette or (key.action in MAIN_ACTIONS and not main):
                 continue
-            yield SystemCommand(key.description, key.tooltip, partial(self.run_action, key.action))
+            yield SystemCommand(key.palette_title, key.tooltip, partial(self.run_action, key.action))
         for name in self.own_themes:
             yield SystemCommand(
                 f"Theme: {name}", "Switch to this theme (remembered)", partial(setattr, self, "theme", name)

@@ -23,6 +23,11 @@ class Key:
     key_display: str | None = None
     palette: bool = True  # offer it in the command palette
     priority: bool = False
+    title: str = ""  # the command palette's name for it, when longer than the footer's
+
+    @property
+    def palette_title(self) -> str:
+        return self.title or self.description
 
     def binding(self) -> Binding:
         return Binding(
@@ -49,7 +54,7 @@ APP_KEYS: tuple[Key, ...] = (
         key_display="?",
     ),
     Key("quit", "q", "quit", "Quit", "Leave the explorer", show=True),
-    Key("theme", "t", "next_theme", "Theme", "Switch to the next theme (remembered)", show=True),
+    Key("theme", "t", "next_theme", "Theme", "Switch to the next theme (remembered)"),
     Key(
         "palette",
         "ctrl+p",
@@ -69,10 +74,11 @@ MAIN_KEYS: tuple[Key, ...] = (
         "jump",
         "colon",
         "jump_to_date",
-        "Jump to date",
+        "Jump",
         "Jump to a date: 2024-02-11, feb 2024, april 2023",
         show=True,
         key_display=":",
+        title="Jump to date",
     ),
     Key("actors", "a", "toggle_actors", "Actors", "Show or hide the actor panel (filter by actor)", show=True),
     Key("focus-actors", "f", "focus_actors", "Filter actors", "Type to filter the actor panel"),
@@ -95,10 +101,11 @@ LIST_KEYS: tuple[Key, ...] = (
         "open",
         "enter",
         "open_source",
-        "Open source",
+        "Open",
         "Open the article at the event's first passage",
         show=True,
         key_display="⏎",
+        title="Open source",
     ),
 )
 

@@ -153,11 +153,13 @@ class ArticleScreen(Screen[None]):
             head.append(f" · {doc.published}", style="dim")
         head.append("\n ")
         head.append(f"{date_label(e)} · {clean_line(e.title)}", style="dim")
+        head.no_wrap, head.overflow = True, "ellipsis"
         self.query_one("#article-head", Static).update(head)
         how = Text(" ")
         if s.time_text:
             how.append("“" + clean_line(s.time_text) + "” ", style="bold")
         how.append(clean_line(s.how or e.how or ""), style="dim")
+        how.no_wrap, how.overflow = True, "ellipsis"
         if note and doc and doc.text:
             how.append(f"  ({note})", style="italic")
         self.query_one("#article-how", Static).update(how)

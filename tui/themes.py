@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from textual.color import Color, ColorParseError
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from timeline import paths
 from timeline.files import atomic_write_text
@@ -105,6 +105,10 @@ def theme_from_dict(data: dict[str, Any], source: str) -> Theme:
         if not _VARIABLE_NAME.match(key):
             raise ThemeFileError(f"{source}: variables: {key[:40]!r} is not a variable name")
         checked[key] = _check_colour(value, f"{source}: variables.{key}")
+    if kwargs.get("ansi"):
+        # ANSI themes need Textual's ansi-* variables; start from its own ANSI theme's
+        base = BUILTIN_THEMES["ansi-dark" if kwargs.get("dark", True) else "ansi-light"].variables
+        checked = {**base, **checked}
     kwargs["variables"] = checked
     return Theme(**kwargs)
 

@@ -83,7 +83,7 @@ class EventList(ScrollView, can_focus=True):
         self.rows = rows
         self.event_rows = [n for n, r in enumerate(rows) if r.kind is RowKind.EVENT]
         widths = [len(self.label(rows[n].event)) for n in self.event_rows[:300]]
-        self._date_width = min(22, max([10, *widths]))
+        self._date_width = min(20, max([8, *widths]))  # longer labels (rare intervals) end in …
         self.virtual_size = Size(0, len(rows))
         position = 0
         if keep_event is not None:
@@ -225,7 +225,10 @@ class EventList(ScrollView, can_focus=True):
         n = len(event.sources)
         count = f" {n} src" if width >= 50 else f" {n}"
         date_w = min(self._date_width, max(8, width // 3))
-        date = set_cell_size(" " + self.label(index), date_w + 1) + " "
+        label = self.label(index)
+        if cell_len(label) > date_w:
+            label = set_cell_size(label, date_w - 1) + "…"
+        date = set_cell_size(" " + label, date_w + 1) + " "
         room = max(0, width - cell_len(date) - cell_len(count))
         title = clean_line(event.title)
         names = ", ".join(self._names.get(a, a) for a in event.actors[:4])

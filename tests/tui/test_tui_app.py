@@ -237,7 +237,7 @@ async def test_palette_offers_every_action():
         titles = {c.title for c in app.get_system_commands(app.screen)}
         for k in (*APP_KEYS, *MAIN_KEYS, *LIST_KEYS):
             if k.palette:
-                assert k.description in titles
+                assert k.palette_title in titles
         assert "Theme: timeline-light" in titles
 
 
@@ -304,3 +304,36 @@ async def test_markup_and_escape_sequences_in_an_article_are_shown_literally_and
         assert app.is_running
     assert app.clipboard == ""
     assert app.title == "timeline"
+
+
+async def test_every_bundled_theme_applies_cleanly():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in app.own_themes:
+            await pilot.press("t")
+            await pilot.pause()
+            assert app.is_running
+            assert "Sat 10 Feb 2024" in screen_text(app)
+        await pilot.press("enter")  # the article view's colours too
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_keys_can_be_moved_in_the_settings_file():
+    settings_file().parent.mkdir(parents=True, exist_ok=True)
+    settings_file().write_text('[keymap]\nsearch = "ctrl+f"\n')
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PromptScreen"
+
+
+async def test_unknown_theme_or_actor_is_a_notification_not_a_crash():
+    app = TimelineApp(small_timeline(), theme="[bold]nope", actors=["nobody\x1b[2J"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "timeline-dark"
+        notes = " ".join(n.message for n in app._notifications)
+        assert "unknown theme '[bold]nope'" in notes and "no actor matches 'nobody␛[2J'" in notes
+        assert len(app.in_view) == 7
