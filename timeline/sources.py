@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from timeline.corpus import SUPPORTED_SUFFIXES
 from timeline.model import SCHEMA, Document, Timeline
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
@@ -64,8 +65,10 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     """``timeline`` with each document's missing ``text`` read again from its ``path``.
 
     Relative paths are tried against the current folder, then ``base`` (the TOML
-    file's folder). A text that no longer matches the stored passages (the file was
-    edited) is not used. Documents that already carry text are left alone.
+    file's folder). The paths come from the file, so they are input too: only article
+    files (by suffix) are read, and a text is used only when every stored passage of the
+    document is found at its offsets in it — a file that changed, or a path pointing at
+    some other file, is not shown. Documents that already carry text are left alone.
     """
     passages: dict[str, list[tuple[int, int, str]]] = {}
     for e in timeline.events:
@@ -78,9 +81,13 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
         if doc.text or not doc.path:
             documents.append(doc)
             continue
+        checks = [(s, e, t) for s, e, t in passages.get(doc.id, ()) if t]
+        if not checks:
+            documents.append(doc)  # nothing to verify a file against, and nothing would show it
+            continue
         found: Document | None = None
         for candidate in _candidates(_file_part(doc.path), base):
-            if candidate.is_file():
+            if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES:
                 found = _read(candidate, doc)
                 if found is not None:
                     break
@@ -89,7 +96,7 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
             documents.append(doc)
             continue
         text = found.text
-        if any(text[s:e] != t for s, e, t in passages.get(doc.id, ()) if t):
+        if any(text[s:e] != t for s, e, t in checks):
             notes.append(
                 f"{doc.path}: the file changed since the timeline was built; only the stored passages are shown"
             )

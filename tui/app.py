@@ -7,21 +7,24 @@ never spaCy, and dateparser only when a date typed at ``:`` is not ISO.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
+from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer, Input, SelectionList, Static
 
-from timeline.model import Timeline
+from timeline.model import Precision, Timeline
 from tui import themes as theme_files
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
@@ -46,12 +49,33 @@ FOLLOW_DELAY = 0.06
 MAIN_ACTIONS = {k.action for k in MAIN_KEYS} | {"open_source"}
 
 
+_LOOKS_LIKE_DATE = re.compile(r"\d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
+
+
+class DateJumpProvider(Provider):
+    """Type a date in the command palette ("feb 2024") to jump there."""
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        q = query.strip()
+        if not isinstance(app, TimelineApp) or self.screen is not app.screen_stack[0] or not _LOOKS_LIKE_DATE.search(q):
+            return
+        parsed = parse_date_query(q)  # dateparser is imported here on first use, not at start-up
+        if parsed is None:
+            return
+        day, precision = parsed
+        shown = {Precision.YEAR: "%Y", Precision.MONTH: "%B %Y"}.get(precision, "%a %d %b %Y")
+        label = f"Jump to {day.strftime(shown)}"
+        yield Hit(1.0, Text(label), partial(app.jump_to_date, q), text=label, help="the first event on or after it")
+
+
 class TimelineApp(App[int]):
     """The explorer over one ``Timeline``."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "timeline"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {DateJumpProvider}
     BINDINGS = bindings(APP_KEYS) + bindings(MAIN_KEYS)
 
     def __init__(
@@ -415,7 +439,7 @@ class TimelineApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        main = len(self.screen_stack) <= 1
+        main = screen is self.screen_stack[0]
         for key in (*APP_KEYS, *MAIN_KEYS, *LIST_KEYS):
             if not key.palette or (key.action in MAIN_ACTIONS and not main):
                 continue

@@ -557,6 +557,9 @@ class DetailPane(ScrollView, can_focus=True):
                 if doc.published_from.value in ("inferred", "url"):
                     head += f" ({doc.published_from.value})"
             out.append(head + "\n", style=Style(bold=True))
+            if doc and doc.published_how and doc.published_from.value in ("inferred", "url"):
+                out.append("   article date: ", style=st.label)
+                out.append(clean_line(doc.published_how) + "\n", style="dim")
             out.append("   ")
             out.append_text(passage_text(doc, s, st))
             out.append("\n")

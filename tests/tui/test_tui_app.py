@@ -337,3 +337,26 @@ async def test_unknown_theme_or_actor_is_a_notification_not_a_crash():
         notes = " ".join(n.message for n in app._notifications)
         assert "unknown theme '[bold]nope'" in notes and "no actor matches 'nobody␛[2J'" in notes
         assert len(app.in_view) == 7
+
+
+async def test_palette_jumps_to_a_typed_date():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "2024-02-11")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert current_id(app) == "e4"
+
+
+async def test_palette_runs_a_main_screen_action():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Export")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "PromptScreen"

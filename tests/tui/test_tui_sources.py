@@ -69,3 +69,19 @@ def test_saved_timeline_is_cached_by_content_and_revalidated(tmp_path, monkeypat
         assert "t.toml" in str(exc)
     else:
         raise AssertionError("a broken file must be an error")
+
+
+def test_paths_in_a_timeline_file_cannot_pull_in_other_files(tmp_path):
+    from dataclasses import replace
+
+    tl, folder = _saved(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private notes", encoding="utf-8")
+    (tmp_path / "notes.cfg").write_text("x = 1", encoding="utf-8")
+    loaded = read_timeline(folder / "t.toml")
+    docs = (
+        replace(loaded.documents[0], path=str(secret)),  # passages do not match: not used
+        replace(loaded.documents[1], path=str(tmp_path / "notes.cfg")),  # not an article file
+    )
+    filled = load_document_texts(replace(loaded, documents=docs), folder)
+    assert [d.text for d in filled.documents] == ["", ""]
