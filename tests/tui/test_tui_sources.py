@@ -74,7 +74,7 @@ def test_saved_timeline_is_cached_by_content_and_revalidated(tmp_path, monkeypat
 def test_paths_in_a_timeline_file_cannot_pull_in_other_files(tmp_path):
     from dataclasses import replace
 
-    tl, folder = _saved(tmp_path)
+    _, folder = _saved(tmp_path)
     secret = tmp_path / "secret.txt"
     secret.write_text("private notes", encoding="utf-8")
     (tmp_path / "notes.cfg").write_text("x = 1", encoding="utf-8")
