@@ -2,12 +2,14 @@
 
 Exit codes: 0 ok, 1 failure, 2 usage error (bad arguments, missing paths, unreadable
 timeline file, no spaCy model). Every expected error is one line on stderr, never a
-traceback.
+traceback; an unexpected one is one "internal error" line too, with the traceback only
+when ``TIMELINE_DEBUG=1`` asks for it.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -17,6 +19,7 @@ from timeline.commands import build, evaluate, explore, times
 COMMANDS = (build, explore, times, evaluate)
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+DEBUG_ENV = "TIMELINE_DEBUG"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,13 +31,16 @@ def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="timeline",
         description="Build a timeline of dated events from news articles and explore it in the terminal.",
-        epilog="examples:\n  timeline explore seeds\n  timeline build seeds -o seeds.toml\n  timeline explore seeds.toml\n  timeline times seeds --format jsonl",
+        epilog="examples:\n  timeline explore seeds\n  timeline build seeds -o seeds.toml\n"
+        "  timeline explore seeds.toml\n  timeline times seeds --format jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS:
         module.add_parser(sub)
+    for command in sub.choices.values():
+        command.add_argument("--version", action="version", version=f"timeline {__version__}")
     return parser
 
 
@@ -68,6 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         report(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
+        return EXIT_FAILURE
+    except Exception as exc:  # a bug: say so in one line, keep the traceback for who asks
+        if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+            raise
+        detail = " ".join(str(exc).split())[:200]
+        report(f"internal error: {type(exc).__name__}{': ' + detail if detail else ''}")
+        report(f"rerun with {DEBUG_ENV}=1 for the traceback, and please report it")
         return EXIT_FAILURE
 
 

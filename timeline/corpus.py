@@ -16,6 +16,7 @@ import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from timeline.model import DateSource, Document
 
@@ -98,7 +99,9 @@ def parse_publication_date(raw: object) -> str | None:
     return data.date_obj.date().isoformat()
 
 
-_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>\d{1,2}|[a-z]{3,9})[/-](?P<d>\d{1,2})(?=[/._-]|$)", re.IGNORECASE
 )
@@ -132,18 +135,21 @@ def sniff_binary(head: bytes) -> str | None:
     return None
 
 
-def decode_text(raw: bytes) -> tuple[str, str | None]:
+def decode_text(raw: bytes, *, truncated: bool = False) -> tuple[str, str | None]:
     """Decode bytes as UTF-8 (BOM dropped), else UTF-16 by BOM, else Windows-1252.
 
     Returns the text and a warning when a fallback was used. Windows-1252 cannot fail on
     its defined bytes; its five undefined ones fall back to Latin-1 so nothing raises.
+    ``truncated`` bytes may end inside a UTF-8 character: that tail is dropped rather
+    than taken as proof the file is not UTF-8.
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16", errors="replace"), None
     try:
         return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if truncated and exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
+            return raw[: exc.start].decode("utf-8-sig"), None
     try:
         return raw.decode("cp1252"), "not UTF-8; decoded as Windows-1252"
     except UnicodeDecodeError:
@@ -153,7 +159,8 @@ def decode_text(raw: bytes) -> tuple[str, str | None]:
 # --- plain text and Markdown --------------------------------------------------------------
 
 _HEADER_LINE = re.compile(
-    r"^[ \t]*(?P<key>date|published|publication date|dateline|title|source|url|author|by)[ \t]*:?[ \t]+(?P<value>\S.*?)[ \t]*$",
+    r"^[ \t]*(?P<key>date|published|publication date|dateline|title|source|url|author|by)"
+    r"[ \t]*:?[ \t]+(?P<value>\S.*?)[ \t]*$",
     re.IGNORECASE,
 )
 
@@ -184,7 +191,7 @@ def _read_front_matter(text: str, path: str, warnings: list[CorpusWarning]) -> _
     for fence, kind in (("---", "yaml"), ("+++", "toml")):
         if not re.match(re.escape(fence) + r"[ \t]*\r?\n", text):
             continue
-        close = re.search(r"^" + re.escape(fence) + r"[ \t]*$", text[len(fence) :], re.MULTILINE)
+        close = re.search(r"^" + re.escape(fence) + r"[ \t]*\r?$", text[len(fence) :], re.MULTILINE)
         if not close:
             warnings.append(CorpusWarning(path, f"front matter opened with {fence} is never closed; read as text"))
             return None
@@ -214,7 +221,9 @@ def _read_front_matter(text: str, path: str, warnings: list[CorpusWarning]) -> _
             if meta.date:
                 meta.date_from = DateSource.FRONT_MATTER
             else:
-                warnings.append(CorpusWarning(path, f"front matter date {str(raw_date)[:40]!r} is not a full date; ignored"))
+                warnings.append(
+                    CorpusWarning(path, f"front matter date {str(raw_date)[:40]!r} is not a full date; ignored")
+                )
         return meta
     return None
 
@@ -229,12 +238,14 @@ def _read_header_lines(text: str, start: int) -> _Meta:
     meta = _Meta(body_start=start)
     pos = start
     seen = 0
-    for line in text[start:].splitlines(keepends=True)[:12]:
+    for line in text[start : start + 4000].splitlines(keepends=True)[:12]:
         stripped = line.strip()
         if not stripped:
             pos += len(line)
             continue
-        m = _HEADER_LINE.match(stripped)
+        # Header lines are short; the length check also keeps the regex linear on a
+        # hostile multi-megabyte first line.
+        m = _HEADER_LINE.match(stripped) if len(stripped) <= 300 else None
         if not m or seen >= 6:
             break
         key, value = m["key"].lower(), m["value"]
@@ -259,11 +270,36 @@ def _read_header_lines(text: str, start: int) -> _Meta:
     return meta
 
 
+#: Titles taken from a first line are cut to about this many characters, at a word.
+TITLE_CHARS = 120
+#: Titles given explicitly (metadata, JSON) are only cut when absurdly long.
+MAX_TITLE_CHARS = 500
+
+
+def shorten_title(title: str, limit: int = TITLE_CHARS) -> str:
+    """One line, whitespace collapsed, cut at the last word boundary before ``limit`` with "…".
+
+    Collapsing whitespace also drops the ``\r`` of Windows line endings, which a terminal
+    would otherwise render as a jump to the start of the line.
+    """
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit + 1]
+    space = cut.rfind(" ")
+    cut = cut[:space] if space > limit // 2 else cut[:limit]
+    return cut.rstrip(" ,;:.-–—") + "…"
+
+
 def _first_line_title(text: str, start: int) -> str:
-    for line in text[start:].splitlines():
-        line = line.strip().lstrip("#").strip()
+    pos = start
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        line = text[pos : min(end, pos + 4 * TITLE_CHARS)].strip().lstrip("#").strip()
         if line:
-            return line[:200]
+            return shorten_title(line)
+        pos = end + 1
     return ""
 
 
@@ -314,14 +350,41 @@ def read_html_document(html: str) -> tuple[str, _Meta] | None:
 
 # --- JSON and JSON lines -------------------------------------------------------------------
 
+#: A ``.json`` file must be parsed whole, so it has a hard size limit; ``.jsonl`` is read
+#: one line at a time and has none beyond ``max_chars`` per record.
+JSON_MAX_BYTES = 64 * 1024 * 1024
 
-def _json_records(path: Path, text: str, warnings: list[CorpusWarning]) -> Iterator[tuple[str, dict]]:
+
+def _loads(line: str) -> tuple[object, str | None]:
+    """``json.loads`` that reports instead of raising (deep nesting, huge integers)."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as exc:
+        return None, f"invalid JSON at line {exc.lineno}: {exc.msg}"
+    except (ValueError, RecursionError) as exc:
+        return None, f"unreadable JSON: {str(exc)[:80] or type(exc).__name__}"
+
+
+def _json_records(
+    path: Path, fh: BinaryIO, max_chars: int, warnings: list[CorpusWarning]
+) -> Iterator[tuple[str, object]]:
     """Yield ``(where, record)`` for each article object in a .json or .jsonl file."""
+    where = str(path)
     if path.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            warnings.append(CorpusWarning(str(path), f"invalid JSON at line {exc.lineno}: {exc.msg}", skipped=True))
+        raw = fh.read(JSON_MAX_BYTES + 1)
+        if len(raw) > JSON_MAX_BYTES:
+            warnings.append(
+                CorpusWarning(
+                    where, f"a .json file over {JSON_MAX_BYTES // 2**20} MiB; split it into .jsonl", skipped=True
+                )
+            )
+            return
+        text, note = decode_text(raw)
+        if note:
+            warnings.append(CorpusWarning(where, note))
+        data, problem = _loads(text)
+        if problem:
+            warnings.append(CorpusWarning(where, problem, skipped=True))
             return
         if isinstance(data, dict):
             for key in ("articles", "documents", "items", "data"):
@@ -331,18 +394,45 @@ def _json_records(path: Path, text: str, warnings: list[CorpusWarning]) -> Itera
             else:
                 data = [data]
         if not isinstance(data, list):
-            warnings.append(CorpusWarning(str(path), "JSON holds no article objects", skipped=True))
+            warnings.append(CorpusWarning(where, "JSON holds no article objects", skipped=True))
             return
         for i, item in enumerate(data):
             yield f"{path}[{i}]", item
         return
-    for lineno, line in enumerate(text.splitlines(), 1):
+    line_cap = max_chars * 4 + 65536
+    noted = False
+    lineno = 0
+    while True:
+        line = fh.readline(line_cap)
+        if not line:
+            return
+        lineno += 1
+        if len(line) >= line_cap and not line.endswith(b"\n"):
+            while (rest := fh.readline(line_cap)) and not rest.endswith(b"\n"):
+                pass  # skip the rest of the record without holding it
+            warnings.append(
+                CorpusWarning(f"{path}:{lineno}", f"record longer than {line_cap:,} bytes; skipped", skipped=True)
+            )
+            continue
         if not line.strip():
             continue
-        try:
-            yield f"{path}:{lineno}", json.loads(line)
-        except json.JSONDecodeError as exc:
-            warnings.append(CorpusWarning(f"{path}:{lineno}", f"invalid JSON line: {exc.msg}", skipped=True))
+        text, note = decode_text(line)
+        if note and not noted:
+            warnings.append(CorpusWarning(where, note))
+            noted = True
+        record, problem = _loads(text)
+        if problem:
+            warnings.append(CorpusWarning(f"{path}:{lineno}", problem.replace("at line 1", "in line"), skipped=True))
+            continue
+        yield f"{path}:{lineno}", record
+
+
+def _string_field(record: dict, *keys: str) -> str:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
 
 
 # --- the corpus ---------------------------------------------------------------------------
@@ -360,16 +450,30 @@ class _Raw:
 
 
 def _iter_files(paths: Iterable[str | Path], warnings: list[CorpusWarning]) -> Iterator[Path]:
+    """Supported files under each argument, in a stable order.
+
+    Inside a named folder, a symbolic link is followed only when its target is inside the
+    same folder: naming a folder never pulls in files from elsewhere on the system.
+    """
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
+            root = p.resolve()
             ignored = 0
             for child in sorted(p.rglob("*")):
                 if any(part.startswith(".") for part in child.relative_to(p).parts):
                     continue
-                if child.is_symlink() and not child.exists():
-                    warnings.append(CorpusWarning(str(child), "broken symbolic link", skipped=True))
-                    continue
+                if child.is_symlink():
+                    if not child.exists():
+                        warnings.append(CorpusWarning(str(child), "broken symbolic link", skipped=True))
+                        continue
+                    if not child.resolve().is_relative_to(root):
+                        warnings.append(
+                            CorpusWarning(
+                                str(child), f"symbolic link to a file outside {p}; not followed", skipped=True
+                            )
+                        )
+                        continue
                 if not child.is_file() or child.name == MANIFEST_NAME:
                     continue
                 if child.suffix.lower() in SUPPORTED_SUFFIXES:
@@ -385,39 +489,44 @@ def _iter_files(paths: Iterable[str | Path], warnings: list[CorpusWarning]) -> I
                 yield p
             else:
                 warnings.append(CorpusWarning(str(p), f"unsupported file type {p.suffix or '(none)'!r}", skipped=True))
+        else:
+            warnings.append(CorpusWarning(str(p), "not a regular file or folder", skipped=True))
 
 
 def _read_one(path: Path, max_chars: int, warnings: list[CorpusWarning]) -> Iterator[_Raw]:
+    """The document(s) in one file. Reads at most about ``4 * max_chars`` bytes of a text
+    or HTML file, so a huge file costs no more memory than a long article."""
     where = str(path)
     try:
         with path.open("rb") as fh:
+            head = fh.read(8192)
+            if not head.strip() and not fh.read(1 << 20).strip():
+                warnings.append(CorpusWarning(where, "empty file", skipped=True))
+                return
+            kind = sniff_binary(head)
+            if kind:
+                warnings.append(CorpusWarning(where, f"{kind}, not text", skipped=True))
+                return
+            fh.seek(0)
+            if path.suffix.lower() in JSON_SUFFIXES:
+                yield from _read_json(path, fh, max_chars, warnings)
+                return
             raw = fh.read(max_chars * 4 + 4)  # UTF-8 uses at most 4 bytes a character
             over = bool(fh.read(1))
     except OSError as exc:
         warnings.append(CorpusWarning(where, f"cannot read: {exc.strerror or exc}", skipped=True))
         return
-    if not raw.strip():
-        warnings.append(CorpusWarning(where, "empty file", skipped=True))
-        return
-    kind = sniff_binary(raw[:8192])
-    if kind:
-        warnings.append(CorpusWarning(where, f"{kind}, not text", skipped=True))
-        return
-    text, decode_note = decode_text(raw)
+    text, decode_note = decode_text(raw, truncated=over)
     notes: list[str] = []
     if decode_note:
         warnings.append(CorpusWarning(where, decode_note))
         notes.append(decode_note)
-    suffix = path.suffix.lower()
-    if suffix in JSON_SUFFIXES:
-        yield from _read_json(path, text, max_chars, warnings)
-        return
     if len(text) > max_chars or over:
         text = text[:max_chars]
         note = f"longer than {max_chars:,} characters; truncated"
         warnings.append(CorpusWarning(where, note))
         notes.append(note)
-    if suffix in HTML_SUFFIXES:
+    if path.suffix.lower() in HTML_SUFFIXES:
         extracted = read_html_document(text)
         if extracted is None:
             warnings.append(CorpusWarning(where, "HTML page with no article text", skipped=True))
@@ -434,14 +543,15 @@ def _read_one(path: Path, max_chars: int, warnings: list[CorpusWarning]) -> Iter
     yield _Raw(path.stem, where, text, meta, tuple(notes))
 
 
-def _read_json(path: Path, text: str, max_chars: int, warnings: list[CorpusWarning]) -> Iterator[_Raw]:
+def _read_json(path: Path, fh: BinaryIO, max_chars: int, warnings: list[CorpusWarning]) -> Iterator[_Raw]:
     count = 0
-    for i, (where, record) in enumerate(_json_records(path, text, warnings)):
+    before = len(warnings)
+    for i, (where, record) in enumerate(_json_records(path, fh, max_chars, warnings)):
         if not isinstance(record, dict):
             warnings.append(CorpusWarning(where, "not a JSON object", skipped=True))
             continue
-        body = record.get("text") or record.get("content") or record.get("body")
-        if not isinstance(body, str) or not body.strip():
+        body = next((v for k in ("text", "content", "body") if isinstance(v := record.get(k), str) and v.strip()), "")
+        if not body:
             warnings.append(CorpusWarning(where, "no 'text' field", skipped=True))
             continue
         notes: list[str] = []
@@ -450,10 +560,10 @@ def _read_json(path: Path, text: str, max_chars: int, warnings: list[CorpusWarni
             notes.append(f"longer than {max_chars:,} characters; truncated")
             warnings.append(CorpusWarning(where, notes[-1]))
         meta = _Meta()
-        meta.title = str(record.get("title") or "").strip() or _first_line_title(body, 0)
-        meta.url = str(record.get("url") or record.get("link") or "").strip()
-        meta.author = str(record.get("author") or "").strip() if not isinstance(record.get("author"), list) else ""
-        raw_date = record.get("date") or record.get("published") or record.get("published_at") or record.get("pubdate")
+        meta.title = _string_field(record, "title", "headline") or _first_line_title(body, 0)
+        meta.url = _string_field(record, "url", "link")
+        meta.author = _string_field(record, "author")
+        raw_date = next((record[k] for k in ("date", "published", "published_at", "pubdate") if record.get(k)), None)
         if raw_date:
             meta.date = parse_publication_date(raw_date)
             if meta.date:
@@ -461,16 +571,26 @@ def _read_json(path: Path, text: str, max_chars: int, warnings: list[CorpusWarni
             else:
                 warnings.append(CorpusWarning(where, f"date {str(raw_date)[:40]!r} is not a full date; ignored"))
         rid = record.get("id")
-        stem = str(rid) if isinstance(rid, (str, int)) and str(rid).strip() else f"{path.stem}-{i + 1}"
+        has_id = isinstance(rid, (str, int)) and not isinstance(rid, bool) and str(rid).strip()
+        stem = str(rid) if has_id else f"{path.stem}-{i + 1}"
         count += 1
         yield _Raw(_safe_id(stem), where, body, meta, tuple(notes))
-    if count == 0 and not any(w.path.startswith(str(path)) for w in warnings):
+    if count == 0 and len(warnings) == before:
         warnings.append(CorpusWarning(str(path), "no articles in JSON file", skipped=True))
 
 
 def _safe_id(stem: str) -> str:
     cleaned = re.sub(r"[^\w.-]+", "-", stem).strip("-")
     return cleaned[:80] or "doc"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: str) -> str:
+    """Lone surrogates (from JSON ``\\ud800`` escapes or undecodable file names) cannot
+    be written as UTF-8; they become U+FFFD here so no later stage or writer trips on them."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _load_manifests(files: list[Path], warnings: list[CorpusWarning]) -> dict[Path, dict]:
@@ -481,6 +601,7 @@ def _load_manifests(files: list[Path], warnings: list[CorpusWarning]) -> dict[Pa
     """
     entries: dict[Path, dict] = {}
     for folder in sorted({f.parent for f in files}):
+        root = folder.resolve()
         manifest = folder / MANIFEST_NAME
         if not manifest.is_file():
             continue
@@ -495,8 +616,14 @@ def _load_manifests(files: list[Path], warnings: list[CorpusWarning]) -> dict[Pa
                 items.append((doc["path"], doc))
         items += [(k, v) for k, v in data.items() if k != "documents"]
         for rel, entry in items:
-            if isinstance(entry, dict):
-                entries[(folder / rel).resolve()] = entry
+            if not isinstance(entry, dict):
+                continue
+            target = (folder / rel).resolve()
+            # An entry only describes a file beside it; it never names one to read.
+            if Path(rel).is_absolute() or not target.is_relative_to(root):
+                warnings.append(CorpusWarning(str(manifest), f"entry {rel[:80]!r} is outside its folder; ignored"))
+                continue
+            entries[target] = entry
     return entries
 
 
@@ -515,11 +642,21 @@ def parse_published_overrides(specs: Iterable[str]) -> dict[str, str]:
 
 
 def _override_for(doc_id: str, path: str, overrides: Mapping[str, str]) -> str | None:
-    p = Path(path.split(":")[0].split("[")[0])
-    for key in (doc_id, path, p.name, p.stem, str(p)):
+    """The ``--published`` key that names this document (id, record, file path, name or stem)."""
+    p = Path(re.sub(r"(?::\d+|\[\d+\])$", "", path))
+    for key in (doc_id, path, str(p), p.name, p.stem):
         if key in overrides:
-            return overrides[key]
+            return key
     return None
+
+
+def _unique_id(stem: str, seen: set[str]) -> str:
+    doc_id, n = stem, 1
+    while doc_id in seen:
+        n += 1
+        doc_id = f"{stem}-{n}"
+    seen.add(doc_id)
+    return doc_id
 
 
 def read_corpus(
@@ -544,7 +681,7 @@ def read_corpus(
     manifest = _load_manifests(files, corpus.warnings)
     overrides = dict(published or {})
     used_overrides: set[str] = set()
-    seen_ids: dict[str, int] = {}
+    seen_ids: set[str] = set()
     seen_files: set[Path] = set()
     for f in files:
         resolved = f.resolve()
@@ -552,15 +689,11 @@ def read_corpus(
             continue
         seen_files.add(resolved)
         for raw in _read_one(f, max_chars, corpus.warnings):
-            doc_id = raw.stem
-            if doc_id in seen_ids:
-                seen_ids[doc_id] += 1
-                doc_id = f"{doc_id}-{seen_ids[raw.stem]}"
-            seen_ids.setdefault(doc_id, 1)
+            doc_id = _unique_id(_clean(raw.stem), seen_ids)
             meta = raw.meta
             date, date_from, how = meta.date, meta.date_from, ""
             entry = manifest.get(resolved, {}) if raw.path == str(f) else {}
-            title = str(entry.get("title") or "").strip() or meta.title
+            title = shorten_title(str(entry.get("title") or "") or meta.title, MAX_TITLE_CHARS)
             url = str(entry.get("source") or entry.get("url") or "").strip() or meta.url
             if entry.get("date"):
                 manifest_date = parse_publication_date(entry["date"])
@@ -568,10 +701,10 @@ def read_corpus(
                     date, date_from = manifest_date, DateSource.MANIFEST
                 else:
                     corpus.warnings.append(CorpusWarning(str(f), f"manifest date {entry['date']!r} is not a full date"))
-            override = _override_for(doc_id, raw.path, overrides)
-            if override:
-                date, date_from = override, DateSource.COMMAND_LINE
-                used_overrides.update(k for k in overrides if overrides[k] == override)
+            key = _override_for(doc_id, raw.path, overrides)
+            if key is not None:
+                date, date_from = overrides[key], DateSource.COMMAND_LINE
+                used_overrides.add(key)
             if date is None and url:
                 date = date_from_url(url)
                 if date:
@@ -579,17 +712,20 @@ def read_corpus(
             corpus.documents.append(
                 Document(
                     id=doc_id,
-                    path=raw.path,
-                    text=raw.text,
-                    title=title,
+                    path=_clean(raw.path),
+                    text=_clean(raw.text),
+                    title=_clean(title),
                     published=date,
                     published_from=date_from if date else DateSource.NONE,
-                    published_how=how,
-                    url=url,
-                    author=meta.author,
-                    warnings=raw.warnings,
+                    published_how=_clean(how),
+                    url=_clean(url),
+                    author=_clean(shorten_title(meta.author, MAX_TITLE_CHARS)),
+                    warnings=tuple(_clean(w) for w in raw.warnings),
                 )
             )
+    corpus.warnings[:] = [
+        CorpusWarning(_clean(w.path), _clean(w.reason), w.skipped) for w in dict.fromkeys(corpus.warnings)
+    ]
     unknown = set(overrides) - used_overrides
     if unknown:
         names = ", ".join(sorted(unknown))

@@ -1,9 +1,18 @@
-"""Safe writes: every file the tool writes goes to a temporary file, then is renamed."""
+"""Safe writes: every file the tool writes is complete or absent, never half written.
+
+Data goes to a temporary file beside the target, is flushed to disk, and is then renamed
+(or hard-linked, when an existing file must not be replaced) into place. Any exception,
+Ctrl-C included, removes the temporary file. A SIGKILL can't be caught: the temp file's
+name carries the writer's process id, and the next write to the same target removes
+temp files whose writer is dead, so no debris piles up.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import re
+import secrets
 from pathlib import Path
 
 
@@ -11,29 +20,75 @@ class OutputExistsError(FileExistsError):
     """Raised instead of silently overwriting a user's file."""
 
 
+def _exists_error(target: Path) -> OutputExistsError:
+    return OutputExistsError(f"{target}: already exists (use --force to overwrite)")
+
+
+def temp_name(target: Path) -> Path:
+    return target.parent / f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists but is not ours
+        return True
+    return True
+
+
+def remove_stale_temps(target: Path) -> None:
+    """Delete temp files left beside ``target`` by writers that were killed."""
+    pattern = re.compile(r"^\." + re.escape(target.name) + r"\.(\d+)\.[0-9a-f]{8}\.tmp$")
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    for entry in entries:
+        m = pattern.match(entry.name)
+        if m and int(m[1]) != os.getpid() and not _pid_alive(int(m[1])):
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:
-    """Write ``data`` to ``path`` via a temp file in the same directory and ``os.replace``.
+    """Write ``data`` to ``path`` so that it appears complete or not at all.
 
     An interrupted write leaves the old file (or nothing) in place, never half a file.
-    Without ``overwrite`` an existing file is refused with :class:`OutputExistsError`.
+    Without ``overwrite`` an existing file is refused with :class:`OutputExistsError`,
+    also when it appears while we write (the final step is a hard link, which refuses an
+    existing name, where the filesystem allows one).
     """
     target = Path(path)
     if target.exists() and not overwrite:
-        raise OutputExistsError(f"{target}: already exists (use --force to overwrite)")
+        raise _exists_error(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    remove_stale_temps(target)
+    tmp = temp_name(target)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # mode honours the umask
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
         try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if overwrite:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise _exists_error(target) from None
+            except OSError:  # no hard links on this filesystem: a checked rename instead
+                if target.exists():
+                    raise _exists_error(target) from None
+                os.replace(tmp, target)
+    finally:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return target
 
 
