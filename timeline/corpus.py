@@ -320,6 +320,10 @@ def read_text_document(path: Path, text: str, warnings: list[CorpusWarning]) -> 
 # --- HTML ---------------------------------------------------------------------------------
 
 
+#: Fewer words than this in what trafilatura extracts means the page holds no article.
+MIN_HTML_WORDS = 8
+
+
 def read_html_document(html: str) -> tuple[str, _Meta] | None:
     """Article text, title and date of an HTML page, by trafilatura (with htmldate).
 
@@ -338,7 +342,8 @@ def read_html_document(html: str) -> tuple[str, _Meta] | None:
         )
     except Exception:  # lxml and trafilatura raise many kinds on broken markup
         return None
-    if doc is None or not (doc.text or "").strip():
+    # trafilatura falls back to whatever text a page has; a menu ("Home") is not an article.
+    if doc is None or len((doc.text or "").split()) < MIN_HTML_WORDS:
         return None
     meta = _Meta(title=(doc.title or "").strip(), url=(doc.url or "").strip(), author=(doc.author or "").strip())
     if doc.date:
