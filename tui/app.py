@@ -75,6 +75,7 @@ class TimelineApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "timeline"
     ENABLE_COMMAND_PALETTE = True
+    AUTO_FOCUS = "EventList"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {DateJumpProvider}
     BINDINGS = bindings(APP_KEYS) + bindings(MAIN_KEYS)
 
@@ -126,6 +127,8 @@ class TimelineApp(App[int]):
             self.set_keymap({str(k): str(v) for k, v in keymap.items() if isinstance(v, str)})
         wanted = theme or (settings.get("theme") if isinstance(settings.get("theme"), str) else None)
         self._start_theme = self._pick_theme(wanted)
+        self._saved_theme = self._start_theme
+        self.theme = self._start_theme  # before the first CSS parse, so it happens once
 
     def _pick_theme(self, wanted: str | None) -> str:
         names = self.available_themes
@@ -151,7 +154,6 @@ class TimelineApp(App[int]):
         return dict(theme_files.APP_VARIABLES)
 
     def on_mount(self) -> None:
-        self.theme = self._start_theme
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         panel = self.query_one(ActorPanel)
         panel.set_selected(self.chosen)
@@ -258,7 +260,8 @@ class TimelineApp(App[int]):
 
     def _theme_changed(self, theme: Theme) -> None:
         self.query_one(DetailPane).show(self.event_list.current_event)  # its passages carry theme colours
-        if self._remember_theme:
+        if self._remember_theme and theme.name != self._saved_theme:
+            self._saved_theme = theme.name
             try:
                 theme_files.save_setting("theme", theme.name)
             except OSError as exc:

@@ -21,6 +21,8 @@ from tui.widgets import ArticleView
 class PromptScreen(ModalScreen[str | None]):
     """One line of input; Enter answers, Esc cancels (answers None)."""
 
+    AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
+
     BINDINGS: ClassVar[list[BindingType]] = [("escape", "cancel", "Cancel")]
 
     def __init__(self, title: str, *, value: str = "", placeholder: str = "", hint: str = "") -> None:
@@ -44,6 +46,8 @@ class PromptScreen(ModalScreen[str | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; y/Enter on Yes confirms, n/Esc declines."""
+
+    AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
 
     BINDINGS: ClassVar[list[BindingType]] = [("escape,n", "answer(False)", "No"), ("y", "answer(True)", "Yes")]
 
@@ -71,6 +75,8 @@ class ConfirmScreen(ModalScreen[bool]):
 class HelpScreen(ModalScreen[None]):
     """Every key, generated from :mod:`tui.keys`, and what the date markers mean."""
 
+    AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
+
     BINDINGS: ClassVar[list[BindingType]] = [("escape,q,question_mark", "dismiss_help", "Close")]
 
     def compose(self) -> ComposeResult:
@@ -97,6 +103,8 @@ class HelpScreen(ModalScreen[None]):
 
 class ArticleScreen(Screen[None]):
     """One article, scrolled to a passage of the event; ``]``/``[`` walk its sources."""
+
+    AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
 
     BINDINGS = bindings(ARTICLE_KEYS)
 

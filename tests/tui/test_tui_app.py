@@ -360,3 +360,11 @@ async def test_palette_runs_a_main_screen_action():
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "PromptScreen"
+
+
+async def test_starting_does_not_write_settings():
+    app = TimelineApp(small_timeline(), theme="timeline-16")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "timeline-16"
+    assert not settings_file().exists()
