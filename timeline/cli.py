@@ -45,7 +45,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def report(message: str) -> None:
-    print(f"timeline: {message}", file=sys.stderr)
+    """One line on stderr; control characters from file names or input are shown escaped."""
+    safe = "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in message)
+    print(f"timeline: {safe}", file=sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -47,7 +47,16 @@ class CorpusWarning:
     skipped: bool = False  # the file (or record) was left out of the corpus
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        """One line whatever the file name holds: control characters are shown escaped."""
+        return printable(f"{self.path}: {self.reason}")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (newlines, ESC, C1) written as ``\\xNN`` escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
 @dataclass(slots=True)

