@@ -117,6 +117,8 @@ class TimeExpression:
     resolved: bool = True  # False when relative and no anchor was available
     mod: str = ""  # TimeML mod: START, MID, END, APPROX, BEFORE, AFTER...
     how: str = ""  # one line: how the value was reached
+    rule: str = ""  # relative rule ("wd:6", "unit:Y:-1"...) for timeline.times.reanchor
+    direction: str = ""  # tense of the clause: past, future, present or ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,94 @@
+"""Time expressions in a parsed document: find them, normalise them to TimeML, anchor them.
+
+``find_times(doc, anchor)`` runs the rules of :mod:`timeline.timex.grammar` over the
+document text (patterns compiled once, at import), keeps the longest non-overlapping
+matches, reads the tense of each relative expression's clause from the parse, and
+resolves it against the publication date. ``reanchor`` resolves a relative expression
+again against another date, without the parse: the rule and the tense are stored on
+the expression.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from timeline.model import TimeExpression, TimexType
+from timeline.timex.context import Context
+from timeline.timex.grammar import RULES
+from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
+from timeline.timex.tense import clause_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["find_times", "reanchor", "find_spans"]
+
+_TRIM = " \t\r\n,;:!?\"'()[]"
+
+
+def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
+    """Longest non-overlapping rule matches, in text order."""
+    ctx = Context(doc)
+    text = doc.text
+    found: list[tuple[int, int, int, Parsed]] = []
+    for r in RULES:
+        for m in r.pattern.finditer(text):
+            try:
+                s, e = m.span("x") if "x" in r.pattern.groupindex else m.span()
+            except IndexError:
+                s, e = m.span()
+            while s < e and text[s] in _TRIM:
+                s += 1
+            while e > s and text[e - 1] in _TRIM:
+                e -= 1
+            if e <= s:
+                continue
+            parsed = r.handler(m, ctx)
+            if parsed is not None:
+                found.append((s, e, r.priority, parsed))
+    found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    starts: list[int] = []
+    chosen: list[tuple[int, int, Parsed]] = []
+    for s, e, _, p in found:
+        i = bisect_left(starts, s)
+        if i > 0 and chosen[i - 1][1] > s:
+            continue
+        if i < len(chosen) and chosen[i][0] < e:
+            continue
+        starts.insert(i, s)
+        chosen.insert(i, (s, e, p))
+    return chosen
+
+
+def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
+    """Every time expression of ``doc``, resolved against ``anchor`` (the publication date)."""
+    out: list[TimeExpression] = []
+    text = doc.text
+    for s, e, p in find_spans(doc):
+        out.append(_expression(doc, text, s, e, p, anchor))
+    return tuple(out)
+
+
+def _expression(doc: Doc, text: str, s: int, e: int, p: Parsed, anchor: dt.date | None) -> TimeExpression:
+    if p.kind == "abs":
+        date, precision = (value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None))
+        return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, value=p.value, date=date,
+                              precision=precision, mod=p.mod, how=f"{p.desc} → {p.value}")
+    direction = clause_tense(doc, s, e)
+    r = resolve(p, anchor, direction)
+    return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, value=r.value, date=r.date,
+                          precision=r.precision, anchor=anchor.isoformat() if anchor else None, relative=True,
+                          resolved=anchor is not None, mod=p.mod, how=r.how, rule=p.rule, direction=direction)
+
+
+def reanchor(expr: TimeExpression, anchor: dt.date) -> TimeExpression:
+    """The same relative expression resolved against ``anchor``; others come back unchanged."""
+    if not expr.relative or not expr.rule:
+        return expr
+    kind, args, tod = parse_rule(expr.rule)
+    r = resolve((kind, args, tod), anchor, expr.direction, expr.mod, expr.text)
+    return dataclasses.replace(expr, value=r.value, date=r.date, precision=r.precision, anchor=anchor.isoformat(),
+                               resolved=True, how=r.how)

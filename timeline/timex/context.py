@@ -1,0 +1,81 @@
+"""What the grammar's handlers may ask about the text around a match.
+
+Built once per document from the spaCy Doc: token start offsets for a bisect lookup,
+so that a handler can ask for a token's tag or entity type without any re-parse.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*?([\w']+)")
+_YEAR_PREPS = frozenset({
+    "in", "since", "by", "of", "until", "till", "from", "to", "through", "before", "after", "during", "early",
+    "late", "mid", "around", "and", "or", "between", "circa", "for", "summer", "spring", "winter", "autumn", "fall",
+    "as", "on", "the", "than", "throughout", "year", "season", "election", "end", "beginning", "start",
+})
+_CREDIT = re.compile(r"(?:copyright|©|\(c\)|all rights reserved|photo|getty|reuters|ap photo)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
+
+
+class Context:
+    """Lookups on one parsed document for the grammar's handlers."""
+
+    __slots__ = ("doc", "text", "_starts")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self._starts = [t.idx for t in doc]
+
+    def token_at(self, char: int) -> Token | None:
+        if not self._starts:
+            return None
+        i = bisect_right(self._starts, char) - 1
+        return self.doc[max(i, 0)]
+
+    def word_before(self, char: int) -> str:
+        m = _WORD_BEFORE.search(self.text, max(0, char - 40), char)
+        return m.group(1).lower() if m else ""
+
+    def word_after(self, char: int) -> str:
+        m = _WORD_AFTER.match(self.text[char:char + 40])
+        return m.group(1).lower() if m else ""
+
+    def is_adjective(self, char: int) -> bool:
+        tok = self.token_at(char)
+        return tok is not None and tok.pos_ in ("ADJ",) and tok.dep_ in ("amod", "compound", "nmod", "acomp")
+
+    def is_noun(self, char: int) -> bool:
+        tok = self.token_at(char)
+        return tok is not None and tok.pos_ in ("NOUN", "PROPN")
+
+    def is_credit(self, char: int) -> bool:
+        """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""
+        return bool(_CREDIT.search(self.text, max(0, char - 60), char))
+
+    def plausible_year(self, start: int, end: int, year: int) -> bool:
+        """Is a bare four-digit number a year here, not a count or an amount?"""
+        tok = self.token_at(start)
+        if tok is None:
+            return False
+        if tok.ent_type_ in ("DATE", "TIME", "EVENT"):
+            return year >= 1000
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            return False
+        before = self.word_before(start)
+        nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in ("elections", "olympics", "games"):
+            return False
+        if before in _YEAR_PREPS:
+            return year >= 1000
+        if year < 1900 or year > 2100:
+            return False
+        if tok.ent_type_ == "CARDINAL" and before not in _YEAR_PREPS:
+            return nxt is not None and nxt.is_punct and nxt.text in (",", ".", ";", ")")
+        return True

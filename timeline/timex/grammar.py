@@ -1,0 +1,583 @@
+"""Recognition and normalisation rules: regex patterns over the document text.
+
+Each rule is a compiled pattern and a handler that reads the match into a
+:class:`~timeline.timex.resolve.Parsed` (or refuses it: a handler returning None drops
+the match). Patterns are compiled once at import; they run on the raw text, and
+handlers consult the spaCy tokens (part of speech, entities) only to refuse look-alikes
+("2000 people", "Copyright 2024"). The extent of a match is its group ``x`` when the
+pattern has one (context words outside the extent), else the whole match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.model import TimexType
+
+from .lexicon import (
+    HOLIDAYS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    VAGUE_NUMBERS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    alt,
+    number_value,
+)
+from .resolve import Parsed
+
+if TYPE_CHECKING:
+    from .context import Context
+
+D, T, DUR, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
+
+# --- fragments ----------------------------------------------------------------------------
+
+MON = (r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December"
+       r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])"
+       r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)(?=\s\d))")
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d)"
+WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+TOD = r"(?:morning|afternoon|evening|night|overnight)"
+NUMW = alt([k for k in NUMBERS if k not in ("a", "an")] +
+           [f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+            for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")] +
+           [f"{t} {u}" for t in ("twenty", "thirty", "forty", "fifty") for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")])
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
+UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
+ORDW = alt(k for k in ORDINALS if k not in ("last",))
+YMOD = r"(?:early|late|mid|the\s+(?:end|beginning|start|middle|close|first\s+half|second\s+half|rest|remainder)\s+of)"
+
+_MODS = {"early": "START", "late": "END", "mid": "MID", "end": "END", "beginning": "START", "start": "START",
+         "middle": "MID", "close": "END", "first half": "START", "second half": "END", "rest": "", "remainder": ""}
+
+
+def _mod(text: str | None) -> str:
+    if not text:
+        return ""
+    t = " ".join(text.lower().replace("-", " ").split())
+    t = t.removeprefix("the ").removesuffix(" of").strip()
+    return _MODS.get(t, "")
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _wd(text: str) -> int:
+    return WEEKDAYS[text.lower()]
+
+
+def _tod(text: str | None) -> str:
+    return f"T{PARTS_OF_DAY[text.lower()]}" if text else ""
+
+
+def _year(text: str) -> int:
+    return int(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Callable[[re.Match[str], Context], Parsed | None]
+    priority: int = 0  # breaks ties between overlapping matches of equal length
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str, priority: int = 0, flags: int = re.IGNORECASE):
+    def deco(fn: Callable[[re.Match[str], Context], Parsed | None]):
+        RULES.append(Rule(name, re.compile(pattern, flags), fn, priority))
+        return fn
+
+    return deco
+
+
+def _abs(typ: TimexType, value: str, desc: str, mod: str = "") -> Parsed:
+    return Parsed(typ, "abs", value=value, mod=mod, desc=desc)
+
+
+# --- calendar dates -----------------------------------------------------------------------
+
+
+@rule("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\d-])", 5)
+def _iso(m: re.Match[str], ctx: Context) -> Parsed | None:
+    mo, d = int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    value = f"{m['y']}-{m['m']}-{m['d']}"
+    if m["h"]:
+        return _abs(T, f"{value}T{m['h']}:{m['mi']}", "ISO date and time")
+    return _abs(D, value, "ISO date")
+
+
+@rule("isoweek", r"(?<![\w-])(?P<y>\d{4})-W(?P<w>\d{2})(?:-(?P<d>[1-7]))?(?![\w-])", 5, 0)
+def _isoweek(m: re.Match[str], ctx: Context) -> Parsed | None:
+    if not 1 <= int(m["w"]) <= 53:
+        return None
+    return _abs(D, m.group(0), "ISO week")
+
+
+@rule("slash", r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", 4)
+def _slash(m: re.Match[str], ctx: Context) -> Parsed | None:
+    a, b = int(m["a"]), int(m["b"])
+    y = int(m["y"]) if len(m["y"]) == 4 else 1900 + int(m["y"]) + (100 if int(m["y"]) < 50 else 0)
+    month, day = (a, b) if a <= 12 else (b, a)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return _abs(D, f"{y:04d}-{month:02d}-{day:02d}", "numeric date (month/day/year)")
+
+
+_DATE_TAIL = rf"(?:,?\s+(?P<year>{YEAR}))?(?:\s+(?:at\s+)?(?P<tod>{TOD}))?"
+
+
+def _md(m: re.Match[str], ctx: Context) -> Parsed | None:
+    month, day = _month(m["mon"]), int(re.match(r"\d+", m["day"]).group(0))
+    if not 1 <= day <= 31:
+        return None
+    if m["mon"].lower() == "may" and not m["year"] and ctx.word_before(m.start()) in ("will", "you", "i", "we", "they"):
+        return None
+    tod = _tod(m["tod"])
+    typ = T if tod else D
+    desc = f"{MONTH_NAMES[month]} {day}"
+    if m["year"]:
+        return _abs(typ, f"{m['year']}-{month:02d}-{day:02d}{tod}", f"{desc} {m['year']}, stated")
+    return Parsed(typ, "md", (str(month), str(day)), tod=tod, desc=f"{desc} (no year)")
+
+
+rule("month_day", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
+rule("day_month", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
+
+
+@rule("month_year", rf"(?:(?P<mod>{YMOD})\s*-?\s*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR})", 3)
+def _month_year(m: re.Match[str], ctx: Context) -> Parsed | None:
+    month = _month(m["mon"])
+    return _abs(D, f"{m['year']}-{month:02d}", f"{MONTH_NAMES[month]} {m['year']}, stated", _mod(m["mod"]))
+
+
+@rule("month", rf"(?:(?P<det>last|next|this|(?:{YMOD}))\s*-?\s*)?(?P<mon>{MON})(?:\s+(?P<ly>this|last|next)\s+year)?", 2)
+def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
+    month = _month(m["mon"])
+    det = (m["det"] or "").lower()
+    word = m["mon"].lower().rstrip(".")
+    if not det and not m["ly"]:
+        before = ctx.word_before(m.start())
+        if word in ("may", "march") and before not in ("in", "of", "since", "until", "till", "by", "from", "to",
+                                                         "through", "during", "before", "after", "early", "late", "mid", "and", "or"):
+            return None
+        nxt = ctx.text[m.end():m.end() + 2]
+        if nxt.startswith(" ") and ctx.text[m.end() + 1:m.end() + 2].isupper() and word in ("may", "march", "june", "august"):
+            return None  # a name: "June Carter", "August Wilson"
+    mod = _mod(det) if det not in ("last", "next", "this") else ""
+    desc = MONTH_NAMES[month]
+    if m["ly"]:
+        off = {"this": 0, "last": -1, "next": 1}[m["ly"].lower()]
+        return Parsed(D, "mon", (str(month), str(off)), mod=mod, desc=f"{desc} {m['ly'].lower()} year")
+    if det == "last":
+        return Parsed(D, "mon", (str(month),), mod=mod, desc=f"last {desc}")._replace_dir("past") if False else \
+            Parsed(D, "mon", (str(month), "past"), mod=mod, desc=f"last {desc}")
+    if det == "next":
+        return Parsed(D, "mon", (str(month), "next"), mod=mod, desc=f"next {desc}")
+    if det == "this":
+        return Parsed(D, "mon", (str(month), "0"), mod=mod, desc=f"this {desc}")
+    return Parsed(D, "mon", (str(month),), mod=mod, desc=desc)
+
+
+@rule("year", rf"(?:(?P<mod>{YMOD}|(?:the\s+)?(?:fiscal|financial|calendar|school|academic|model)(?:\s+year)?|the\s+year|FY|fiscal\s+year)\s*-?\s*)?(?P<year>{YEAR})(?P<fy>'s)?", 1)
+def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
+    year = _year(m["year"])
+    pre = (m["mod"] or "").lower()
+    if not pre and not ctx.plausible_year(m.start("year"), m.end("year"), year):
+        return None
+    if ctx.is_credit(m.start()):
+        return None
+    return _abs(D, f"{year:04d}", f"the year {year}, stated", _mod(pre))
+
+
+@rule("decade", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<c>1\d|20)|')(?P<d>\d)0'?s(?![a-z])", 2)
+def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
+    century = m["c"] or ("19" if int(m["d"]) >= 3 else "20")
+    return _abs(D, f"{century}{m['d']}", f"the {century}{m['d']}0s", _mod(m["mod"]))
+
+
+@rule("century", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century", 2)
+def _century(m: re.Match[str], ctx: Context) -> Parsed | None:
+    o = m["ord"].lower()
+    n = ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
+    return _abs(D, f"{n - 1:02d}", f"the {o} century", _mod(m["mod"]))
+
+
+# --- days relative to publication ---------------------------------------------------------
+
+_DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
+            "the day after tomorrow": 2}
+
+
+@rule("deictic", rf"(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<tod>{TOD}))?(?!')", 2)
+def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
+    w = " ".join(m["w"].lower().split())
+    if w == "today" and ctx.text[m.end():m.end() + 2] in ("'s", "’s") and False:
+        return None
+    tod = "TNI" if w == "tonight" else _tod(m["tod"])
+    return Parsed(T if tod else D, "day", (str(_DEICTIC[w]),), tod=tod, mod=_mod(m["mod"]), desc=w)
+
+
+@rule("this_tod", rf"(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)", 3)
+def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    det = m["det"].lower()
+    n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[det]
+    if det == "last" and m["tod"].lower() != "night":
+        n = -1
+    return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), desc=f"{det} {m['tod'].lower()}")
+
+
+@rule("weekday", rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})s?)?(?![a-z])", 2)
+def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
+    wd = _wd(m["wd"])
+    det = " ".join((m["det"] or "").lower().split())
+    tod = _tod(m["tod"])
+    name = WEEKDAY_NAMES[wd]
+    if m["pl"] or "each" in det or "every" in det:
+        return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {name}")
+    d = {"this past": "last", "this coming": "next"}.get(det, det)
+    mod = _mod(det) if det in ("early", "late") else ""
+    args = (str(wd), d) if d in ("last", "next", "this") else (str(wd),)
+    return Parsed(T if tod else D, "wd", args, tod=tod, mod=mod,
+                  desc=f"{(det + ' ') if det else ''}{name}{(' ' + m['tod'].lower()) if m['tod'] else ''}")
+
+
+@rule("holiday", r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?", 2)
+def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
+    key = " ".join(m["h"].lower().split())
+    month, day = HOLIDAYS[key]
+    if m["year"]:
+        return _abs(D, f"{m['year']}-{month:02d}-{day:02d}", f"{key} {m['year']}")
+    return Parsed(D, "md", (str(month), str(day)), desc=key)
+
+
+# --- clock times --------------------------------------------------------------------------
+
+
+@rule("clock", rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow))?", 3)
+def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
+    if m["w"]:
+        h, mi = (0, 0) if m["w"].lower() == "midnight" else (12, 0)
+    else:
+        h, mi = int(m["h"]), int(m["mi"] or 0)
+        if not (1 <= h <= 12 and mi < 60):
+            return None
+        ap = m["ap"].lower()
+        if ap.startswith("p") and h != 12:
+            h += 12
+        if ap.startswith("a") and h == 12:
+            h = 0
+    tod = f"T{h:02d}:{mi:02d}"
+    desc = m.group(0).split()[0] if not m["day"] else m.group(0)
+    day = (m["day"] or "").lower()
+    if day in _DEICTIC:
+        return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
+    if day:
+        return Parsed(T, "wd", (str(_wd(day)),), tod=tod, desc=desc)
+    return Parsed(T, "day", ("0",), tod=tod, desc=f"{desc} (day of publication)")
+
+
+# --- calendar units relative to publication -----------------------------------------------
+
+_REL_N = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "the previous": -1,
+          "the prior": -1, "prior": -1, "next": 1, "coming": 1, "the coming": 1, "the following": 1, "following": 1,
+          "this past": -1, "this coming": 1, "the": 0, "the last": -1, "the past": -1, "the next": 1,
+          "the latest": 0, "the same": 0}
+_UNIT_CODE = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE",
+              "weekend": "WE", "fortnight": "W"}
+
+
+@rule("rel_unit", rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?![\w-])", 2)
+def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    det = " ".join(m["det"].lower().split())
+    u = m["u"].lower()
+    modw = " ".join((m["mod"] or "").lower().split())
+    code = _UNIT_CODE[u]
+    n = _REL_N[det]
+    if det in ("the past", "the last", "the next", "the coming", "past") and not modw:
+        unit = UNITS[u]
+        return _abs(DUR, _duration(1, unit, u), f"{det} {u}: a duration")
+    if modw in ("earlier", "later") and det in ("this", "current", "the current"):
+        return Parsed(D, "part", (code, "before" if modw == "earlier" else "after"), desc=f"{modw} this {u}")
+    if det == "the latest" and code != "Q":
+        return None
+    return Parsed(D, "unit", (code, str(n)), mod=_mod(modw) if modw not in ("earlier", "later") else "",
+                  desc=f"{(modw + ' ') if modw else ''}{det} {u}")
+
+
+@rule("the_unit_mod", rf"(?P<mod>{YMOD}|earlier|later)\s+(?P<det>the|that)\s+(?P<u>week|month|year|quarter|decade|century)(?![\w-])", 2)
+def _the_unit_mod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    u = m["u"].lower()
+    if m["mod"].lower() in ("earlier", "later"):
+        return None
+    return Parsed(D, "unit", (_UNIT_CODE[u], "0"), mod=_mod(m["mod"]), desc=f"{m['mod'].lower()} the {u}")
+
+
+@rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
+def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
+    return Parsed(D, "unit", ("WE", "0"), desc="the weekend")
+
+
+@rule("season", rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])", 2)
+def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
+    s = SEASONS[m["s"].lower()]
+    det = " ".join((m["det"] or "").lower().split())
+    mod = _mod(m["mod"])
+    if m["year"]:
+        return _abs(D, f"{m['year']}-{s}", f"{m['s'].lower()} {m['year']}, stated", mod)
+    if not det:
+        if ctx.word_before(m.start()) not in ("in", "this", "since", "until", "by", "during", "over") and not mod:
+            return None
+        if m["s"].lower() == "fall" and not mod:
+            return None
+        det = "this"
+    if det == "the" and (ctx.text[m.end():m.end() + 3].lower() == " of" or m["s"].lower() == "fall"):
+        return None
+    if det in ("the past", "past") and not mod:
+        return None
+    n = _REL_N.get(det, 0)
+    return Parsed(D, "season", (s, str(n)), mod=mod, desc=f"{det} {m['s'].lower()}")
+
+
+_QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+
+
+@rule("quarter", rf"(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?", 3)
+def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
+    det = (m["det"] or "").lower()
+    ordw = (m["ord"] or "").lower()
+    yr = " ".join((m["yr"] or m["yr2"] or "").lower().replace("'s", "").split())
+    text = m.group(0)
+    if not ordw and not yr and det not in ("the", "this", "last", "next"):
+        return None
+    if ordw in ("past", "last") and det == "the":
+        return None  # "the past quarter": duration-like, leave it
+    if not ordw and det in ("the",) and not yr:
+        if ctx.text[m.end():m.end() + 3].lower() in (" of", " ce") or ctx.word_before(m.start()) in ("a", "one", "three"):
+            return None
+        return Parsed(D, "unit", ("Q", "0"), desc="the quarter")
+    if re.match(r"\d{4}", yr):
+        y = yr[:4]
+        if ordw in _QORD:
+            return _abs(D, f"{y}-Q{_QORD[ordw]}", f"quarter {_QORD[ordw]} of {y}, stated")
+        return None
+    off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0, "": None}[yr]
+    if ordw in _QORD:
+        if off is None:
+            return Parsed(D, "qtr", (str(_QORD[ordw]), "0"), desc=f"quarter {_QORD[ordw]}")
+        y_off = str(off)
+        return Parsed(D, "qtr", (str(_QORD[ordw]), y_off), desc=f"quarter {_QORD[ordw]}, {yr}")
+    n = {"current": 0, "latest": 0, "year-ago": -4, "year-earlier": -4, "previous": -1, "prior": -1, "next": 1,
+         "last": -1, "past": -1, "": {"this": 0, "last": -1, "next": 1, "the": 0}.get(det, 0)}[ordw]
+    _ = text
+    return Parsed(D, "unit", ("Q", str(n)), desc=f"{ordw or det} quarter")
+
+
+@rule("qn", rf"(?<![\w-])(?-i:Q)(?P<q>[1-4])(?:\s+(?P<yr>{YEAR})|(?P<yr2>'\d\d))?(?![\w-])", 3, 0)
+def _qn(m: re.Match[str], ctx: Context) -> Parsed | None:
+    q = m["q"]
+    if m["yr"]:
+        return _abs(D, f"{m['yr']}-Q{q}", f"Q{q} {m['yr']}, stated")
+    if m["yr2"]:
+        return _abs(D, f"20{m['yr2'][1:]}-Q{q}", f"Q{q} {m['yr2']}, stated")
+    return Parsed(D, "qtr", (q, "0"), desc=f"Q{q}")
+
+
+@rule("half", rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?|(?<![\w-])(?-i:H)(?P<hn>[12])\s+(?P<yr3>{YEAR})", 2)
+def _half(m: re.Match[str], ctx: Context) -> Parsed | None:
+    h = 1 if (m["h"] or "").lower() in ("first", "1st") or m["hn"] == "1" else 2
+    yr = " ".join((m["yr"] or m["yr3"] or "").lower().split())
+    if re.match(r"\d{4}", yr):
+        return _abs(D, f"{yr}-H{h}", f"half {h} of {yr}, stated")
+    if not yr:
+        if ctx.text[m.end():m.end() + 3].lower() == " of":
+            return None  # "the first half of the match"
+        return Parsed(D, "half", (str(h), "0"), desc=f"half {h}")
+    off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}[yr]
+    return Parsed(D, "half", (str(h), str(off)), desc=f"half {h}, {yr}")
+
+
+# --- durations and offsets ----------------------------------------------------------------
+
+
+def _duration(n: float | None, unit: str, word: str) -> str:
+    """TimeML duration value: ``P3Y``, ``PT2H``, ``PXD`` when the number is vague."""
+    if unit == "WE":
+        return "P2D" if n == 1 else ("PXWE" if n is None else f"P{int(n) * 2}D")
+    if unit == "2W":
+        unit = "W"
+        n = None if n is None else n * 2
+    if n is None:
+        num = "X"
+    elif n == int(n):
+        num = str(int(n))
+    elif unit in ("Y", "M", "W", "D", "H") and n * 2 == int(n * 2):
+        sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}[unit]
+        whole = int(n)
+        extra = int(round((n - whole) * sub[1]))
+        t = "T" if (word in ("hour",) or sub[0] == "H") else ""
+        head = f"{whole}{unit}" if whole else ""
+        if word == "hour":
+            return f"PT{head}{extra}M"
+        return f"P{head}{t}{extra}{sub[0]}"
+    else:
+        num = str(n)
+    t = "T" if word in ("second", "minute", "hour") else ""
+    return f"P{t}{num}{unit}"
+
+
+_AGO = {"ago": 1, "earlier": 1, "before": 1, "later": -1, "from now": -1, "hence": -1, "after": -1}
+_APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX", "some": "APPROX",
+           "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN", "fewer than": "LESS_THAN",
+           "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "more than": "MORE_THAN",
+           "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "just over": "MORE_THAN", "just under": "LESS_THAN",
+           "well over": "MORE_THAN", "barely": "LESS_THAN", "only": ""}
+_DPRE = r"(?:the\s+(?:past|last|next|first|previous|coming|final|remaining|initial|latest|following|same|prior|preceding)|the|(?:his|her|their|its|our|my)\s+(?:first|last|final)?)"
+_DAPPROX = alt(_APPROX)
+
+
+@rule("duration", rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])", 1)
+def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
+    u = m["u"].lower()
+    u = "century" if u.startswith("centur") else ("millennium" if u.startswith("millenni") else u)
+    unit = UNITS[u]
+    numw = " ".join(m["num"].lower().split())
+    vague = numw in VAGUE_NUMBERS or numw.removeprefix("the ") in VAGUE_NUMBERS
+    n = None if vague else number_value(numw)
+    if not vague and n is None:
+        return None
+    if n is not None and (m["half"] or m["half2"]):
+        n += 0.5
+    after = ctx.text[m.end():m.end() + 12].lower()
+    if re.match(r"-?\s*old\b", after) or re.match(r"-old", after):
+        return None  # an age
+    if u == "second" and numw in ("a", "an"):
+        return None
+    if numw in ("a", "an") and not m["tail"]:
+        before = ctx.word_before(m.start())
+        if before in ("once", "twice", "thrice", "times", "per"):
+            return _abs(SET, _duration(1, unit, u), f"once every {u}")
+        if m["pre"] or before in ("half", "quarter"):
+            return None
+    if m["sep"].strip() == "-" and m["pl"]:
+        return None
+    tail = " ".join((m["tail"] or "").lower().split())
+    if tail in ("ago", "earlier", "later", "from now", "hence") and not m["pre"]:
+        if n is None:
+            ref = "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF"
+            return _abs(D, ref, f"{m.group(0).lower()}: vague")
+        if unit in ("S", "M", "H") and u in ("second", "minute", "hour"):
+            return _abs(D, "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF", m.group(0).lower())
+        if n != int(n):
+            return None
+        code = {"Y": "Y", "M": "M", "W": "W", "D": "D", "Q": "Q", "DE": "DE", "CE": "CE", "2W": "W", "WE": "W"}.get(unit)
+        if code is None:
+            return None
+        k = int(n) * (2 if unit == "2W" else 1)
+        return Parsed(D, "ago", (code, str(k * _AGO[tail])), desc=m.group(0).lower())
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    value = _duration(n, unit, u)
+    return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")
+
+
+@rule("bare_units", r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])", 0)
+def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
+    pre = " ".join((m["pre"] or "").lower().split())
+    u = m["u"].lower()
+    word = "century" if u == "centuries" else u[:-1]
+    unit = UNITS[word]
+    tail = (m["tail"] or "").strip().lower()
+    if pre == "recent":
+        return _abs(D, "PAST_REF", f"recent {u}")
+    if pre in ("coming", "the coming"):
+        return _abs(D, "FUTURE_REF", f"coming {u}")
+    if pre:
+        return _abs(DUR, _duration(None, unit, word), f"{pre} {u}: a vague duration")
+    if tail:
+        return _abs(D, "PAST_REF" if tail in ("ago", "earlier") else "FUTURE_REF", f"{u} {tail}: vague")
+    before = ctx.word_before(m.start())
+    nxt = ctx.word_after(m.end())
+    if before in ("for", "in", "over", "within", "after", "took", "lasted", "spent", "last", "lasting", "than") or nxt in ("after", "before", "later", "earlier", "of"):
+        if nxt == "of" and before not in ("for", "in", "over", "after"):
+            return None
+        return _abs(DUR, _duration(None, unit, word), f"{u}: a vague duration")
+    return None
+
+
+# --- references and sets ------------------------------------------------------------------
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "at present": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF", "at the moment": "PRESENT_REF", "this time": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF", "earlier": "PAST_REF", "more recently": "PAST_REF",
+    "most recently": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "someday": "FUTURE_REF", "one day": "FUTURE_REF",
+    "eventually": "FUTURE_REF", "in the future": "FUTURE_REF", "later": "FUTURE_REF", "the time being": "PRESENT_REF",
+}
+
+
+@rule("ref", r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|current|presently|nowadays|recently|recent|lately|previously|formerly|future|soon|someday)(?![\w-])", 0)
+def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
+    w = " ".join(m["x"].lower().split())
+    if w in ("current", "recent", "future"):
+        nxt = ctx.word_after(m.end("x"))
+        if not ctx.is_adjective(m.start("x")) or nxt in ("account", "accounts", "affairs", "events", "generations", "generation", "tense"):
+            return None
+        if w == "current" and nxt in ("president", "prime", "minister", "chairman", "leader", "members", "member", "head", "chief", "owner", "government", "administration", "level", "levels", "rate", "system", "situation", "law", "laws", "crisis", "state", "version", "conflict", "war", "status", "position", "policy", "rules", "team", "season"):
+            return None
+    if w == "the past" and ctx.word_after(m.end("x")) in ("few", "several", "two", "three", "year", "week", "month", "decade"):
+        return None
+    if w == "now" and ctx.text[m.end("x"):m.end("x") + 1] == "-":
+        return None
+    if w == "soon" and ctx.word_after(m.end("x")) in ("after", "as", "afterwards", "thereafter"):
+        return None
+    return _abs(D, _REFS[w], f"{w}: a reference to the {_REFS[w].split('_')[0].lower()}")
+
+
+_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "annually": "P1Y", "quarterly": "P3M",
+         "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "twice-yearly": "P6M"}
+
+
+@rule("set_adv", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly)(?![\w-])", 0)
+def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
+    w = m["w"].lower()
+    if ctx.word_before(m.start()) in ("the", "a", "this", "that", "'s") and ctx.is_noun(m.start()):
+        return None  # "the daily" (a newspaper)
+    return _abs(SET, _SETS[w], f"{w}: a set")
+
+
+@rule("set_every", rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn)(?P<pl>s)?(?![\w-])", 2)
+def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
+    u = m["u"].lower()
+    if u in ("morning", "evening", "night"):
+        return _abs(SET, f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", f"every {u}")
+    if u in SEASONS:
+        return _abs(SET, f"XXXX-{SEASONS[u]}", f"every {u}")
+    if u == "weekend":
+        return _abs(SET, "XXXX-WXX-WE", "every weekend")
+    unit = UNITS["century" if u.startswith("centur") else u]
+    n: float | None = 1
+    if m["num"]:
+        n = number_value(m["num"])
+        if n is None:
+            return None
+    if m["other"] and m["other"].lower() == "other":
+        n = (n or 1) * 2
+    return _abs(SET, _duration(n, unit, u), f"every {u}")

@@ -1,0 +1,403 @@
+"""Turning a parsed expression into a TimeML value against an anchor date.
+
+A relative expression is kept as a small *rule* (``wd:6``, ``unit:Y:-1``, ``md:11:5``...)
+plus the tense of its clause, so that the same expression can be resolved again later
+against another anchor without the parse (:func:`timeline.times.reanchor`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from timeline.model import Precision, TimexType
+
+from .lexicon import MONTH_NAMES, SEASON_MONTHS, WEEKDAY_NAMES
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the grammar read in a span, before any anchor is applied.
+
+    kind "abs" carries its final ``value``; every other kind is relative and is
+    resolved by :func:`resolve` from ``args``. ``tod`` is a time-of-day suffix
+    (``TNI``, ``T22:00``) appended to a resolved day.
+    """
+
+    type: TimexType
+    kind: str
+    args: tuple[str, ...] = ()
+    value: str = ""
+    tod: str = ""
+    mod: str = ""
+    desc: str = ""
+
+    @property
+    def rule(self) -> str:
+        if self.kind == "abs":
+            return ""
+        return ":".join((self.kind, *self.args)) + (f"@{self.tod}" if self.tod else "")
+
+
+def parse_rule(rule: str) -> tuple[str, tuple[str, ...], str]:
+    """``wd:6@TNI`` → ("wd", ("6",), "TNI")."""
+    body, _, tod = rule.partition("@")
+    kind, *args = body.split(":")
+    return kind, tuple(args), tod
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    value: str
+    date: str | None
+    precision: Precision | None
+    how: str
+
+
+# --- calendar helpers ---------------------------------------------------------------------
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    y, m = _add_months(year, month, 1)
+    return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+
+def _week_value(day: dt.date) -> str:
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _quarter(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _span(a: dt.date, b: dt.date) -> str:
+    return f"{a.isoformat()}/{b.isoformat()}" if a != b else a.isoformat()
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+_MOD_PARTS = {"START": (0, 1 / 3), "MID": (1 / 3, 2 / 3), "END": (2 / 3, 1.0)}
+
+
+def _narrow(lo: dt.date, hi: dt.date, mod: str) -> str:
+    """The part of [lo, hi] an ``early``/``mid``/``late`` modifier points at."""
+    if mod not in _MOD_PARTS or lo == hi:
+        return _span(lo, hi)
+    a, b = _MOD_PARTS[mod]
+    days = (hi - lo).days + 1
+    start = lo + dt.timedelta(days=int(days * a))
+    end = lo + dt.timedelta(days=max(int(days * b) - 1, int(days * a)))
+    if (hi - lo).days >= 300:  # a year: speak in months
+        return f"{start.year}-{start.month:02d}/{end.year}-{end.month:02d}"
+    return _span(start, end)
+
+
+def value_date(value: str, mod: str = "") -> tuple[str | None, Precision | None]:
+    """The calendar date (ISO at precision or interval) and precision of a TimeML value."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", value)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _safe_date(y, mo, d) is None:
+            return None, None
+        return value[:10], Precision.TIME if m.group(4) else Precision.DAY
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        if not 1 <= mo <= 12:
+            return None, None
+        if mod in _MOD_PARTS:
+            return _narrow(dt.date(y, mo, 1), _month_end(y, mo), mod), Precision.MONTH
+        return value, Precision.MONTH
+    m = re.fullmatch(r"(\d{4})", value)
+    if m:
+        y = int(value)
+        if mod in _MOD_PARTS:
+            return _narrow(dt.date(y, 1, 1), dt.date(y, 12, 31), mod), Precision.YEAR
+        return value, Precision.YEAR
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if m:
+        try:
+            monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None, None
+        if m.group(3):
+            return _span(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)), Precision.WEEK
+        return _span(monday, monday + dt.timedelta(days=6)), Precision.WEEK
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        return f"{y}-{3 * q - 2:02d}/{y}-{3 * q:02d}", Precision.QUARTER
+    m = re.fullmatch(r"(\d{4})-H([12])", value)
+    if m:
+        y, h = int(m.group(1)), int(m.group(2))
+        return f"{y}-{6 * h - 5:02d}/{y}-{6 * h:02d}", Precision.INTERVAL
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        y, s = int(m.group(1)), m.group(2)
+        a, b = SEASON_MONTHS[s]
+        if s == "WI":
+            return f"{y - 1}-12/{y}-02", Precision.SEASON
+        return f"{y}-{a:02d}/{y}-{b:02d}", Precision.SEASON
+    m = re.fullmatch(r"(\d{3})", value)
+    if m:
+        d = int(value) * 10
+        if mod in ("START", "MID", "END"):
+            a = {"START": 0, "MID": 3, "END": 7}[mod]
+            return f"{d + a}/{d + a + 3 if mod != 'END' else d + 9}", Precision.DECADE
+        return f"{d}/{d + 9}", Precision.DECADE
+    m = re.fullmatch(r"(\d{2})", value)
+    if m:
+        c = int(value) * 100
+        return f"{c:04d}/{c + 99:04d}", Precision.CENTURY
+    return None, None
+
+
+# --- resolution ---------------------------------------------------------------------------
+
+_UNRESOLVED = {
+    "Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX",
+    "Q": "XXXX-QX", "DE": "XXX", "CE": "XX", "H": "XXXX-XX-XX",
+}
+_UNIT_WORD = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter",
+              "DE": "decade", "CE": "century", "H": "hour"}
+
+
+def _unit_value(anchor: dt.date, unit: str, n: int, direction: str = "") -> str:
+    """The calendar unit containing ``anchor`` shifted by ``n`` units, as a TimeML value."""
+    if unit == "Y":
+        return f"{anchor.year + n:04d}"
+    if unit == "M":
+        y, m = _add_months(anchor.year, anchor.month, n)
+        return f"{y:04d}-{m:02d}"
+    if unit == "W":
+        return _week_value(anchor + dt.timedelta(weeks=n))
+    if unit == "WE":
+        day = anchor + dt.timedelta(weeks=n)
+        if n == 0 and direction == "past" and anchor.weekday() < 5:
+            day -= dt.timedelta(weeks=1)
+        return _week_value(day) + "-WE"
+    if unit in ("D", "H"):
+        return _iso(anchor + dt.timedelta(days=n))
+    if unit == "Q":
+        y, m = _add_months(anchor.year, anchor.month, 3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "DE":
+        return f"{anchor.year // 10 + n:03d}"
+    if unit == "CE":
+        return f"{anchor.year // 100 + n:02d}"
+    raise ValueError(unit)
+
+
+def _ago_value(anchor: dt.date, unit: str, n: int) -> str:
+    """``n`` units before (n > 0) or after (n < 0) the anchor, at the unit's granularity."""
+    if unit == "Y":
+        return f"{anchor.year - n:04d}"
+    if unit == "M":
+        y, m = _add_months(anchor.year, anchor.month, -n)
+        return f"{y:04d}-{m:02d}"
+    if unit == "W":
+        return _week_value(anchor - dt.timedelta(weeks=n))
+    if unit in ("D", "H"):
+        return _iso(anchor - dt.timedelta(days=n if unit == "D" else round(n / 24)))
+    if unit == "Q":
+        y, m = _add_months(anchor.year, anchor.month, -3 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "DE":
+        return f"{(anchor.year - 10 * n) // 10:03d}"
+    if unit == "CE":
+        return f"{(anchor.year - 100 * n) // 100:02d}"
+    raise ValueError(unit)
+
+
+def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> int:
+    """The year of a month (or month-day) named without one, by the clause's tense."""
+    here = (anchor.month, anchor.day if day is not None else 0)
+    there = (month, day or 0)
+    if direction == "past" and there > here:
+        return anchor.year - 1
+    if direction == "future" and there < here:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.date, str]:
+    """The date of weekday ``wd`` (1 = Monday) near ``anchor``, and how it was chosen."""
+    delta = wd - anchor.isoweekday()
+    if det == "last":
+        back = (anchor.isoweekday() - wd) % 7 or 7
+        return anchor - dt.timedelta(days=back), "the last one before"
+    if det == "next":
+        fwd = (wd - anchor.isoweekday()) % 7 or 7
+        return anchor + dt.timedelta(days=fwd), "the next one after"
+    if det == "this" and not direction:
+        return anchor + dt.timedelta(days=delta), "in the week of"
+    if direction == "future":
+        fwd = (wd - anchor.isoweekday()) % 7 or 7
+        return anchor + dt.timedelta(days=fwd), "after"
+    if direction in ("present",):
+        fwd = (wd - anchor.isoweekday()) % 7
+        return anchor + dt.timedelta(days=fwd), "on or after"
+    back = (anchor.isoweekday() - wd) % 7
+    return anchor - dt.timedelta(days=back), "on or before"
+
+
+def _season_year(anchor: dt.date, season: str, n: int) -> int:
+    """The year of "this/last/next <season>"; winter ``Y-WI`` runs from December Y-1 to February Y."""
+    a, b = SEASON_MONTHS[season]
+    if season == "WI":
+        current = anchor.year + (anchor.month == 12)
+        if n == 0:
+            return current if anchor.month in (12, 1, 2) or anchor.month < 6 else current + 1
+        if n < 0:
+            return current - 1 if anchor.month in (12, 1, 2) else current
+        return current + 1
+    if n == 0:
+        return anchor.year
+    if n < 0:
+        return anchor.year if anchor.month > b else anchor.year - 1
+    return anchor.year if anchor.month < a else anchor.year + 1
+
+
+def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None, direction: str,
+            mod: str = "", desc: str = "") -> Resolved:
+    """Value, calendar date, precision and a one-line derivation of a relative expression."""
+    if isinstance(p, Parsed):
+        kind, args, tod, mod, desc = p.kind, p.args, p.tod, p.mod, p.desc
+    else:
+        kind, args, tod = p
+    suffix = tod if (not tod or tod.startswith("T")) else "T" + tod
+    tense = f"{direction} tense" if direction else "no tense"
+
+    if anchor is None:
+        value = _unresolved(kind, args) + suffix
+        return Resolved(value, None, None, f"{desc}, relative, no publication date: unresolved")
+
+    pub = anchor.isoformat()
+    how_tail = ""
+    date_override: str | None = None
+    if kind == "day":
+        n = int(args[0])
+        value = _iso(anchor + dt.timedelta(days=n))
+        how_tail = f"{'+' if n >= 0 else ''}{n} day(s) from publication {pub}"
+    elif kind == "wd":
+        wd, det = int(args[0]), (args[1] if len(args) > 1 else "")
+        day, rel = _weekday(anchor, wd, direction, det)
+        value = _iso(day)
+        how_tail = f"{tense}, {rel} publication {pub}"
+    elif kind == "unit":
+        unit, n = args[0], int(args[1])
+        value = _unit_value(anchor, unit, n, direction)
+        how_tail = f"{'this' if n == 0 else ('%+d' % n)} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
+    elif kind == "part":  # earlier/later this week
+        unit, side = args[0], args[1]
+        value = _unit_value(anchor, unit, 0)
+        lo, hi = _bounds_of(value)
+        if side == "before":
+            hi = max(lo, anchor - dt.timedelta(days=1))
+        else:
+            lo = min(hi, anchor + dt.timedelta(days=1))
+        date_override = _span(lo, hi)
+        how_tail = f"{side} publication {pub} within this {_UNIT_WORD.get(unit, unit)}"
+    elif kind == "ago":
+        unit, n = args[0], int(args[1])
+        value = _ago_value(anchor, unit, n)
+        how_tail = f"{abs(n)} {_UNIT_WORD.get(unit, unit)}(s) {'before' if n > 0 else 'after'} publication {pub}"
+    elif kind == "mon":
+        month = int(args[0])
+        det = args[1] if len(args) > 1 else ""
+        if det == "last":
+            year = anchor.year - (month >= anchor.month)
+        elif det == "next":
+            year = anchor.year + (month <= anchor.month)
+        elif det:
+            year = anchor.year + int(det)
+        else:
+            year = _pick_year(anchor, month, None, direction)
+        value = f"{year:04d}-{month:02d}"
+        how_tail = f"{MONTH_NAMES[month]}, {tense}, publication {pub}"
+    elif kind == "md":
+        month, day = int(args[0]), int(args[1])
+        year = _pick_year(anchor, month, day, direction)
+        value = f"{year:04d}-{month:02d}-{day:02d}"
+        how_tail = f"{tense}, year of publication {pub}" if year == anchor.year else f"{tense}, nearest year to publication {pub}"
+    elif kind == "season":
+        season, n = args[0], int(args[1])
+        value = f"{_season_year(anchor, season, n):04d}-{season}"
+        how_tail = f"{'this' if n == 0 else ('%+d' % n)} season from publication {pub}"
+    elif kind == "qtr":
+        q, n = int(args[0]), int(args[1])
+        year = anchor.year + n
+        if n == 0 and direction == "past" and q > _quarter(anchor):
+            year -= 1
+        value = f"{year:04d}-Q{q}"
+        how_tail = f"{tense}, year of publication {pub}"
+    elif kind == "half":
+        h, n = int(args[0]), int(args[1])
+        year = anchor.year + n
+        if n == 0 and direction == "past" and h == 2 and anchor.month <= 6:
+            year -= 1
+        value = f"{year:04d}-H{h}"
+        how_tail = f"{tense}, year of publication {pub}"
+    else:
+        raise ValueError(f"unknown rule kind {kind!r}")
+
+    if suffix and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value += suffix
+    if date_override is not None:
+        date, precision = date_override, Precision.INTERVAL
+    else:
+        date, precision = value_date(value, mod)
+    return Resolved(value, date, precision, f"{desc}, {how_tail} → {value}")
+
+
+def _bounds_of(value: str) -> tuple[dt.date, dt.date]:
+    date, _ = value_date(value)
+    assert date is not None
+    from timeline.model import date_bounds
+
+    return date_bounds(date)
+
+
+def _unresolved(kind: str, args: tuple[str, ...]) -> str:
+    if kind == "day":
+        return "XXXX-XX-XX"
+    if kind == "wd":
+        return f"XXXX-WXX-{args[0]}"
+    if kind in ("unit", "part", "ago"):
+        return _UNRESOLVED.get(args[0], "XXXX")
+    if kind == "mon":
+        return f"XXXX-{int(args[0]):02d}"
+    if kind == "md":
+        return f"XXXX-{int(args[0]):02d}-{int(args[1]):02d}"
+    if kind == "season":
+        return f"XXXX-{args[0]}"
+    if kind == "qtr":
+        return f"XXXX-Q{args[0]}"
+    if kind == "half":
+        return f"XXXX-H{args[0]}"
+    return "XXXX"
+
+
+def weekday_name(n: int) -> str:
+    return WEEKDAY_NAMES[n]

@@ -1,0 +1,72 @@
+"""The tense of the clause an expression sits in, read from the dependency parse.
+
+It decides which way a relative expression points: "said on Wednesday" (past) is the
+last Wednesday, "will meet on Wednesday" (future) the next one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
+_MODAL_FUTURE = frozenset({"would", "could", "may", "might", "should", "must", "can", "ca"})
+_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "due", "go", "intend", "aim", "hope", "want",
+                           "prepare", "promise", "vow", "pledge", "threaten", "agree", "decide", "seek"})
+
+
+def verb_tense(v: Token, depth: int = 0) -> str:
+    """past / future / present / "" for one verb and its auxiliaries."""
+    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return FUTURE
+    if any(a.tag_ == "MD" for a in auxes) and words & _MODAL_FUTURE:
+        return FUTURE
+    if "to" in words and v.tag_ == "VB":
+        head = v.head
+        if head is not v and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
+            if head.lemma_ in _FUTURE_HEADS:
+                t = verb_tense(head, depth + 1)
+                return PAST if t == PAST and head.lemma_ in ("agree", "decide") else FUTURE
+            return verb_tense(head, depth + 1)
+        return FUTURE
+    if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return PAST
+    if v.tag_ == "VBN":
+        if words & {"has", "have", "'ve", "'s"}:
+            return PAST
+        if words & {"is", "are", "am", "be", "'re"}:
+            return PRESENT
+        return PAST
+    if v.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
+        return PRESENT
+    if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        return verb_tense(v.head, depth + 1)
+    if v.tag_ in ("VBZ", "VBP"):
+        return NONE
+    if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
+        return NONE
+    if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
+        return PAST
+    return NONE
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> str:
+    """Tense of the verb governing the characters ``start:end`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return NONE
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+            return verb_tense(tok)
+        if tok.head is tok:
+            break
+        tok = tok.head
+    root = tok.sent.root
+    return verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE
