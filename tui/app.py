@@ -251,6 +251,13 @@ class TimelineApp(App[int]):
         self.query_one(DetailPane).show(event)
         self.query_one(Histogram).show(self.mids, self.in_view, event)
 
+    def on_histogram_clicked(self, message: Histogram.Clicked) -> None:
+        """The first event counted in the clicked bin (bins count events by their middle day)."""
+        dated = [(p, self.mids[i]) for p, i in enumerate(self.in_view) if self.mids[i] is not None]
+        later = [p for p, mid in dated if mid is not None and mid >= message.day]
+        if dated:
+            self.event_list.move_to(later[0] if later else dated[-1][0], center=True)
+
     def on_event_list_open_requested(self, message: EventList.OpenRequested) -> None:
         self.open_event(message.event)
 

@@ -262,6 +262,22 @@ class Histogram(Widget):
         self.current: int | None = None
         self._bins: tuple[int, tuple[list[int], dt.date, dt.date] | None] | None = None
 
+    class Clicked(Message):
+        """A click on the sparkline: go to the events around this day."""
+
+        def __init__(self, day: dt.date) -> None:
+            super().__init__()
+            self.day = day
+
+    def on_click(self, event: events.Click) -> None:
+        if not self._bins or self._bins[1] is None:
+            return
+        width, (_, first, last) = self._bins[0], self._bins[1]
+        x = event.x - 1
+        if 0 <= x < width:
+            span = (last - first).days + 1
+            self.post_message(self.Clicked(first + dt.timedelta(days=x * span // width)))
+
     def show(self, mids: Sequence[dt.date | None], visible: Sequence[int], current: int | None) -> None:
         if visible is not self.in_view or mids is not self.mids:
             self._bins = None  # a new filter: count again; a cursor move only moves the marker
@@ -511,6 +527,8 @@ class DetailPane(ScrollView, can_focus=True):
 
     def describe(self, index: int | None) -> Text:
         if index is None:
+            if not self.timeline.events:
+                return Text("This timeline has no events.", style="dim")
             return Text("No event in view. Clear the actor filter (c) or change it.", style="dim")
         tl = self.timeline
         e = tl.events[index]

@@ -368,3 +368,14 @@ async def test_starting_does_not_write_settings():
         await pilot.pause()
         assert app.theme == "timeline-16"
     assert not settings_file().exists()
+
+
+async def test_click_on_the_histogram_jumps_there():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#histogram", offset=(78, 0))  # the right end: the first event of the latest bin
+        await pilot.pause()
+        assert current_id(app) == "e3"
+        await pilot.click("#histogram", offset=(1, 0))
+        await pilot.pause()
+        assert current_id(app) == "e1"
