@@ -185,8 +185,7 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
         off = {"this": 0, "last": -1, "next": 1}[m["ly"].lower()]
         return Parsed(D, "mon", (str(month), str(off)), mod=mod, desc=f"{desc} {m['ly'].lower()} year")
     if det == "last":
-        return Parsed(D, "mon", (str(month),), mod=mod, desc=f"last {desc}")._replace_dir("past") if False else \
-            Parsed(D, "mon", (str(month), "past"), mod=mod, desc=f"last {desc}")
+        return Parsed(D, "mon", (str(month), "last"), mod=mod, desc=f"last {desc}")
     if det == "next":
         return Parsed(D, "mon", (str(month), "next"), mod=mod, desc=f"next {desc}")
     if det == "this":
