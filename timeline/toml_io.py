@@ -8,6 +8,7 @@ file and the field, never a traceback.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,13 @@ class TimelineFileError(ValueError):
 # --- writing ------------------------------------------------------------------------
 
 
-def _drop_empty(table: dict[str, Any]) -> dict[str, Any]:
+#: Fields the reader requires: written even when empty, so any timeline reads back.
+_REQUIRED = frozenset({"id", "name", "title", "document", "start", "end"})
+
+
+def _drop_empty(table: dict[str, Any], required: frozenset[str] = _REQUIRED) -> dict[str, Any]:
     """TOML has no null: absent means None; empty strings and lists are left out too."""
-    return {k: v for k, v in table.items() if v is not None and v != "" and v != [] and v != ()}
+    return {k: v for k, v in table.items() if v is not None and (k in required or (v != "" and v != [] and v != ()))}
 
 
 def timeline_to_dict(timeline: Timeline, *, embed_text: bool = False) -> dict[str, Any]:
@@ -97,7 +102,7 @@ def _event_to_dict(e: Event) -> dict[str, Any]:
             "title": e.title,
             "how": e.how,
             "actors": list(e.actors),
-            "quotes": [_drop_empty({"text": q.text, "speaker": q.speaker}) for q in e.quotes],
+            "quotes": [_drop_empty({"text": q.text, "speaker": q.speaker}, frozenset({"text"})) for q in e.quotes],
             "sources": [
                 _drop_empty(
                     {
@@ -117,8 +122,14 @@ def _event_to_dict(e: Event) -> dict[str, Any]:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps_timeline(timeline: Timeline, *, embed_text: bool = False) -> str:
-    return tomli_w.dumps(timeline_to_dict(timeline, embed_text=embed_text))
+    """The timeline as TOML text. tomli-w escapes quotes, backslashes and control
+    characters; lone surrogates (which no UTF-8 file can hold, and which the corpus
+    reader already replaces) become U+FFFD here too, so writing never fails on text."""
+    return _SURROGATE.sub("\ufffd", tomli_w.dumps(timeline_to_dict(timeline, embed_text=embed_text)))
 
 
 def write_timeline(
@@ -144,7 +155,9 @@ class _Reader:
     def fail(self, where: str, problem: str) -> TimelineFileError:
         return TimelineFileError(f"{self.source}: {where}: {problem}")
 
-    def get(self, table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
+    def get(
+        self, table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, default: Any = ...
+    ) -> Any:
         if key not in table:
             if default is ...:
                 raise self.fail(f"{where}.{key}", "missing field")
@@ -187,7 +200,7 @@ def timeline_from_dict(data: dict[str, Any], source: str = "<timeline>") -> Time
     r = _Reader(source)
     schema = r.get(data, "schema", str, "top level")
     name, _, version = schema.partition("/")
-    if name != SCHEMA_NAME or not version.isdigit():
+    if name != SCHEMA_NAME or not version.isdigit() or len(version) > 6:
         raise r.fail("schema", f"{schema!r} is not a timeline schema (expected {SCHEMA!r})")
     if int(version) > int(SCHEMA_VERSION):
         raise r.fail("schema", f"{schema!r} is newer than this program reads ({SCHEMA!r}); upgrade timeline")
@@ -266,6 +279,8 @@ def timeline_from_dict(data: dict[str, Any], source: str = "<timeline>") -> Time
                     raise r.fail(f"{sw}.{key}", f"offset {off} is outside document {doc_id!r}")
             if end < start:
                 raise r.fail(f"{sw}.end", "end is before start")
+            if time_start is not None and time_end is not None and time_end < time_start:
+                raise r.fail(f"{sw}.time_end", "time_end is before time_start")
             sources.append(
                 Source(
                     document=doc_id,
@@ -309,7 +324,11 @@ def loads_timeline(text: str, source: str = "<timeline>") -> Timeline:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise TimelineFileError(f"{source}: TOML syntax error: {exc}") from None
+        # tomllib names the line and column, except at the very end of the text
+        message = str(exc).replace("(at end of document)", f"(at the end, line {max(1, len(text.splitlines()))})")
+        raise TimelineFileError(f"{source}: TOML syntax error: {message}") from None
+    except RecursionError:
+        raise TimelineFileError(f"{source}: TOML syntax error: nested too deeply") from None
     return timeline_from_dict(data, source)
 
 
