@@ -168,6 +168,15 @@ class TimelineApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
+        used = {s.document for e in self.timeline.events for s in e.sources}
+        missing = [d for d in self.timeline.documents if d.id in used and not d.text]
+        if missing:
+            self.say(
+                f"{len(missing)} of {len(used)} article texts are not available (not embedded, and the files "
+                "are missing or changed): the article view shows the stored passages only.",
+                severity="warning",
+                timeout=8,
+            )
         for problem in self._problems:
             self.say(problem, severity="warning", timeout=10)
         self._remember_theme = True
