@@ -55,6 +55,13 @@ class Context:
         tok = self.token_at(char)
         return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
+    def sentence_mentions(self, char: int, words: tuple[str, ...]) -> bool:
+        tok = self.token_at(char)
+        if tok is None:
+            return False
+        sent = tok.sent.text.lower()
+        return any(w in sent for w in words)
+
     def is_credit(self, char: int) -> bool:
         """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""
         return bool(_CREDIT.search(self.text, max(0, char - 60), char))

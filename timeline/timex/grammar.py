@@ -381,6 +381,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
             return Parsed(D, "qtr", (str(_QORD[ordw]), "0"), desc=f"quarter {_QORD[ordw]}")
         y_off = str(off)
         return Parsed(D, "qtr", (str(_QORD[ordw]), y_off), desc=f"quarter {_QORD[ordw]}, {yr}")
+    if ordw == "current":
+        return Parsed(D, "unit", ("QC", "0"), desc="the current quarter")
     n = {"current": 0, "latest": 0, "year-ago": -4, "year-earlier": -4, "previous": -1, "prior": -1, "next": 1,
          "last": -1, "past": -1, "": {"this": 0, "last": -1, "next": 1, "the": 0}.get(det, 0)}[ordw]
     _ = text
@@ -488,6 +490,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if code == "Y" and ctx.sentence_mentions(m.start(), ("quarter", "period")):
+            code = "YQ"
         return Parsed(D, "ago", (code, str(k * _AGO[tail])), desc=m.group(0).lower())
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     value = _duration(n, unit, u)
@@ -532,7 +536,7 @@ _REFS = {
 }
 
 
-@rule("ref", r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|current|presently|nowadays|recently|recent|lately|previously|formerly|future|soon|someday)(?![\w-])", 0)
+@rule("ref", r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])", 0)
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["x"].lower().split())
     if w in ("current", "recent", "future"):
@@ -554,7 +558,7 @@ _SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y", "an
          "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "twice-yearly": "P6M"}
 
 
-@rule("set_adv", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|quarterly|hourly|nightly)(?![\w-])", 0)
+@rule("set_adv", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w-])", 0)
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = m["w"].lower()
     if ctx.word_before(m.start()) in ("the", "a", "this", "that", "'s") and ctx.is_noun(m.start()):

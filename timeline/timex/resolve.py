@@ -177,9 +177,9 @@ def value_date(value: str, mod: str = "") -> tuple[str | None, Precision | None]
 
 _UNRESOLVED = {
     "Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX",
-    "Q": "XXXX-QX", "DE": "XXX", "CE": "XX", "H": "XXXX-XX-XX",
+    "Q": "XXXX-QX", "QC": "XXXX-QX", "YQ": "XXXX-QX", "DE": "XXX", "CE": "XX", "H": "XXXX-XX-XX",
 }
-_UNIT_WORD = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter",
+_UNIT_WORD = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter", "QC": "quarter", "YQ": "year (quarter reported)",
               "DE": "decade", "CE": "century", "H": "hour"}
 
 
@@ -200,6 +200,9 @@ def _unit_value(anchor: dt.date, unit: str, n: int, direction: str = "") -> str:
     if unit in ("D", "H"):
         return _iso(anchor + dt.timedelta(days=n))
     if unit == "Q":
+        y, m = _add_months(anchor.year, anchor.month, 3 * n - (3 if direction == "past" else 0))
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "QC":  # "the current quarter": never shifted by tense
         y, m = _add_months(anchor.year, anchor.month, 3 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
     if unit == "DE":
@@ -223,6 +226,9 @@ def _ago_value(anchor: dt.date, unit: str, n: int) -> str:
     if unit == "Q":
         y, m = _add_months(anchor.year, anchor.month, -3 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "YQ":  # "a year ago" in a report on a quarter: that quarter a year before
+        y, m = _add_months(anchor.year, anchor.month, -3 - 12 * n)
+        return f"{y:04d}-Q{(m - 1) // 3 + 1}"
     if unit == "DE":
         return f"{(anchor.year - 10 * n) // 10:03d}"
     if unit == "CE":
@@ -231,14 +237,26 @@ def _ago_value(anchor: dt.date, unit: str, n: int) -> str:
 
 
 def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> int:
-    """The year of a month (or month-day) named without one, by the clause's tense."""
-    here = (anchor.month, anchor.day if day is not None else 0)
-    there = (month, day or 0)
-    if direction == "past" and there > here:
-        return anchor.year - 1
-    if direction == "future" and there < here:
-        return anchor.year + 1
-    return anchor.year
+    """The year of a month (or month-day) named without one, by the clause's tense.
+
+    Past: the latest such date not after publication (a month-day may run 45 days past
+    it: deadlines and record dates are set in the past tense). Future: the earliest not
+    before it. No tense: the nearest.
+    """
+    def when(y: int) -> tuple[dt.date, dt.date]:
+        if day is not None:
+            d = _safe_date(y, month, min(day, 28 if month == 2 else day)) or dt.date(y, month, 1)
+            return d, d
+        return dt.date(y, month, 1), _month_end(y, month)
+
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    slack = dt.timedelta(days=45 if day is not None else 0)
+    if direction == "past":
+        return max(y for y in years if when(y)[0] <= anchor + slack)
+    if direction == "future":
+        return min(y for y in years if when(y)[1] >= anchor - slack)
+    return min(years, key=lambda y: (abs((when(y)[0] - anchor).days) if when(y)[0] > anchor else
+                                     max(0, (anchor - when(y)[1]).days), y != anchor.year))
 
 
 def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.date, str]:
@@ -307,7 +325,7 @@ def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None
         how_tail = f"{tense}, {rel} publication {pub}"
     elif kind == "unit":
         unit, n = args[0], int(args[1])
-        value = _unit_value(anchor, unit, n, direction)
+        value = _unit_value(anchor, unit, n, direction if unit in ("WE", "Q") else "")
         how_tail = f"{'this' if n == 0 else ('%+d' % n)} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
     elif kind == "part":  # earlier/later this week
         unit, side = args[0], args[1]
