@@ -157,12 +157,28 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("article-bottom", "G,end", "scroll_end", "Bottom", "End of the article", palette=False),
 )
 
+#: Keys of the detail pane (when focused with Tab).
+DETAIL_KEYS: tuple[Key, ...] = (
+    Key("detail-down", "j,down", "scroll_down", "Down", "Scroll the detail down", palette=False),
+    Key("detail-up", "k,up", "scroll_up", "Up", "Scroll the detail up", palette=False),
+)
+
+#: Keys of the prompts and dialogs.
+DIALOG_KEYS: tuple[Key, ...] = (
+    Key("prompt-cancel", "escape", "cancel", "Cancel", "Close a prompt without doing anything", palette=False),
+    Key("confirm-no", "escape,n", "answer(False)", "No", "Answer no (keep the file)", palette=False),
+    Key("confirm-yes", "y", "answer(True)", "Yes", "Answer yes (replace the file)", palette=False),
+    Key("help-close", "escape,q,question_mark", "dismiss_help", "Close", "Close the help", palette=False),
+)
+
 HELP_SECTIONS: tuple[tuple[str, tuple[Key, ...]], ...] = (
     ("Everywhere", APP_KEYS),
     ("Event list", LIST_KEYS),
     ("Main screen", MAIN_KEYS),
     ("Actor panel", PANEL_KEYS),
     ("Article view", ARTICLE_KEYS),
+    ("Detail pane", DETAIL_KEYS),
+    ("Prompts and dialogs", DIALOG_KEYS),
 )
 
 

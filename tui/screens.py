@@ -12,7 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from timeline.model import Event, Timeline
-from tui.keys import ARTICLE_KEYS, HELP_SECTIONS, bindings, display_keys
+from tui.keys import ARTICLE_KEYS, DIALOG_KEYS, HELP_SECTIONS, bindings, display_keys
 from tui.sanitize import clean_line
 from tui.view import MARKER_HELP, date_label
 from tui.widgets import ArticleView
@@ -23,7 +23,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
 
-    BINDINGS: ClassVar[list[BindingType]] = [("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(DIALOG_KEYS[:1])
 
     def __init__(self, title: str, *, value: str = "", placeholder: str = "", hint: str = "") -> None:
         super().__init__()
@@ -49,7 +49,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
 
-    BINDINGS: ClassVar[list[BindingType]] = [("escape,n", "answer(False)", "No"), ("y", "answer(True)", "Yes")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(DIALOG_KEYS[1:3])
 
     def __init__(self, question: str) -> None:
         super().__init__()
@@ -77,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
 
     AUTO_FOCUS = "*"  # the app sets its own screen's focus to the event list
 
-    BINDINGS: ClassVar[list[BindingType]] = [("escape,q,question_mark", "dismiss_help", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(DIALOG_KEYS[3:])
 
     def compose(self) -> ComposeResult:
         text = Text()

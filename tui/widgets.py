@@ -21,7 +21,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
@@ -32,7 +32,7 @@ from textual.widgets import Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from timeline.model import Certainty, Document, Source, Timeline
-from tui.keys import LIST_KEYS, PANEL_KEYS, bindings
+from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
 from tui.view import Match, Row, RowKind, date_label, histogram, sparkline
 
@@ -473,10 +473,7 @@ class DetailPane(ScrollView, can_focus=True):
         "detail--context",
         "detail--date",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="detail-down", tooltip="Scroll the detail down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="detail-up", tooltip="Scroll the detail up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings(DETAIL_KEYS)
 
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -12,7 +12,7 @@ from timeline.model import Actor, Document, Event, Source, Timeline
 from timeline.paths import settings_file, user_themes_dir
 from timeline.toml_io import read_timeline
 from tui.app import TimelineApp
-from tui.keys import APP_KEYS, ARTICLE_KEYS, HELP_SECTIONS, LIST_KEYS, MAIN_KEYS
+from tui.keys import APP_KEYS, HELP_SECTIONS, LIST_KEYS, MAIN_KEYS
 from tui.screens import ArticleScreen, ConfirmScreen, HelpScreen
 from tui.widgets import EventList
 
@@ -243,12 +243,16 @@ async def test_palette_offers_every_action():
 
 
 def test_every_binding_has_an_id_and_a_tooltip():
-    keys = [*APP_KEYS, *MAIN_KEYS, *LIST_KEYS, *ARTICLE_KEYS]
+    from tui import screens, widgets
+
+    keys = [k for _, section in HELP_SECTIONS for k in section]
     ids = [k.id for k in keys]
     assert len(ids) == len(set(ids))
-    for k in keys:
-        b = k.binding()
-        assert b.id and b.tooltip
+    classes = [TimelineApp, screens.PromptScreen, screens.ConfirmScreen, screens.HelpScreen, screens.ArticleScreen,
+               widgets.EventList, widgets.ActorPanel, widgets.DetailPane]  # fmt: skip
+    for cls in classes:
+        for b in cls.BINDINGS:
+            assert b.id in ids and b.tooltip, (cls.__name__, b)
 
 
 async def test_narrow_screen_hides_the_actor_panel_behind_a_key():
