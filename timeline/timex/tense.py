@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
-_MODAL_FUTURE = frozenset({"would", "could", "may", "might", "should", "must", "can", "ca"})
+_MODAL_FUTURE = frozenset({"could", "may", "might", "should", "must"})  # "would": future-in-the-past, no
 _FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "due", "go", "intend", "aim", "hope", "want",
                            "prepare", "promise", "vow", "pledge", "threaten", "agree", "decide", "seek"})
 
@@ -62,6 +62,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return NONE
     tok = span.root
+    if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
+        return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             return verb_tense(tok)
