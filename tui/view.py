@@ -64,7 +64,18 @@ def _interval_label(value: str) -> str:
         return f"{MONTHS[lo.month - 1]} {lo.year}–{MONTHS[hi.month - 1]} {hi.year}"
     if pa is Precision.YEAR and pb is Precision.YEAR:
         return f"{lo.year}–{hi.year}"
-    return f"{_point_label(a)} – {_point_label(b)}"
+    return f"{_short_label(a)}–{_short_label(b)}"
+
+
+def _short_label(value: str) -> str:
+    """A point date without the weekday, for the ends of mixed-precision intervals."""
+    precision = date_precision(value)
+    lo, _ = date_bounds(value)
+    if precision is Precision.YEAR:
+        return str(lo.year)
+    if precision is Precision.MONTH:
+        return f"{MONTHS[lo.month - 1]} {lo.year}"
+    return f"{lo.day} {MONTHS[lo.month - 1]} {lo.year}"
 
 
 def date_label(event: Event) -> str:

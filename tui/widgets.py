@@ -34,7 +34,7 @@ from textual.widgets.selection_list import Selection
 from timeline.model import Certainty, Document, Source, Timeline
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
-from tui.view import Match, Row, RowKind, date_label, histogram, sparkline
+from tui.view import MONTHS, Match, Row, RowKind, date_label, histogram, sparkline
 
 # --- the event list -----------------------------------------------------------------------
 
@@ -299,8 +299,10 @@ class Histogram(Widget):
             if first <= mid <= last:
                 x = 1 + min(width - 1, (mid - first).days * width // span)
                 bars.stylize(self.get_component_rich_style("histogram--cursor", partial=True), x, x + 1)
-        fmt = "%Y" if (last - first).days > 730 else "%d %b %Y"
-        left, right = first.strftime(fmt), last.strftime(fmt)
+        if (last - first).days > 730:
+            left, right = str(first.year), str(last.year)
+        else:
+            left, right = (f"{d.day} {MONTHS[d.month - 1]} {d.year}" for d in (first, last))
         axis = " " + left + " " * max(1, width - len(left) - len(right)) + right
         return Text.assemble(bars, "\n", Text(axis, style="dim"))
 
@@ -352,7 +354,7 @@ class ActorPanel(Vertical):
         name = clean_line(actor.name if actor else actor_id)
         count, total = self.counts.get(actor_id, 0), self.totals.get(actor_id, 0)
         figure = f"{count}/{total}" if count != total else str(total)
-        return Text.assemble(name, " ", (figure, "dim"))
+        return Text.assemble((name, "dim" if count == 0 else ""), " ", (figure, "dim"))
 
     def _fill(self, query: str) -> None:
         q = query.casefold().strip()

@@ -36,6 +36,7 @@ from tui.view import (
         ("2024-02-28/2024-03-02", Certainty.BOUNDED, "≈ 28 Feb–2 Mar 2024"),
         ("2023-11/2024-01", Certainty.BOUNDED, "≈ Nov 2023–Jan 2024"),
         ("2014/2016", None, "≈ 2014–2016"),
+        ("2022-02/2024-02-12", Certainty.BOUNDED, "≈ Feb 2022–12 Feb 2024"),
         ("2024-02-14", Certainty.INFERRED, "~ Wed 14 Feb 2024"),
         (None, None, "undated"),
     ],
