@@ -173,13 +173,19 @@ class ArticleScreen(Screen[None]):
         self.query_one("#article-how", Static).update(how)
         self.query_one(ArticleView).show(text, passage, time)
 
+    def _only_one(self) -> bool:
+        if len(self.event.sources) <= 1:
+            self.notify("This event has only this one source.", timeout=2, markup=False)
+            return True
+        return False
+
     def action_next_source(self) -> None:
-        if self.event.sources:
+        if not self._only_one():
             self.source = (self.source + 1) % len(self.event.sources)
             self.show_source()
 
     def action_prev_source(self) -> None:
-        if self.event.sources:
+        if not self._only_one():
             self.source = (self.source - 1) % len(self.event.sources)
             self.show_source()
 
