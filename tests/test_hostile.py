@@ -290,7 +290,7 @@ def _builder_missing(stderr: str) -> bool:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["SIGKILL", "SIGINT", "SIGTERM"])
 def test_build_killed_midway_leaves_no_output_and_next_build_succeeds(tmp_path, sig):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

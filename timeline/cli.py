@@ -9,8 +9,11 @@ when ``TIMELINE_DEBUG=1`` asks for it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from timeline import __version__
@@ -50,12 +53,28 @@ def report(message: str) -> None:
     print(f"timeline: {safe}", file=sys.stderr)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so a write in progress removes its temp file."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
         return EXIT_USAGE
+    # The app (explore) handles its own signals; elsewhere SIGTERM becomes an interrupt.
+    if args.command == "explore" or threading.current_thread() is not threading.main_thread():
+        return _run(args)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     from timeline.corpus import CorpusError
     from timeline.files import OutputExistsError
     from timeline.nlp import ModelNotFoundError
@@ -72,7 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         report("interrupted")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader of stdout went away (``| head``): stop quietly
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # and keep the exit flush quiet
         return EXIT_OK
     except OSError as exc:
         report(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
