@@ -10,14 +10,13 @@ import os
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
-from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import Theme
@@ -28,7 +27,6 @@ from timeline.model import Precision, Timeline
 from tui import themes as theme_files
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
-from tui.screens import ArticleScreen, ConfirmScreen, HelpScreen, PromptScreen
 from tui.view import (
     Match,
     build_rows,
@@ -52,21 +50,33 @@ MAIN_ACTIONS = {k.action for k in MAIN_KEYS} | {"open_source"}
 _LOOKS_LIKE_DATE = re.compile(r"\d{4}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 
 
-class DateJumpProvider(Provider):
-    """Type a date in the command palette ("feb 2024") to jump there."""
+def date_jump_provider() -> type:
+    """The palette's "jump to a typed date" provider, built on first use of the palette.
 
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        q = query.strip()
-        if not isinstance(app, TimelineApp) or self.screen is not app.screen_stack[0] or not _LOOKS_LIKE_DATE.search(q):
-            return
-        parsed = parse_date_query(q)  # dateparser is imported here on first use, not at start-up
-        if parsed is None:
-            return
-        day, precision = parsed
-        shown = {Precision.YEAR: "%Y", Precision.MONTH: "%B %Y"}.get(precision, "%a %d %b %Y")
-        label = f"Jump to {day.strftime(shown)}"
-        yield Hit(1.0, Text(label), partial(app.jump_to_date, q), text=label, help="the first event on or after it")
+    Importing ``textual.command`` and defining the class here, not at import, keeps it off
+    the start-up path.
+    """
+    from textual.command import Hit, Hits, Provider
+
+    class DateJumpProvider(Provider):
+        """Type a date in the command palette ("feb 2024") to jump there."""
+
+        async def search(self, query: str) -> Hits:
+            app = self.app
+            q = query.strip()
+            if not isinstance(app, TimelineApp) or self.screen is not app.screen_stack[0]:
+                return
+            if not _LOOKS_LIKE_DATE.search(q):
+                return
+            parsed = parse_date_query(q)  # dateparser is imported here on first use, not at start-up
+            if parsed is None:
+                return
+            day, precision = parsed
+            shown = {Precision.YEAR: "%Y", Precision.MONTH: "%B %Y"}.get(precision, "%a %d %b %Y")
+            label = f"Jump to {day.strftime(shown)}"
+            yield Hit(1.0, Text(label), partial(app.jump_to_date, q), text=label, help="the first event on or after it")
+
+    return DateJumpProvider
 
 
 class TimelineApp(App[int]):
@@ -76,7 +86,7 @@ class TimelineApp(App[int]):
     TITLE = "timeline"
     ENABLE_COMMAND_PALETTE = True
     AUTO_FOCUS = "EventList"
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = App.COMMANDS | {DateJumpProvider}
+    COMMANDS: ClassVar[set] = App.COMMANDS | {date_jump_provider}
     BINDINGS = bindings(APP_KEYS) + bindings(MAIN_KEYS)
 
     def __init__(
@@ -289,6 +299,8 @@ class TimelineApp(App[int]):
         return not (action in MAIN_ACTIONS and len(self.screen_stack) > 1)
 
     def action_help(self) -> None:
+        from tui.screens import HelpScreen  # screens load on first use, off the start-up path
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -335,11 +347,15 @@ class TimelineApp(App[int]):
         if not event.sources:
             self.say("This event has no source passage.", severity="warning")
             return
+        from tui.screens import ArticleScreen
+
         self.push_screen(ArticleScreen(self.timeline, event, source))
 
     # search
 
     def action_search(self) -> None:
+        from tui.screens import PromptScreen
+
         self.push_screen(
             PromptScreen(
                 "Search titles, quotes and passages", value=self.search_query, hint="n / N: next / previous hit"
@@ -397,6 +413,8 @@ class TimelineApp(App[int]):
     # jump to a date
 
     def action_jump_to_date(self) -> None:
+        from tui.screens import PromptScreen
+
         self.push_screen(
             PromptScreen("Jump to date", placeholder="2024-02-11, feb 2024, april 2023"),
             self.jump_to_date,
@@ -419,6 +437,8 @@ class TimelineApp(App[int]):
     # export
 
     def action_export(self) -> None:
+        from tui.screens import PromptScreen
+
         self.push_screen(
             PromptScreen(
                 f"Export the {len(self.in_view):,} events in view to TOML",
@@ -442,6 +462,8 @@ class TimelineApp(App[int]):
                     self.export_to(path, overwrite=True)
                 else:
                     self.say("export cancelled; nothing written", timeout=3)
+
+            from tui.screens import ConfirmScreen
 
             self.push_screen(ConfirmScreen(f"{target} already exists. Overwrite it?"), answered)
             return
