@@ -216,6 +216,19 @@ def test_json_that_python_chokes_on(tmp_path, data, reason):
         assert len(corpus.warnings) == 1 and reason in corpus.warnings[0].reason
 
 
+@pytest.mark.parametrize("where", ["front matter", "manifest"])
+def test_deeply_nested_toml_is_a_warning(tmp_path, where):
+    nested = "x = " + "[" * 50_000 + "\n"
+    if where == "front matter":
+        (tmp_path / "a.md").write_text("+++\n" + nested + "+++\n" + GOOD_TEXT)
+    else:
+        (tmp_path / "a.md").write_text(GOOD_TEXT)
+        (tmp_path / "corpus.toml").write_text(nested)
+    corpus = read_corpus([tmp_path])
+    assert [d.id for d in corpus.documents] == ["a"]
+    assert len(corpus.warnings) == 1 and "nested too deeply" in corpus.warnings[0].reason
+
+
 def test_a_hostile_header_line_does_not_take_quadratic_time(tmp_path):
     (tmp_path / "a.txt").write_text("date x" + " " * 200_000 + "y\n" + GOOD_TEXT)
     start = time.perf_counter()
@@ -228,6 +241,8 @@ def test_a_hostile_header_line_does_not_take_quadratic_time(tmp_path):
 PREFIXES = st.sampled_from(
     [b"", b"---\n", b"+++\n", b"\xef\xbb\xbf", b"\xff\xfe", b" date ", b"<html>", b'{"text": "', b"[", b"%PDF"]
 )
+#: Closing fences make random front matter reach the TOML and YAML readers.
+ENDINGS = st.sampled_from([b"", b"\n---\nSome words of an article.\n", b"\n+++\nSome words of an article.\n"])
 SUFFIXES = sorted(SUPPORTED_SUFFIXES)
 
 
@@ -239,12 +254,17 @@ BODIES = st.one_of(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(files=st.lists(st.tuples(PREFIXES, BODIES, st.sampled_from(SUFFIXES)), min_size=1, max_size=4))
-def test_reader_never_raises_on_arbitrary_bytes(files):
+@given(
+    files=st.lists(st.tuples(PREFIXES, BODIES, ENDINGS, st.sampled_from(SUFFIXES)), min_size=1, max_size=4),
+    manifest=st.one_of(st.none(), BODIES),
+)
+def test_reader_never_raises_on_arbitrary_bytes(files, manifest):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        for i, (prefix, body, suffix) in enumerate(files):
-            (root / f"f{i}{suffix}").write_bytes(prefix + body)
+        for i, (prefix, body, ending, suffix) in enumerate(files):
+            (root / f"f{i}{suffix}").write_bytes(prefix + body + ending)
+        if manifest is not None:
+            (root / "corpus.toml").write_bytes(b'["f0.txt"]\ndate = ' + manifest)
         corpus = read_corpus([root], max_chars=1000)
         for doc in corpus.documents:
             assert doc.text.strip()

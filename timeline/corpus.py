@@ -210,8 +210,9 @@ def _read_front_matter(text: str, path: str, warnings: list[CorpusWarning]) -> _
         if kind == "toml":
             try:
                 fields = tomllib.loads(block)
-            except tomllib.TOMLDecodeError as exc:
-                warnings.append(CorpusWarning(path, f"malformed TOML front matter ({exc}); ignored"))
+            except (tomllib.TOMLDecodeError, RecursionError) as exc:
+                problem = str(exc) if isinstance(exc, tomllib.TOMLDecodeError) else "nested too deeply"
+                warnings.append(CorpusWarning(path, f"malformed TOML front matter ({problem}); ignored"))
         else:
             for line in block.splitlines():
                 if not line.strip() or line.lstrip().startswith("#"):
@@ -623,6 +624,9 @@ def _load_manifests(files: list[Path], warnings: list[CorpusWarning]) -> dict[Pa
             data = tomllib.loads(manifest.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             warnings.append(CorpusWarning(str(manifest), f"manifest ignored: {exc}"))
+            continue
+        except RecursionError:
+            warnings.append(CorpusWarning(str(manifest), "manifest ignored: nested too deeply"))
             continue
         items: list[tuple[str, object]] = []
         for doc in data.get("documents", []) if isinstance(data.get("documents"), list) else []:
