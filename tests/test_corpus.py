@@ -454,3 +454,23 @@ def test_broken_symlink_named_directly(tmp_path):
     corpus = read_corpus([link, tmp_path / "ok.txt"])
     assert [d.id for d in corpus.documents] == ["ok"]
     assert [(w.path, w.reason) for w in corpus.skipped] == [(str(link), "broken symbolic link")]
+
+
+# --- the bundled seeds: the documents part of ``timeline build seeds`` ------------------------------
+
+
+def test_seed_documents_round_trip_through_toml(seeds_dir):
+    from timeline.model import Timeline
+    from timeline.toml_io import dumps_timeline, loads_timeline
+
+    corpus = read_corpus([seeds_dir])
+    assert not corpus.warnings
+    back = loads_timeline(dumps_timeline(Timeline(documents=tuple(corpus.documents))))
+    docs = {d.id: d for d in back.documents}
+    assert sorted(docs) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert all(d.title and "\n" not in d.title for d in docs.values())
+    first = docs["000_908016a8dc2ab820"]
+    assert (first.published, first.published_from) == ("2024-02-12", DateSource.HEADER)
+    assert all(d.published_from == DateSource.NONE for k, d in docs.items() if k != first.id)
+    for doc in corpus.documents:  # the text is the file, byte for byte decoded
+        assert doc.text == Path(doc.path).read_bytes().decode("utf-8")

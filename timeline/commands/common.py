@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from timeline.corpus import DEFAULT_MAX_CHARS, Corpus
 
@@ -40,6 +41,11 @@ def load_corpus(args: argparse.Namespace) -> Corpus:
 
     if args.max_chars < 1000:
         raise CorpusError("--max-chars must be at least 1000")
+    output = getattr(args, "output", None)
+    if output not in (None, "-") and not getattr(args, "force", False) and Path(output).exists():
+        from timeline.files import OutputExistsError
+
+        raise OutputExistsError(f"{output}: already exists (use --force to overwrite)")  # before any slow work
     if hasattr(args, "model"):  # fail fast, before reading a large corpus, when no model is installed
         from timeline.nlp import resolve_model_name
 
