@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -154,15 +155,15 @@ class EventList(ScrollView, can_focus=True):
         self.move_to(self.cursor - 1)
 
     def _page(self, direction: int) -> None:
+        """Move a screen's height of rows, landing on the nearest event row that way."""
         if not self.event_rows:
             return
         height = max(1, self.scrollable_content_region.height - 1)
         target = self.event_rows[self.cursor] + direction * height
-        # the event row nearest the target row
-        from bisect import bisect_left
-
-        p = bisect_left(self.event_rows, target)
-        self.move_to(p if direction > 0 else max(0, p - (self.event_rows[min(p, len(self.event_rows) - 1)] > target)))
+        if direction > 0:
+            self.move_to(bisect_left(self.event_rows, target))  # first event row at or below
+        else:
+            self.move_to(max(0, bisect_right(self.event_rows, target) - 1))  # last event row at or above
 
     def action_page_down(self) -> None:
         self._page(1)
@@ -187,8 +188,6 @@ class EventList(ScrollView, can_focus=True):
             return
         row = int(self.scroll_offset.y) + offset.y
         if 0 <= row < len(self.rows) and self.rows[row].kind is RowKind.EVENT:
-            from bisect import bisect_left
-
             self.move_to(bisect_left(self.event_rows, row))
             if event.chain >= 2:
                 self.action_open_source()

@@ -384,3 +384,15 @@ async def test_click_on_the_histogram_jumps_there():
         await pilot.click("#histogram", offset=(1, 0))
         await pilot.pause()
         assert current_id(app) == "e1"
+
+
+async def test_page_keys_move_a_screen_at_a_time():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("pagedown")
+        first_page = current_id(app)
+        assert first_page not in ("e1", None)
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        assert current_id(app) == "e7"  # stops at the last event
+        await pilot.press("pageup", "pageup", "pageup", "pageup")
+        assert current_id(app) == "e1"
