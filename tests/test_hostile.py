@@ -83,6 +83,7 @@ def make_hostile_corpus(root: Path, *, huge_mb: int = 50) -> HostileCorpus:
     put("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)))
     put("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(512))
     put("nul.md", b"some text\x00\x00\x00more" + os.urandom(64))
+    put("noise.txt", bytes(b for b in os.urandom(4096) if b))  # random bytes, no NUL, no magic
     put("menu.html", "<html><body><nav><a href='/'>Home</a> <a href='/a'>About</a></nav></body></html>")
     put("bad.json", '{"articles": [{"text": "x"},')
     put("unreadable.txt", GOOD_TEXT)
@@ -100,6 +101,7 @@ def make_hostile_corpus(root: Path, *, huge_mb: int = 50) -> HostileCorpus:
             "report.txt": "a PDF file, not text",
             "photo.txt": "a PNG image, not text",
             "nul.md": "a binary file, not text",
+            "noise.txt": "a binary file, not text",
             "menu.html": "HTML page with no article text",
             "bad.json": "invalid JSON",
             "feed.jsonl:2": "invalid JSON",
@@ -182,6 +184,28 @@ def test_a_huge_file_costs_bounded_memory(tmp_path):
     assert len(corpus.documents[0].text) == 200_000
     assert [w.reason for w in corpus.warnings] == ["longer than 200,000 characters; truncated"]
     assert peak < 20 * 2**20, f"peak {peak / 2**20:.1f} MiB for a 60 MB file"
+
+
+def test_a_json_data_file_that_is_no_corpus_gets_one_line(tmp_path):
+    (tmp_path / "numbers.json").write_text(json.dumps(list(range(80_000))))
+    (tmp_path / "package.json").write_text(json.dumps({"name": "x", "version": "1"}))
+    corpus = read_corpus([tmp_path])
+    assert not corpus.documents
+    assert [(Path(w.path).name, w.reason) for w in corpus.warnings] == [
+        ("numbers.json", "no articles: 80,000 record(s) skipped (not a JSON object)"),
+        ("package.json", "no articles: 1 record(s) skipped (no 'text' field)"),
+    ]
+
+
+def test_many_bad_jsonl_lines_are_summed_up(tmp_path):
+    lines = ["{bad"] * 10 + [json.dumps({"id": "ok", "text": GOOD_TEXT})] + ["[]"] * 5
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines))
+    corpus = read_corpus([tmp_path])
+    assert [d.id for d in corpus.documents] == ["ok"]
+    shown = [w.path.rsplit("/", 1)[1] for w in corpus.warnings]
+    assert shown == ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3", "feed.jsonl"]
+    assert corpus.warnings[-1].reason.startswith("12 more record(s) with problems (most often: invalid JSON")
+    assert all(w.skipped for w in corpus.warnings)
 
 
 def test_huge_jsonl_record_is_skipped_without_reading_it_whole(tmp_path):

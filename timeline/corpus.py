@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -139,7 +140,15 @@ def sniff_binary(head: bytes) -> str | None:
     for magic, name in _MAGIC.items():
         if head.startswith(magic):
             return name
-    if b"\x00" in head[:8192] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text: NUL bytes are normal
+    if b"\x00" in head[:8192]:
+        return "a binary file"
+    # Text has almost no control characters besides tab, newlines and form feed; random or
+    # compressed data has about one byte in nine.
+    sample = head[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13)) + sample.count(0x7F)
+    if sample and controls > max(4, len(sample) // 20):
         return "a binary file"
     return None
 
@@ -558,9 +567,46 @@ def _read_one(path: Path, max_chars: int, warnings: list[CorpusWarning]) -> Iter
     yield _Raw(path.stem, where, text, meta, tuple(notes))
 
 
+#: Warnings about single records shown for one JSON file; the rest are summed up in one line.
+JSON_RECORD_WARNINGS = 3
+
+
 def _read_json(path: Path, fh: BinaryIO, max_chars: int, warnings: list[CorpusWarning]) -> Iterator[_Raw]:
-    count = 0
-    before = len(warnings)
+    """Articles in a JSON file. A data file that is not a corpus (a list of 80,000 numbers)
+    gets one line, not a line per record."""
+    local: list[CorpusWarning] = []
+    found: list[str] = []
+    try:
+        yield from _json_articles(path, fh, max_chars, local, found)
+    finally:
+        count = len(found)
+        file_level = [w for w in local if w.path == str(path)]
+        per_record = [w for w in local if w.path != str(path)]
+        warnings.extend(file_level)
+        if count == 0 and per_record and not file_level:
+            reason = Counter(w.reason for w in per_record).most_common(1)[0][0]
+            warnings.append(
+                CorpusWarning(str(path), f"no articles: {len(per_record):,} record(s) skipped ({reason})", skipped=True)
+            )
+        else:
+            warnings.extend(per_record[:JSON_RECORD_WARNINGS])
+            rest = per_record[JSON_RECORD_WARNINGS:]
+            if rest:
+                reason = Counter(w.reason for w in rest).most_common(1)[0][0]
+                warnings.append(
+                    CorpusWarning(
+                        str(path),
+                        f"{len(rest):,} more record(s) with problems (most often: {reason})",
+                        skipped=any(w.skipped for w in rest),
+                    )
+                )
+        if count == 0 and not local:
+            warnings.append(CorpusWarning(str(path), "no articles in JSON file", skipped=True))
+
+
+def _json_articles(
+    path: Path, fh: BinaryIO, max_chars: int, warnings: list[CorpusWarning], found: list[str]
+) -> Iterator[_Raw]:
     for i, (where, record) in enumerate(_json_records(path, fh, max_chars, warnings)):
         if not isinstance(record, dict):
             warnings.append(CorpusWarning(where, "not a JSON object", skipped=True))
@@ -588,10 +634,8 @@ def _read_json(path: Path, fh: BinaryIO, max_chars: int, warnings: list[CorpusWa
         rid = record.get("id")
         has_id = isinstance(rid, (str, int)) and not isinstance(rid, bool) and str(rid).strip()
         stem = str(rid) if has_id else f"{path.stem}-{i + 1}"
-        count += 1
+        found.append(where)
         yield _Raw(_safe_id(stem), where, body, meta, tuple(notes))
-    if count == 0 and len(warnings) == before:
-        warnings.append(CorpusWarning(str(path), "no articles in JSON file", skipped=True))
 
 
 def _safe_id(stem: str) -> str:
