@@ -404,6 +404,10 @@ class TimelineApp(App[int]):
         n = self.search_hits.index(target) + 1
         self.say(f"hit {n} of {len(self.search_hits)}", timeout=1.5)
 
+    def action_clear_search(self) -> None:
+        if self.search_query:
+            self.search("")
+
     def action_search_next(self) -> None:
         self._go_to_hit(1)
 

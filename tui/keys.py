@@ -70,6 +70,7 @@ MAIN_KEYS: tuple[Key, ...] = (
     Key("search", "slash", "search", "Search", "Search titles, quotes and passages", show=True, key_display="/"),
     Key("search-next", "n", "search_next", "Next hit", "Go to the next search hit"),
     Key("search-prev", "N", "search_prev", "Previous hit", "Go to the previous search hit"),
+    Key("search-clear", "escape", "clear_search", "Clear search", "Forget the search (its hits stop being marked)"),
     Key(
         "jump",
         "colon",

@@ -104,6 +104,8 @@ async def test_search_titles_quotes_and_passages_with_next_and_previous():
         await pilot.press("N")
         assert current_id(app) == "e5"
         assert "2 hits" in screen_text(app)
+        await pilot.press("escape")
+        assert "hits" not in screen_text(app) and not app.query_one(EventList).hits
 
 
 @pytest.mark.parametrize(("query", "expected"), [("2024-02-11", "e4"), ("feb 2024", "e3"), ("april 2023", "e2")])
