@@ -449,7 +449,7 @@ _APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approxim
            "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "just over": "MORE_THAN", "just under": "LESS_THAN",
            "well over": "MORE_THAN", "barely": "LESS_THAN", "only": ""}
 _DPRE = r"(?:the\s+(?:past|last|next|first|previous|coming|final|remaining|initial|latest|following|same|prior|preceding)|the|(?:his|her|their|its|our|my)\s+(?:first|last|final)?)"
-_DAPPROX = alt(_APPROX)
+_DAPPROX = alt(k for k in _APPROX if k not in ("over", "under", "some", "only"))
 
 
 @rule("duration", rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])", 1)

@@ -115,6 +115,8 @@ def _narrow(lo: dt.date, hi: dt.date, mod: str) -> str:
 
 def value_date(value: str, mod: str = "") -> tuple[str | None, Precision | None]:
     """The calendar date (ISO at precision or interval) and precision of a TimeML value."""
+    if value[:1] == "0" and re.fullmatch(r"0+(?:-.*)?", value[:4]):
+        return None, None  # year 0 and before: not on the ISO calendar the model uses
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", value)
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -251,6 +253,8 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
 
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     slack = dt.timedelta(days=45 if day is not None else 0)
+    if direction == "present":  # "is running for re-election in November", "the summit opens on Nov. 5"
+        direction = "future"
     if direction == "past":
         return max(y for y in years if when(y)[0] <= anchor + slack)
     if direction == "future":
@@ -273,9 +277,6 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
     if direction == "future":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "after"
-    if direction in ("present",):
-        fwd = (wd - anchor.isoweekday()) % 7
-        return anchor + dt.timedelta(days=fwd), "on or after"
     back = (anchor.isoweekday() - wd) % 7
     return anchor - dt.timedelta(days=back), "on or before"
 
@@ -325,7 +326,7 @@ def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None
         how_tail = f"{tense}, {rel} publication {pub}"
     elif kind == "unit":
         unit, n = args[0], int(args[1])
-        value = _unit_value(anchor, unit, n, direction if unit in ("WE", "Q") else "")
+        value = _unit_value(anchor, unit, n, direction if (unit == "WE" or (unit == "Q" and n == 0)) else "")
         how_tail = f"{'this' if n == 0 else ('%+d' % n)} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
     elif kind == "part":  # earlier/later this week
         unit, side = args[0], args[1]
@@ -380,6 +381,8 @@ def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None
     else:
         raise ValueError(f"unknown rule kind {kind!r}")
 
+    if value.startswith("-") or len(value.split("-")[0]) > 4:
+        value = _unresolved(kind, args)  # before year 1 or after 9999: off the calendar
     if suffix and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         value += suffix
     if date_override is not None:

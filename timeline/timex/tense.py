@@ -44,11 +44,11 @@ def verb_tense(v: Token, depth: int = 0) -> str:
             return PRESENT
         return PAST
     if v.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
-        return PRESENT
+        return FUTURE  # "is meeting on Wednesday": news' present progressive is arrangement
     if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
         return verb_tense(v.head, depth + 1)
     if v.tag_ in ("VBZ", "VBP"):
-        return NONE
+        return PRESENT if v.lemma_ != "be" else NONE
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):

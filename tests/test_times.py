@@ -1,0 +1,423 @@
+"""The time-expression engine on the language of news: values, types, anchoring by tense.
+
+Each case is a sentence of our own, the publication date used as anchor, the expression's
+text and its expected TimeML value. Monday 12 February 2024 is the default anchor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from timeline.model import Precision, TimeExpression, TimexType, is_valid_date
+from timeline.times import find_times, reanchor
+from timeline.timex.resolve import resolve, value_date
+
+MON = dt.date(2024, 2, 12)  # a Monday
+WED = dt.date(2024, 2, 14)
+
+# (sentence, anchor, expression text, value)
+CASES: list[tuple[str, dt.date | None, str, str]] = [
+    # weekdays by tense
+    ("Trump told a campaign rally on Saturday that he would act.", MON, "Saturday", "2024-02-10"),
+    ("The minister said on Wednesday that talks had failed.", WED, "Wednesday", "2024-02-14"),
+    ("The ministers will meet on Wednesday in Brussels.", WED, "Wednesday", "2024-02-21"),
+    ("The ministers will meet on Thursday in Brussels.", MON, "Thursday", "2024-02-15"),
+    ("Police arrested two men on Friday.", MON, "Friday", "2024-02-09"),
+    ("The senator spoke on Sunday.", MON, "Sunday", "2024-02-11"),
+    ("Voters went to the polls on Tuesday.", WED, "Tuesday", "2024-02-13"),
+    ("The company announced its results on Monday.", MON, "Monday", "2024-02-12"),
+    ("The court is expected to rule on Friday.", MON, "Friday", "2024-02-16"),
+    ("Leaders are going to sign the deal on Thursday.", MON, "Thursday", "2024-02-15"),
+    ("The strike ended last Friday.", WED, "last Friday", "2024-02-09"),
+    ("The vote is scheduled for next Tuesday.", MON, "next Tuesday", "2024-02-13"),
+    ("Trump told a campaign rally in South Carolina on Saturday night that he would encourage Russia.", MON, "Saturday night", "2024-02-10TNI"),
+    ("The fire started on Sunday morning.", MON, "Sunday morning", "2024-02-11TMO"),
+    ("Protesters gathered again on Friday evening.", MON, "Friday evening", "2024-02-09TEV"),
+    ("Rescue teams worked through Tuesday afternoon.", WED, "Tuesday afternoon", "2024-02-13TAF"),
+    ("The market will be closed on Mondays.", MON, "Mondays", "XXXX-WXX-1"),
+    ("The club meets every Thursday.", MON, "every Thursday", "XXXX-WXX-4"),
+    # days around publication
+    ("The president said today that he would veto the bill.", MON, "today", "2024-02-12"),
+    ("Officials confirmed the deaths yesterday.", MON, "yesterday", "2024-02-11"),
+    ("The results will be published tomorrow.", MON, "tomorrow", "2024-02-13"),
+    ("The game kicks off tonight.", MON, "tonight", "2024-02-12TNI"),
+    ("The minister resigned this morning.", MON, "this morning", "2024-02-12TMO"),
+    ("Two buildings collapsed last night.", MON, "last night", "2024-02-11TNI"),
+    ("The storm hit yesterday afternoon.", MON, "yesterday afternoon", "2024-02-11TAF"),
+    ("Talks resume tomorrow morning.", MON, "tomorrow morning", "2024-02-13TMO"),
+    ("The deal was signed the day before yesterday.", MON, "the day before yesterday", "2024-02-10"),
+    # calendar dates
+    ("The treaty was signed on February 10, 2024.", MON, "February 10, 2024", "2024-02-10"),
+    ("The vote took place on Feb. 10, 2024.", MON, "Feb. 10, 2024", "2024-02-10"),
+    ("The ceasefire began on 10 February 2024.", MON, "10 February 2024", "2024-02-10"),
+    ("The army invaded on Feb. 24, 2022.", MON, "Feb. 24, 2022", "2022-02-24"),
+    ("He was born on Jan. 5, 1961.", MON, "Jan. 5, 1961", "1961-01-05"),
+    ("The talks are set for March 3.", MON, "March 3", "2024-03-03"),
+    ("The law took effect on Jan. 1.", MON, "Jan. 1", "2024-01-01"),
+    ("Elections were held on Dec. 17.", MON, "Dec. 17", "2023-12-17"),
+    ("The summit opens on Nov. 5.", MON, "Nov. 5", "2024-11-05"),
+    ("Russia's February 2022 invasion changed Europe.", MON, "February 2022", "2022-02"),
+    ("The report was published in April 2023.", MON, "April 2023", "2023-04"),
+    ("Sales fell in September 2019.", MON, "September 2019", "2019-09"),
+    ("The bridge opened in March of 2020.", MON, "March of 2020", "2020-03"),
+    ("The dataset was released on 2023-11-30.", MON, "2023-11-30", "2023-11-30"),
+    ("The filing is dated 11/30/2023.", MON, "11/30/2023", "2023-11-30"),
+    ("The event was listed for week 2024-W07.", MON, "2024-W07", "2024-W07"),
+    ("The rally was held on Saturday, Feb. 10.", MON, "Saturday, Feb. 10", "2024-02-10"),
+    ("The shops will close on Christmas Day.", MON, "Christmas Day", "2024-12-25"),
+    # months without a year
+    ("He is running for re-election in November.", MON, "November", "2024-11"),
+    ("The election will be held in November.", MON, "November", "2024-11"),
+    ("The protests began in November.", MON, "November", "2023-11"),
+    ("Inflation slowed in January.", MON, "January", "2024-01"),
+    ("The company will report earnings in April.", MON, "April", "2024-04"),
+    ("The factory closed last April.", MON, "last April", "2023-04"),
+    ("The program starts next October.", MON, "next October", "2024-10"),
+    ("The loan runs through January.", dt.date(2023, 11, 2), "January", "2024-01"),
+    ("Prices rose in early December.", MON, "early December", "2023-12"),
+    ("Construction will finish in late June.", MON, "late June", "2024-06"),
+    ("Congress returns in mid-September.", MON, "mid-September", "2024-09"),
+    ("The merger closed in January this year.", MON, "January this year", "2024-01"),
+    ("The merger closed in June last year.", MON, "June last year", "2023-06"),
+    # years, decades, centuries
+    ("First agreed in 2006, the pledge is not binding.", MON, "2006", "2006"),
+    ("As of 2023, only 11 allies met the target.", MON, "2023", "2023"),
+    ("The plant will close by 2030.", MON, "2030", "2030"),
+    ("The debt will be repaid by the end of 2024.", MON, "the end of 2024", "2024"),
+    ("Growth is expected to pick up in mid-2025.", MON, "mid-2025", "2025"),
+    ("The company was founded in early 1998.", MON, "early 1998", "1998"),
+    ("Profits collapsed in late 2008.", MON, "late 2008", "2008"),
+    ("Revenue rose 4% in fiscal 2024.", MON, "fiscal 2024", "2024"),
+    ("The company posted losses in the 1990s.", MON, "the 1990s", "199"),
+    ("The band was famous in the '80s.", MON, "the '80s", "198"),
+    ("Steel towns declined in the late 1970s.", MON, "the late 1970s", "197"),
+    ("The empire collapsed in the 19th century.", MON, "the 19th century", "18"),
+    ("The treaty shaped the twentieth century.", MON, "the twentieth century", "19"),
+    ("The deadline is the summer of 2025.", MON, "the summer of 2025", "2025-SU"),
+    ("The findings were first reported in spring 2022.", MON, "spring 2022", "2022-SP"),
+    # relative calendar units
+    ("Sales fell last year.", MON, "last year", "2023"),
+    ("Sales will rise this year.", MON, "this year", "2024"),
+    ("The plant opens next year.", MON, "next year", "2025"),
+    ("Prices jumped last month.", MON, "last month", "2024-01"),
+    ("The board meets this month.", MON, "this month", "2024-02"),
+    ("The law takes effect next month.", MON, "next month", "2024-03"),
+    ("The minister visited Kyiv last week.", MON, "last week", "2024-W06"),
+    ("Negotiators meet this week.", MON, "this week", "2024-W07"),
+    ("Voting starts next week.", MON, "next week", "2024-W08"),
+    ("Biden said earlier this week that the plan was dumb.", WED, "earlier this week", "2024-W07"),
+    ("The report was leaked earlier this month.", MON, "earlier this month", "2024-02"),
+    ("The vote is expected later this year.", MON, "later this year", "2024"),
+    ("The firm plans to list early next year.", MON, "early next year", "2025"),
+    ("Profits fell sharply late last year.", MON, "late last year", "2023"),
+    ("The country entered recession this past quarter.", MON, "this past quarter", "2023-Q4"),
+    ("The economy shrank last decade.", MON, "last decade", "201"),
+    ("Crowds filled the streets over the weekend.", MON, "the weekend", "2024-W06-WE"),
+    ("The festival takes place this weekend.", WED, "this weekend", "2024-W07-WE"),
+    ("Fighting resumed last weekend.", MON, "last weekend", "2024-W06-WE"),
+    ("Talks will resume next weekend.", MON, "next weekend", "2024-W08-WE"),
+    ("The tournament will be held this spring.", MON, "this spring", "2024-SP"),
+    ("The dam burst last summer.", MON, "last summer", "2023-SU"),
+    ("The harvest failed last fall.", MON, "last fall", "2023-FA"),
+    ("Trials begin next winter.", MON, "next winter", "2025-WI"),
+    ("The party was routed two years ago.", MON, "two years ago", "2022"),
+    ("The company was sold three months ago.", MON, "three months ago", "2023-11"),
+    ("The hostages were freed six weeks ago.", MON, "six weeks ago", "2024-W01"),
+    ("The ship sank four days ago.", MON, "four days ago", "2024-02-08"),
+    ("The wall fell a decade ago.", MON, "a decade ago", "201"),
+    ("The dispute began several years ago.", MON, "several years ago", "PAST_REF"),
+    ("The reform will be reviewed two years from now.", MON, "two years from now", "2026"),
+    # quarters and halves
+    ("Revenue rose in the third quarter.", dt.date(2024, 11, 2), "the third quarter", "2024-Q3"),
+    ("Third-quarter profit fell 5%.", dt.date(2024, 11, 2), "Third-quarter", "2024-Q3"),
+    ("Profit in Q3 beat forecasts.", dt.date(2024, 11, 2), "Q3", "2024-Q3"),
+    ("Profit in Q2 2023 beat forecasts.", MON, "Q2 2023", "2023-Q2"),
+    ("The firm lost money in the fourth quarter of 2023.", MON, "the fourth quarter of 2023", "2023-Q4"),
+    ("Sales in the quarter rose 3%.", dt.date(2024, 11, 2), "the quarter", "2024-Q3"),
+    ("Sales will rise in the current quarter.", dt.date(2024, 11, 2), "the current quarter", "2024-Q4"),
+    ("Output fell in the first half of 2023.", MON, "the first half of 2023", "2023-H1"),
+    # durations
+    ("Prices have risen over the past three years.", MON, "the past three years", "P3Y"),
+    ("The siege lasted 40 days.", MON, "40 days", "P40D"),
+    ("He served two terms over eight years.", MON, "eight years", "P8Y"),
+    ("The agency signed a two-year contract.", MON, "two-year", "P2Y"),
+    ("The talks lasted five hours.", MON, "five hours", "PT5H"),
+    ("The vote took 30 minutes.", MON, "30 minutes", "PT30M"),
+    ("The project will take a few days.", MON, "a few days", "PXD"),
+    ("Fighting has gone on for months.", MON, "months", "PXM"),
+    ("The alliance has kept the peace for the 65 years.", MON, "the 65 years", "P65Y"),
+    ("Revenue rose in the first nine months.", MON, "the first nine months", "P9M"),
+    ("Rates will stay high for the next two years.", MON, "the next two years", "P2Y"),
+    ("The process could take about six months.", MON, "about six months", "P6M"),
+    ("The probe lasted nearly two decades.", MON, "nearly two decades", "P2DE"),
+    ("He spent more than a decade in prison.", MON, "more than a decade", "P1DE"),
+    ("Prices rose during the past year.", MON, "the past year", "P1Y"),
+    ("The case dragged on for twenty-five years.", MON, "twenty-five years", "P25Y"),
+    ("The ceasefire held for a week.", MON, "a week", "P1W"),
+    ("Rescuers searched for 48 hours.", MON, "48 hours", "PT48H"),
+    # references
+    ("NATO is now stronger than ever.", MON, "now", "PRESENT_REF"),
+    ("Trump is currently the frontrunner.", MON, "currently", "PRESENT_REF"),
+    ("The company recently cut jobs.", MON, "recently", "PAST_REF"),
+    ("Prices will fall soon.", MON, "soon", "FUTURE_REF"),
+    ("Such wars belong to the past.", MON, "the past", "PAST_REF"),
+    ("The plan may change in the future.", MON, "the future", "FUTURE_REF"),
+    ("Growth has been slow in recent years.", MON, "recent years", "PAST_REF"),
+    ("Tensions will rise in the coming months.", MON, "the coming months", "FUTURE_REF"),
+    ("The bank is at present reviewing its options.", MON, "at present", "PRESENT_REF"),
+    # sets
+    ("The paper is published daily.", MON, "daily", "P1D"),
+    ("The board meets weekly.", MON, "weekly", "P1W"),
+    ("The fee is paid annually.", MON, "annually", "P1Y"),
+    ("Inspectors visit each week.", MON, "each week", "P1W"),
+    ("Elections are held every four years.", MON, "every four years", "P4Y"),
+    ("Members meet twice a year.", MON, "a year", "P1Y"),
+    ("The medicine is taken every morning.", MON, "every morning", "XXXX-XX-XXTMO"),
+    # clock times
+    ("The polls close at 8 p.m.", MON, "8 p.m.", "2024-02-12T20:00"),
+    ("The blast was heard at 10:30 a.m.", MON, "10:30 a.m.", "2024-02-12T10:30"),
+    ("The deadline is 5 p.m. Friday.", MON, "5 p.m. Friday", "2024-02-09T17:00"),
+    ("The ceasefire begins at midnight.", MON, "midnight", "2024-02-12T00:00"),
+    ("He will speak at noon tomorrow.", MON, "noon tomorrow", "2024-02-13T12:00"),
+    # no anchor: relative expressions stay unresolved
+    ("Trump told a rally on Saturday that he would act.", None, "Saturday", "XXXX-WXX-6"),
+    ("Officials confirmed the deaths yesterday.", None, "yesterday", "XXXX-XX-XX"),
+    ("Sales fell last year.", None, "last year", "XXXX"),
+    ("Prices jumped last month.", None, "last month", "XXXX-XX"),
+    ("The minister visited Kyiv last week.", None, "last week", "XXXX-WXX"),
+    ("He is running for re-election in November.", None, "November", "XXXX-11"),
+    ("The talks are set for March 3.", None, "March 3", "XXXX-03-03"),
+    ("The fire started on Sunday morning.", None, "Sunday morning", "XXXX-WXX-7TMO"),
+    ("The tournament will be held this spring.", None, "this spring", "XXXX-SP"),
+    ("Profit in Q3 beat forecasts.", None, "Q3", "XXXX-Q3"),
+    # absolute expressions need no anchor
+    ("Russia's February 2022 invasion changed Europe.", None, "February 2022", "2022-02"),
+    ("First agreed in 2006, the pledge is not binding.", None, "2006", "2006"),
+    ("Prices have risen over the past three years.", None, "the past three years", "P3Y"),
+]
+
+
+def _find(nlp, sentence: str, anchor: dt.date | None, text: str) -> TimeExpression:
+    times = find_times(nlp(sentence), anchor)
+    for t in times:
+        if t.text == text:
+            return t
+    raise AssertionError(f"{text!r} not found in {sentence!r}: {[(t.text, t.value) for t in times]}")
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "text", "value"), CASES, ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_expression_value(nlp, sentence, anchor, text, value):
+    t = _find(nlp, sentence, anchor, text)
+    assert t.value == value, t.how
+    assert sentence[t.start:t.end] == t.text
+    assert TIMEML_VALUE.fullmatch(t.value)
+    if t.date is not None:
+        assert is_valid_date(t.date), t.date
+    assert t.how
+
+
+def test_case_table_is_large():
+    assert len(CASES) >= 150
+
+
+# --- types, dates and derivations -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "date", "precision"),
+    [
+        ("Trump told a rally on Saturday night that he would act.", "Saturday night", TimexType.TIME, "2024-02-10", Precision.TIME),
+        ("The report was published in April 2023.", "April 2023", TimexType.DATE, "2023-04", Precision.MONTH),
+        ("First agreed in 2006, the pledge is not binding.", "2006", TimexType.DATE, "2006", Precision.YEAR),
+        ("The minister visited Kyiv last week.", "last week", TimexType.DATE, "2024-02-05/2024-02-11", Precision.WEEK),
+        ("Biden said earlier this week that the plan was dumb.", "earlier this week", TimexType.DATE, "2024-02-12/2024-02-13", Precision.INTERVAL),
+        ("Prices have risen over the past three years.", "the past three years", TimexType.DURATION, None, None),
+        ("Inspectors visit each week.", "each week", TimexType.SET, None, None),
+        ("NATO is now stronger than ever.", "now", TimexType.DATE, None, None),
+        ("Sales in the quarter rose 3%.", "the quarter", TimexType.DATE, "2023-10/2023-12", Precision.QUARTER),
+        ("The company posted losses in the 1990s.", "the 1990s", TimexType.DATE, "1990/1999", Precision.DECADE),
+        ("The debt will be repaid by the end of 2024.", "the end of 2024", TimexType.DATE, "2024-09/2024-12", Precision.YEAR),
+    ],
+)
+def test_type_and_date(nlp, sentence, text, type_, date, precision):
+    t = _find(nlp, sentence, WED if "earlier this week" in sentence else MON, text)
+    assert t.type == type_
+    assert t.date == date
+    assert t.precision == precision
+
+
+def test_how_explains_tense_and_anchor(nlp):
+    t = _find(nlp, "Trump told a rally on Saturday that he would act.", MON, "Saturday")
+    assert "past tense" in t.how and "2024-02-12" in t.how and t.how.endswith("2024-02-10")
+    assert t.relative and t.resolved and t.anchor == "2024-02-12"
+
+
+def test_unresolved_says_so(nlp):
+    t = _find(nlp, "Trump told a rally on Saturday that he would act.", None, "Saturday")
+    assert t.relative and not t.resolved and t.date is None and t.anchor is None
+    assert "unresolved" in t.how
+
+
+def test_extents_leave_out_prepositions(nlp):
+    texts = [t.text for t in find_times(nlp("As of 2022, the plan ran until March 2023, and since last year it has stalled."), MON)]
+    assert texts == ["2022", "March 2023", "last year"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The alliance of 31 countries spends 2% of its output on defence.",
+        "More than 2000 people marched through the capital.",
+        "The company paid $1,990 for each share.",
+        "Copyright 2024 The AP. All rights reserved.",
+        "May I ask a question?",
+        "The current account deficit widened.",
+        "Jan Lipavsky, the foreign minister, spoke.",
+    ],
+)
+def test_not_time_expressions(nlp, sentence):
+    assert find_times(nlp(sentence), MON) == ()
+
+
+# --- reanchor --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "new_anchor", "value"),
+    [
+        ("Trump told a rally on Saturday that he would act.", "Saturday", dt.date(2024, 3, 4), "2024-03-02"),
+        ("The ministers will meet on Thursday.", "Thursday", dt.date(2024, 3, 4), "2024-03-07"),
+        ("Sales fell last year.", "last year", dt.date(2020, 6, 1), "2019"),
+        ("Officials confirmed the deaths yesterday.", "yesterday", dt.date(2024, 1, 1), "2023-12-31"),
+        ("He is running for re-election in November.", "November", dt.date(2020, 2, 1), "2020-11"),
+        ("Trump told a rally on Saturday night.", "Saturday night", dt.date(2024, 2, 12), "2024-02-10TNI"),
+        ("Biden said earlier this week that the plan was dumb.", "earlier this week", dt.date(2024, 2, 16), "2024-W07"),
+    ],
+)
+def test_reanchor(nlp, sentence, text, new_anchor, value):
+    for first in (None, dt.date(2010, 7, 7)):
+        t = _find(nlp, sentence, first, text)
+        again = reanchor(t, new_anchor)
+        assert again.value == value
+        assert again.resolved and again.anchor == new_anchor.isoformat()
+        assert (again.start, again.end, again.text) == (t.start, t.end, t.text)
+
+
+def test_reanchor_matches_find_times(nlp):
+    sentence = "The minister said on Wednesday that he would resign next month."
+    direct = find_times(nlp(sentence), WED)
+    later = tuple(reanchor(t, WED) for t in find_times(nlp(sentence), None))
+    assert [(t.value, t.date) for t in direct] == [(t.value, t.date) for t in later]
+
+
+def test_reanchor_leaves_absolute_expressions(nlp):
+    t = _find(nlp, "The report was published in April 2023.", MON, "April 2023")
+    assert reanchor(t, dt.date(1999, 1, 1)) is t
+
+
+# --- properties ------------------------------------------------------------------------------
+
+TIMEML_VALUE = re.compile(
+    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|ML|WE|H))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
+    r"|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
+    r"|(?:\d{2}|XX)(?:\d|X)?"
+    r"|(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?|-Q(?:[1-4]|X)|-H[12]|-(?:SP|SU|FA|WI))?"
+    r"(?:T(?:\d{2}:\d{2}(?::\d{2})?|MO|AF|EV|NI|DT))?)"
+)
+
+RULES = st.one_of(
+    st.tuples(st.just("day"), st.tuples(st.integers(-400, 400).map(str)), st.sampled_from(["", "TNI", "T22:00"])),
+    st.tuples(st.just("wd"), st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this"])), st.sampled_from(["", "TMO"])),
+    st.tuples(st.just("unit"), st.tuples(st.sampled_from(["Y", "M", "W", "WE", "D", "Q", "QC", "DE", "CE"]), st.integers(-30, 30).map(str)), st.just("")),
+    st.tuples(st.just("ago"), st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "DE", "CE"]), st.integers(-50, 50).map(str)), st.just("")),
+    st.tuples(st.just("mon"), st.tuples(st.integers(1, 12).map(str), st.sampled_from(["", "last", "next", "0", "-1", "1"])), st.just("")),
+    st.tuples(st.just("md"), st.tuples(st.integers(1, 12).map(str), st.integers(1, 31).map(str)), st.just("")),
+    st.tuples(st.just("season"), st.tuples(st.sampled_from(["SP", "SU", "FA", "WI"]), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(st.just("qtr"), st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(st.just("half"), st.tuples(st.integers(1, 2).map(str), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(st.just("part"), st.tuples(st.sampled_from(["Y", "M", "W", "Q"]), st.sampled_from(["before", "after"])), st.just("")),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(rule=RULES, anchor=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31))),
+       direction=st.sampled_from(["", "past", "future", "present"]), mod=st.sampled_from(["", "START", "MID", "END"]))
+def test_resolution_always_gives_a_valid_value(rule, anchor, direction, mod):
+    r = resolve(rule, anchor, direction, mod, "expr")
+    assert TIMEML_VALUE.fullmatch(r.value), r.value
+    if anchor is None:
+        assert r.date is None and "X" in r.value
+    elif r.date is not None:
+        assert is_valid_date(r.date), (r.value, r.date)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(list("0123456789 -/.,:'aAdeilmnoprstuwyQWTHPSF") + [
+    " January ", " May ", " Monday ", " last ", " next ", " year", " week", " ago", " the ", " 1990s",
+    " quarter", " p.m.", " spring", " every ", " two ", " days", " mid-", " early ", " of ", " 2024"]), max_size=40).map("".join))
+def test_normalisation_never_crashes(nlp, text):
+    for t in find_times(nlp(text), MON):
+        assert TIMEML_VALUE.fullmatch(t.value), (text, t.value)
+        assert text[t.start:t.end] == t.text
+        if t.date is not None:
+            assert is_valid_date(t.date)
+
+
+@pytest.mark.parametrize("value", ["2024-02-10", "2024-W07", "2024-Q1", "2024-SU", "199", "19", "2024-02-10TEV",
+                                   "2024", "2023-04", "2024-H2", "2024-W06-WE"])
+def test_value_dates_are_valid(value):
+    date, precision = value_date(value)
+    assert date is not None and is_valid_date(date) and precision is not None
+
+
+# --- the command on the seed articles ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seeds_dir):
+    out = subprocess.run([sys.executable, "-m", "timeline", "times", str(seeds_dir), "--format", "jsonl", "-q"],
+                         capture_output=True, text=True, check=True, timeout=300)
+    return [json.loads(line) for line in out.stdout.splitlines()]
+
+
+@pytest.mark.slow
+def test_seed_rows_have_the_documented_fields(seed_rows):
+    assert seed_rows
+    for r in seed_rows:
+        assert {"doc", "path", "start", "end", "text", "type", "value", "how", "date", "precision", "anchor", "resolved", "mod"} <= r.keys()
+
+
+@pytest.mark.slow
+def test_seed_copyright_line_gives_no_expression(seed_rows, seeds_dir):
+    doc = next(p for p in seeds_dir.iterdir() if p.name.startswith("004"))
+    text = doc.read_text(encoding="utf-8")
+    credits = [m.span() for m in re.finditer(r"Copyright[^\n]*", text)]
+    assert credits
+    rows = [r for r in seed_rows if r["doc"] == doc.stem]
+    assert rows
+    for r in rows:
+        assert not any(a <= r["start"] < b for a, b in credits), r
+
+
+@pytest.mark.slow
+def test_seed_saturday_night_resolves_before_publication(seed_rows):
+    rows = [r for r in seed_rows if r["doc"].startswith("000") and r["text"] == "Saturday night"]
+    assert rows and rows[0]["anchor"] == "2024-02-12"
+    assert rows[0]["date"] == "2024-02-10" and rows[0]["type"] == "TIME"
+
+
+@pytest.mark.slow
+def test_table_format_groups_by_document(seeds_dir):
+    out = subprocess.run([sys.executable, "-m", "timeline", "times", str(seeds_dir), "-q"],
+                         capture_output=True, text=True, check=True, timeout=300).stdout
+    assert "published 2024-02-12" in out
+    assert "\x1b" not in out

@@ -1,0 +1,108 @@
+"""Regression floor on a fixed sample of TempEval-3 training files (TimeML).
+
+The scoring mirrors ``shared/tools/timex_score.py`` (TempEval-3 task A): gold TIMEX3
+spans are matched one-to-one with the system's (exact span first, then most overlap);
+strict = same span, relaxed = overlap, value = relaxed and the same TimeML value. The
+floors sit a little under what the engine reaches, so a rule change that loses
+expressions or values fails here before it shows in the benchmark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from timeline.times import find_times
+
+SUBSET = Path(__file__).parent / "data" / "tbaq_subset"
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    value: str
+
+
+def parse_tml(path: Path) -> tuple[str, str, list[Gold]]:
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)", "&amp;", raw)
+    root = ET.fromstring(raw.encode("utf-8"))
+    parts: list[str] = []
+    gold: list[Gold] = []
+
+    def walk(el: ET.Element) -> None:
+        start = sum(map(len, parts))
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if el.tag == "TIMEX3":
+            gold.append(Gold(start, sum(map(len, parts)), el.get("value") or ""))
+
+    walk(root.find(".//TEXT"))
+    dct_el = root.find(".//DCT/TIMEX3")
+    dct = (dct_el.get("value") if dct_el is not None else "")[:10]
+    return "".join(parts), dct, gold
+
+
+def match(gold: list[Gold], system: list[tuple[int, int, str]]) -> list[tuple[Gold, tuple[int, int, str]]]:
+    pairs = []
+    used: set[int] = set()
+    for g in gold:
+        exact = [i for i, s in enumerate(system) if i not in used and (s[0], s[1]) == (g.start, g.end)]
+        if exact:
+            used.add(exact[0])
+            pairs.append((g, system[exact[0]]))
+            continue
+        best, overlap = None, 0
+        for i, s in enumerate(system):
+            o = min(g.end, s[1]) - max(g.start, s[0])
+            if i not in used and o > overlap:
+                best, overlap = i, o
+        if best is not None:
+            used.add(best)
+            pairs.append((g, system[best]))
+    return pairs
+
+
+def f1(tp: int, n_sys: int, n_gold: int) -> float:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return 200 * p * r / (p + r) if p + r else 0.0
+
+
+@pytest.fixture(scope="module")
+def scores(nlp) -> dict[str, float]:
+    files = sorted(SUBSET.glob("*.tml"))
+    assert len(files) >= 10
+    n_gold = n_sys = strict = relaxed = value = 0
+    for path in files:
+        text, dct, gold = parse_tml(path)
+        times = find_times(nlp(text), dt.date.fromisoformat(dct) if dct else None)
+        system = [(t.start, t.end, t.value) for t in times]
+        pairs = match(gold, system)
+        n_gold += len(gold)
+        n_sys += len(system)
+        relaxed += len(pairs)
+        strict += sum((g.start, g.end) == s[:2] for g, s in pairs)
+        value += sum(g.value == s[2] for g, s in pairs)
+    return {"strict": f1(strict, n_sys, n_gold), "relaxed": f1(relaxed, n_sys, n_gold), "value": f1(value, n_sys, n_gold)}
+
+
+@pytest.mark.slow
+def test_extent_floor(scores):
+    assert scores["strict"] >= 88, scores
+    assert scores["relaxed"] >= 91, scores
+
+
+@pytest.mark.slow
+def test_value_floor(scores):
+    assert scores["value"] >= 72, scores
