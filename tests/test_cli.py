@@ -91,6 +91,12 @@ def test_nonexistent_path(tmp_path):
     assert not (tmp_path / "out.toml").exists()
 
 
+def test_path_too_long_for_the_system(tmp_path):
+    proc = run_cli("build", "a" * 5000, "-o", str(tmp_path / "out.toml"))
+    line = assert_one_line_error(proc, 2, "File name too long")
+    assert len(line) < 300
+
+
 def test_nonexistent_timeline_file(tmp_path):
     proc = run_cli("explore", str(tmp_path / "gone.toml"))
     assert_one_line_error(proc, 2, "gone.toml")

@@ -736,7 +736,12 @@ def read_corpus(
     """
     paths = list(paths)
     for p in paths:
-        if not Path(p).exists() and not Path(p).is_symlink():
+        try:
+            missing = not Path(p).exists() and not Path(p).is_symlink()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+            shown = str(p) if len(str(p)) <= 200 else str(p)[:200] + "…"
+            raise CorpusError(f"{shown}: {getattr(exc, 'strerror', None) or exc}") from None
+        if missing:
             raise CorpusError(f"{p}: no such file or directory")
     corpus = Corpus()
     files = list(_iter_files(paths, corpus.warnings))
