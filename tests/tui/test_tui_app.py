@@ -398,3 +398,15 @@ async def test_page_keys_move_a_screen_at_a_time():
         assert current_id(app) == "e7"  # stops at the last event
         await pilot.press("pageup", "pageup", "pageup", "pageup")
         assert current_id(app) == "e1"
+
+
+async def test_theme_switch_and_help_work_from_the_article_view():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "t")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen) and app.theme != "timeline-dark"
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape", "j")
+        assert current_id(app) == "e2"
