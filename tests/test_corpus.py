@@ -370,10 +370,13 @@ def test_broken_manifest_is_warned_about_and_ignored(tmp_path):
     assert not corpus.skipped
 
 
-@pytest.mark.parametrize("key", ["a", "a.txt", "{dir}/a.txt"])
-def test_published_override_by_id_name_or_path(tmp_path, key):
+@pytest.mark.parametrize("key", ["a", "a.txt", "{dir}/a.txt", "{dir}/sub/../a.txt", "./a.txt"])
+def test_published_override_by_id_name_or_path(tmp_path, key, monkeypatch):
     write(tmp_path / "a.txt", BODY)
-    doc, _ = one(tmp_path, published={key.format(dir=tmp_path): "2024-05-06"})
+    write(tmp_path / "sub" / "b.md", BODY)
+    monkeypatch.chdir(tmp_path)
+    corpus = read_corpus([tmp_path], published={key.format(dir=tmp_path): "2024-05-06"})
+    doc = next(d for d in corpus.documents if d.id == "a")
     assert (doc.published, doc.published_from) == ("2024-05-06", DateSource.COMMAND_LINE)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import tomllib
 from collections import Counter
@@ -703,13 +704,16 @@ def parse_published_overrides(specs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _override_for(doc_id: str, path: str, overrides: Mapping[str, str]) -> str | None:
-    """The ``--published`` key that names this document (id, record, file path, name or stem)."""
+def _override_for(
+    doc_id: str, path: str, overrides: Mapping[str, str], by_location: Mapping[Path, str]
+) -> str | None:
+    """The ``--published`` key that names this document: its id, record, file path (as
+    written or any other way to reach the same file), file name or stem."""
     p = Path(re.sub(r"(?::\d+|\[\d+\])$", "", path))
     for key in (doc_id, path, str(p), p.name, p.stem):
         if key in overrides:
             return key
-    return None
+    return by_location.get(p.resolve()) if by_location else None
 
 
 def _unique_id(stem: str, seen: set[str]) -> str:
@@ -747,6 +751,7 @@ def read_corpus(
     files = list(_iter_files(paths, corpus.warnings))
     manifest = _load_manifests(files, corpus.warnings)
     overrides = dict(published or {})
+    by_location = {Path(k).resolve(): k for k in overrides if os.sep in k and Path(k).is_file()}
     used_overrides: set[str] = set()
     seen_ids: set[str] = set()
     seen_files: set[Path] = set()
@@ -768,7 +773,7 @@ def read_corpus(
                     date, date_from = manifest_date, DateSource.MANIFEST
                 else:
                     corpus.warnings.append(CorpusWarning(str(f), f"manifest date {entry['date']!r} is not a full date"))
-            key = _override_for(doc_id, raw.path, overrides)
+            key = _override_for(doc_id, raw.path, overrides, by_location)
             if key is not None:
                 date, date_from = overrides[key], DateSource.COMMAND_LINE
                 used_overrides.add(key)
