@@ -704,9 +704,7 @@ def parse_published_overrides(specs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _override_for(
-    doc_id: str, path: str, overrides: Mapping[str, str], by_location: Mapping[Path, str]
-) -> str | None:
+def _override_for(doc_id: str, path: str, overrides: Mapping[str, str], by_location: Mapping[Path, str]) -> str | None:
     """The ``--published`` key that names this document: its id, record, file path (as
     written or any other way to reach the same file), file name or stem."""
     p = Path(re.sub(r"(?::\d+|\[\d+\])$", "", path))
