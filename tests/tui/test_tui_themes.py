@@ -50,3 +50,15 @@ def test_settings_keep_other_keys(tmp_path):
     save_setting("theme", "timeline-light")
     settings, error = load_settings()
     assert error is None and settings == {"keymap": {"search": "ctrl+f"}, "theme": "timeline-light"}
+
+
+@pytest.mark.parametrize(
+    ("term", "colorterm", "expected"),
+    [("xterm", "", True), ("linux", "", True), ("xterm-256color", "", False), ("xterm", "truecolor", False)],
+)
+def test_16_colour_terminals_get_the_16_colour_theme(monkeypatch, term, colorterm, expected):
+    from tui.app import _prefers_16_colours
+
+    monkeypatch.setenv("TERM", term)
+    monkeypatch.setenv("COLORTERM", colorterm)
+    assert _prefers_16_colours() is expected
