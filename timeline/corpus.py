@@ -136,6 +136,9 @@ def date_from_url(url: str) -> str | None:
 # --- decoding ---------------------------------------------------------------------------
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+
+
 def sniff_binary(head: bytes) -> str | None:
     """Name the kind of a binary file, or None when the bytes look like text."""
     for magic, name in _MAGIC.items():
@@ -148,7 +151,7 @@ def sniff_binary(head: bytes) -> str | None:
     # Text has almost no control characters besides tab, newlines and form feed; random or
     # compressed data has about one byte in nine.
     sample = head[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13)) + sample.count(0x7F)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if sample and controls > max(4, len(sample) // 20):
         return "a binary file"
     return None
@@ -707,6 +710,8 @@ def parse_published_overrides(specs: Iterable[str]) -> dict[str, str]:
 def _override_for(doc_id: str, path: str, overrides: Mapping[str, str], by_location: Mapping[Path, str]) -> str | None:
     """The ``--published`` key that names this document: its id, record, file path (as
     written or any other way to reach the same file), file name or stem."""
+    if not overrides:
+        return None
     p = Path(re.sub(r"(?::\d+|\[\d+\])$", "", path))
     for key in (doc_id, path, str(p), p.name, p.stem):
         if key in overrides:
