@@ -421,7 +421,9 @@ class PassageStyles:
     label: Style
 
 
-def passage_text(doc: Document | None, source: Source, styles: PassageStyles, context: int = 160) -> Text:
+def passage_text(
+    doc: Document | None, source: Source, styles: PassageStyles, before: int = 60, after: int = 120
+) -> Text:
     """The source sentence, highlighted, with a little of the text around it when known.
 
     The time expression inside is marked. Offsets are into the document text, which is
@@ -440,10 +442,10 @@ def passage_text(doc: Document | None, source: Source, styles: PassageStyles, co
     para_lo = text.rfind("\n", 0, start) + 1
     para_hi = text.find("\n", end)
     para_hi = len(text) if para_hi == -1 else para_hi
-    lo = max(para_lo, start - context)
-    hi = min(para_hi, end + context)
+    lo = max(para_lo, start - before)
+    hi = min(para_hi, end + after)
     if lo > para_lo:
-        lo = text.rfind(" ", lo, start) + 1 or lo
+        lo = text.find(" ", lo, start) + 1 or lo  # start the context at a word
     if hi < para_hi:
         cut = text.find(" ", end, hi)
         hi = cut if cut != -1 else hi
@@ -534,7 +536,7 @@ class DetailPane(ScrollView, can_focus=True):
         date_style = self.get_component_rich_style("detail--date", partial=True)
         out = Text()
         out.append(date_label(e), style=date_style + Style(bold=True))
-        if e.date and e.date != date_label(e):
+        if e.date and "/" in e.date:
             out.append(f"  ({clean_line(e.date)})", style="dim")
         if e.certainty:
             out.append(f"  {CERTAINTY_NOTE.get(e.certainty, str(e.certainty))}", style="italic")

@@ -410,3 +410,23 @@ async def test_theme_switch_and_help_work_from_the_article_view():
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape", "escape", "j")
         assert current_id(app) == "e2"
+
+
+def test_passage_in_the_detail_highlights_the_sentence_and_marks_the_time():
+    from rich.style import Style
+
+    from tui.widgets import PassageStyles, passage_text
+
+    tl = small_timeline()
+    styles = PassageStyles(passage=Style(bgcolor="yellow"), time=Style(underline=True), context=Style(dim=True),
+                           label=Style(bold=True))  # fmt: skip
+    source = tl.events[3].sources[0]
+    text = passage_text(tl.document("a"), source, styles)
+    spans = {(text.plain[s.start : s.end], s.style) for s in text.spans}
+    assert (source.text, styles.passage) in spans
+    assert ("on Sunday", styles.time) in spans
+    assert text.plain.startswith("…") and "\n" not in text.plain
+    # without the article text: the stored sentence alone, still marked
+    bare = passage_text(None, source, styles)
+    assert bare.plain == source.text
+    assert ("on Sunday", styles.time) in {(bare.plain[s.start : s.end], s.style) for s in bare.spans}
