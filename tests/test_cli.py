@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -24,7 +25,8 @@ BODY = "The council approved the budget on Tuesday. The mayor said schools would
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
-    full_env = {**os.environ, "TIMELINE_CACHE_DIR": os.environ.get("TIMELINE_CACHE_DIR", "/nonexistent-cache")}
+    cache = os.environ.get("TIMELINE_CACHE_DIR") or str(Path(tempfile.gettempdir()) / "timeline-tests-cache")
+    full_env = {**os.environ, "TIMELINE_CACHE_DIR": cache}
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "timeline", *args],
