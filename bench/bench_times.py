@@ -35,8 +35,20 @@ TARGET = ("target (TempEval-3 test)", "85", "92", "85")
 def score(shared: Path, corpus: str, cmd: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "score.json"
-        subprocess.run([sys.executable, str(shared / "tools" / "timex_score.py"), str(shared / "data" / "tbaq" / corpus),
-                        "--cmd", cmd, "--json", str(out)], check=True, capture_output=True, text=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(shared / "tools" / "timex_score.py"),
+                str(shared / "data" / "tbaq" / corpus),
+                "--cmd",
+                cmd,
+                "--json",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         return json.loads(out.read_text())
 
 
@@ -58,7 +70,10 @@ def speed(shared: Path) -> tuple[int, int, float, float]:
     t_tag = float("inf")
     for _ in range(3):
         t0 = time.perf_counter()
-        n = sum(len(find_times(p, dt.date.fromisoformat(d.dct) if d.dct else None)) for p, d in zip(parsed, docs, strict=True))
+        n = sum(
+            len(find_times(p, dt.date.fromisoformat(d.dct) if d.dct else None))
+            for p, d in zip(parsed, docs, strict=True)
+        )
         t_tag = min(t_tag, time.perf_counter() - t0)
     return len(docs), n, t_parse, t_tag
 
@@ -78,7 +93,7 @@ def main() -> None:
     print(f"{'system':28} {'strict':>7} {'relaxed':>8} {'value':>6} {'type':>6}")
     for name, *figs in rows:
         print(f"{name:28} " + " ".join(f"{f:>{w}}" for f, w in zip(figs, (7, 8, 6, 6), strict=True)))
-    for name, s, r, v in REFERENCE + [TARGET]:
+    for name, s, r, v in [*REFERENCE, TARGET]:
         print(f"{name:28} {s:>7} {r:>8} {v:>6} {'':>6}")
 
     n_docs, n_expr, t_parse, t_tag = speed(a.shared)
@@ -86,7 +101,10 @@ def main() -> None:
     print(f"speed over {n_docs} documents, {n_expr} expressions:")
     print(f"  spaCy parse (nlp.pipe)   {t_parse:7.2f} s")
     print(f"  find_times               {t_tag:7.3f} s   {n_expr / t_tag:,.0f} expressions/s")
-    print(f"  tagging share of parse+tag: {100 * t_tag / (t_parse + t_tag):.1f}%  ({100 * t_tag / t_parse:.1f}% on top of the parse)")
+    print(
+        f"  tagging share of parse+tag: {100 * t_tag / (t_parse + t_tag):.1f}%"
+        f"  ({100 * t_tag / t_parse:.1f}% on top of the parse)"
+    )
 
 
 if __name__ == "__main__":

@@ -38,7 +38,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Leaders are going to sign the deal on Thursday.", MON, "Thursday", "2024-02-15"),
     ("The strike ended last Friday.", WED, "last Friday", "2024-02-09"),
     ("The vote is scheduled for next Tuesday.", MON, "next Tuesday", "2024-02-13"),
-    ("Trump told a campaign rally in South Carolina on Saturday night that he would encourage Russia.", MON, "Saturday night", "2024-02-10TNI"),
+    (
+        "Trump told a campaign rally in South Carolina on Saturday night that he would encourage Russia.",
+        MON,
+        "Saturday night",
+        "2024-02-10TNI",
+    ),
     ("The fire started on Sunday morning.", MON, "Sunday morning", "2024-02-11TMO"),
     ("Protesters gathered again on Friday evening.", MON, "Friday evening", "2024-02-09TEV"),
     ("Rescue teams worked through Tuesday afternoon.", WED, "Tuesday afternoon", "2024-02-13TAF"),
@@ -213,11 +218,13 @@ def _find(nlp, sentence: str, anchor: dt.date | None, text: str) -> TimeExpressi
     raise AssertionError(f"{text!r} not found in {sentence!r}: {[(t.text, t.value) for t in times]}")
 
 
-@pytest.mark.parametrize(("sentence", "anchor", "text", "value"), CASES, ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "text", "value"), CASES, ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)]
+)
 def test_expression_value(nlp, sentence, anchor, text, value):
     t = _find(nlp, sentence, anchor, text)
     assert t.value == value, t.how
-    assert sentence[t.start:t.end] == t.text
+    assert sentence[t.start : t.end] == t.text
     assert TIMEML_VALUE.fullmatch(t.value)
     if t.date is not None:
         assert is_valid_date(t.date), t.date
@@ -234,17 +241,35 @@ def test_case_table_is_large():
 @pytest.mark.parametrize(
     ("sentence", "text", "type_", "date", "precision"),
     [
-        ("Trump told a rally on Saturday night that he would act.", "Saturday night", TimexType.TIME, "2024-02-10", Precision.TIME),
+        (
+            "Trump told a rally on Saturday night that he would act.",
+            "Saturday night",
+            TimexType.TIME,
+            "2024-02-10",
+            Precision.TIME,
+        ),
         ("The report was published in April 2023.", "April 2023", TimexType.DATE, "2023-04", Precision.MONTH),
         ("First agreed in 2006, the pledge is not binding.", "2006", TimexType.DATE, "2006", Precision.YEAR),
         ("The minister visited Kyiv last week.", "last week", TimexType.DATE, "2024-02-05/2024-02-11", Precision.WEEK),
-        ("Biden said earlier this week that the plan was dumb.", "earlier this week", TimexType.DATE, "2024-02-12/2024-02-13", Precision.INTERVAL),
+        (
+            "Biden said earlier this week that the plan was dumb.",
+            "earlier this week",
+            TimexType.DATE,
+            "2024-02-12/2024-02-13",
+            Precision.INTERVAL,
+        ),
         ("Prices have risen over the past three years.", "the past three years", TimexType.DURATION, None, None),
         ("Inspectors visit each week.", "each week", TimexType.SET, None, None),
         ("NATO is now stronger than ever.", "now", TimexType.DATE, None, None),
         ("Sales in the quarter rose 3%.", "the quarter", TimexType.DATE, "2023-10/2023-12", Precision.QUARTER),
         ("The company posted losses in the 1990s.", "the 1990s", TimexType.DATE, "1990/1999", Precision.DECADE),
-        ("The debt will be repaid by the end of 2024.", "the end of 2024", TimexType.DATE, "2024-09/2024-12", Precision.YEAR),
+        (
+            "The debt will be repaid by the end of 2024.",
+            "the end of 2024",
+            TimexType.DATE,
+            "2024-09/2024-12",
+            Precision.YEAR,
+        ),
     ],
 )
 def test_type_and_date(nlp, sentence, text, type_, date, precision):
@@ -267,7 +292,10 @@ def test_unresolved_says_so(nlp):
 
 
 def test_extents_leave_out_prepositions(nlp):
-    texts = [t.text for t in find_times(nlp("As of 2022, the plan ran until March 2023, and since last year it has stalled."), MON)]
+    texts = [
+        t.text
+        for t in find_times(nlp("As of 2022, the plan ran until March 2023, and since last year it has stalled."), MON)
+    ]
     assert texts == ["2022", "March 2023", "last year"]
 
 
@@ -336,21 +364,49 @@ TIMEML_VALUE = re.compile(
 
 RULES = st.one_of(
     st.tuples(st.just("day"), st.tuples(st.integers(-400, 400).map(str)), st.sampled_from(["", "TNI", "T22:00"])),
-    st.tuples(st.just("wd"), st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this"])), st.sampled_from(["", "TMO"])),
-    st.tuples(st.just("unit"), st.tuples(st.sampled_from(["Y", "M", "W", "WE", "D", "Q", "QC", "DE", "CE"]), st.integers(-30, 30).map(str)), st.just("")),
-    st.tuples(st.just("ago"), st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "DE", "CE"]), st.integers(-50, 50).map(str)), st.just("")),
-    st.tuples(st.just("mon"), st.tuples(st.integers(1, 12).map(str), st.sampled_from(["", "last", "next", "0", "-1", "1"])), st.just("")),
+    st.tuples(
+        st.just("wd"),
+        st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this"])),
+        st.sampled_from(["", "TMO"]),
+    ),
+    st.tuples(
+        st.just("unit"),
+        st.tuples(st.sampled_from(["Y", "M", "W", "WE", "D", "Q", "QC", "DE", "CE"]), st.integers(-30, 30).map(str)),
+        st.just(""),
+    ),
+    st.tuples(
+        st.just("ago"),
+        st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "DE", "CE"]), st.integers(-50, 50).map(str)),
+        st.just(""),
+    ),
+    st.tuples(
+        st.just("mon"),
+        st.tuples(st.integers(1, 12).map(str), st.sampled_from(["", "last", "next", "0", "-1", "1"])),
+        st.just(""),
+    ),
     st.tuples(st.just("md"), st.tuples(st.integers(1, 12).map(str), st.integers(1, 31).map(str)), st.just("")),
-    st.tuples(st.just("season"), st.tuples(st.sampled_from(["SP", "SU", "FA", "WI"]), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(
+        st.just("season"),
+        st.tuples(st.sampled_from(["SP", "SU", "FA", "WI"]), st.integers(-2, 2).map(str)),
+        st.just(""),
+    ),
     st.tuples(st.just("qtr"), st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str)), st.just("")),
     st.tuples(st.just("half"), st.tuples(st.integers(1, 2).map(str), st.integers(-2, 2).map(str)), st.just("")),
-    st.tuples(st.just("part"), st.tuples(st.sampled_from(["Y", "M", "W", "Q"]), st.sampled_from(["before", "after"])), st.just("")),
+    st.tuples(
+        st.just("part"),
+        st.tuples(st.sampled_from(["Y", "M", "W", "Q"]), st.sampled_from(["before", "after"])),
+        st.just(""),
+    ),
 )
 
 
 @settings(max_examples=400, deadline=None)
-@given(rule=RULES, anchor=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31))),
-       direction=st.sampled_from(["", "past", "future", "present"]), mod=st.sampled_from(["", "START", "MID", "END"]))
+@given(
+    rule=RULES,
+    anchor=st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31))),
+    direction=st.sampled_from(["", "past", "future", "present"]),
+    mod=st.sampled_from(["", "START", "MID", "END"]),
+)
 def test_resolution_always_gives_a_valid_value(rule, anchor, direction, mod):
     r = resolve(rule, anchor, direction, mod, "expr")
     assert TIMEML_VALUE.fullmatch(r.value), r.value
@@ -361,19 +417,60 @@ def test_resolution_always_gives_a_valid_value(rule, anchor, direction, mod):
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.lists(st.sampled_from(list("0123456789 -/.,:'aAdeilmnoprstuwyQWTHPSF") + [
-    " January ", " May ", " Monday ", " last ", " next ", " year", " week", " ago", " the ", " 1990s",
-    " quarter", " p.m.", " spring", " every ", " two ", " days", " mid-", " early ", " of ", " 2024"]), max_size=40).map("".join))
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                *"0123456789 -/.,:'aAdeilmnoprstuwyQWTHPSF",
+                " January ",
+                " May ",
+                " Monday ",
+                " last ",
+                " next ",
+                " year",
+                " week",
+                " ago",
+                " the ",
+                " 1990s",
+                " quarter",
+                " p.m.",
+                " spring",
+                " every ",
+                " two ",
+                " days",
+                " mid-",
+                " early ",
+                " of ",
+                " 2024",
+            ]
+        ),
+        max_size=40,
+    ).map("".join)
+)
 def test_normalisation_never_crashes(nlp, text):
     for t in find_times(nlp(text), MON):
         assert TIMEML_VALUE.fullmatch(t.value), (text, t.value)
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
         if t.date is not None:
             assert is_valid_date(t.date)
 
 
-@pytest.mark.parametrize("value", ["2024-02-10", "2024-W07", "2024-Q1", "2024-SU", "199", "19", "2024-02-10TEV",
-                                   "2024", "2023-04", "2024-H2", "2024-W06-WE"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2024-02-10",
+        "2024-W07",
+        "2024-Q1",
+        "2024-SU",
+        "199",
+        "19",
+        "2024-02-10TEV",
+        "2024",
+        "2023-04",
+        "2024-H2",
+        "2024-W06-WE",
+    ],
+)
 def test_value_dates_are_valid(value):
     date, precision = value_date(value)
     assert date is not None and is_valid_date(date) and precision is not None
@@ -384,8 +481,13 @@ def test_value_dates_are_valid(value):
 
 @pytest.fixture(scope="module")
 def seed_rows(seeds_dir):
-    out = subprocess.run([sys.executable, "-m", "timeline", "times", str(seeds_dir), "--format", "jsonl", "-q"],
-                         capture_output=True, text=True, check=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "timeline", "times", str(seeds_dir), "--format", "jsonl", "-q"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return [json.loads(line) for line in out.stdout.splitlines()]
 
 
@@ -393,7 +495,21 @@ def seed_rows(seeds_dir):
 def test_seed_rows_have_the_documented_fields(seed_rows):
     assert seed_rows
     for r in seed_rows:
-        assert {"doc", "path", "start", "end", "text", "type", "value", "how", "date", "precision", "anchor", "resolved", "mod"} <= r.keys()
+        assert {
+            "doc",
+            "path",
+            "start",
+            "end",
+            "text",
+            "type",
+            "value",
+            "how",
+            "date",
+            "precision",
+            "anchor",
+            "resolved",
+            "mod",
+        } <= r.keys()
 
 
 @pytest.mark.slow
@@ -417,7 +533,12 @@ def test_seed_saturday_night_resolves_before_publication(seed_rows):
 
 @pytest.mark.slow
 def test_table_format_groups_by_document(seeds_dir):
-    out = subprocess.run([sys.executable, "-m", "timeline", "times", str(seeds_dir), "-q"],
-                         capture_output=True, text=True, check=True, timeout=300).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "timeline", "times", str(seeds_dir), "-q"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    ).stdout
     assert "published 2024-02-12" in out
     assert "\x1b" not in out

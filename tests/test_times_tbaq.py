@@ -94,7 +94,11 @@ def scores(nlp) -> dict[str, float]:
         relaxed += len(pairs)
         strict += sum((g.start, g.end) == s[:2] for g, s in pairs)
         value += sum(g.value == s[2] for g, s in pairs)
-    return {"strict": f1(strict, n_sys, n_gold), "relaxed": f1(relaxed, n_sys, n_gold), "value": f1(value, n_sys, n_gold)}
+    return {
+        "strict": f1(strict, n_sys, n_gold),
+        "relaxed": f1(relaxed, n_sys, n_gold),
+        "value": f1(value, n_sys, n_gold),
+    }
 
 
 @pytest.mark.slow

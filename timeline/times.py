@@ -24,7 +24,7 @@ from timeline.timex.tense import clause_tense
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["find_times", "reanchor", "find_spans"]
+__all__ = ["find_spans", "find_times", "reanchor"]
 
 _TRIM = " \t\r\n,;:!?\"'()[]"
 
@@ -74,14 +74,36 @@ def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
 
 def _expression(doc: Doc, text: str, s: int, e: int, p: Parsed, anchor: dt.date | None) -> TimeExpression:
     if p.kind == "abs":
-        date, precision = (value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None))
-        return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, value=p.value, date=date,
-                              precision=precision, mod=p.mod, how=f"{p.desc} → {p.value}")
+        date, precision = value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None)
+        return TimeExpression(
+            start=s,
+            end=e,
+            text=text[s:e],
+            type=p.type,
+            value=p.value,
+            date=date,
+            precision=precision,
+            mod=p.mod,
+            how=f"{p.desc} → {p.value}",
+        )
     direction = clause_tense(doc, s, e)
     r = resolve(p, anchor, direction)
-    return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, value=r.value, date=r.date,
-                          precision=r.precision, anchor=anchor.isoformat() if anchor else None, relative=True,
-                          resolved=anchor is not None, mod=p.mod, how=r.how, rule=p.rule, direction=direction)
+    return TimeExpression(
+        start=s,
+        end=e,
+        text=text[s:e],
+        type=p.type,
+        value=r.value,
+        date=r.date,
+        precision=r.precision,
+        anchor=anchor.isoformat() if anchor else None,
+        relative=True,
+        resolved=anchor is not None,
+        mod=p.mod,
+        how=r.how,
+        rule=p.rule,
+        direction=direction,
+    )
 
 
 def reanchor(expr: TimeExpression, anchor: dt.date) -> TimeExpression:
@@ -90,5 +112,6 @@ def reanchor(expr: TimeExpression, anchor: dt.date) -> TimeExpression:
         return expr
     kind, args, tod = parse_rule(expr.rule)
     r = resolve((kind, args, tod), anchor, expr.direction, expr.mod, expr.text)
-    return dataclasses.replace(expr, value=r.value, date=r.date, precision=r.precision, anchor=anchor.isoformat(),
-                               resolved=True, how=r.how)
+    return dataclasses.replace(
+        expr, value=r.value, date=r.date, precision=r.precision, anchor=anchor.isoformat(), resolved=True, how=r.how
+    )

@@ -32,10 +32,21 @@ def iter_times(docs: list[Document], nlp) -> Iterator[tuple[Document, tuple[Time
 
 def row(doc: Document, t: TimeExpression) -> dict[str, object]:
     return {
-        "doc": doc.id, "path": doc.path, "start": t.start, "end": t.end, "text": t.text, "type": str(t.type),
-        "value": t.value, "date": t.date, "precision": str(t.precision) if t.precision else None,
-        "anchor": t.anchor, "resolved": t.resolved, "relative": t.relative, "mod": t.mod,
-        "direction": t.direction, "how": t.how,
+        "doc": doc.id,
+        "path": doc.path,
+        "start": t.start,
+        "end": t.end,
+        "text": t.text,
+        "type": str(t.type),
+        "value": t.value,
+        "date": t.date,
+        "precision": str(t.precision) if t.precision else None,
+        "anchor": t.anchor,
+        "resolved": t.resolved,
+        "relative": t.relative,
+        "mod": t.mod,
+        "direction": t.direction,
+        "how": t.how,
     }
 
 
@@ -68,7 +79,10 @@ def write_table(items: Iterable[tuple[Document, tuple[TimeExpression, ...]]], ou
             text = _clean(t.text)
             if len(text) > w_text:
                 text = text[: w_text - 1] + "…"
-            out.write(f"  {f'{t.start}-{t.end}':>{w_span}}  {text:<{w_text}}  {str(t.type):<8}  {t.value:<{w_val}}  {_clean(t.how)}\n")
+            out.write(
+                f"  {f'{t.start}-{t.end}':>{w_span}}  {text:<{w_text}}  {t.type!s:<8}  "
+                f"{t.value:<{w_val}}  {_clean(t.how)}\n"
+            )
             n += 1
         out.write("\n")
     return n

@@ -15,18 +15,56 @@ if TYPE_CHECKING:
 
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w']+)")
-_YEAR_PREPS = frozenset({
-    "in", "since", "by", "of", "until", "till", "from", "to", "through", "before", "after", "during", "early",
-    "late", "mid", "around", "and", "or", "between", "circa", "for", "summer", "spring", "winter", "autumn", "fall",
-    "as", "on", "the", "than", "throughout", "year", "season", "election", "end", "beginning", "start",
-})
-_CREDIT = re.compile(r"(?:copyright|©|\(c\)|all rights reserved|photo|getty|reuters|ap photo)\W*(?:\w+\W+){0,3}$", re.IGNORECASE)
+_YEAR_PREPS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "of",
+        "until",
+        "till",
+        "from",
+        "to",
+        "through",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "around",
+        "and",
+        "or",
+        "between",
+        "circa",
+        "for",
+        "summer",
+        "spring",
+        "winter",
+        "autumn",
+        "fall",
+        "as",
+        "on",
+        "the",
+        "than",
+        "throughout",
+        "year",
+        "season",
+        "election",
+        "end",
+        "beginning",
+        "start",
+    }
+)
+_CREDIT = re.compile(
+    r"(?:copyright|©|\(c\)|all rights reserved|photo|getty|reuters|ap photo)\W*(?:\w+\W+){0,3}$", re.IGNORECASE
+)
 
 
 class Context:
     """Lookups on one parsed document for the grammar's handlers."""
 
-    __slots__ = ("doc", "text", "_starts")
+    __slots__ = ("_starts", "doc", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -44,7 +82,7 @@ class Context:
         return m.group(1).lower() if m else ""
 
     def word_after(self, char: int) -> str:
-        m = _WORD_AFTER.match(self.text[char:char + 40])
+        m = _WORD_AFTER.match(self.text[char : char + 40])
         return m.group(1).lower() if m else ""
 
     def is_adjective(self, char: int) -> bool:
@@ -56,11 +94,13 @@ class Context:
         return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
     def sentence_mentions(self, char: int, words: tuple[str, ...]) -> bool:
-        tok = self.token_at(char)
-        if tok is None:
-            return False
-        sent = tok.sent.text.lower()
-        return any(w in sent for w in words)
+        """Does the sentence around ``char`` use one of ``words``? (A text window: no sentence iteration.)"""
+        text = self.text
+        lo = max(text.rfind(". ", max(0, char - 400), char), text.rfind("\n", max(0, char - 400), char), char - 400, 0)
+        hi_dot = text.find(". ", char, char + 400)
+        hi = min(x for x in (hi_dot if hi_dot >= 0 else char + 400, len(text)))
+        window = text[lo:hi].lower()
+        return any(w in window for w in words)
 
     def is_credit(self, char: int) -> bool:
         """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""

@@ -178,11 +178,31 @@ def value_date(value: str, mod: str = "") -> tuple[str | None, Precision | None]
 # --- resolution ---------------------------------------------------------------------------
 
 _UNRESOLVED = {
-    "Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "D": "XXXX-XX-XX",
-    "Q": "XXXX-QX", "QC": "XXXX-QX", "YQ": "XXXX-QX", "DE": "XXX", "CE": "XX", "H": "XXXX-XX-XX",
+    "Y": "XXXX",
+    "M": "XXXX-XX",
+    "W": "XXXX-WXX",
+    "WE": "XXXX-WXX-WE",
+    "D": "XXXX-XX-XX",
+    "Q": "XXXX-QX",
+    "QC": "XXXX-QX",
+    "YQ": "XXXX-QX",
+    "DE": "XXX",
+    "CE": "XX",
+    "H": "XXXX-XX-XX",
 }
-_UNIT_WORD = {"Y": "year", "M": "month", "W": "week", "WE": "weekend", "D": "day", "Q": "quarter", "QC": "quarter", "YQ": "year (quarter reported)",
-              "DE": "decade", "CE": "century", "H": "hour"}
+_UNIT_WORD = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "WE": "weekend",
+    "D": "day",
+    "Q": "quarter",
+    "QC": "quarter",
+    "YQ": "year (quarter reported)",
+    "DE": "decade",
+    "CE": "century",
+    "H": "hour",
+}
 
 
 def _unit_value(anchor: dt.date, unit: str, n: int, direction: str = "") -> str:
@@ -245,6 +265,7 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
     it: deadlines and record dates are set in the past tense). Future: the earliest not
     before it. No tense: the nearest.
     """
+
     def when(y: int) -> tuple[dt.date, dt.date]:
         if day is not None:
             d = _safe_date(y, month, min(day, 28 if month == 2 else day)) or dt.date(y, month, 1)
@@ -259,8 +280,13 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
         return max(y for y in years if when(y)[0] <= anchor + slack)
     if direction == "future":
         return min(y for y in years if when(y)[1] >= anchor - slack)
-    return min(years, key=lambda y: (abs((when(y)[0] - anchor).days) if when(y)[0] > anchor else
-                                     max(0, (anchor - when(y)[1]).days), y != anchor.year))
+    return min(
+        years,
+        key=lambda y: (
+            abs((when(y)[0] - anchor).days) if when(y)[0] > anchor else max(0, (anchor - when(y)[1]).days),
+            y != anchor.year,
+        ),
+    )
 
 
 def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.date, str]:
@@ -298,8 +324,9 @@ def _season_year(anchor: dt.date, season: str, n: int) -> int:
     return anchor.year if anchor.month < a else anchor.year + 1
 
 
-def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None, direction: str,
-            mod: str = "", desc: str = "") -> Resolved:
+def resolve(
+    p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None, direction: str, mod: str = "", desc: str = ""
+) -> Resolved:
     """Value, calendar date, precision and a one-line derivation of a relative expression."""
     if isinstance(p, Parsed):
         kind, args, tod, mod, desc = p.kind, p.args, p.tod, p.mod, p.desc
@@ -327,7 +354,7 @@ def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None
     elif kind == "unit":
         unit, n = args[0], int(args[1])
         value = _unit_value(anchor, unit, n, direction if (unit == "WE" or (unit == "Q" and n == 0)) else "")
-        how_tail = f"{'this' if n == 0 else ('%+d' % n)} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
+        how_tail = f"{'this' if n == 0 else f'{n:+d}'} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
     elif kind == "part":  # earlier/later this week
         unit, side = args[0], args[1]
         value = _unit_value(anchor, unit, 0)
@@ -359,11 +386,15 @@ def resolve(p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None
         month, day = int(args[0]), int(args[1])
         year = _pick_year(anchor, month, day, direction)
         value = f"{year:04d}-{month:02d}-{day:02d}"
-        how_tail = f"{tense}, year of publication {pub}" if year == anchor.year else f"{tense}, nearest year to publication {pub}"
+        how_tail = (
+            f"{tense}, year of publication {pub}"
+            if year == anchor.year
+            else f"{tense}, nearest year to publication {pub}"
+        )
     elif kind == "season":
         season, n = args[0], int(args[1])
         value = f"{_season_year(anchor, season, n):04d}-{season}"
-        how_tail = f"{'this' if n == 0 else ('%+d' % n)} season from publication {pub}"
+        how_tail = f"{'this' if n == 0 else f'{n:+d}'} season from publication {pub}"
     elif kind == "qtr":
         q, n = int(args[0]), int(args[1])
         year = anchor.year + n

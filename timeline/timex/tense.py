@@ -15,8 +15,28 @@ PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 _MODAL_FUTURE = frozenset({"could", "may", "might", "should", "must"})  # "would": future-in-the-past, no
-_FUTURE_HEADS = frozenset({"plan", "expect", "schedule", "set", "due", "go", "intend", "aim", "hope", "want",
-                           "prepare", "promise", "vow", "pledge", "threaten", "agree", "decide", "seek"})
+_FUTURE_HEADS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "go",
+        "intend",
+        "aim",
+        "hope",
+        "want",
+        "prepare",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "agree",
+        "decide",
+        "seek",
+    }
+)
 
 
 def verb_tense(v: Token, depth: int = 0) -> str:
