@@ -158,7 +158,7 @@ class ArticleScreen(Screen[None]):
         head.append(" ")
         head.append(clean_line(doc.title if doc and doc.title else s.document), style="bold")
         if doc and doc.published:
-            head.append(f" · {doc.published}", style="dim")
+            head.append(f" · {clean_line(doc.published)}", style="dim")
         head.append("\n ")
         head.append(f"{date_label(e)} · {clean_line(e.title)}", style="dim")
         head.no_wrap, head.overflow = True, "ellipsis"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from timeline.model import Certainty, Event, Precision, Timeline, date_bounds, date_precision
+from tui.sanitize import clean_line
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = (
@@ -85,7 +86,7 @@ def date_label(event: Event) -> str:
     try:
         text = _interval_label(event.date) if "/" in event.date else _point_label(event.date)
     except ValueError:
-        return event.date
+        return clean_line(event.date)  # not a date the model knows: shown as text, safely
     marker = MARKERS.get(event.certainty) if event.certainty else None
     if marker is None and "/" in event.date:
         marker = "≈"

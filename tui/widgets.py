@@ -571,7 +571,7 @@ class DetailPane(ScrollView, can_focus=True):
             doc = docs.get(s.document)
             head = f"{n}. {clean_line(doc.title) if doc and doc.title else clean_line(s.document)}"
             if doc and doc.published:
-                head += f" · published {doc.published}"
+                head += f" · published {clean_line(doc.published)}"
                 if doc.published_from.value in ("inferred", "url"):
                     head += f" ({doc.published_from.value})"
             out.append(head + "\n", style=Style(bold=True))
