@@ -404,3 +404,84 @@ def test_hostile_corpus_builds_end_to_end(tmp_path):
     assert ids == expected
     with_events = {s["document"] for e in data.get("events", []) for s in e.get("sources", [])}
     assert with_events >= set(hostile.good_ids) - {"oneline"}  # every real article yields its events
+
+
+# --- the command line around a stand-in builder ---------------------------------------------------------
+# The real builder's run is slow and needs the model; these tests exercise what wraps it (reading,
+# warnings, exit codes, writing, interruption) with a builder that returns the documents only.
+
+_STUB_BUILD = """
+import os, sys, time
+import timeline.build
+from timeline.model import Timeline
+
+def build_timeline(documents, **kwargs):
+    print("building", file=sys.stderr, flush=True)
+    time.sleep(float(os.environ.get("STUB_SLEEP", "0")))
+    return Timeline(documents=tuple(documents), generator="stub")
+
+timeline.build.build_timeline = build_timeline
+from timeline.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def stub_build(*args: str, sleep: float = 0, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, "STUB_SLEEP": str(sleep)}
+    cmd = [sys.executable, "-c", _STUB_BUILD, "build", *args]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, timeout=300, **kwargs)
+
+
+def test_hostile_corpus_through_the_cli_warns_once_each_and_exits_3(tmp_path):
+    hostile = make_hostile_corpus(tmp_path / "corpus", huge_mb=2)
+    out = tmp_path / "out.toml"
+    proc = stub_build(str(hostile.root), "-o", str(out))
+    assert proc.returncode == 3, proc.stderr
+    assert "Traceback" not in proc.stderr
+    warnings = [line for line in proc.stderr.splitlines() if line.startswith("timeline: warning: ")]
+    for name in set(hostile.bad) - ({"unreadable.txt"} if os.geteuid() == 0 else set()):
+        assert sum(f"/{name}: " in line for line in warnings) == 1, name
+    data = tomllib.loads(out.read_text(encoding="utf-8"))
+    ids = {d["id"] for d in data["documents"]}
+    assert ids >= set(hostile.good_ids)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out.toml"]  # no temp files
+
+
+def test_clean_corpus_exits_0_and_stdout_output(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_TEXT)
+    proc = stub_build(str(tmp_path / "a.txt"), "-o", "-", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == "building\n"
+    assert tomllib.loads(proc.stdout)["documents"][0]["id"] == "a"
+
+
+def test_existing_output_needs_force(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_TEXT)
+    out = tmp_path / "out.toml"
+    out.write_text("precious")
+    assert stub_build(str(tmp_path / "a.txt"), "-o", str(out)).returncode == 1
+    assert out.read_text() == "precious"
+    assert stub_build(str(tmp_path / "a.txt"), "-o", str(out), "--force").returncode == 0
+    assert tomllib.loads(out.read_text())["documents"][0]["id"] == "a"
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT, signal.SIGTERM], ids=["SIGKILL", "SIGINT", "SIGTERM"])
+def test_build_interrupted_while_building_leaves_nothing(tmp_path, sig):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text(GOOD_TEXT)
+    out = tmp_path / "out" / "t.toml"
+    env = {**os.environ, "STUB_SLEEP": "30"}
+    cmd = [sys.executable, "-c", _STUB_BUILD, "build", str(tmp_path / "corpus"), "-o", str(out)]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    assert proc.stderr.readline() == "building\n"
+    proc.send_signal(sig)
+    proc.wait(timeout=30)
+    rest = proc.stderr.read()
+    assert proc.returncode != 0
+    if sig != signal.SIGKILL:
+        assert proc.returncode == 130 and rest == "timeline: interrupted\n"
+    assert not out.exists()
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+    again = stub_build(str(tmp_path / "corpus"), "-o", str(out))
+    assert again.returncode == 0, again.stderr
+    assert [p.name for p in out.parent.iterdir()] == ["t.toml"]
