@@ -440,6 +440,26 @@ def test_truncated_utf8_tail_is_not_mistaken_for_another_encoding():
     assert note  # without the truncation flag the same bytes really are not UTF-8
 
 
+@pytest.mark.parametrize(
+    ("raw", "text", "note"),
+    [
+        ("café naïve".encode(), "café naïve", None),
+        ("café naïve".encode("cp1252"), "café naïve", "not UTF-8; decoded as Windows-1252"),
+        ("\u201cquoted\u201d".encode("cp1252"), "\u201cquoted\u201d", "not UTF-8; decoded as Windows-1252"),
+        (
+            "café — naïve ".encode() + b"\xe9 x",
+            "café — naïve \ufffd x",
+            "1 byte(s) not valid UTF-8; replaced with \ufffd",
+        ),
+        (b"\xef\xbb\xbfBOM text", "BOM text", None),
+        ("utf-16 text".encode("utf-16"), "utf-16 text", None),
+        (b"\x81\x8d\x8f", "\x81\x8d\x8f", "not UTF-8; decoded as Latin-1"),  # undefined in Windows-1252
+    ],
+)
+def test_decode_text(raw, text, note):
+    assert decode_text(raw) == (text, note)
+
+
 def test_max_chars_truncates_with_a_warning_and_keeps_utf8(tmp_path):
     write(tmp_path / "long.txt", "Ünïcödé text. " * 2000)
     doc, corpus = one(tmp_path, max_chars=1000)

@@ -157,8 +157,14 @@ def sniff_binary(head: bytes) -> str | None:
     return None
 
 
+_VALID_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
+
+
 def decode_text(raw: bytes, *, truncated: bool = False) -> tuple[str, str | None]:
     """Decode bytes as UTF-8 (BOM dropped), else UTF-16 by BOM, else Windows-1252.
+
+    Bytes that are mostly valid UTF-8 with a few broken sequences are read as UTF-8, the
+    broken bytes replaced, with a warning.
 
     Returns the text and a warning when a fallback was used. Windows-1252 cannot fail on
     its defined bytes; its five undefined ones fall back to Latin-1 so nothing raises.
@@ -172,6 +178,12 @@ def decode_text(raw: bytes, *, truncated: bool = False) -> tuple[str, str | None
     except UnicodeDecodeError as exc:
         if truncated and exc.start >= len(raw) - 3 and exc.reason == "unexpected end of data":
             return raw[: exc.start].decode("utf-8-sig"), None
+    # UTF-8 with a few stray bytes (text pasted together from two sources) stays UTF-8:
+    # decoding it all as Windows-1252 would garble every accented letter to spare a few.
+    mixed = raw.decode("utf-8-sig", errors="replace")
+    bad = mixed.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    if len(_VALID_NON_ASCII.findall(mixed)) > bad:
+        return mixed, f"{bad:,} byte(s) not valid UTF-8; replaced with \ufffd"
     try:
         return raw.decode("cp1252"), "not UTF-8; decoded as Windows-1252"
     except UnicodeDecodeError:
