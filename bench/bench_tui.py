@@ -138,6 +138,32 @@ def _interactions(timeline: Timeline, repeat: int) -> tuple[list[float], list[fl
     return asyncio.run(run())
 
 
+def _article(chars: int = 1_000_000) -> tuple[float, float]:
+    """Opening a 1,000,000-character article at a passage near its end, and paging through it."""
+    from tui.app import TimelineApp
+
+    para = "The alliance met again on Tuesday to discuss budgets and troops. " * 20 + "\n\n"
+    text = (para * (chars // len(para) + 1))[:chars]
+    start = text.index("troops", chars * 9 // 10)
+    source = Source("d", start, start + 40, text[start : start + 40])
+    event = Event("e", "Big", "2024-01-01", sources=(source,))
+    tl = Timeline(documents=(Document("d", "d.txt", text, "Big"),), events=(event,))
+
+    async def run() -> tuple[float, float]:
+        async with TimelineApp(tl).run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            t0 = time.perf_counter()
+            await pilot.press("enter")
+            await pilot.pause()
+            opened = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            for _ in range(20):
+                await pilot.press("pagedown")
+            return opened, (time.perf_counter() - t0) / 20
+
+    return asyncio.run(run())
+
+
 EMPTY_APP = """
 from textual.app import App
 class Empty(App):
@@ -195,6 +221,9 @@ def main() -> None:
     print(f"  clear the filter + repaint         {med(clear) * 1000:8.1f} ms")
     print(f"  page down (per key, with repaint)  {med(paging) * 1000:8.1f} ms   "
           f"(a key press in an empty app under Pilot: {_empty_keys() * 1000:.1f} ms)")  # fmt: skip
+    opened, paged = _article()
+    print(f"  open a 1,000,000-char article       {opened * 1000:8.1f} ms   (wrapped, scrolled to the passage)")
+    print(f"  page down in it (per key)          {paged * 1000:8.1f} ms")
 
     toml = tmp / "big.toml"
     write_timeline(timeline, toml)

@@ -154,6 +154,8 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     ),
     Key("article-down", "j,down", "scroll_down", "Down", "Scroll down", palette=False),
     Key("article-up", "k,up", "scroll_up", "Up", "Scroll up", palette=False),
+    Key("article-page-down", "pagedown,space,ctrl+d", "page_down", "Page down", "Down one screen", palette=False),
+    Key("article-page-up", "pageup,ctrl+u", "page_up", "Page up", "Up one screen", palette=False),
     Key("article-top", "g,home", "scroll_home", "Top", "Top of the article", palette=False),
     Key("article-bottom", "G,end", "scroll_end", "Bottom", "End of the article", palette=False),
 )
@@ -192,6 +194,6 @@ def display_keys(key: Key) -> str:
     names = {
         "down": "↓", "up": "↑", "pagedown": "PgDn", "pageup": "PgUp", "home": "Home", "end": "End",
         "enter": "Enter", "escape": "Esc", "tab": "Tab", "slash": "/", "colon": ":", "question_mark": "?",
-        "right_square_bracket": "]", "left_square_bracket": "[",
+        "right_square_bracket": "]", "left_square_bracket": "[", "space": "Space",
     }  # fmt: skip
     return ", ".join(names.get(k, k.replace("ctrl+", "Ctrl+")) for k in key.keys.split(","))

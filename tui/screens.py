@@ -198,6 +198,12 @@ class ArticleScreen(Screen[None]):
     def action_scroll_up(self) -> None:
         self.query_one(ArticleView).scroll_up(animate=False)
 
+    def action_page_down(self) -> None:
+        self.query_one(ArticleView).scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.query_one(ArticleView).scroll_page_up(animate=False)
+
     def action_scroll_home(self) -> None:
         self.query_one(ArticleView).scroll_home(animate=False)
 

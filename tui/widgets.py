@@ -37,6 +37,33 @@ from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
 from tui.view import MONTHS, Match, Row, RowKind, date_label, histogram, sparkline
 
+
+class SnappyScroll(ScrollView):
+    """A line-API view whose keyboard scrolling jumps instead of animating.
+
+    Smooth scrolling over a long article costs most of a second per key and makes
+    keyboard reading feel sluggish; a terminal reader should move at once.
+    """
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
+
 # --- the event list -----------------------------------------------------------------------
 
 
@@ -462,7 +489,7 @@ def passage_text(
     return out
 
 
-class DetailPane(ScrollView, can_focus=True):
+class DetailPane(SnappyScroll, can_focus=True):
     """Everything known about the selected event: date and how, actors, quotes, passages.
 
     Drawn with the line API like the list: moving the cursor replaces this pane's lines
@@ -628,7 +655,7 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(SnappyScroll, can_focus=True):
     """A whole article, wrapped, with one passage and its time expression highlighted."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"article--passage", "article--time"}
