@@ -7,6 +7,7 @@ a corpus, built first. With no argument the bundled ``seeds/`` corpus is used.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from timeline.commands.common import add_model_argument
@@ -49,6 +50,9 @@ def load_for_explore(args: argparse.Namespace):
 
         if not Path(paths[0]).exists():
             raise CorpusError(f"{paths[0]}: no such file")
+        size = Path(paths[0]).stat().st_size
+        if size > 2_000_000 and not args.quiet:  # a big timeline takes a second or two the first time
+            print(f"timeline: reading {paths[0]} ({size / 1e6:.0f} MB)…", file=sys.stderr)
         return load_document_texts(read_saved_timeline(paths[0]), Path(paths[0]).resolve().parent)
     from timeline.build import build_timeline
     from timeline.commands.common import load_corpus
