@@ -196,6 +196,22 @@ def test_html_article_title_and_date(tmp_path, meta, time, expected):
     assert not corpus.warnings
 
 
+def test_html_date_only_in_the_url_is_recorded_as_a_url_date(tmp_path):
+    meta = '<meta property="og:url" content="https://news.example.org/2024/03/05/storm">'
+    doc, _ = one(write(tmp_path / "storm.html", ARTICLE.format(meta=meta, time="")))
+    assert (doc.published, doc.published_from) == ("2024-03-05", DateSource.URL)
+    assert "URL" in doc.published_how
+
+
+def test_html_date_in_markup_wins_over_the_url(tmp_path):
+    meta = (
+        '<meta property="og:url" content="https://news.example.org/2024/03/05/storm">'
+        '<meta property="article:published_time" content="2024-03-06T01:00:00Z">'
+    )
+    doc, _ = one(write(tmp_path / "storm.html", ARTICLE.format(meta=meta, time="")))
+    assert (doc.published, doc.published_from) == ("2024-03-06", DateSource.HTML)
+
+
 def test_html_with_no_article_is_skipped(tmp_path):
     write(tmp_path / "menu.html", '<html><body><nav><a href="/">Home</a></nav></body></html>')
     write(tmp_path / "ok.txt", BODY)

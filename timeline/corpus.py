@@ -382,10 +382,23 @@ def read_html_document(html: str) -> tuple[str, _Meta] | None:
         return None
     meta = _Meta(title=(doc.title or "").strip(), url=(doc.url or "").strip(), author=(doc.author or "").strip())
     if doc.date:
-        meta.date = parse_publication_date(doc.date)
+        # htmldate tries the page's URL first; a date the markup states is the stronger
+        # signal, and one only in the URL must be recorded as such.
+        stated = _date_in_markup(html)
+        meta.date = parse_publication_date(stated or doc.date)
         if meta.date:
-            meta.date_from = DateSource.HTML
+            meta.date_from = DateSource.HTML if stated else DateSource.URL
     return doc.text, meta
+
+
+def _date_in_markup(html: str) -> str | None:
+    """The publication date the page's metadata and markup state, ignoring its URL."""
+    from htmldate import find_date
+
+    try:  # url="" (not None) keeps htmldate from reading a date out of the canonical link
+        return find_date(html, url="", extensive_search=False, original_date=True)
+    except Exception:  # htmldate and lxml raise many kinds on broken markup
+        return None
 
 
 # --- JSON and JSON lines -------------------------------------------------------------------
@@ -795,7 +808,9 @@ def read_corpus(
             if date is None and url:
                 date = date_from_url(url)
                 if date:
-                    date_from, how = DateSource.URL, f"date in the URL {url}"
+                    date_from = DateSource.URL
+            if date_from == DateSource.URL:
+                how = f"date in the URL {url}"
             corpus.documents.append(
                 Document(
                     id=doc_id,
