@@ -175,7 +175,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Prices will fall soon.", MON, "soon", "FUTURE_REF"),
     ("Such wars belong to the past.", MON, "the past", "PAST_REF"),
     ("The plan may change in the future.", MON, "the future", "FUTURE_REF"),
-    ("Growth has been slow in recent years.", MON, "recent years", "PAST_REF"),
+    ("Growth has been slow in recent years.", MON, "recent years", "PXY"),
     ("Tensions will rise in the coming months.", MON, "the coming months", "FUTURE_REF"),
     ("The bank is at present reviewing its options.", MON, "at present", "PRESENT_REF"),
     # sets

@@ -46,7 +46,7 @@ MON = (
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)(?=\s\d))"
 )
-DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d)"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 TOD = r"(?:morning|afternoon|evening|night|overnight)"
@@ -346,7 +346,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "clock",
-    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow))?",
+    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -364,6 +364,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     tod = f"T{h:02d}:{mi:02d}"
     desc = m.group(0).split()[0] if not m["day"] else m.group(0)
     day = (m["day"] or "").lower()
+    if m["mon"]:
+        return Parsed(T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc)
     if day in _DEICTIC:
         return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
     if day:
@@ -663,7 +665,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
-        if code == "Y" and ctx.sentence_mentions(m.start(), ("quarter", "period")):
+        if code == "Y" and k == 1 and (ctx.sentence_mentions(m.start(), ("quarter", "period")) or ctx.quarterly):
             code = "YQ"
         return Parsed(D, "ago", (code, str(k * _AGO[tail])), desc=m.group(0).lower())
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
@@ -673,7 +675,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "bare_units",
-    r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
+    r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
     0,
 )
 def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -683,7 +685,7 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
     unit = UNITS[word]
     tail = (m["tail"] or "").strip().lower()
     if pre == "recent":
-        return _abs(D, "PAST_REF", f"recent {u}")
+        return _abs(DUR, _duration(None, unit, word), f"recent {u}: a vague duration")
     if pre in ("coming", "the coming"):
         return _abs(D, "FUTURE_REF", f"coming {u}")
     if pre:

@@ -261,7 +261,7 @@ def _ago_value(anchor: dt.date, unit: str, n: int) -> str:
 def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> int:
     """The year of a month (or month-day) named without one, by the clause's tense.
 
-    Past: the latest such date not after publication (a month-day may run 45 days past
+    Past: the latest such date not after publication (a date may run two or three months past
     it: deadlines and record dates are set in the past tense). Future: the earliest not
     before it. No tense: the nearest.
     """
@@ -273,13 +273,13 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
         return dt.date(y, month, 1), _month_end(y, month)
 
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
-    slack = dt.timedelta(days=45 if day is not None else 0)
+    slack = dt.timedelta(days=90 if day is not None else 62)
     if direction == "present":  # "is running for re-election in November", "the summit opens on Nov. 5"
         direction = "future"
     if direction == "past":
         return max(y for y in years if when(y)[0] <= anchor + slack)
     if direction == "future":
-        return min(y for y in years if when(y)[1] >= anchor - slack)
+        return min(y for y in years if when(y)[1] >= anchor)
     return min(
         years,
         key=lambda y: (
@@ -353,7 +353,9 @@ def resolve(
         how_tail = f"{tense}, {rel} publication {pub}"
     elif kind == "unit":
         unit, n = args[0], int(args[1])
-        value = _unit_value(anchor, unit, n, direction if (unit == "WE" or (unit == "Q" and n == 0)) else "")
+        # "the quarter" in a past or tenseless clause is the last one reported, not the one running
+        q_dir = "past" if unit == "Q" and n == 0 and direction in ("past", "") else direction
+        value = _unit_value(anchor, unit, n, q_dir if (unit == "WE" or (unit == "Q" and n == 0)) else "")
         how_tail = f"{'this' if n == 0 else f'{n:+d}'} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
     elif kind == "part":  # earlier/later this week
         unit, side = args[0], args[1]
