@@ -324,10 +324,14 @@ def test_symlink_to_a_file_outside_the_named_folder_is_not_followed(tmp_path):
     write(corpus_dir / "a.txt", BODY)
     (corpus_dir / "link.txt").symlink_to(outside)
     (corpus_dir / "inner.txt").symlink_to(corpus_dir / "a.txt")  # inside: fine (same file, read once)
+    (corpus_dir / "linkdir").symlink_to(outside.parent, target_is_directory=True)
     corpus = read_corpus([corpus_dir])
+    assert [d.id for d in corpus.documents] == ["a"]
     assert all("SECRET" not in d.text for d in corpus.documents)
-    assert [(Path(w.path).name, w.skipped) for w in corpus.warnings] == [("link.txt", True)]
-    assert "outside" in corpus.warnings[0].reason
+    assert [(Path(w.path).name, w.reason, w.skipped) for w in corpus.warnings] == [
+        ("link.txt", f"symbolic link to a file outside {corpus_dir}; not followed", True),
+        ("linkdir", f"symbolic link to a folder outside {corpus_dir}; not followed", True),
+    ]
 
 
 # --- publication dates and their precedence ---------------------------------------------------------------

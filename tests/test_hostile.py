@@ -240,6 +240,26 @@ def test_json_that_python_chokes_on(tmp_path, data, reason):
         assert len(corpus.warnings) == 1 and reason in corpus.warnings[0].reason
 
 
+def test_a_folder_that_cannot_be_listed_is_warned_about(tmp_path, monkeypatch):
+    (tmp_path / "ok.txt").write_text(GOOD_TEXT)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden-away.txt").write_text(GOOD_TEXT)
+    real_scandir = os.scandir
+
+    def refusing_scandir(path="."):
+        if Path(path) == locked:  # what chmod 000 does for a user (root reads anyway)
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    corpus = read_corpus([tmp_path])
+    assert [d.id for d in corpus.documents] == ["ok"]
+    assert [(w.path, w.reason, w.skipped) for w in corpus.warnings] == [
+        (str(locked), "cannot read folder: Permission denied", True)
+    ]
+
+
 @pytest.mark.parametrize("where", ["front matter", "manifest"])
 def test_deeply_nested_toml_is_a_warning(tmp_path, where):
     nested = "x = " + "[" * 50_000 + "\n"

@@ -502,34 +502,50 @@ class _Raw:
     warnings: tuple[str, ...] = ()
 
 
+def _walk(folder: Path, warnings: list[CorpusWarning]) -> list[Path]:
+    """Every non-hidden entry under ``folder``; a folder that can't be listed is warned about
+    (``Path.rglob`` would skip it silently). Symbolic links to folders are not descended."""
+
+    def report(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        warnings.append(CorpusWarning(str(where), f"cannot read folder: {exc.strerror or exc}", skipped=True))
+
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=report):
+        base = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        found += [base / d for d in dirnames if (base / d).is_symlink()]
+        found += [base / f for f in filenames if not f.startswith(".")]
+    return sorted(found)
+
+
 def _iter_files(paths: Iterable[str | Path], warnings: list[CorpusWarning]) -> Iterator[Path]:
     """Supported files under each argument, in a stable order.
 
-    Inside a named folder, a symbolic link is followed only when its target is inside the
-    same folder: naming a folder never pulls in files from elsewhere on the system.
+    Inside a named folder, a symbolic link is followed only when its target is a file inside
+    the same folder: naming a folder never pulls in files from elsewhere on the system.
     """
     for arg in paths:
         p = Path(arg)
         if p.is_dir():
             root = p.resolve()
             ignored = 0
-            for child in sorted(p.rglob("*")):
-                if any(part.startswith(".") for part in child.relative_to(p).parts):
-                    continue
+            for child in _walk(p, warnings):
+                supported = child.suffix.lower() in SUPPORTED_SUFFIXES
                 if child.is_symlink():
                     if not child.exists():
-                        warnings.append(CorpusWarning(str(child), "broken symbolic link", skipped=True))
+                        if supported:
+                            warnings.append(CorpusWarning(str(child), "broken symbolic link", skipped=True))
+                        else:
+                            ignored += 1
                         continue
                     if not child.resolve().is_relative_to(root):
-                        warnings.append(
-                            CorpusWarning(
-                                str(child), f"symbolic link to a file outside {p}; not followed", skipped=True
-                            )
-                        )
+                        reason = f"symbolic link to {'a folder' if child.is_dir() else 'a file'} outside {p}"
+                        warnings.append(CorpusWarning(str(child), f"{reason}; not followed", skipped=True))
                         continue
                 if not child.is_file() or child.name == MANIFEST_NAME:
                     continue
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
+                if supported:
                     yield child
                 else:
                     ignored += 1
