@@ -103,7 +103,7 @@ class TimelineApp(App[int]):
         self.timeline = timeline
         events = timeline.events
         index = index_events(events)
-        self.order, self.headings, self.mids = index.order, index.headings, index.mids
+        self.order, self.keys, self.headings, self.mids = index.order, index.keys, index.headings, index.mids
         self.match_mode = Match.ALL if match_all else Match.ANY
         self.in_view: list[int] = list(self.order)
         self.search_query = ""
@@ -431,8 +431,8 @@ class TimelineApp(App[int]):
         if parsed is None:
             self.say(f"not a date: {query!r}", severity="warning", timeout=3)
             return
-        day, _ = parsed
-        position = jump_position(self.timeline.events, self.in_view, day)
+        day, precision = parsed
+        position = jump_position(self.keys, self.in_view, day, precision)
         if position is None:
             self.say("no dated events in view", severity="warning", timeout=3)
             return

@@ -110,34 +110,50 @@ class Row:
     event: int = -1  # index into ``Timeline.events`` for event rows
 
 
-def sort_key(event: Event) -> tuple:
-    """Earliest possible day, then the narrowest first, then the id (stable across runs)."""
-    if not event.date:
-        return (1, dt.date.max, dt.date.max, event.id)
-    try:
-        lo, hi = date_bounds(event.date)
-    except ValueError:
-        return (1, dt.date.max, dt.date.max, event.id)
-    return (0, lo, hi, event.id)
+Heading = tuple[int, int | None]  # (year, month or None for the year's own heading)
 
 
-def heading_of(event: Event) -> tuple[int, int | None] | None:
-    """(year, month or None) of the heading an event sits under; None when undated.
+def _heading(value: str, lo: dt.date, hi: dt.date) -> Heading:
+    """The heading a date sits under.
 
-    Year-precision events (and intervals spanning months) sit under the year heading,
-    before its months, rather than pretending to belong to January.
+    Year-precision dates, and intervals that only bound a stretch of months or years,
+    sit under the year heading, before its months, rather than pretending to belong to
+    the month they start in. A day interval crossing a month end ("≈ 28 Feb–2 Mar") sits
+    under the month it starts in.
     """
-    if not event.date:
-        return None
+    if lo.year != hi.year:
+        return lo.year, None
+    ends = value.split("/")
+    if all(len(x) == 10 for x in ends):  # days
+        return lo.year, lo.month
+    if len(ends) == 1 and len(value) == 4:  # a year
+        return lo.year, None
+    return (lo.year, lo.month) if lo.month == hi.month else (lo.year, None)
+
+
+def _facts(event: Event) -> tuple[tuple, Heading | None, dt.date | None]:
+    """(sort key, heading, middle day) of one event, from one parse of its date.
+
+    Events sort by heading (year, then the year's own events before its months), then
+    by earliest day, the narrowest first, then id, so the list reads top to bottom under
+    each heading and is stable across runs. Undated events come last.
+    """
     try:
-        lo, hi = date_bounds(event.date)
+        lo, hi = _fast_bounds(event.date) if event.date else (None, None)
     except ValueError:
-        return None
-    if lo.year != hi.year or lo.month != hi.month:
-        return lo.year, None
-    if date_precision(event.date) is Precision.YEAR:
-        return lo.year, None
-    return lo.year, lo.month
+        lo = hi = None
+    if lo is None or hi is None or not event.date:
+        return (1, 0, 0, dt.date.max, dt.date.max, event.id), None, None
+    year, month = _heading(event.date, lo, hi)
+    return (0, year, month or 0, lo, hi, event.id), (year, month), lo + (hi - lo) / 2
+
+
+def sort_key(event: Event) -> tuple:
+    return _facts(event)[0]
+
+
+def heading_of(event: Event) -> Heading | None:
+    return _facts(event)[1]
 
 
 def build_rows(headings: Sequence[tuple[int, int | None] | None], order: Sequence[int]) -> list[Row]:
@@ -190,25 +206,12 @@ def _fast_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 
 def index_events(events: Sequence[Event]) -> EventIndex:
-    keys: list[tuple] = []
-    headings: list[tuple[int, int | None] | None] = []
-    mids: list[dt.date | None] = []
+    keys, headings, mids = [], [], []
     for e in events:
-        try:
-            lo, hi = _fast_bounds(e.date) if e.date else (None, None)
-        except ValueError:
-            lo = hi = None
-        if lo is None or hi is None:
-            keys.append((1, dt.date.max, dt.date.max, e.id))
-            headings.append(None)
-            mids.append(None)
-            continue
-        keys.append((0, lo, hi, e.id))
-        mids.append(lo + (hi - lo) / 2)
-        if lo.year != hi.year or lo.month != hi.month or (e.date and len(e.date) == 4):
-            headings.append((lo.year, None))
-        else:
-            headings.append((lo.year, lo.month))
+        key, heading, mid = _facts(e)
+        keys.append(key)
+        headings.append(heading)
+        mids.append(mid)
     order = sorted(range(len(events)), key=keys.__getitem__)
     return EventIndex(keys, headings, mids, order)
 
@@ -330,22 +333,25 @@ def parse_date_query(text: str) -> tuple[dt.date, Precision] | None:
     return d, Precision.DAY
 
 
-def jump_position(events: Sequence[Event], visible: Sequence[int], day: dt.date) -> int | None:
-    """Position in ``visible`` of the first dated event that starts on or after ``day``.
+def jump_position(
+    keys: Sequence[tuple], visible: Sequence[int], day: dt.date, precision: Precision = Precision.DAY
+) -> int | None:
+    """Position in ``visible`` of the first dated event at or after ``day`` in list order.
 
-    A jump past the last event lands on the last dated one; a day inside a coarse
-    event ("2024" when jumping to Feb 2024) does not stop there, since the user asked
-    for the finer date.
+    "2024" lands on the year's own events; "feb 2024" on February's first, not on a
+    year-precision event that merely could be in February. Past the last event, the
+    last dated one. ``keys[i]`` is the sort key of event ``i`` (:class:`EventIndex`).
     """
-    starts = []
+    target = (0, day.year, 0 if precision is Precision.YEAR else day.month, day)
+    dated = []
     for i in visible:
-        key = sort_key(events[i])
+        key = keys[i]
         if key[0] == 1:
             break
-        starts.append(key[1])
-    if not starts:
+        dated.append(key[:4])
+    if not dated:
         return None
-    return min(bisect_left(starts, day), len(starts) - 1)
+    return min(bisect_left(dated, target), len(dated) - 1)
 
 
 # --- the histogram ----------------------------------------------------------------------

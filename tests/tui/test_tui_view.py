@@ -16,6 +16,7 @@ from tui.view import (
     filtered_timeline,
     heading_of,
     histogram,
+    index_events,
     jump_position,
     matching,
     midpoint,
@@ -67,7 +68,8 @@ def test_rows_group_under_year_and_month_with_undated_last():
 def test_year_event_sits_under_year_heading_not_january():
     e = Event("x", "t", date="2024", precision=Precision.YEAR)
     assert heading_of(e) == (2024, None)
-    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, None)
+    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, 2)  # a day interval: its start month
+    assert heading_of(Event("z", "t", date="2024-02/2024-04")) == (2024, None)  # a stretch of months: the year
 
 
 def test_actor_filter_any_and_all():
@@ -103,12 +105,33 @@ def test_parse_date_query_refuses_nonsense():
     assert parse_date_query("purple elephants") is None
 
 
-def test_jump_lands_on_first_event_starting_on_or_after():
+def test_jump_lands_on_first_event_at_or_after_in_list_order():
     tl = small_timeline()
-    order = _order(tl)
-    assert tl.events[order[jump_position(tl.events, order, dt.date(2024, 2, 11))]].id == "e4"
-    assert tl.events[order[jump_position(tl.events, order, dt.date(2023, 1, 1))]].id == "e2"
-    assert tl.events[order[jump_position(tl.events, order, dt.date(2030, 1, 1))]].id == "e6"  # last dated
+    index = index_events(tl.events)
+    order, keys = index.order, index.keys
+
+    def jump(day, precision=Precision.DAY):
+        return tl.events[order[jump_position(keys, order, day, precision)]].id
+
+    assert jump(dt.date(2024, 2, 11)) == "e4"
+    assert jump(dt.date(2023, 1, 1)) == "e2"
+    assert jump(dt.date(2006, 1, 1), Precision.YEAR) == "e1"
+    assert jump(dt.date(2030, 1, 1)) == "e6"  # past the end: the last dated event
+
+
+def test_year_events_come_before_the_years_months():
+    events = [
+        Event("m", "month", "2000-01"),
+        Event("y", "year", "2000"),
+        Event("d", "day", "2000-01-01"),
+        Event("span", "spring", "2000-03/2000-05"),
+        Event("x", "across a month end", "2000-02-28/2000-03-02"),
+    ]
+    index = index_events(events)
+    rows = build_rows(index.headings, index.order)
+    shown = [r.text or events[r.event].id for r in rows]
+    assert shown == ["2000", "y", "span", "January 2000", "d", "m", "February 2000", "x"]
+    assert jump_position(index.keys, index.order, dt.date(2000, 1, 1), Precision.MONTH) == 2  # "d", not "y"
 
 
 def test_histogram_counts_every_dated_event_once():
