@@ -203,7 +203,16 @@ def timelines(draw) -> Timeline:
     text = draw(TEXTS)
     start = draw(st.integers(0, len(text)))
     end = draw(st.integers(start, len(text)))
-    doc = Document(id=draw(TEXTS.filter(bool)), path=draw(TEXTS), text=text, title=draw(TEXTS), author=draw(TEXTS))
+    doc = Document(
+        id=draw(TEXTS.filter(bool)),
+        path=draw(TEXTS),
+        text=text,
+        title=draw(TEXTS),
+        author=draw(TEXTS),
+        url=draw(TEXTS),
+        published_how=draw(TEXTS),
+        warnings=tuple(draw(st.lists(TEXTS, max_size=2))),
+    )
     names = draw(st.lists(TEXTS, min_size=1, max_size=3))
     actors = tuple(
         Actor(id=f"a{i}", name=name, aliases=tuple(draw(st.lists(TEXTS, max_size=2)))) for i, name in enumerate(names)
