@@ -150,7 +150,7 @@ def test_strict_with_skipped_files_exits_1_and_writes_nothing(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     assert proc.stderr.count("b.txt: a PDF file, not text") == 1
-    assert "1 file(s) skipped (--strict)" in proc.stderr
+    assert proc.stderr.splitlines()[-1].startswith("timeline: error: 1 input(s) skipped")
     assert not out.exists()
 
 

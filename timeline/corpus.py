@@ -5,6 +5,10 @@ that offsets everywhere are offsets into exactly what the reader produced, and i
 where its publication date came from: later stages infer dates for the undated ones and
 the app shows the difference. Nothing here raises on bad input; problems become
 one-line :class:`CorpusWarning` values naming the file and the reason.
+
+Input is untrusted: a file is read only up to about ``4 * max_chars`` bytes (a huge file
+costs no more memory than a long article), only files under what the user named are read
+(links and manifest entries leading elsewhere are refused), and nothing read is evaluated.
 """
 
 from __future__ import annotations

@@ -64,9 +64,10 @@ def skipped_exit_code(corpus: Corpus, args: argparse.Namespace) -> int:
     skipped = corpus.skipped
     if not skipped:
         return 0
+    what = f"{len(skipped)} input(s) skipped (files or JSON records; each is warned about above)"
     if args.strict:
-        print(f"timeline: error: {len(skipped)} file(s) skipped (--strict)", file=sys.stderr)
+        print(f"timeline: error: {what} (--strict)", file=sys.stderr)
         return 1
     if not args.quiet:
-        print(f"timeline: {len(skipped)} file(s) skipped", file=sys.stderr)
+        print(f"timeline: {what}", file=sys.stderr)
     return 0
