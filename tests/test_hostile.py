@@ -277,7 +277,7 @@ def test_a_hostile_header_line_does_not_take_quadratic_time(tmp_path):
     (tmp_path / "a.txt").write_text("date x" + " " * 200_000 + "y\n" + GOOD_TEXT)
     start = time.perf_counter()
     read_corpus([tmp_path])
-    assert time.perf_counter() - start < 5  # quadratic would be minutes; this is a hang check, not a benchmark
+    assert time.perf_counter() - start < 30  # a hang check, not a benchmark: quadratic would take hours
 
 
 # --- property: the reader never raises on arbitrary bytes ------------------------------------------------
