@@ -107,7 +107,7 @@ class TimelineApp(App[int]):
         self.match_mode = Match.ALL if match_all else Match.ANY
         self.in_view: list[int] = list(self.order)
         self.search_query = ""
-        self.search_hits: list[int] = []  # positions in ``visible``
+        self.search_hits: list[int] = []  # positions in ``in_view``
         self._haystacks: dict[int, str] = {}
         self._panel_choice: bool | None = None  # None: follow the terminal width
         self._problems: list[str] = []
@@ -134,7 +134,10 @@ class TimelineApp(App[int]):
             self._problems.append(settings_error)
         keymap = settings.get("keymap")
         if isinstance(keymap, dict):
-            self.set_keymap({str(k): str(v) for k, v in keymap.items() if isinstance(v, str)})
+            try:
+                self.set_keymap({str(k): v for k, v in keymap.items() if isinstance(v, str)})
+            except Exception as exc:  # Textual's binding errors vary by version; a bad keymap is only reported
+                self._problems.append(f"[keymap] in the settings file ignored: {exc}")
         wanted = theme or (settings.get("theme") if isinstance(settings.get("theme"), str) else None)
         self._start_theme = self._pick_theme(wanted)
         self._saved_theme = self._start_theme
