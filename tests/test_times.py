@@ -192,6 +192,17 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The deadline is 5 p.m. Friday.", MON, "5 p.m. Friday", "2024-02-09T17:00"),
     ("The ceasefire begins at midnight.", MON, "midnight", "2024-02-12T00:00"),
     ("He will speak at noon tomorrow.", MON, "noon tomorrow", "2024-02-13T12:00"),
+    # spoken years, holidays, reporting periods
+    ("The station first aired in nineteen ninety-six.", MON, "nineteen ninety-six", "1996"),
+    ("Plans were drawn up for the year two thousand.", MON, "the year two thousand", "2000"),
+    ("Families gather on Thanksgiving Day.", dt.date(2023, 11, 1), "Thanksgiving Day", "2023-11-23"),
+    (
+        "Net income fell from $5 million in the year-earlier quarter.",
+        dt.date(2024, 11, 2),
+        "the year-earlier quarter",
+        "2023-Q3",
+    ),
+    ("Sales rose 5% from the year-ago third quarter.", dt.date(2024, 11, 2), "the year-ago third quarter", "2023-Q3"),
     # no anchor: relative expressions stay unresolved
     ("Trump told a rally on Saturday that he would act.", None, "Saturday", "XXXX-WXX-6"),
     ("Officials confirmed the deaths yesterday.", None, "yesterday", "XXXX-XX-XX"),

@@ -365,7 +365,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     desc = m.group(0).split()[0] if not m["day"] else m.group(0)
     day = (m["day"] or "").lower()
     if m["mon"]:
-        return Parsed(T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc)
+        return Parsed(
+            T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc
+        )
     if day in _DEICTIC:
         return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
     if day:
@@ -518,6 +520,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(D, "qtr", (str(_QORD[ordw]), y_off), desc=f"quarter {_QORD[ordw]}, {yr}")
     if ordw == "current":
         return Parsed(D, "unit", ("QC", "0"), desc="the current quarter")
+    if ordw in ("year-ago", "year-earlier") or (yr == "last year" and not ordw):
+        return Parsed(D, "ago", ("YQ", "1"), desc=f"the {ordw or 'last year'} quarter")
     n = {
         "current": 0,
         "latest": 0,
@@ -866,3 +870,81 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["other"] and m["other"].lower() == "other":
         n = (n or 1) * 2
     return _abs(SET, _duration(n, unit, u), f"every {u}")
+
+
+# --- spelled-out years, reporting periods, holidays on weekdays ---------------------------------
+
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_ONES = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_YEARW = (
+    rf"(?P<c>nineteen|eighteen|twenty)[\s-]+(?P<yy>{alt(_TEENS)}|{alt(_TENS)}(?:[\s-]+{alt(_ONES)})?|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?P<yk>{alt(_ONES + _TEENS)}))?"
+)
+
+
+def _spelled_year(m: re.Match[str]) -> int | None:
+    if m["c"]:
+        head = NUMBERS[m["c"].lower()] * 100
+        yy = m["yy"].lower()
+        tail = 0 if yy == "hundred" else number_value(yy)
+        return None if tail is None else head + int(tail)
+    if "thousand" in m.group(0).lower():
+        return 2000 + (int(number_value(m["yk"]) or 0) if m["yk"] else 0)
+    return None
+
+
+@rule("spelled_year", rf"(?<![\w-])(?:(?P<mon>{MON})\s+|the\s+year\s+)?(?:{_YEARW})(?![\w-])", 2)
+def _spelled_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
+    year = _spelled_year(m)
+    if year is None or not 1000 <= year <= 2099:
+        return None
+    if m["mon"]:
+        month = _month(m["mon"])
+        return _abs(D, f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}, spelled out")
+    if not m.group(0).lower().startswith("the year") and ctx.word_before(m.start()) not in (
+        "in",
+        "since",
+        "of",
+        "until",
+        "by",
+        "from",
+        "to",
+        "before",
+        "after",
+        "during",
+        "year",
+        "and",
+        "early",
+        "late",
+    ):
+        return None
+    return _abs(D, f"{year:04d}", f"the year {year}, spelled out")
+
+
+@rule(
+    "year_ago_period",
+    r"(?<![\w-])(?:(?P<det>the)\s+(?:comparable\s+|corresponding\s+|same\s+)?)?(?P<adj>year[- ](?:ago|earlier)|latest)"
+    r"(?:\s+(?P<n>period|quarter|(?P<ord>first|second|third|fourth)[\s-]+quarter))?(?![\w-])",
+    1,
+)
+def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
+    adj = m["adj"].lower()
+    if adj == "latest":
+        if not (m["det"] and m["n"] == "period" and ctx.quarterly):
+            return None
+        return Parsed(D, "unit", ("Q", "0"), desc="the latest period (the last quarter reported)")
+    if m["ord"]:
+        q = _QORD[m["ord"].lower()]
+        return Parsed(D, "qtr", (str(q), "-1"), desc=f"the year-ago quarter {q}")
+    if m["det"] and not m["n"]:
+        return None  # "the year-ago profit": the adjective alone is matched on its own
+    if ctx.quarterly or (m["n"] or "").lower() == "quarter":
+        return Parsed(D, "ago", ("YQ", "1"), desc=f"{adj}: the reported quarter a year before")
+    return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
+
+
+@rule("thanksgiving", r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?thanksgiving(?:\s+day)?(?![\w-])", 2)
+def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
+    det = (m["det"] or "").lower()
+    return Parsed(D, "thx", (det,) if det else (), desc=m.group(0).lower())

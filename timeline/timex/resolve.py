@@ -411,6 +411,13 @@ def resolve(
             year -= 1
         value = f"{year:04d}-H{h}"
         how_tail = f"{tense}, year of publication {pub}"
+    elif kind == "thx":  # US Thanksgiving: the fourth Thursday of November
+        det = args[0] if args else ""
+        year = {"last": anchor.year - 1, "next": anchor.year + 1}.get(det) or _pick_year(anchor, 11, 25, direction)
+        first = dt.date(year, 11, 1)
+        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        value = _iso(day)
+        how_tail = f"fourth Thursday of November, {tense}, publication {pub}"
     else:
         raise ValueError(f"unknown rule kind {kind!r}")
 
@@ -450,6 +457,8 @@ def _unresolved(kind: str, args: tuple[str, ...]) -> str:
         return f"XXXX-Q{args[0]}"
     if kind == "half":
         return f"XXXX-H{args[0]}"
+    if kind == "thx":
+        return "XXXX-11-XX"
     return "XXXX"
 
 
