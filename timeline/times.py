@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["find_spans", "find_times", "reanchor"]
 
 _TRIM = " \t\r\n,;:!?\"'()[]"
+_SENTENCE_END = re.compile(r"\s*(?:\n|$)|\s+[A-Z\"“]")
 
 
 def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
@@ -40,14 +42,19 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
                 s, e = m.span("x") if "x" in r.pattern.groupindex else m.span()
             except IndexError:
                 s, e = m.span()
+            ctx.cut = None
+            parsed = r.handler(m, ctx)
+            if parsed is None:
+                continue
+            if ctx.cut is not None:
+                s = max(s, ctx.cut)
+            if text.endswith("m.", s, e) and _SENTENCE_END.match(text, e):
+                e -= 1  # "10 p.m." closing a sentence: the period is the sentence's
             while s < e and text[s] in _TRIM:
                 s += 1
             while e > s and text[e - 1] in _TRIM:
                 e -= 1
-            if e <= s:
-                continue
-            parsed = r.handler(m, ctx)
-            if parsed is not None:
+            if e > s:
                 found.append((s, e, r.priority, parsed))
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     starts: list[int] = []

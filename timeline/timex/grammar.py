@@ -179,7 +179,7 @@ def _md(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(typ, "md", (str(month), str(day)), tod=tod, desc=f"{desc} (no year)")
 
 
-rule("month_day", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
+rule("month_day", rf"(?:{WD},?\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
 rule("day_month", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
 
 
@@ -190,7 +190,9 @@ def _month_year(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
-    "month", rf"(?:(?P<det>last|next|this|(?:{YMOD}))\s*-?\s*)?(?P<mon>{MON})(?:\s+(?P<ly>this|last|next)\s+year)?", 2
+    "month",
+    rf"(?:(?P<det>last|next|this|(?:{YMOD}))\s*-?\s*)?(?P<mon>{MON})(?!\s+\d)(?:\s+(?P<ly>this|last|next)\s+year)?",
+    2,
 )
 def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
     month = _month(m["mon"])
@@ -428,6 +430,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         unit = UNITS[u]
         return _abs(DUR, _duration(1, unit, u), f"{det} {u}: a duration")
     if modw in ("earlier", "later") and det in ("this", "current", "the current"):
+        ctx.cut = m.start("det")  # TimeML leaves "earlier" out of the extent; the interval keeps it
         return Parsed(D, "part", (code, "before" if modw == "earlier" else "after"), desc=f"{modw} this {u}")
     if det == "the latest" and code != "Q":
         return None
@@ -487,13 +490,15 @@ _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
 
 @rule(
     "quarter",
-    rf"(?:(?P<det>the|this|last|next|its|their)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
     3,
 )
 def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = (m["det"] or "").lower()
     ordw = (m["ord"] or "").lower()
     yr = " ".join((m["yr"] or m["yr2"] or "").lower().replace("'s", "").split())
+    if det and m["ord"] and not m["yr"] and ctx.text[m.end("ord") : m.end("ord") + 1] == "-":
+        ctx.cut = m.start("ord")  # "the third-quarter results": the adjective alone
     text = m.group(0)
     if not ordw and not yr and det not in ("the", "this", "last", "next"):
         return None
@@ -654,6 +659,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
             return None
     if m["sep"].strip() == "-" and m["pl"]:
         return None
+    if m["sep"].strip() == "-" and m["pre"] and m["pre"].lower().strip() in ("the", "its", "their", "his", "her"):
+        ctx.cut = m.start("ap") if m["ap"] else m.start("num")
     tail = " ".join((m["tail"] or "").lower().split())
     if tail in ("ago", "earlier", "later", "from now", "hence") and not m["pre"]:
         if n is None:
