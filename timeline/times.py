@@ -42,12 +42,14 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
                 s, e = m.span("x") if "x" in r.pattern.groupindex else m.span()
             except IndexError:
                 s, e = m.span()
-            ctx.cut = None
+            ctx.cut = ctx.cut_end = None
             parsed = r.handler(m, ctx)
             if parsed is None:
                 continue
             if ctx.cut is not None:
                 s = max(s, ctx.cut)
+            if ctx.cut_end is not None:
+                e = min(e, ctx.cut_end)
             if text.endswith("m.", s, e) and _SENTENCE_END.match(text, e):
                 e -= 1  # "10 p.m." closing a sentence: the period is the sentence's
             while s < e and text[s] in _TRIM:

@@ -64,7 +64,7 @@ _CREDIT = re.compile(
 class Context:
     """Lookups on one parsed document for the grammar's handlers."""
 
-    __slots__ = ("_starts", "cut", "doc", "quarterly", "text")
+    __slots__ = ("_starts", "cut", "cut_end", "doc", "quarterly", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -72,6 +72,7 @@ class Context:
         self._starts = [t.idx for t in doc]
         #: set by a handler to start the extent later than its match (words TimeML leaves out)
         self.cut: int | None = None
+        self.cut_end: int | None = None
         #: a report on a quarter's results: "a year ago" there means that quarter a year before
         self.quarterly = self.text.lower().count("quarter") >= 2
 

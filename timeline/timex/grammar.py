@@ -525,6 +525,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(D, "qtr", (str(_QORD[ordw]), y_off), desc=f"quarter {_QORD[ordw]}, {yr}")
     if ordw == "current":
         return Parsed(D, "unit", ("QC", "0"), desc="the current quarter")
+    if ordw == "latest":
+        return Parsed(D, "unit", ("QC", "-1"), desc="the latest quarter (the last one reported)")
     if ordw in ("year-ago", "year-earlier") or (yr == "last year" and not ordw):
         return Parsed(D, "ago", ("YQ", "1"), desc=f"the {ordw or 'last year'} quarter")
     n = {
@@ -581,6 +583,8 @@ def _duration(n: float | None, unit: str, word: str) -> str:
     if unit == "2W":
         unit = "W"
         n = None if n is None else n * 2
+    if unit == "DE" and n is not None:  # "two decades": P20Y, as TimeBank writes it
+        unit, n = "Y", n * 10
     if n is None:
         num = "X"
     elif n == int(n):
@@ -662,6 +666,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["sep"].strip() == "-" and m["pre"] and m["pre"].lower().strip() in ("the", "its", "their", "his", "her"):
         ctx.cut = m.start("ap") if m["ap"] else m.start("num")
     tail = " ".join((m["tail"] or "").lower().split())
+    if tail in ("earlier", "later") and u not in ("year", "quarter", "decade", "century"):
+        tail = ""  # "three days later": a duration before a signal word (TimeML), not a date
+        ctx.cut_end = m.start("tail")
     if tail in ("ago", "earlier", "later", "from now", "hence") and not m["pre"]:
         if n is None:
             ref = "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF"
@@ -940,7 +947,7 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     if adj == "latest":
         if not (m["det"] and m["n"] == "period" and ctx.quarterly):
             return None
-        return Parsed(D, "unit", ("Q", "0"), desc="the latest period (the last quarter reported)")
+        return Parsed(D, "unit", ("QC", "-1"), desc="the latest period (the last quarter reported)")
     if m["ord"]:
         q = _QORD[m["ord"].lower()]
         return Parsed(D, "qtr", (str(q), "-1"), desc=f"the year-ago quarter {q}")

@@ -279,7 +279,7 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
     if direction == "past":
         return max(y for y in years if when(y)[0] <= anchor + slack)
     if direction == "future":
-        return min(y for y in years if when(y)[1] >= anchor)
+        return min(y for y in years if when(y)[1] >= anchor - dt.timedelta(days=30 if day is not None else 0))
     return min(
         years,
         key=lambda y: (
