@@ -383,6 +383,9 @@ class TimelineApp(App[int]):
         self.search_query = query.strip()
         self._update_hits()
         self.event_list.refresh()
+        detail = self.query_one(DetailPane)
+        detail.search = self.search_query
+        detail.show(self.event_list.current_event)
         self.update_status()
         if not self.search_query:
             return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -502,6 +503,7 @@ class DetailPane(SnappyScroll, can_focus=True):
         "detail--time",
         "detail--context",
         "detail--date",
+        "detail--match",
     }
     BINDINGS: ClassVar[list[BindingType]] = bindings(DETAIL_KEYS)
 
@@ -509,6 +511,7 @@ class DetailPane(SnappyScroll, can_focus=True):
         super().__init__(id=id)
         self.timeline = timeline
         self.event: int | None = None
+        self.search = ""  # the search query, marked wherever it occurs
         self._text = Text("")
         self._strips: list[Strip] = []
         self._wrapped_at = -1
@@ -546,6 +549,9 @@ class DetailPane(SnappyScroll, can_focus=True):
     def show(self, event: int | None) -> None:
         self.event = event
         self._text = self.describe(event)
+        if self.search:
+            pattern = re.compile(re.escape(self.search), re.IGNORECASE)
+            self._text.highlight_regex(pattern, self.get_component_rich_style("detail--match", partial=True))
         self._wrapped_at = -1
         if self.is_mounted and self.scrollable_content_region.width:
             self._wrap()

@@ -430,3 +430,17 @@ def test_passage_in_the_detail_highlights_the_sentence_and_marks_the_time():
     bare = passage_text(None, source, styles)
     assert bare.plain == source.text
     assert ("on Sunday", styles.time) in {(bare.plain[s.start : s.end], s.style) for s in bare.spans}
+
+
+async def test_search_hits_are_marked_in_the_detail():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "UNDERMINES")
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.query_one("#detail")
+        text = detail._text
+        match = detail.get_component_rich_style("detail--match", partial=True)
+        marked = [text.plain[s.start : s.end] for s in text.spans if s.style == match]
+        assert marked and all(m.lower() == "undermines" for m in marked)
