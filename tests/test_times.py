@@ -52,6 +52,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # days around publication
     ("The president said today that he would veto the bill.", MON, "today", "2024-02-12"),
     ("Officials confirmed the deaths yesterday.", MON, "yesterday", "2024-02-11"),
+    ("Today's ruling was a surprise.", MON, "Today", "2024-02-12"),
+    ("Prices are expected to rise by year-end.", MON, "year-end", "2024"),
     ("The results will be published tomorrow.", MON, "tomorrow", "2024-02-13"),
     ("The game kicks off tonight.", MON, "tonight", "2024-02-12TNI"),
     ("The minister resigned this morning.", MON, "this morning", "2024-02-12TMO"),

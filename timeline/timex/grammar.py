@@ -285,7 +285,7 @@ _DEICTIC = {
 
 @rule(
     "deictic",
-    rf"(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<tod>{TOD}))?(?!')",
+    rf"(?:(?P<mod>early|late)\s+)?(?P<w>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<tod>{TOD}))?(?![\w-])",
     2,
 )
 def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -962,3 +962,8 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
 def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = (m["det"] or "").lower()
     return Parsed(D, "thx", (det,) if det else (), desc=m.group(0).lower())
+
+
+@rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)
+def _year_end(m: re.Match[str], ctx: Context) -> Parsed | None:
+    return Parsed(D, "unit", ("Y", "0"), mod="END", desc="the end of this year")
