@@ -110,42 +110,47 @@ class Row:
     event: int = -1  # index into ``Timeline.events`` for event rows
 
 
-Heading = tuple[int, int | None]  # (year, month or None for the year's own heading)
+Heading = tuple[int, int | None, int | None]  # (year, month, day); None where the date is coarser
 
 
 def _heading(value: str, lo: dt.date, hi: dt.date) -> Heading:
-    """The heading a date sits under.
+    """The year / month / day headings a date sits under.
 
-    Year-precision dates, and intervals that only bound a stretch of months or years,
-    sit under the year heading, before its months, rather than pretending to belong to
-    the month they start in. A day interval crossing a month end ("≈ 28 Feb–2 Mar") sits
-    under the month it starts in.
+    Coarse dates sit at the top of the finest heading they fit: a year-precision date,
+    or an interval bounding a stretch of months, under the year heading before its
+    months; a month, or a day interval ("≈ 10–12 Feb", "≈ 28 Feb–2 Mar"), under the
+    month it starts in, before the month's days. Single days group by their day.
     """
     if lo.year != hi.year:
-        return lo.year, None
+        return lo.year, None, None
     ends = value.split("/")
-    if all(len(x) == 10 for x in ends):  # days
-        return lo.year, lo.month
-    if len(ends) == 1 and len(value) == 4:  # a year
-        return lo.year, None
-    return (lo.year, lo.month) if lo.month == hi.month else (lo.year, None)
+    if len(ends) == 1:
+        if len(value) == 4:
+            return lo.year, None, None
+        if len(value) == 7:
+            return lo.year, lo.month, None
+        return lo.year, lo.month, lo.day
+    if all(len(x) == 10 for x in ends) or lo.month == hi.month:
+        return lo.year, lo.month, None
+    return lo.year, None, None
 
 
 def _facts(event: Event) -> tuple[tuple, Heading | None, dt.date | None]:
-    """(sort key, heading, middle day) of one event, from one parse of its date.
+    """(sort key, headings, middle day) of one event, from one parse of its date.
 
-    Events sort by heading (year, then the year's own events before its months), then
-    by earliest day, the narrowest first, then id, so the list reads top to bottom under
-    each heading and is stable across runs. Undated events come last.
+    Events sort by their headings (a year's own events before its months, a month's
+    own events before its days), then by earliest day, the narrowest first, then id,
+    so the list reads top to bottom under each heading and is stable across runs.
+    Undated events come last.
     """
     try:
         lo, hi = _fast_bounds(event.date) if event.date else (None, None)
     except ValueError:
         lo = hi = None
     if lo is None or hi is None or not event.date:
-        return (1, 0, 0, dt.date.max, dt.date.max, event.id), None, None
-    year, month = _heading(event.date, lo, hi)
-    return (0, year, month or 0, lo, hi, event.id), (year, month), lo + (hi - lo) / 2
+        return (1, 0, 0, 0, dt.date.max, dt.date.max, event.id), None, None
+    year, month, day = heading = _heading(event.date, lo, hi)
+    return (0, year, month or 0, day or 0, lo, hi, event.id), heading, lo + (hi - lo) / 2
 
 
 def sort_key(event: Event) -> tuple:
@@ -156,9 +161,11 @@ def heading_of(event: Event) -> Heading | None:
     return _facts(event)[1]
 
 
-def build_rows(headings: Sequence[tuple[int, int | None] | None], order: Sequence[int]) -> list[Row]:
+def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list[Row]:
     """Headings and event rows for the events at ``order`` (sorted, dated first).
 
+    Days are grouped without a row of their own: the list dims a date that repeats the
+    row above, so a day's events read as one block and every row keeps its date.
     ``headings[i]`` is :func:`heading_of` for event ``i``, computed once per timeline so
     that re-filtering 10,000 events does not re-parse their dates.
     """
@@ -174,7 +181,7 @@ def build_rows(headings: Sequence[tuple[int, int | None] | None], order: Sequenc
                 undated = True
             rows.append(Row(RowKind.EVENT, event=i))
             continue
-        y, m = h
+        y, m, _ = h
         if y != year:
             rows.append(Row(RowKind.YEAR, str(y)))
             year, month = y, None
@@ -190,7 +197,7 @@ class EventIndex:
     """Per-event facts the list needs, computed once per timeline (one date parse each)."""
 
     keys: list[tuple]  # sort_key
-    headings: list[tuple[int, int | None] | None]  # heading_of
+    headings: list[Heading | None]  # heading_of
     mids: list[dt.date | None]  # midpoint
     order: list[int]  # event indices in display order
 
@@ -342,13 +349,14 @@ def jump_position(
     year-precision event that merely could be in February. Past the last event, the
     last dated one. ``keys[i]`` is the sort key of event ``i`` (:class:`EventIndex`).
     """
-    target = (0, day.year, 0 if precision is Precision.YEAR else day.month, day)
+    month = 0 if precision is Precision.YEAR else day.month
+    target = (0, day.year, month, day.day if precision is Precision.DAY else 0, day)
     dated = []
     for i in visible:
         key = keys[i]
         if key[0] == 1:
             break
-        dated.append(key[:4])
+        dated.append(key[:5])
     if not dated:
         return None
     return min(bisect_left(dated, target), len(dated) - 1)

@@ -75,6 +75,7 @@ class EventList(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "event-list--year",
         "event-list--month",
+        "event-list--same-date",
         "event-list--date",
         "event-list--actors",
         "event-list--count",
@@ -231,7 +232,11 @@ class EventList(ScrollView, can_focus=True):
         row = self.rows[row_number]
         if row.kind is RowKind.EVENT:
             cursor = self.cursor >= 0 and self.event_rows[self.cursor] == row_number
-            return self._event_strip(row.event, width, cursor)
+            above = self.rows[row_number - 1] if row_number else None
+            repeat = (
+                above is not None and above.kind is RowKind.EVENT and self.label(above.event) == self.label(row.event)
+            )
+            return self._event_strip(row.event, width, cursor, repeat)
         if row.kind is RowKind.MONTH:
             style = base + self.get_component_rich_style("event-list--month", partial=True)
             return Strip([Segment(set_cell_size(f"  {row.text}", width), style)], width)
@@ -239,12 +244,15 @@ class EventList(ScrollView, can_focus=True):
         text = f"━━ {row.text} "
         return Strip([Segment(text + "━" * max(0, width - cell_len(text)), style)]).crop(0, width)
 
-    def _event_strip(self, index: int, width: int, cursor: bool) -> Strip:
+    def _event_strip(self, index: int, width: int, cursor: bool, repeat: bool = False) -> Strip:
+        """One event row; ``repeat``: same date as the row above, drawn dimmed so days group."""
         event = self.timeline.events[index]
         base = self.rich_style
         if cursor:
             base = base + self.get_component_rich_style("event-list--cursor", partial=True)
-        date_style = base + self.get_component_rich_style("event-list--date", partial=True)
+        date_style = base + self.get_component_rich_style(
+            "event-list--same-date" if repeat and not cursor else "event-list--date", partial=True
+        )
         muted = base + self.get_component_rich_style("event-list--actors", partial=True)
         title_style = (
             base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base

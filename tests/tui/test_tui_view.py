@@ -62,14 +62,15 @@ def test_rows_group_under_year_and_month_with_undated_last():
     ]
     assert shown[-2:] == [(RowKind.UNDATED, "Undated"), (RowKind.EVENT, "e7")]
     events = [x for k, x in shown if k is RowKind.EVENT]
-    assert events == ["e1", "e2", "e3", "e5", "e4", "e6", "e7"]
+    assert events == ["e1", "e2", "e5", "e3", "e4", "e6", "e7"]  # the month's own interval before its days
 
 
 def test_year_event_sits_under_year_heading_not_january():
     e = Event("x", "t", date="2024", precision=Precision.YEAR)
-    assert heading_of(e) == (2024, None)
-    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, 2)  # a day interval: its start month
-    assert heading_of(Event("z", "t", date="2024-02/2024-04")) == (2024, None)  # a stretch of months: the year
+    assert heading_of(e) == (2024, None, None)
+    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, 2, None)  # a day interval: its month
+    assert heading_of(Event("z", "t", date="2024-02/2024-04")) == (2024, None, None)  # a stretch of months: the year
+    assert heading_of(Event("d", "t", date="2024-02-10")) == (2024, 2, 10)
 
 
 def test_actor_filter_any_and_all():
@@ -130,8 +131,9 @@ def test_year_events_come_before_the_years_months():
     index = index_events(events)
     rows = build_rows(index.headings, index.order)
     shown = [r.text or events[r.event].id for r in rows]
-    assert shown == ["2000", "y", "span", "January 2000", "d", "m", "February 2000", "x"]
-    assert jump_position(index.keys, index.order, dt.date(2000, 1, 1), Precision.MONTH) == 2  # "d", not "y"
+    assert shown == ["2000", "y", "span", "January 2000", "m", "d", "February 2000", "x"]
+    assert jump_position(index.keys, index.order, dt.date(2000, 1, 1), Precision.MONTH) == 2  # "m", not "y"
+    assert jump_position(index.keys, index.order, dt.date(2000, 1, 1), Precision.DAY) == 3  # "d"
 
 
 def test_histogram_counts_every_dated_event_once():
