@@ -121,7 +121,8 @@ RULES: list[Rule] = []
 
 def rule(name: str, pattern: str, priority: int = 0, flags: int = re.IGNORECASE):
     def deco(fn: Callable[[re.Match[str], Context], Parsed | None]):
-        RULES.append(Rule(name, re.compile(pattern, flags), fn, priority))
+        # every expression starts a word: the look-behind lets the engine skip mid-word positions fast
+        RULES.append(Rule(name, re.compile(rf"(?<!\w)(?=[\w'])(?:{pattern})", flags), fn, priority))
         return fn
 
     return deco
@@ -253,7 +254,9 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if ctx.is_credit(m.start()):
         return None
-    return _abs(D, f"{year:04d}", f"the year {year}, stated", _mod(pre))
+    mod = _mod(pre)
+    desc = f"the year {year}, stated" + (f" ({' '.join(pre.split())}: {mod})" if mod else "")
+    return _abs(D, f"{year:04d}", desc, mod)
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<c>1\d|20)|')(?P<d>\d)0'?s(?![a-z])", 2)
@@ -883,7 +886,7 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
             return None
     if m["other"] and m["other"].lower() == "other":
         n = (n or 1) * 2
-    return _abs(SET, _duration(n, unit, u), f"every {u}")
+    return _abs(SET, _duration(n, unit, u), " ".join(m.group(0).lower().split()) + ": a set")
 
 
 # --- spelled-out years, reporting periods, holidays on weekdays ---------------------------------
