@@ -78,7 +78,6 @@ class EventList(ScrollView, can_focus=True):
         "event-list--same-date",
         "event-list--date",
         "event-list--actors",
-        "event-list--count",
         "event-list--cursor",
         "event-list--match",
     }
@@ -249,11 +248,14 @@ class EventList(ScrollView, can_focus=True):
         event = self.timeline.events[index]
         base = self.rich_style
         if cursor:
+            # the cursor's own colours for the whole row: theme colours on a cursor background can clash
             base = base + self.get_component_rich_style("event-list--cursor", partial=True)
-        date_style = base + self.get_component_rich_style(
-            "event-list--same-date" if repeat and not cursor else "event-list--date", partial=True
-        )
-        muted = base + self.get_component_rich_style("event-list--actors", partial=True)
+            date_style, muted = base, base + Style(dim=True)
+        else:
+            date_style = base + self.get_component_rich_style(
+                "event-list--same-date" if repeat else "event-list--date", partial=True
+            )
+            muted = base + self.get_component_rich_style("event-list--actors", partial=True)
         title_style = (
             base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base
         )
@@ -277,7 +279,7 @@ class EventList(ScrollView, can_focus=True):
             if cell_len(tail) > rest:
                 tail = set_cell_size(tail, max(0, rest - 1)) + ("…" if rest > 0 else "")
             segments.append(Segment(set_cell_size(tail, rest), muted))
-        segments.append(Segment(count, self.get_component_rich_style("event-list--count", partial=True) + base))
+        segments.append(Segment(count, muted))
         return Strip(segments).crop_extend(0, width, base)
 
 
