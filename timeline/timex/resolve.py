@@ -303,6 +303,9 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
     if direction == "future":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "after"
+    if direction == "present":  # "meet separately Monday": a present-tense plan
+        fwd = (wd - anchor.isoweekday()) % 7
+        return anchor + dt.timedelta(days=fwd), "on or after"
     back = (anchor.isoweekday() - wd) % 7
     return anchor - dt.timedelta(days=back), "on or before"
 

@@ -39,17 +39,48 @@ _FUTURE_HEADS = frozenset(
 )
 
 
+_SCHEDULING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"})
+_REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "add",
+        "claim",
+        "note",
+        "warn",
+        "insist",
+        "confirm",
+        "deny",
+        "state",
+        "write",
+        "explain",
+        "argue",
+        "acknowledge",
+        "reveal",
+        "disclose",
+    }
+)
+
+
 def verb_tense(v: Token, depth: int = 0) -> str:
     """past / future / present / "" for one verb and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return FUTURE
+    if v.lemma_ in _SCHEDULING:
+        return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
+    if "would" in words and (v.tag_ == "VBG" or "be" in words):
+        return FUTURE  # "would be traveling Thursday"
     if any(a.tag_ == "MD" for a in auxes) and words & _MODAL_FUTURE:
         return FUTURE
     if "to" in words and v.tag_ == "VB":
         head = v.head
         if head is not v and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
+            if head.lemma_ == "be":
+                return FUTURE  # "is to resume trading Tuesday"
             if head.lemma_ in _FUTURE_HEADS:
                 t = verb_tense(head, depth + 1)
                 return PAST if t == PAST and head.lemma_ in ("agree", "decide") else FUTURE
@@ -68,7 +99,7 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
         return verb_tense(v.head, depth + 1)
     if v.tag_ in ("VBZ", "VBP"):
-        return PRESENT if v.lemma_ != "be" else NONE
+        return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
@@ -81,6 +112,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return NONE
+    before = doc.text[max(0, start - 16) : start].lower()
+    if before.endswith(("as soon as ", "as early as ", "as late as ")):
+        return FUTURE
     tok = span.root
     if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
