@@ -156,6 +156,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Sales in the quarter rose 3%.", dt.date(2024, 11, 2), "the quarter", "2024-Q3"),
     ("Sales will rise in the current quarter.", dt.date(2024, 11, 2), "the current quarter", "2024-Q4"),
     ("Output fell in the first half of 2023.", MON, "the first half of 2023", "2023-H1"),
+    # reporting years
+    ("Net income for the year ended March 31 doubled.", MON, "the year", "P1Y"),
+    ("The firm forecast higher earnings for the full year.", MON, "the full year", "2024"),
     # durations
     ("Prices have risen over the past three years.", MON, "the past three years", "P3Y"),
     ("The siege lasted 40 days.", MON, "40 days", "P40D"),

@@ -970,3 +970,33 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)
 def _year_end(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("Y", "0"), mod="END", desc="the end of this year")
+
+
+@rule(
+    "the_year",
+    r"(?P<pre>for|in|during|throughout|of|over)?\s*(?P<x>the\s+(?:full\s+|fiscal\s+|current\s+fiscal\s+|calendar\s+)?year)"
+    r"(?![\w-])(?P<post>\s+(?:ended|ending|to)\b)?",
+    0,
+)
+def _the_year(m: re.Match[str], ctx: Context) -> Parsed | None:
+    if m["post"]:
+        return _abs(DUR, "P1Y", "the year ended ...: a year-long reporting period")
+    if not m["pre"]:
+        return None
+    nxt = ctx.word_after(m.end("x"))
+    if nxt in (
+        "since",
+        "after",
+        "before",
+        "that",
+        "when",
+        "in",
+        "of",
+        "following",
+        "earlier",
+        "ago",
+        "which",
+        "before",
+    ):
+        return None
+    return Parsed(D, "unit", ("Y", "0"), desc=f"{' '.join(m['x'].lower().split())}: the year of publication")
