@@ -54,22 +54,21 @@ def parse_tml(path: Path) -> tuple[str, str, list[Gold]]:
 
 
 def match(gold: list[Gold], system: list[tuple[int, int, str]]) -> list[tuple[Gold, tuple[int, int, str]]]:
+    """One-to-one pairs: exact spans first, then the largest overlaps (as the shared scorer)."""
+    cands = []
+    for gi, g in enumerate(gold):
+        for si, s in enumerate(system):
+            overlap = min(g.end, s[1]) - max(g.start, s[0])
+            if overlap > 0:
+                cands.append(((g.start, g.end) != s[:2], -overlap, gi, si))
+    used_g: set[int] = set()
+    used_s: set[int] = set()
     pairs = []
-    used: set[int] = set()
-    for g in gold:
-        exact = [i for i, s in enumerate(system) if i not in used and (s[0], s[1]) == (g.start, g.end)]
-        if exact:
-            used.add(exact[0])
-            pairs.append((g, system[exact[0]]))
-            continue
-        best, overlap = None, 0
-        for i, s in enumerate(system):
-            o = min(g.end, s[1]) - max(g.start, s[0])
-            if i not in used and o > overlap:
-                best, overlap = i, o
-        if best is not None:
-            used.add(best)
-            pairs.append((g, system[best]))
+    for _, _, gi, si in sorted(cands):
+        if gi not in used_g and si not in used_s:
+            used_g.add(gi)
+            used_s.add(si)
+            pairs.append((gold[gi], system[si]))
     return pairs
 
 
@@ -103,10 +102,10 @@ def scores(nlp) -> dict[str, float]:
 
 @pytest.mark.slow
 def test_extent_floor(scores):
-    assert scores["strict"] >= 88, scores
-    assert scores["relaxed"] >= 91, scores
+    assert scores["strict"] >= 89, scores
+    assert scores["relaxed"] >= 92, scores
 
 
 @pytest.mark.slow
 def test_value_floor(scores):
-    assert scores["value"] >= 72, scores
+    assert scores["value"] >= 77, scores
