@@ -54,6 +54,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Rescue teams worked through Tuesday afternoon.", WED, "Tuesday afternoon", "2024-02-13TAF"),
     ("The market will be closed on Mondays.", MON, "Mondays", "XXXX-WXX-1"),
     ("The club meets every Thursday.", MON, "every Thursday", "XXXX-WXX-4"),
+    ("The band plays on Tuesday nights.", MON, "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("Tourists flock to the coast each July.", MON, "each July", "XXXX-07"),
+    ("Earlier Sunday, troops shelled the town.", MON, "Sunday", "2024-02-11"),
     # days around publication
     ("The president said today that he would veto the bill.", MON, "today", "2024-02-12"),
     ("Officials confirmed the deaths yesterday.", MON, "yesterday", "2024-02-11"),
@@ -179,6 +182,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The ceasefire held for a week.", MON, "a week", "P1W"),
     ("Three days later the rebels withdrew.", MON, "Three days", "P3D"),
     ("Rescuers searched for 48 hours.", MON, "48 hours", "PT48H"),
+    ("The hearing lasted 5 1/2 hours.", MON, "5 1/2 hours", "PT5H30M"),
+    ("The refit took 2 1/2 years.", MON, "2 1/2 years", "P2Y6M"),
     # references
     ("NATO is now stronger than ever.", MON, "now", "PRESENT_REF"),
     ("Trump is currently the frontrunner.", MON, "currently", "PRESENT_REF"),

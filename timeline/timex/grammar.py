@@ -63,7 +63,7 @@ NUMW = alt(
         for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
     ]
 )
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 ORDW = alt(k for k in ORDINALS if k not in ("last",))
 YMOD = r"(?:early|late|mid|the\s+(?:end|beginning|start|middle|close|first\s+half|second\s+half|rest|remainder)\s+of)"
@@ -310,7 +310,7 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})s?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -318,7 +318,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = " ".join((m["det"] or "").lower().split())
     tod = _tod(m["tod"])
     name = WEEKDAY_NAMES[wd]
-    if m["pl"] or "each" in det or "every" in det:
+    if m["pl"] or m["tpl"] or "each" in det or "every" in det:
         return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {name}")
     d = {"this past": "last", "this coming": "next"}.get(det, det)
     mod = _mod(det) if det in ("early", "late") else ""
@@ -867,11 +867,13 @@ def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "set_every",
-    rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn)(?P<pl>s)?(?![\w-])",
+    rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn|(?P<mon>{MON}))(?P<pl>s)?(?![\w-])",
     2,
 )
 def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     u = m["u"].lower()
+    if m["mon"]:
+        return _abs(SET, f"XXXX-{_month(m['mon']):02d}", f"every {MONTH_NAMES[_month(m['mon'])]}")
     if u in ("morning", "evening", "night"):
         return _abs(SET, f"XXXX-XX-XXT{PARTS_OF_DAY[u]}", f"every {u}")
     if u in SEASONS:

@@ -221,7 +221,10 @@ def alt(words: object) -> str:
 
 def number_value(text: str) -> float | None:
     """``three`` → 3, ``twenty-five`` → 25, ``1,000`` → 1000, ``several`` → None (vague)."""
-    t = " ".join(text.lower().replace("-", " ").split())
+    t = " ".join(text.lower().replace("-", " ").replace("½", " 1/2").split())
+    if t.endswith(" 1/2"):
+        whole = number_value(t[:-4])
+        return None if whole is None else whole + 0.5
     if t in NUMBERS:
         return NUMBERS[t]
     digits = t.replace(",", "")
