@@ -74,6 +74,8 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
 
 def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     """Every time expression of ``doc``, resolved against ``anchor`` (the publication date)."""
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
     out: list[TimeExpression] = []
     text = doc.text
     for s, e, p in find_spans(doc):
@@ -119,6 +121,8 @@ def reanchor(expr: TimeExpression, anchor: dt.date) -> TimeExpression:
     """The same relative expression resolved against ``anchor``; others come back unchanged."""
     if not expr.relative or not expr.rule:
         return expr
+    if isinstance(anchor, dt.datetime):
+        anchor = anchor.date()
     kind, args, tod = parse_rule(expr.rule)
     r = resolve((kind, args, tod), anchor, expr.direction, expr.mod, expr.text)
     return dataclasses.replace(
