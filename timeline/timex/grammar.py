@@ -293,8 +293,6 @@ _DEICTIC = {
 )
 def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["w"].lower().split())
-    if w == "today" and ctx.text[m.end() : m.end() + 2] in ("'s", "’s") and False:
-        return None
     tod = "TNI" if w == "tonight" else _tod(m["tod"])
     return Parsed(T if tod else D, "day", (str(_DEICTIC[w]),), tod=tod, mod=_mod(m["mod"]), desc=w)
 
@@ -502,7 +500,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     yr = " ".join((m["yr"] or m["yr2"] or "").lower().replace("'s", "").split())
     if det and m["ord"] and not m["yr"] and ctx.text[m.end("ord") : m.end("ord") + 1] == "-":
         ctx.cut = m.start("ord")  # "the third-quarter results": the adjective alone
-    text = m.group(0)
     if not ordw and not yr and det not in ("the", "this", "last", "next"):
         return None
     if ordw in ("past", "last") and det == "the":
@@ -544,7 +541,6 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
         "past": -1,
         "": {"this": 0, "last": -1, "next": 1, "the": 0}.get(det, 0),
     }[ordw]
-    _ = text
     return Parsed(D, "unit", ("Q", str(n)), desc=f"{ordw or det} quarter")
 
 
