@@ -215,6 +215,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # spoken years, holidays, reporting periods
     ("The station first aired in nineteen ninety-six.", MON, "nineteen ninety-six", "1996"),
     ("Plans were drawn up for the year two thousand.", MON, "the year two thousand", "2000"),
+    ("Atlanta, nineteen ninety-six: a bomb shook the games.", MON, "nineteen ninety-six", "1996"),
+    ("Crime fell sharply through the nineties.", MON, "the nineties", "199"),
     ("Families gather on Thanksgiving Day.", dt.date(2023, 11, 1), "Thanksgiving Day", "2023-11-23"),
     (
         "Net income fell from $5 million in the year-earlier quarter.",

@@ -917,23 +917,8 @@ def _spelled_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["mon"]:
         month = _month(m["mon"])
         return _abs(D, f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}, spelled out")
-    if not m.group(0).lower().startswith("the year") and ctx.word_before(m.start()) not in (
-        "in",
-        "since",
-        "of",
-        "until",
-        "by",
-        "from",
-        "to",
-        "before",
-        "after",
-        "during",
-        "year",
-        "and",
-        "early",
-        "late",
-    ):
-        return None
+    if ctx.word_after(m.end()) in ("dollars", "people", "percent", "times", "pounds", "euros", "yen", "miles"):
+        return None  # a spelled-out amount, not a year
     return _abs(D, f"{year:04d}", f"the year {year}, spelled out")
 
 
@@ -998,3 +983,25 @@ def _the_year(m: re.Match[str], ctx: Context) -> Parsed | None:
     ):
         return None
     return Parsed(D, "unit", ("Y", "0"), desc=f"{' '.join(m['x'].lower().split())}: the year of publication")
+
+
+_DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+@rule(
+    "decade_words",
+    r"(?:the\s+|nineteen[\s-]+)(?:(?P<mod>early|late|mid)[\s-]*)?(?:nineteen[\s-]+)?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])",
+    2,
+)
+def _decade_words(m: re.Match[str], ctx: Context) -> Parsed | None:
+    d = _DECADE_WORDS[m["d"].lower()]
+    return _abs(D, f"19{d}", f"the 19{d}0s, spelled out", _mod(m["mod"]))
