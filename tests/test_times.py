@@ -183,6 +183,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Three days later the rebels withdrew.", MON, "Three days", "P3D"),
     ("Rescuers searched for 48 hours.", MON, "48 hours", "PT48H"),
     ("The hearing lasted 5 1/2 hours.", MON, "5 1/2 hours", "PT5H30M"),
+    ("He could serve 20 more years in prison.", MON, "20 more years", "P20Y"),
+    ("Stocks fell for three straight days.", MON, "three straight days", "P3D"),
     ("The refit took 2 1/2 years.", MON, "2 1/2 years", "P2Y6M"),
     # references
     ("NATO is now stronger than ever.", MON, "now", "PRESENT_REF"),

@@ -635,7 +635,7 @@ _DAPPROX = alt(k for k in _APPROX if k not in ("over", "under", "some", "only"))
 
 @rule(
     "duration",
-    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
