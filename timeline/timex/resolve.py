@@ -386,7 +386,7 @@ def resolve(
         else:
             year = _pick_year(anchor, month, None, direction)
         value = f"{year:04d}-{month:02d}"
-        how_tail = f"{MONTH_NAMES[month]}, {tense}, publication {pub}"
+        how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
         year = _pick_year(anchor, month, day, direction)
