@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from timeline.model import Precision, TimexType
 
-from .lexicon import MONTH_NAMES, SEASON_MONTHS, WEEKDAY_NAMES
+from .lexicon import SEASON_MONTHS, WEEKDAY_NAMES
 
 
 @dataclass(frozen=True, slots=True)
