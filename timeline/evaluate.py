@@ -209,10 +209,21 @@ def _actor_names(timeline: Timeline, actor_id: str) -> tuple[str, ...]:
 # --- scores ---------------------------------------------------------------------------
 
 
-_COUNTS = (
-    "gold_events found gold_dated dated_right gold_actors actors_found split multi_source merged "
-    "system_events correct_events system_dated dated_correct"
-).split()
+_COUNTS = [
+    "gold_events",
+    "found",
+    "gold_dated",
+    "dated_right",
+    "gold_actors",
+    "actors_found",
+    "split",
+    "multi_source",
+    "merged",
+    "system_events",
+    "correct_events",
+    "system_dated",
+    "dated_correct",
+]
 _RATIOS = ("recall", "date_accuracy", "actor_recall", "split_rate", "precision", "dated_recall", "dated_precision")
 
 
