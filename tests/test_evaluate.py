@@ -12,9 +12,9 @@ from timeline.evaluate import (
     evaluate,
     format_table,
     name_matches,
+    seeds_gold,
     semeval_date,
     semeval_gold,
-    seeds_gold,
 )
 from timeline.model import Actor, Document, Event, Source, Timeline
 
