@@ -38,6 +38,7 @@ class ActorMention:
     end: int
     label: str  # spaCy entity label (PERSON, ORG, GPE, NORP...)
     roles: tuple[str, ...] = ()  # titles written beside it ("NATO Secretary General")
+    in_role: bool = False  # part of another name's title ("Polish" in "Polish Defense Minister X")
 
 
 @dataclass(frozen=True, slots=True)

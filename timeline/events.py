@@ -1,0 +1,557 @@
+"""Event candidates: one per dated clause, plus every statement, with actors and quotes.
+
+Each time expression is anchored to the clause it modifies by walking its head chain
+in the dependency parse up to the governing verb (or to an event noun it modifies
+directly: "Russia's 2022 invasion"). A reporting verb ("said", "told", "wrote") makes a
+statement event dated by its own time expression; a clause it reports that carries its
+own date is a second event, linked back with ``reports``. Statements are kept even when
+undated. News-page furniture (credits, bylines, share buttons, related-article links,
+datelines, repeated lead sentences) never yields an event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from timeline.candidates import ActorMention, EventCandidate, EventKind
+from timeline.model import PRECISION_RANK, Certainty, Precision, Quote, TimexType
+from timeline.quotes import find_quotes
+from timeline.titles import clause_title, gist, phrase, statement_title
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from timeline.candidates import Sentence
+    from timeline.model import Document, TimeExpression
+
+#: Verbs that report speech or writing: their subject is a speaker, their complement what was said.
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "write",
+        "warn",
+        "claim",
+        "add",
+        "announce",
+        "accuse",
+        "state",
+        "declare",
+        "insist",
+        "argue",
+        "note",
+        "explain",
+        "suggest",
+        "reveal",
+        "confirm",
+        "deny",
+        "respond",
+        "reply",
+        "stress",
+        "tweet",
+        "post",
+        "vow",
+        "promise",
+        "pledge",
+        "admit",
+        "urge",
+        "threaten",
+        "assert",
+        "predict",
+        "acknowledge",
+        "remark",
+        "comment",
+        "report",
+    ]
+)
+#: Verbs of public reaction that are statements without a reported clause ("X slammed the remarks").
+REACTION = frozenset(
+    [
+        "slam",
+        "blast",
+        "condemn",
+        "criticize",
+        "criticise",
+        "reject",
+        "dismiss",
+        "rebuke",
+        "praise",
+        "denounce",
+        "call",
+        "characterize",
+        "characterise",
+        "describe",
+        "welcome",
+        "decry",
+        "lambast",
+        "hit",
+        "question",
+    ]
+)
+#: Prepositions that make a dated noun a time frame for the clause rather than an event of its own.
+_FRAME_PREPS = frozenset({"during", "in", "at", "throughout", "over", "within", "by", "until", "till", "as"})
+_EVENT_NOUN = re.compile(
+    r"(tion|sion|ment|ance|ence|ure|al|ing|ade|ion)$|^(rally|summit|vote|war|attack|election|campaign|visit|"
+    r"talks|deal|crisis|strike|coup|invasion|meeting|speech|conference|ceremony|trial|ruling|verdict|"
+    r"announcement|launch|protest|riot|bombing|shooting|crash|storm|fire|flood|earthquake|debate|merger)$"
+)
+_MOD_DEPS = frozenset({"compound", "nmod", "amod", "poss", "npadvmod", "nummod"})
+
+# --- news-page furniture ----------------------------------------------------------------
+
+_CREDIT = re.compile(
+    r"\b(copyright|all rights reserved|getty images|photograph:|photo:|image:|credit:|ap photo|reuters/|afp/)|©",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*(by|written by|reporting by|edited by|additional reporting|updated|published)\b", re.I)
+_DEBRIS = re.compile(
+    r"\b(share this|share on|read more|read next|copy to clipboard|copy link|click here|sign up|subscribe|"
+    r"newsletter|advertisement|follow us|related articles?|you might also like|most read|embed link|"
+    r"comments?$|close button)\b",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
+_WS = re.compile(r"\s+")
+
+
+def furniture_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that are page furniture rather than article prose.
+
+    Photo captions carrying a credit, bylines, share/navigation debris, and short lines
+    without closing punctuation (headlines of related articles, menu items).
+    """
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        body = line.strip()
+        if not body:
+            continue
+        words = body.split()
+        if (
+            _CREDIT.search(body)
+            or (_BYLINE.match(body) and len(words) <= 12)
+            or (_DEBRIS.search(body) and len(words) <= 15)
+            or (not _TERMINAL.search(body) and len(words) <= 25)
+        ):
+            out.append((start, end))
+    return out
+
+
+def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e + 1 for s, e in ranges) or any(
+        s <= start < e and (min(end, e) - start) * 2 >= end - start for s, e in ranges
+    )
+
+
+def is_non_event_sentence(sent: Span) -> bool:
+    """A sentence with no verb (datelines, captions, lists) or credit/debris text."""
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return True
+    text = sent.text
+    return bool(_CREDIT.search(text)) or (bool(_DEBRIS.search(text)) and len(sent) <= 15)
+
+
+# --- anchoring -------------------------------------------------------------------------
+
+
+def governor(doc: Doc, expr: TimeExpression) -> Token | None:
+    """The verb (or event noun) whose clause a time expression dates."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    cur = span.root
+    direct = True  # still inside the noun phrase the time expression modifies
+    while cur.head.i != cur.i:
+        dep, head = cur.dep_, cur.head
+        if head.pos_ in ("VERB",) or (head.pos_ == "AUX" and head.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl")):
+            return head
+        if head.pos_ == "NOUN" and direct and dep in _MOD_DEPS and _EVENT_NOUN.search(head.lemma_.lower()):
+            prep = head.head if head.dep_ == "pobj" else None
+            if prep is None or prep.lower_ not in _FRAME_PREPS:
+                return head
+        if dep not in _MOD_DEPS and dep not in ("pobj", "prep", "npadvmod"):
+            direct = False
+        cur = head
+    return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def reporting_head(verb: Token) -> Token | None:
+    """The reporting verb whose complement contains ``verb``, if any."""
+    cur = verb
+    while cur.head.i != cur.i:
+        dep, head = cur.dep_, cur.head
+        if dep in ("ccomp", "xcomp", "parataxis", "dobj") and head.lemma_.lower() in REPORTING:
+            return head
+        if dep in ("advcl", "relcl", "acl") or head.pos_ == "NOUN":
+            return None
+        cur = head
+    return None
+
+
+def complement(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None) or next(
+        (c for c in verb.children if c.dep_ == "xcomp"), None
+    )
+
+
+def is_main_clause(verb: Token) -> bool:
+    cur = verb
+    while cur.dep_ == "conj":
+        cur = cur.head
+    return cur.dep_ == "ROOT"
+
+
+def tense(verb: Token, expr: TimeExpression | None = None) -> str:
+    if any(c.lower_ in ("will", "'ll", "shall") for c in verb.children) or (expr and expr.direction == "future"):
+        return "future"
+    if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        return "past"
+    return "present"
+
+
+# --- candidates ------------------------------------------------------------------------
+
+
+def extract_candidates(
+    document: Document,
+    doc: Doc,
+    times: tuple[TimeExpression, ...],
+    sentences: tuple[Sentence, ...],
+    mentions: tuple[ActorMention, ...],
+) -> tuple[EventCandidate, ...]:
+    furniture = furniture_lines(document.text)
+    seen: set[str] = set()
+    out: list[EventCandidate] = []
+    statements_by_sentence: dict[int, list[int]] = {}
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        if _in_ranges(sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
+            continue
+        key = _WS.sub(" ", sent.text.strip().lower())
+        if key in seen:
+            continue
+        seen.add(key)
+        info = sentences[si] if si < len(sentences) else None
+        made = _sentence_candidates(document, doc, sent, si, times, info.times if info else (), mentions, len(out))
+        for c in made:
+            if c.kind == EventKind.STATEMENT:
+                statements_by_sentence.setdefault(si, []).append(len(out))
+            out.append(c)
+    _attach_quotes(document.text, sents, out, statements_by_sentence, mentions)
+    return tuple(out)
+
+
+def _best_time(indexes: list[int], times: tuple[TimeExpression, ...]) -> int:
+    def rank(i: int) -> tuple[int, int]:
+        t = times[i]
+        return (1 if t.date else 0, PRECISION_RANK.get(t.precision, -1) if t.precision else -1)
+
+    return max(indexes, key=lambda i: (rank(i), -i))
+
+
+def _usable(expr: TimeExpression) -> bool:
+    if expr.type in (TimexType.DURATION, TimexType.SET):
+        return False
+    return bool(expr.date) or (not expr.resolved and bool(expr.rule))
+
+
+def _sentence_candidates(
+    document: Document,
+    doc: Doc,
+    sent: Span,
+    si: int,
+    times: tuple[TimeExpression, ...],
+    time_ids: tuple[int, ...],
+    mentions: tuple[ActorMention, ...],
+    offset: int,
+) -> list[EventCandidate]:
+    groups: dict[int, list[int]] = {}
+    for ti in time_ids:
+        expr = times[ti]
+        if not _usable(expr):
+            continue
+        gov = governor(doc, expr)
+        if gov is None or not (sent.start <= gov.i < sent.end):
+            continue
+        groups.setdefault(gov.i, []).append(ti)
+    # every reporting/reaction verb in a main clause with a named or pronoun subject is a statement
+    statements: dict[int, Token] = {}
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or (lemma not in REPORTING and lemma not in REACTION):
+            continue
+        if lemma in REACTION and tok.i not in groups and not is_main_clause(tok):
+            continue
+        if reporting_head(tok) is not None or _hypothetical(tok):
+            continue
+        if _subject_token(tok) is None:
+            continue
+        main = tok.i in groups or is_main_clause(tok) or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        if main and _speaker(tok, mentions, document.text) is not None:
+            statements[tok.i] = tok
+    # one statement per speaker per sentence ("X said: … I said: …" is one statement)
+    by_speaker: dict[str, int] = {}
+    for i in sorted(statements, key=lambda i: (i not in groups, i)):
+        who = _speaker(statements[i], mentions, document.text)
+        key = who.text.lower() if who else str(i)
+        if key in by_speaker:
+            del statements[i]
+        else:
+            by_speaker[key] = i
+    # clauses reported by a statement, dated on their own
+    for gi in list(groups):
+        rep = reporting_head(doc[gi])
+        if rep is not None and rep.i not in statements and _subject_token(rep) is not None:
+            statements[rep.i] = rep
+    made: list[EventCandidate] = []
+    index_of: dict[int, int] = {}
+    order = sorted(set(statements) | set(groups))
+    # statements first so that reported events can point back at them
+    for i in sorted(order, key=lambda i: (i not in statements, i)):
+        tok = doc[i]
+        ti = _best_time(groups[i], times) if i in groups else None
+        expr = times[ti] if ti is not None else None
+        if i in statements:
+            speaker = _speaker(tok, mentions, document.text)
+            cand = _candidate(document, doc, sent, si, tok, EventKind.STATEMENT, ti, expr, mentions, speaker)
+        else:
+            rep = reporting_head(tok)
+            kind = EventKind.OCCURRENCE
+            t = tense(tok, expr)
+            if t == "future":
+                kind = EventKind.SCHEDULED
+            elif tok.lemma_ == "be" or (tok.pos_ == "VERB" and tok.tag_ == "VBG" and tok.dep_ != "ROOT"):
+                kind = EventKind.STATE if tok.lemma_ == "be" else kind
+            cand = _candidate(document, doc, sent, si, tok, kind, ti, expr, mentions, None)
+            if rep is not None and rep.i in index_of:
+                from dataclasses import replace
+
+                cand = replace(cand, reports=offset + index_of[rep.i])
+        index_of[i] = len(made)
+        made.append(cand)
+    return made
+
+
+def _hypothetical(verb: Token) -> bool:
+    """Generic or hypothetical speech: "would say", "could claim", "if asked, they say"."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "can") for c in verb.children
+    )
+
+
+def _subject_token(verb: Token) -> Token | None:
+    cur = verb
+    while True:
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return None
+
+
+_PRONOUNS = {"he": "PERSON", "she": "PERSON"}
+
+
+def _mentions_in(mentions: tuple[ActorMention, ...], start: int, end: int) -> list[ActorMention]:
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def _person_like(m: ActorMention, mentions: tuple[ActorMention, ...]) -> bool:
+    """PERSON, or a word that is the surname of a person named in the document (mis-tagged)."""
+    if m.label == "PERSON":
+        return True
+    last = m.text.split()[-1]
+    return any(p.label == "PERSON" and p.text.split()[-1] == last and p is not m for p in mentions)
+
+
+def _last_person(mentions: tuple[ActorMention, ...], before: int, doc: Doc | None = None) -> ActorMention | None:
+    """The person "he"/"she" most likely means: the last person who was a subject, else the last named."""
+    people = [m for m in mentions if m.end <= before and not m.in_role and _person_like(m, mentions)]
+    if not people:
+        return None
+    if doc is not None:
+        window = before - 600
+        for m in reversed(people):
+            if m.start < window:
+                break
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return m
+    return people[-1]
+
+
+def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> ActorMention | None:
+    """Who performs ``verb``: a named subject; "he"/"she" is the last person named before it.
+
+    A proper-noun subject the entity tagger missed is still a speaker; a singular role
+    noun ("the head of NATO") is kept as a ROLE mention for the resolver to map.
+    """
+    subj = _subject_token(verb)
+    if subj is None:
+        return None
+    if subj.lower_ in _PRONOUNS:
+        person = _last_person(mentions, subj.idx, verb.doc)
+        if person is None:
+            return None
+        return ActorMention(person.text, subj.idx, subj.idx + len(subj), "PERSON", person.roles)
+    lo = min(t.idx for t in subj.subtree)
+    hi = max(t.idx + len(t) for t in subj.subtree)
+    inside = [m for m in _mentions_in(mentions, lo, hi)]
+    holding = [m for m in inside if m.start <= subj.idx < m.end]
+    if holding:
+        return holding[0]
+    if subj.pos_ == "PROPN":
+        words = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subj]
+        start, end = words[0].idx, subj.idx + len(subj)
+        return ActorMention(text[start:end], start, end, "PERSON" if len(words) > 1 else "ORG")
+    people = [m for m in inside if m.label == "PERSON"]
+    if people:
+        return people[0]
+    determined = any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) or bool(inside)
+    if subj.pos_ == "NOUN" and subj.tag_ == "NN" and determined and verb.lemma_.lower() in REPORTING | REACTION:
+        role = phrase(subj, 5)
+        start = min(t.idx for t in subj.subtree)
+        return ActorMention(role, start, start + len(role), "ROLE")
+    return inside[0] if inside else None
+
+
+def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Token | None = None) -> list[ActorMention]:
+    """Mentions that are arguments of ``verb`` (their nearest governing verb is ``verb``)."""
+    out = []
+    doc = verb.doc
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not (verb.sent.start <= span.root.i < verb.sent.end):
+            continue
+        cur = span.root
+        while cur.head.i != cur.i and cur.pos_ != "VERB" and cur.i != verb.i:
+            cur = cur.head
+        if cur.i == verb.i or (cur.pos_ == "VERB" and cur.head.i == verb.i and cur.dep_ in ("xcomp", "ccomp")):
+            out.append(m)
+    return out
+
+
+def _candidate(
+    document: Document,
+    doc: Doc,
+    sent: Span,
+    si: int,
+    verb: Token,
+    kind: EventKind,
+    ti: int | None,
+    expr: TimeExpression | None,
+    mentions: tuple[ActorMention, ...],
+    speaker: ActorMention | None,
+) -> EventCandidate:
+    subj_tok = _subject_token(verb) if verb.pos_ != "NOUN" else None
+    subject: ActorMention | None = speaker
+    if subject is None and subj_tok is not None:
+        subject = _speaker(verb, mentions, document.text)
+    actors = [subject] if subject else []
+    for m in _clause_mentions(verb, mentions):
+        if m.in_role or m.label == "NORP" or any(a.start == m.start for a in actors):
+            continue
+        actors.append(m)
+    if verb.pos_ == "NOUN":
+        lo = min(t.idx for t in verb.subtree)
+        hi = max(t.idx + len(t) for t in verb.subtree)
+        actors.extend(m for m in _mentions_in(mentions, lo, hi) if m not in actors and not m.in_role)
+    if kind == EventKind.STATEMENT:
+        comp = complement(verb)
+        said = gist(_subtree_span(comp)) if comp is not None else ""
+        if not said:
+            after = sent.text.split(":", 1)
+            said = after[1].strip() if len(after) == 2 else ""
+        if not said:
+            title = clause_title(verb, subject.text if subject else None)
+        else:
+            who = subject.text if subject else (phrase(subj_tok, 4) if subj_tok is not None else "")
+            title = statement_title(_short_name(who), said)
+    else:
+        title = clause_title(
+            verb,
+            subject.text if subject and subj_tok is not None and subject.start <= subj_tok.idx < subject.end else None,
+        )
+    certainty = None
+    if expr is not None and expr.date:
+        certainty = Certainty.RESOLVED if expr.relative else Certainty.STATED
+    lemmas = frozenset(
+        t.lemma_.lower()
+        for t in verb.subtree
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not t.is_stop and t.is_alpha
+    )
+    numbers = frozenset(
+        e.text
+        for e in sent.ents
+        if e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") and any(c.isdigit() for c in e.text)
+    )
+    return EventCandidate(
+        document=document.id,
+        sentence=si,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+        title=title,
+        kind=kind,
+        predicate=verb.lemma_.lower(),
+        time=ti,
+        date=expr.date if expr else None,
+        precision=expr.precision if expr and expr.date else None,
+        certainty=certainty,
+        how=expr.how if expr else "",
+        tense=tense(verb, expr) if verb.pos_ != "NOUN" else "past",
+        actors=tuple(actors),
+        lemmas=lemmas,
+        numbers=numbers,
+    )
+
+
+def _subtree_span(tok: Token) -> Span:
+    lo = min(t.i for t in tok.subtree)
+    hi = max(t.i for t in tok.subtree)
+    return tok.doc[lo : hi + 1]
+
+
+def _short_name(name: str) -> str:
+    """The speaker as a headline writes it: a person's surname, an organisation whole."""
+    return name
+
+
+def _attach_quotes(
+    text: str,
+    sents: list[Span],
+    out: list[EventCandidate],
+    statements_by_sentence: dict[int, list[int]],
+    mentions: tuple[ActorMention, ...],
+) -> None:
+    """Put each direct quotation on the statement that introduces it (same or adjacent sentence)."""
+    from dataclasses import replace
+
+    for si, sent in enumerate(sents):
+        found = find_quotes(text, sent.start_char, sent.end_char)
+        if not found:
+            continue
+        target = None
+        for sj in (si, si + 1, si - 1, si - 2):
+            if statements_by_sentence.get(sj):
+                target = statements_by_sentence[sj][0]
+                break
+        if target is None:
+            continue
+        cand = out[target]
+        speaker = cand.actors[0].text if cand.actors else None
+        if speaker is None:
+            person = _last_person(mentions, sent.start_char, sent.doc)
+            speaker = person.text if person else None
+        quotes = cand.quotes + tuple(
+            Quote(q.text, speaker) for q in found if all(q.text != x.text for x in cand.quotes)
+        )
+        out[target] = replace(cand, quotes=quotes)
+
+
+__all__ = ["REPORTING", "Precision", "extract_candidates", "furniture_lines", "governor"]

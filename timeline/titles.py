@@ -1,0 +1,137 @@
+"""Short readable event titles from the parse: "Finland joins NATO", "Stoltenberg: any attack…".
+
+A title is the clause's subject, its verb in the present tense and the object or
+complement, trimmed; a statement is "Speaker: gist". Titles are built from the
+tokens of the sentence itself, never rewritten freely, so a reader recognises them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MAX_TITLE = 80
+_IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
+_OBJECT_DEPS = {"dobj", "attr", "oprd", "acomp", "xcomp", "dative"}
+_DROP_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"}
+
+
+def present(lemma: str, plural: bool = False) -> str:
+    """The verb in the present tense, third person ("join" → "joins")."""
+    lemma = lemma.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma][plural]
+    if plural:
+        return lemma
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def phrase(token: Token, limit: int = 6) -> str:
+    """A compact noun phrase for ``token``: its modifiers without relative clauses or lists."""
+    keep = [token]
+    stack = [c for c in token.children if c.dep_ not in _DROP_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _DROP_DEPS)
+    keep.sort(key=lambda t: t.i)
+    # keep a contiguous run around the head so the phrase reads as written
+    idx = [t.i for t in keep]
+    lo, hi = min(idx), max(idx)
+    words = [t for t in token.doc[lo : hi + 1] if t.i in set(idx)]
+    if len(words) > limit:
+        start = max(0, words.index(token) - (limit - 2))
+        words = words[start : start + limit]
+    text = " ".join(t.text for t in words)
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    text = text.replace(" - ", "-").replace(" %", "%").replace(" ’s", "’s").replace(" n't", "n't")
+    text = text.replace(" 's", "'s").replace(" ’s", "’s").replace(" ,", ",").replace(" .", "")
+    text = text.replace("“", "").replace("”", "").replace('"', "").strip(" ,;:-")
+    return text
+
+
+def clip(text: str, limit: int = MAX_TITLE) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def clause_title(verb: Token, subject: str | None = None) -> str:
+    """Subject + verb (present tense) + object or complement, trimmed."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "Trump, who is running …" → Trump
+    if subj is None and verb.dep_ in ("advcl", "acl", "relcl") and verb.tag_ == "VBN":
+        # "First agreed in 2006, the target …": the participle describes the main subject
+        main = verb.head if verb.dep_ != "acl" else None
+        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None) if main else verb.head
+        passive = True
+    if subj is None and verb.dep_ == "relcl":
+        subj = verb.head
+    if subject is None:
+        subject = phrase(subj, 7) if subj is not None else ""
+    plural = (
+        subj is not None
+        and subject.lower() not in ("he", "she", "it")
+        and (subj.tag_ in ("NNS", "NNPS") or (subj.like_num and subj.lower_ not in ("one", "1")))
+    )
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if verb.pos_ == "NOUN":
+        return clip(capitalise(phrase(verb, 6)))
+    if passive:
+        vp = ("are " if plural else "is ") + ("not " if negated else "") + verb.text
+    else:
+        vp = ("do not " if plural else "does not ") + verb.lemma_ if negated else present(verb.lemma_, plural)
+    parts = [subject, vp]
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS:
+            parts.append(phrase(child, 6))
+            extra = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.i > child.i), None)
+            if extra is not None and child.dep_ == "dobj":
+                parts.append(phrase(extra, 3))
+            break
+    else:
+        prep = next((c for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time(c)), None)
+        if prep is not None:
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                parts.append(prep.text + " " + phrase(pobj, 5))
+    prt = next((c for c in verb.children if c.dep_ == "prt"), None)
+    if prt is not None:
+        parts.insert(2, prt.text)
+    return clip(capitalise(_tidy(" ".join(p for p in parts if p))))
+
+
+def _is_time(token: Token) -> bool:
+    return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
+
+
+def statement_title(speaker: str, gist: str) -> str:
+    """ "Speaker: gist of what was said" under :data:`MAX_TITLE` characters."""
+    gist = _tidy(gist)
+    return clip(f"{capitalise(speaker)}: {gist}" if speaker else capitalise(gist))
+
+
+def gist(span: Span | None, fallback: str = "") -> str:
+    """The complement of a reporting verb, without leading "that"."""
+    if span is None or not len(span):
+        return fallback
+    words = [t for t in span if t.dep_ != "mark" or t.i != span.start]
+    text = " ".join(t.text for t in words)
+    return _tidy(text)
