@@ -20,7 +20,13 @@ from dataclasses import dataclass, field
 from timeline.candidates import ActorMention, DocumentAnalysis
 from timeline.model import Actor, ActorKind
 
-_KIND = {"PERSON": ActorKind.PERSON, "ORG": ActorKind.ORGANISATION, "GPE": ActorKind.COUNTRY, "NORP": ActorKind.GROUP}
+_KIND = {
+    "PERSON": ActorKind.PERSON,
+    "ORG": ActorKind.ORGANISATION,
+    "GPE": ActorKind.COUNTRY,
+    "NORP": ActorKind.GROUP,
+    "PRODUCT": ActorKind.OTHER,
+}
 
 #: Common written variants of country names (general, not story-specific).
 COUNTRY_VARIANTS = {

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from timeline.model import Document, TimeExpression
 
-ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT")
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -35,7 +35,7 @@ def analyse_document(document: Document, doc: Doc) -> DocumentAnalysis:
 
     times = find_times(doc, publication_anchor(document))
     sentences = tuple(_sentences(doc, times))
-    furniture = furniture_lines(document.text)
+    furniture = furniture_lines(document.text, document.title)
     mentions = tuple(m for m in find_mentions(doc) if not any(s <= m.start and m.end <= e for s, e in furniture))
     candidates = extract_candidates(document, doc, times, sentences, mentions)
     return DocumentAnalysis(

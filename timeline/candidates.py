@@ -64,6 +64,9 @@ class EventCandidate:
     lemmas: frozenset[str] = frozenset()  # content lemmas, for merging
     numbers: frozenset[str] = frozenset()  # numbers and amounts mentioned
     reports: int | None = None  # for a reported event, index of the candidate that reports it
+    # for an undated statement that goes on with an earlier one by the same speaker a few
+    # sentences before ("… he added"), index of the statement it continues: one event
+    continues: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,33 +111,49 @@ _DEBRIS = re.compile(
     r"comments?$|close button)\b",
     re.IGNORECASE,
 )
+_FRONT_MATTER = re.compile(r"\A\s*---\r?\n.*?\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
 _WS = re.compile(r"\s+")
 
 
-def furniture_lines(text: str) -> list[tuple[int, int]]:
+def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
     """Character ranges of lines that are page furniture rather than article prose.
 
     Photo captions carrying a credit, bylines, share/navigation debris, and short lines
     without closing punctuation (headlines of related articles, menu items).
     """
     out = []
+    front = _FRONT_MATTER.match(text)
+    if front:
+        out.append((0, front.end()))
     pos = 0
+    first = True
+    headline = title.rstrip("…. ").strip()
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = line.strip()
-        if not body:
+        if not body or (front and end <= front.end()):
             continue
         words = body.split()
+        is_headline = first and len(headline) > 10 and body.startswith(headline)
+        first = False
         if (
-            _CREDIT.search(body)
+            is_headline  # the headline restates the lead; the body is the evidence
+            or _CREDIT.search(body)
             or (_BYLINE.match(body) and len(words) <= 12)
             or (_DEBRIS.search(body) and len(words) <= 15)
             or (not _TERMINAL.search(body) and len(words) <= 25)
         ):
             out.append((start, end))
     return out
+
+
+def line_of(text: str, pos: int) -> tuple[int, int]:
+    """The line holding ``pos``: a sentence never spans two paragraphs of a news page."""
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    return lo, len(text) if hi < 0 else hi
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
@@ -222,7 +238,7 @@ def extract_candidates(
     sentences: tuple[Sentence, ...],
     mentions: tuple[ActorMention, ...],
 ) -> tuple[EventCandidate, ...]:
-    furniture = furniture_lines(document.text)
+    furniture = furniture_lines(document.text, document.title)
     seen: set[str] = set()
     out: list[EventCandidate] = []
     statements_by_sentence: dict[int, list[int]] = {}
@@ -235,13 +251,41 @@ def extract_candidates(
             continue
         seen.add(key)
         info = sentences[si] if si < len(sentences) else None
-        made = _sentence_candidates(document, doc, sent, si, times, info.times if info else (), mentions, len(out))
+        made = _sentence_candidates(
+            document, doc, sent, si, times, info.times if info else (), mentions, len(out), furniture
+        )
         for c in made:
             if c.kind == EventKind.STATEMENT:
                 statements_by_sentence.setdefault(si, []).append(len(out))
             out.append(c)
     _attach_quotes(document.text, sents, out, statements_by_sentence, mentions)
-    return tuple(out)
+    return tuple(_link_continuations(out))
+
+
+CONTINUATION_SENTENCES = 4
+
+
+def _speaker_key(candidate: EventCandidate) -> str:
+    return candidate.actors[0].text.split()[-1].lower() if candidate.actors else ""
+
+
+def _link_continuations(out: list[EventCandidate]) -> list[EventCandidate]:
+    """Mark undated statements that carry on the same speaker's statement a few sentences before."""
+    from dataclasses import replace
+
+    last: dict[str, int] = {}
+    for i, c in enumerate(out):
+        if c.kind != EventKind.STATEMENT:
+            continue
+        key = _speaker_key(c)
+        if not key:
+            continue
+        j = last.get(key)
+        if j is not None and c.date is None and c.sentence - out[j].sentence <= CONTINUATION_SENTENCES:
+            head = out[j].continues if out[j].continues is not None else j
+            out[i] = replace(c, continues=head)
+        last[key] = i
+    return out
 
 
 def _best_time(indexes: list[int], times: tuple[TimeExpression, ...]) -> int:
@@ -267,6 +311,7 @@ def _sentence_candidates(
     time_ids: tuple[int, ...],
     mentions: tuple[ActorMention, ...],
     offset: int,
+    furniture: list[tuple[int, int]] = (),
 ) -> list[EventCandidate]:
     groups: dict[int, list[int]] = {}
     for ti in time_ids:
@@ -276,6 +321,9 @@ def _sentence_candidates(
         gov = governor(doc, expr)
         if gov is None or not (sent.start <= gov.i < sent.end):
             continue
+        lo, hi = line_of(document.text, gov.idx)
+        if not (lo <= expr.start < hi) or _in_ranges(gov.idx, gov.idx + 1, furniture):
+            continue  # a dateline or caption run into the sentence by the parser
         groups.setdefault(gov.i, []).append(ti)
     # every reporting/reaction verb in a main clause with a named or pronoun subject is a statement
     statements: dict[int, Token] = {}
@@ -287,7 +335,7 @@ def _sentence_candidates(
             continue
         if reporting_head(tok) is not None or _hypothetical(tok):
             continue
-        if _subject_token(tok) is None:
+        if _subject_token(tok) is None or _in_ranges(tok.idx, tok.idx + 1, furniture):
             continue
         main = tok.i in groups or is_main_clause(tok) or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
         if main and _speaker(tok, mentions, document.text) is not None:
@@ -406,9 +454,7 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> Acto
     if holding:
         return holding[0]
     if subj.pos_ == "PROPN":
-        words = [t for t in subj.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [subj]
-        start, end = words[0].idx, subj.idx + len(subj)
-        return ActorMention(text[start:end], start, end, "PERSON" if len(words) > 1 else "ORG")
+        return _proper_noun_mention(subj, text, "PERSON")
     people = [m for m in inside if m.label == "PERSON"]
     if people:
         return people[0]
@@ -418,6 +464,15 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> Acto
         start = min(t.idx for t in subj.subtree)
         return ActorMention(role, start, start + len(role), "ROLE")
     return inside[0] if inside else None
+
+
+def _proper_noun_mention(tok: Token, text: str, multi_word_label: str = "ORG") -> ActorMention:
+    """A name the entity tagger missed: the proper noun with its compounds ("iPhone 4", "Jan Lipavsk")."""
+    lefts = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    rights = [t for t in tok.rights if t.dep_ in ("nummod", "compound") and t.i == tok.i + 1]
+    words = [*lefts, tok, *rights]
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return ActorMention(text[start:end], start, end, multi_word_label if len(words) > 1 else "ORG")
 
 
 def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Token | None = None) -> list[ActorMention]:
@@ -457,6 +512,11 @@ def _candidate(
         if m.in_role or m.label == "NORP" or any(a.start == m.start for a in actors):
             continue
         actors.append(m)
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "PROPN"):
+        if not any(a.start <= obj.idx < a.end for a in mentions) and not any(
+            a.start <= obj.idx < a.end for a in actors
+        ):
+            actors.append(_proper_noun_mention(obj, document.text))
     if verb.pos_ == "NOUN":
         lo = min(t.idx for t in verb.subtree)
         hi = max(t.idx + len(t) for t in verb.subtree)
@@ -477,6 +537,12 @@ def _candidate(
             verb,
             subject.text if subject and subj_tok is not None and subject.start <= subj_tok.idx < subject.end else None,
         )
+    lo, hi = line_of(document.text, verb.idx)
+    lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+    while hi > lo and document.text[hi - 1].isspace():
+        hi -= 1
+    while lo < hi and document.text[lo].isspace():
+        lo += 1
     certainty = None
     if expr is not None and expr.date:
         certainty = Certainty.RESOLVED if expr.relative else Certainty.STATED
@@ -493,9 +559,9 @@ def _candidate(
     return EventCandidate(
         document=document.id,
         sentence=si,
-        start=sent.start_char,
-        end=sent.end_char,
-        text=sent.text,
+        start=lo,
+        end=hi,
+        text=document.text[lo:hi],
         title=title,
         kind=kind,
         predicate=verb.lemma_.lower(),
