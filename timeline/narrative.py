@@ -1,15 +1,128 @@
-"""Dating by narrative: events with no date of their own take one from their context."""
+"""Dating by narrative: events with no date in their own sentence take one from their context.
+
+Three readings of how news is told, tried in order for each undated candidate:
+
+1. Continuation. A sentence that goes on with the same speaker, or starts with a pronoun
+   or an "added"-style verb, continues the time set by the sentence before ("…said on
+   Sunday. He added that…").
+2. Reported statement. A statement reported by an article was made before its
+   publication and after what it responds to: the latest story event the article dates
+   within the week before publication. The interval between the two is the date
+   (certainty ``bounded``). With nothing recent to respond to, news reports what was
+   said on the day: the publication day, still ``bounded``.
+3. The main event of a report (the first event the article tells) happened shortly
+   before the article, on the same terms.
+
+Future-tense and scheduled candidates are left alone: an article's date says nothing of
+when a plan will happen. Nothing here is more certain than the publication date it
+leans on.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
-from timeline.candidates import DocumentAnalysis
-from timeline.model import Document
+from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
+from timeline.merge import actor_keys, bounds_of
+from timeline.model import Certainty, DateSource, Document, Precision, date_bounds
+
+RESPONSE_WINDOW = dt.timedelta(days=7)  # how far back a statement's trigger is looked for
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_CONTINUING = frozenset({"add", "continue", "explain", "conclude", "note", "insist", "stress", "reiterate"})
+
+
+def _span(lo: dt.date, hi: dt.date) -> tuple[str, Precision]:
+    if lo == hi:
+        return lo.isoformat(), Precision.DAY
+    return f"{lo.isoformat()}/{hi.isoformat()}", Precision.INTERVAL
+
+
+def publication_bounds(document: Document) -> tuple[dt.date, dt.date] | None:
+    if not document.published:
+        return None
+    try:
+        return date_bounds(document.published)
+    except ValueError:
+        return None
+
+
+def continues(previous: EventCandidate, candidate: EventCandidate) -> bool:
+    """Does ``candidate`` go on with ``previous``'s moment (same speaker, a pronoun, "added")?"""
+    if candidate.kind not in (EventKind.STATEMENT, EventKind.OCCURRENCE) or candidate.tense == "future":
+        return False
+    first = candidate.text.lstrip(" \"“‘'").split(" ", 1)[0].lower().strip(",")
+    if first in _PRONOUNS or candidate.predicate in _CONTINUING:
+        return True
+    mine, theirs = actor_keys(candidate), actor_keys(previous)
+    return bool(mine and theirs and mine[0] == theirs[0] and candidate.kind == EventKind.STATEMENT)
+
+
+def _weaker(a: Certainty | None, b: Certainty) -> Certainty:
+    order = [Certainty.STATED, Certainty.RESOLVED, Certainty.INFERRED, Certainty.BOUNDED]
+    return max(a or Certainty.STATED, b, key=order.index)
+
+
+def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAnalysis:
+    """One document's undated candidates dated from their context, where it supports a date."""
+    published = publication_bounds(document)
+    pub_certainty = Certainty.INFERRED if document.published_from == DateSource.INFERRED else Certainty.RESOLVED
+    candidates = list(analysis.candidates)
+    story: list[tuple[dt.date, dt.date]] = []  # dated story events seen so far, in reading order
+    if published:
+        for c in candidates:
+            b = bounds_of(c)
+            if b and b[1] <= published[1] and b[0] >= published[0] - RESPONSE_WINDOW and b[1] - b[0] <= RESPONSE_WINDOW:
+                story.append(b)
+    trigger = max((b[0] for b in story), default=None)
+    first_event = min((c.sentence for c in candidates), default=None)
+    by_sentence: dict[int, EventCandidate] = {}
+    for n, c in enumerate(candidates):
+        if c.date:
+            if c.reports is None or c.sentence not in by_sentence:
+                by_sentence[c.sentence] = c
+            continue
+        if c.tense == "future" or c.kind in (EventKind.SCHEDULED, EventKind.STATE):
+            continue
+        previous = by_sentence.get(c.sentence - 1)
+        if previous is not None and previous.date and continues(previous, c):
+            candidates[n] = dataclasses.replace(
+                c,
+                date=previous.date,
+                precision=previous.precision,
+                certainty=_weaker(previous.certainty, Certainty.RESOLVED),
+                how=f"{previous.date}: continues the previous sentence's time ({previous.title[:60]!r})",
+            )
+            by_sentence[c.sentence] = candidates[n]
+            continue
+        if published is None:
+            continue
+        is_lead = c.sentence == first_event
+        if c.kind != EventKind.STATEMENT and not is_lead:
+            continue
+        what = "the report's main event" if is_lead and c.kind != EventKind.STATEMENT else "a reported statement"
+        if trigger is not None and trigger <= published[1]:
+            lo, hi = trigger, published[1]
+            why = f"{what}: after what it responds to ({trigger.isoformat()}) and by publication"
+        else:
+            lo, hi = published
+            why = f"{what}: made by the day of publication, nothing earlier to respond to"
+        value, precision = _span(lo, hi)
+        candidates[n] = dataclasses.replace(
+            c,
+            date=value,
+            precision=precision,
+            certainty=_weaker(pub_certainty, Certainty.BOUNDED),
+            how=f"{value}: {why} ({document.published})",
+        )
+        by_sentence[c.sentence] = candidates[n]
+    return dataclasses.replace(analysis, candidates=tuple(candidates))
 
 
 def date_by_narrative(
     documents: Sequence[Document], analyses: Sequence[DocumentAnalysis]
 ) -> tuple[DocumentAnalysis, ...]:
     """Analyses whose undated candidates are dated from context where it supports a date."""
-    return tuple(analyses)
+    by_id = {d.id: d for d in documents}
+    return tuple(date_document(by_id[a.document], a) if a.document in by_id else a for a in analyses)
