@@ -11,6 +11,7 @@ datelines, repeated lead sentences) never yields an event.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -157,16 +158,16 @@ def line_of(text: str, pos: int) -> tuple[int, int]:
 
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e + 1 for s, e in ranges) or any(
-        s <= start < e and (min(end, e) - start) * 2 >= end - start for s, e in ranges
-    )
+    return any(s <= start and end <= e + 1 for s, e in ranges)
 
 
 def is_non_event_sentence(sent: Span) -> bool:
     """A sentence with no verb (datelines, captions, lists) or credit/debris text."""
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return True
-    text = sent.text
+    text = sent.text.strip()
+    if "\n" in text:  # run together with a neighbouring line: the line rules decide
+        return False
     return bool(_CREDIT.search(text)) or (bool(_DEBRIS.search(text)) and len(sent) <= 15)
 
 
@@ -214,10 +215,12 @@ def complement(verb: Token) -> Token | None:
 
 
 def is_main_clause(verb: Token) -> bool:
+    lo, hi = line_of(verb.doc.text, verb.idx)
     cur = verb
-    while cur.dep_ == "conj":
+    while cur.dep_ == "conj" and lo <= cur.head.idx < hi:
         cur = cur.head
-    return cur.dep_ == "ROOT"
+    # the root of its own line counts: the parser sometimes runs two lines into one sentence
+    return cur.dep_ == "ROOT" or not (lo <= cur.head.idx < hi)
 
 
 def tense(verb: Token, expr: TimeExpression | None = None) -> str:
@@ -244,7 +247,8 @@ def extract_candidates(
     statements_by_sentence: dict[int, list[int]] = {}
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
-        if _in_ranges(sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
+        body = sent.text.rstrip()
+        if _in_ranges(sent.start_char, sent.start_char + len(body), furniture) or is_non_event_sentence(sent):
             continue
         key = _WS.sub(" ", sent.text.strip().lower())
         if key in seen:
@@ -598,10 +602,12 @@ def _attach_quotes(
     """Put each direct quotation on the statement that introduces it (same or adjacent sentence)."""
     from dataclasses import replace
 
-    for si, sent in enumerate(sents):
-        found = find_quotes(text, sent.start_char, sent.end_char)
-        if not found:
-            continue
+    starts = [sent.start_char for sent in sents]
+    by_sentence: dict[int, list] = {}
+    for q in find_quotes(text):  # over the whole text: the parser may split a quote's closing mark off
+        by_sentence.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
+    for si, found in sorted(by_sentence.items()):
+        sent = sents[si]
         target = None
         for sj in (si, si + 1, si - 1, si - 2):
             if statements_by_sentence.get(sj):

@@ -1,0 +1,103 @@
+"""Actors across a corpus: aliases, surnames, type votes, roles, country variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.actors import normalise_name, resolve_actors, slug
+from timeline.candidates import ActorMention, DocumentAnalysis
+from timeline.model import ActorKind
+
+
+def m(text: str, label: str = "PERSON", start: int = 0, roles: tuple[str, ...] = ()) -> ActorMention:
+    return ActorMention(text=text, start=start, end=start + len(text), label=label, roles=roles)
+
+
+def corpus(*docs: list[ActorMention]) -> list[DocumentAnalysis]:
+    out = []
+    for i, mentions in enumerate(docs):
+        placed = [
+            ActorMention(x.text, j * 100, j * 100 + len(x.text), x.label, x.roles) for j, x in enumerate(mentions)
+        ]
+        out.append(DocumentAnalysis(document=f"d{i}", mentions=tuple(placed)))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Trump's", "Trump"),
+        ("the U.S.", "United States"),
+        ("US", "United States"),
+        ("United States", "United States"),
+        ("Britain", "United Kingdom"),
+        ("the European Union’s", "European Union"),
+    ],
+)
+def test_normalise_name(written, name):
+    assert normalise_name(written) == name
+
+
+def test_full_name_surname_and_titled_forms_are_one_actor():
+    res = resolve_actors(
+        corpus(
+            [m("Donald Trump", roles=("former US President",)), m("Trump"), m("Trump's")],
+            [m("Trump"), m("Donald Trump")],
+        )
+    )
+    (actor,) = res.actors
+    assert actor.id == "donald-trump" and actor.name == "Donald Trump"
+    assert actor.mentions == 5
+    assert "Trump" in actor.aliases and "us president" in actor.aliases
+
+
+def test_surname_in_another_document_attaches_to_the_full_name():
+    analyses = corpus([m("Mette Lund")], [m("Lund")])
+    res = resolve_actors(analyses)
+    assert [a.id for a in res.actors] == ["mette-lund"]
+    assert res.actor_for("d1", analyses[1].mentions[0]) == "mette-lund"
+
+
+def test_ambiguous_surname_does_not_attach():
+    res = resolve_actors(corpus([m("Anna Lund"), m("Erik Lund"), m("Lund")]))
+    assert {a.id for a in res.actors} == {"anna-lund", "erik-lund", "lund"}
+
+
+def test_kind_is_voted_so_one_wrong_tag_neither_splits_nor_mislabels():
+    res = resolve_actors(corpus([m("Jens Berg"), m("Berg"), m("Berg", "ORG")], [m("Berg"), m("Berg", "ORG")]))
+    (actor,) = res.actors
+    assert actor.kind == ActorKind.PERSON
+
+
+def test_unambiguous_role_resolves_to_its_holder():
+    res = resolve_actors(
+        corpus(
+            [m("Jens Berg", roles=("Harbour Authority chief",)), m("Ola Dahl", roles=("Mayor",))], [m("Mayor", "ORG")]
+        )
+    )
+    assert res.actor_for_name("the Harbour Authority chief") == "jens-berg"
+    assert res.actor_for_name("Berg") == "jens-berg"
+
+
+def test_shared_role_stays_unresolved():
+    res = resolve_actors(corpus([m("Jens Berg", roles=("minister",)), m("Ola Dahl", roles=("minister",))]))
+    assert res.actor_for_name("the minister") is None
+
+
+def test_country_variants_are_one_actor():
+    res = resolve_actors(corpus([m("U.S.", "GPE"), m("the United States", "GPE"), m("US", "GPE")]))
+    (actor,) = res.actors
+    assert actor.id == "united-states" and actor.kind == ActorKind.COUNTRY and actor.mentions == 3
+
+
+def test_slug_is_readable():
+    assert slug("Wadysaw Kosiniak-Kamysz") == "wadysaw-kosiniak-kamysz"
+    assert slug("Françoise Hardy") == "francoise-hardy"
+
+
+def test_roles_from_the_parse(nlp):
+    from timeline.analyse import find_mentions
+
+    doc = nlp("Harbour Authority spokesman Erik Lund said the piers were unsafe.")
+    lund = next(x for x in find_mentions(doc) if x.text == "Erik Lund")
+    assert lund.roles == ("Harbour Authority spokesman",)

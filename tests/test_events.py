@@ -1,0 +1,147 @@
+"""Event candidates from small written news passages: what is an event, how it is dated and titled."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from timeline.analyse import analyse_document
+from timeline.candidates import EventKind
+from timeline.events import furniture_lines
+from timeline.model import Document
+
+
+def analyse(nlp, text: str, published: str | None = "2021-03-15", title: str = ""):
+    document = Document(id="d", path="d.txt", text=text, title=title, published=published)
+    return analyse_document(document, nlp(text))
+
+
+def titles(analysis) -> list[str]:
+    return [c.title for c in analysis.candidates]
+
+
+def test_reported_clause_with_its_own_date_is_a_second_event(nlp):
+    a = analyse(nlp, "Mayor Anna Berg said on Sunday that the bridge collapsed in 2009.\n")
+    by_date = {c.date: c for c in a.candidates}
+    assert set(by_date) == {"2021-03-14", "2009"}
+    saying, collapse = by_date["2021-03-14"], by_date["2009"]
+    assert saying.kind == EventKind.STATEMENT and saying.predicate == "say"
+    assert collapse.predicate == "collapse"
+    assert collapse.reports == a.candidates.index(saying)
+
+
+def test_statement_without_a_date_is_kept_undated(nlp):
+    a = analyse(nlp, "Prime Minister Karl Olsen said the new tax would hurt farmers.\n")
+    (c,) = a.candidates
+    assert c.kind == EventKind.STATEMENT and c.date is None
+    assert c.actors[0].text == "Karl Olsen"
+    assert c.text == "Prime Minister Karl Olsen said the new tax would hurt farmers."
+
+
+def test_dated_clause_title_is_subject_verb_object(nlp):
+    a = analyse(nlp, "Portugal joined the European Union in January 1986.\n")
+    (c,) = a.candidates
+    assert c.title == "Portugal joins the European Union"
+    assert c.date == "1986-01"
+    assert c.how  # the derivation of the date travels with the candidate
+
+
+def test_statement_title_is_speaker_and_gist(nlp):
+    a = analyse(nlp, "Olsen said on Monday that the harbour will reopen next spring.\n")
+    statement = next(c for c in a.candidates if c.kind == EventKind.STATEMENT)
+    assert statement.title.startswith("Olsen: ")
+    assert "harbour will reopen" in statement.title
+    assert len(statement.title) <= 80
+
+
+def test_long_titles_are_clipped(nlp):
+    text = (
+        "Olsen said on Monday that the harbour authority will reopen every one of the old northern piers "
+        "to fishing boats, ferries, private yachts and cargo ships before the end of the summer season.\n"
+    )
+    a = analyse(nlp, text)
+    assert all(len(t) <= 80 for t in titles(a))
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Photo: Jane Doe/Reuters. Copyright 2021 Example News. All rights reserved.",
+        "By Jane Doe and Omar Haddad",
+        "Share this article",
+        "Read more: Farmers protest in the capital",
+        "Copy to clipboard",
+        "Court orders carmaker to pay $20 million in emissions case",  # a related-article link
+    ],
+)
+def test_page_furniture_is_never_an_event(nlp, furniture):
+    text = f"The council voted on Tuesday to close the mine.\n{furniture}\nThe union said it would appeal.\n"
+    a = analyse(nlp, text)
+    start = text.index(furniture)
+    assert all(c.end <= start or c.start >= start + len(furniture) for c in a.candidates)
+    assert len(a.candidates) == 2
+
+
+def test_durations_and_sets_date_nothing(nlp):
+    a = analyse(nlp, "The factory has employed workers for four years and pays them every month.\n")
+    assert all(c.date is None for c in a.candidates)
+    assert not [c for c in a.candidates if c.time is not None]
+
+
+def test_dateline_equal_to_publication_date_is_not_an_event(nlp):
+    text = "date 2021-03-15\n\nThe council voted to close the mine.\n"
+    a = analyse(nlp, text)
+    assert all(c.date != "2021-03-15" for c in a.candidates)
+    assert all(c.start >= text.index("The council") for c in a.candidates)
+
+
+def test_repeated_lead_sentence_gives_one_candidate(nlp):
+    text = "Flooding closed the main road on Friday.\nFlooding closed the main road on Friday.\n"
+    assert len(analyse(nlp, text).candidates) == 1
+
+
+def test_headline_is_not_evidence(nlp):
+    text = "Council closes mine\n\nThe council voted on Tuesday to close the mine.\n"
+    a = analyse(nlp, text, title="Council closes mine")
+    assert all(c.start >= text.index("The council") for c in a.candidates)
+    assert furniture_lines(text, "Council closes mine")[0] == (0, len("Council closes mine"))
+
+
+def test_generic_hypothetical_speech_is_not_a_statement(nlp):
+    a = analyse(nlp, "Critics would say that taxes are always too high.\n")
+    assert not a.candidates
+
+
+def test_continuing_statement_points_at_the_first(nlp):
+    text = (
+        "Karl Olsen said the tax was unfair.\n"
+        "The harbour is quiet these days.\n"
+        "Olsen added that farmers would suffer.\n"
+    )
+    a = analyse(nlp, text)
+    first, later = (c for c in a.candidates if c.kind == EventKind.STATEMENT)
+    assert later.continues == a.candidates.index(first)
+
+
+def test_pronoun_subject_is_the_last_named_person(nlp):
+    text = "Karl Olsen visited the harbour.\nHe said the piers were unsafe.\n"
+    a = analyse(nlp, text)
+    statement = next(c for c in a.candidates if c.kind == EventKind.STATEMENT)
+    assert statement.actors[0].text == "Karl Olsen"
+    assert statement.actors[0].start == text.index("He")
+
+
+def test_event_noun_dated_directly_is_its_own_event(nlp):
+    a = analyse(nlp, "Farmers still suffer after Spain's 2019 drought.\n")
+    assert [c.date for c in a.candidates] == ["2019"]
+
+
+def test_analysis_is_picklable_and_offsets_point_into_the_text(nlp):
+    text = "Mayor Anna Berg said on Sunday that the bridge collapsed in 2009.\n"
+    a = analyse(nlp, text)
+    assert pickle.loads(pickle.dumps(a)) == a
+    for c in a.candidates:
+        assert text[c.start : c.end] == c.text
+    for m in a.mentions:
+        assert text[m.start : m.end] == m.text
