@@ -1,23 +1,142 @@
 """The per-document half of the builder: parse each document and analyse it.
 
-Streams documents through ``nlp.pipe`` so memory stays bounded; the result per
-document is a small :class:`DocumentAnalysis` with no spaCy objects in it.
+Cached, parallel and streaming. Each document's :class:`DocumentAnalysis` is looked up
+in the cache (:mod:`timeline.cache`) by a hash of its text, the fields the analysis
+reads, the model and the analysis code; only the misses are parsed. With ``jobs > 1``
+the misses go to worker processes that each load the model once, parse a chunk with
+``nlp.pipe`` and send back the small analyses (never ``Doc`` objects), so memory stays
+bounded by a few chunks in flight whatever the corpus size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline.candidates import DocumentAnalysis
 from timeline.model import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+Analyse = Callable[[Document, "Doc"], DocumentAnalysis]
+Loader = Callable[[], "Language"]
+
+BATCH_SIZE = 32  # texts per nlp.pipe batch, in process
+CHUNK_SIZE = 16  # documents per task sent to a worker: small keeps workers busy to the end
 
 
 @dataclass(frozen=True, slots=True)
 class CorpusAnalysis:
     analyses: tuple[DocumentAnalysis, ...]
     model: str  # name-version of the spaCy pipeline used
+    cached: int = 0  # how many analyses came from the cache
+    analysed: int = 0  # how many were parsed now
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def model_identity(model: str | None) -> str:
+    """``lang_name-version`` of the pipeline ``model`` names, read from its meta.json
+    without importing spaCy (a warm rebuild should not pay for that); loads it otherwise."""
+    from timeline.nlp import load_model, model_id, resolve_model_name
+
+    name = resolve_model_name(model)
+    candidates: list[Path] = []
+    if os.path.isdir(name):
+        candidates.append(Path(name) / "meta.json")
+    else:
+        import importlib.util
+
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            candidates.append(Path(location) / "meta.json")
+    for path in candidates:
+        try:
+            meta = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(meta, dict):
+            return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}-{meta.get('version', '0')}"
+    return model_id(load_model(name))
+
+
+def _default_analyse() -> Analyse:
+    from timeline.analyse import analyse_document
+
+    return analyse_document
+
+
+# --- worker processes -----------------------------------------------------------------
+
+_worker: tuple[Language, Analyse] | None = None
+
+
+def _worker_init(loader: Loader, analyse: Analyse | None) -> None:
+    global _worker
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _worker = (loader(), analyse or _default_analyse())
+
+
+def _worker_run(documents: list[Document]) -> list[DocumentAnalysis]:
+    assert _worker is not None
+    nlp, analyse = _worker
+    return [analyse(d, doc) for d, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True)]
+
+
+def _analyse_in_process(
+    documents: Sequence[Document], loader: Loader, analyse: Analyse | None
+) -> Iterator[tuple[int, DocumentAnalysis]]:
+    nlp = loader()
+    fn = analyse or _default_analyse()
+    docs = nlp.pipe((d.text for d in documents), batch_size=BATCH_SIZE)
+    for i, (document, doc) in enumerate(zip(documents, docs, strict=True)):
+        yield i, fn(document, doc)
+
+
+def _analyse_in_pool(
+    documents: Sequence[Document], loader: Loader, analyse: Analyse | None, jobs: int
+) -> Iterator[tuple[int, DocumentAnalysis]]:
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the already-imported code; the parent has not loaded spaCy's model
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunks = [list(range(i, min(i + CHUNK_SIZE, len(documents)))) for i in range(0, len(documents), CHUNK_SIZE)]
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(loader, analyse))
+    pending: dict[Future, list[int]] = {}
+    next_chunk = 0
+    try:
+        while next_chunk < len(chunks) or pending:
+            while next_chunk < len(chunks) and len(pending) < jobs * 3:  # bounded: a few chunks in flight
+                idx = chunks[next_chunk]
+                pending[pool.submit(_worker_run, [documents[i] for i in idx])] = idx
+                next_chunk += 1
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                idx = pending.pop(fut)
+                yield from zip(idx, fut.result(), strict=True)
+    finally:
+        for fut in pending:
+            fut.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- the corpus -----------------------------------------------------------------------
 
 
 def analyse_corpus(
@@ -28,13 +147,63 @@ def analyse_corpus(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     quiet: bool = False,
+    analyse: Analyse | None = None,
+    loader: Loader | None = None,
+    model_key: str | None = None,
+    pipeline: str | None = None,
 ) -> CorpusAnalysis:
-    from timeline.analyse import analyse_document
-    from timeline.nlp import load_model, model_id
+    """One analysis per document, in order; cached ones reused, the rest parsed.
 
-    nlp = load_model(model)
-    analyses = tuple(
-        analyse_document(document, doc)
-        for document, doc in zip(documents, nlp.pipe(d.text for d in documents), strict=True)
-    )
-    return CorpusAnalysis(analyses=analyses, model=model_id(nlp))
+    ``analyse``, ``loader`` (a function returning an ``nlp``), ``model_key`` (the model's
+    identity in cache keys) and ``pipeline`` (the analysis code's version) replace the
+    real ones in tests and benchmarks.
+    """
+    from timeline.cache import AnalysisCache, document_key, pipeline_version
+    from timeline.paths import cache_dir as default_cache_dir
+    from timeline.progress import Progress
+
+    if loader is None:
+        from timeline.nlp import load_model
+
+        loader = functools.partial(load_model, model)
+    ident = model_key or model_identity(model)
+    version = pipeline or pipeline_version()
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+
+    cache = AnalysisCache(Path(cache_dir) if cache_dir else default_cache_dir(), quiet=quiet) if use_cache else None
+    try:
+        keys = [document_key(d, ident, version) for d in documents] if cache else []
+        found = cache.get_many(keys) if cache else {}
+        results: list[DocumentAnalysis | None] = [found.get(k) for k in keys] if cache else [None] * len(documents)
+        misses = [i for i, r in enumerate(results) if r is None]
+        hits = len(documents) - len(misses)
+        with Progress(len(documents), "timeline: analysing", quiet=quiet) as progress:
+            progress.advance(hits, cached=hits)
+            if misses:
+                todo = [documents[i] for i in misses]
+                jobs = min(jobs, max(1, len(todo) // CHUNK_SIZE))
+                stream = (
+                    _analyse_in_pool(todo, loader, analyse, jobs)
+                    if jobs > 1
+                    else _analyse_in_process(todo, loader, analyse)
+                )
+                pending: list[tuple[str, str, DocumentAnalysis]] = []
+                for j, result in stream:
+                    i = misses[j]
+                    results[i] = result
+                    progress.advance()
+                    if cache:
+                        pending.append((keys[i], ident, result))
+                        if len(pending) >= 64:  # commit as we go: an interrupted build keeps its work
+                            cache.put_many(pending)
+                            pending = []
+                if cache:
+                    cache.put_many(pending)
+    finally:
+        if cache:
+            cache.close()
+    analyses = tuple(r for r in results if r is not None)
+    if len(analyses) != len(documents):  # pragma: no cover - every index is filled above
+        print("timeline: internal error: missing analyses", file=sys.stderr)
+        raise RuntimeError("missing analyses")
+    return CorpusAnalysis(analyses=analyses, model=ident, cached=hits, analysed=len(misses))

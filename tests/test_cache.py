@@ -1,0 +1,248 @@
+"""The analysis cache: hits, invalidation, recovery from bad files, --no-cache."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from timeline.cache import FILE_NAME, AnalysisCache, document_key, dumps_analysis, loads_analysis
+from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind, Sentence
+from timeline.model import Certainty, Document, Precision, Quote, TimeExpression, TimexType
+from timeline.parse import analyse_corpus
+
+
+def blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+class Counter:
+    """A stand-in analysis that counts its calls."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __call__(self, document: Document, doc) -> DocumentAnalysis:
+        self.calls.append(document.id)
+        return DocumentAnalysis(
+            document=document.id,
+            sentences=(Sentence(start=0, end=len(doc.text)),),
+            mentions=(ActorMention(text=doc[0].text, start=0, end=len(doc[0].text), label="PERSON"),),
+        )
+
+
+def docs(n: int = 5, published: str | None = "2024-02-12") -> list[Document]:
+    return [
+        Document(
+            id=f"d{i}",
+            path=f"d{i}.txt",
+            text=f"Alice{i} met Bob in Paris on day {i}.",
+            title=f"T{i}",
+            published=published,
+        )
+        for i in range(n)
+    ]
+
+
+def run(documents, cache_dir, fn, **kw):
+    kw.setdefault("model_key", "en_blank-1.0")
+    kw.setdefault("pipeline", "p1")
+    return analyse_corpus(documents, jobs=1, cache_dir=cache_dir, analyse=fn, loader=blank, quiet=True, **kw)
+
+
+def test_second_run_analyses_nothing(tmp_path):
+    fn = Counter()
+    first = run(docs(), tmp_path, fn)
+    assert len(fn.calls) == 5
+    fn2 = Counter()
+    second = run(docs(), tmp_path, fn2)
+    assert fn2.calls == []
+    assert second.analyses == first.analyses
+    assert (second.cached, second.analysed) == (5, 0)
+
+
+def test_changing_one_document_reanalyses_only_it(tmp_path):
+    run(docs(), tmp_path, Counter())
+    changed = docs()
+    changed[2] = Document(id="d2", path="d2.txt", text="Carol left Rome.", title="T2", published="2024-02-12")
+    fn = Counter()
+    result = run(changed, tmp_path, fn)
+    assert fn.calls == ["d2"]
+    assert result.analyses[2].mentions[0].text == "Carol"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"model_key": "en_blank-2.0"},
+        {"pipeline": "p2"},
+    ],
+)
+def test_model_or_pipeline_change_invalidates(tmp_path, change):
+    run(docs(), tmp_path, Counter())
+    fn = Counter()
+    run(docs(), tmp_path, fn, **change)
+    assert len(fn.calls) == 5
+
+
+def test_publication_date_change_invalidates(tmp_path):
+    run(docs(), tmp_path, Counter())
+    fn = Counter()
+    run(docs(published="2024-03-01"), tmp_path, fn)
+    assert len(fn.calls) == 5
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    fn = Counter()
+    analyse_corpus(
+        docs(),
+        jobs=1,
+        cache_dir=tmp_path,
+        use_cache=False,
+        analyse=fn,
+        loader=blank,
+        model_key="m",
+        pipeline="p",
+        quiet=True,
+    )
+    assert len(fn.calls) == 5
+    assert list(tmp_path.iterdir()) == []
+
+
+def _foreign(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE analyses (key TEXT, data TEXT)")
+    conn.execute("INSERT INTO analyses VALUES ('x', 'y')")
+    conn.commit()
+    conn.close()
+
+
+def _truncated(path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    AnalysisCache(tmp.parent / "full").close()
+    full = tmp.parent / "full" / FILE_NAME
+    conn = sqlite3.connect(full)
+    conn.executemany("INSERT INTO analyses VALUES (?, 'm', ?, 0)", [(str(i), "x" * 3000) for i in range(200)])
+    conn.commit()
+    conn.close()
+    data = full.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda p: p.write_bytes(b"\x00garbage\xff" * 500),
+        lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000),
+        _foreign,
+        _truncated,
+    ],
+    ids=["garbage", "bad-header", "foreign-sqlite", "truncated"],
+)
+def test_corrupt_cache_is_set_aside_and_rebuilt(tmp_path, capsys, spoil):
+    spoil(tmp_path / FILE_NAME)
+    fn = Counter()
+    result = analyse_corpus(docs(), jobs=1, cache_dir=tmp_path, analyse=fn, loader=blank, model_key="m", pipeline="p")
+    assert len(fn.calls) == 5 and [a.document for a in result.analyses] == [f"d{i}" for i in range(5)]
+    err = capsys.readouterr().err
+    assert err.count("warning") == 1 and "set aside" in err
+    assert any(".corrupt-" in p.name for p in tmp_path.iterdir())
+    fn2 = Counter()
+    again = analyse_corpus(docs(), jobs=1, cache_dir=tmp_path, analyse=fn2, loader=blank, model_key="m", pipeline="p")
+    assert fn2.calls == [] and again.analyses == result.analyses
+    assert capsys.readouterr().err == ""
+
+
+def test_bad_rows_are_reanalysed(tmp_path, capsys):
+    run(docs(), tmp_path, Counter())
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute("UPDATE analyses SET data = '{\"document\": 5}' WHERE rowid = 1")
+    conn.execute("UPDATE analyses SET data = 'not json' WHERE rowid = 2")
+    conn.execute('UPDATE analyses SET data = \'{"document": "d", "__reduce__": "os.system"}\' WHERE rowid = 3')
+    conn.commit()
+    conn.close()
+    fn = Counter()
+    result = run(docs(), tmp_path, fn)
+    assert len(fn.calls) == 3
+    assert [a.document for a in result.analyses] == [f"d{i}" for i in range(5)]
+
+
+def test_round_trip_of_every_field_type():
+    t = TimeExpression(
+        start=0,
+        end=5,
+        text="today",
+        type=TimexType.DATE,
+        value="2024-02-12",
+        date="2024-02-12",
+        precision=Precision.DAY,
+    )
+    c = EventCandidate(
+        document="d",
+        sentence=0,
+        start=0,
+        end=10,
+        text="x",
+        title="t",
+        kind=EventKind.STATEMENT,
+        predicate="say",
+        time=0,
+        date="2024-02-12",
+        precision=Precision.DAY,
+        certainty=Certainty.STATED,
+        actors=(ActorMention(text="A", start=0, end=1, label="PERSON", roles=("Minister",)),),
+        quotes=(Quote(text="q", speaker="A"),),
+        lemmas=frozenset({"b", "a"}),
+        numbers=frozenset({"3"}),
+    )
+    a = DocumentAnalysis(
+        document="d", times=(t,), sentences=(Sentence(0, 10, (0,)),), candidates=(c,), mentions=c.actors
+    )
+    assert loads_analysis(dumps_analysis(a)) == a
+
+
+def test_concurrent_writers_leave_a_readable_cache(tmp_path):
+    def write(n: int) -> None:
+        with AnalysisCache(tmp_path, quiet=True) as cache:
+            for j in range(10):
+                cache.put_many([(f"{n}-{j}", "m", DocumentAnalysis(document=f"{n}-{j}"))])
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    with AnalysisCache(tmp_path) as cache:
+        got = cache.get_many([f"{n}-{j}" for n in range(4) for j in range(10)])
+    assert len(got) == 40
+
+
+def test_interrupted_build_keeps_committed_work(tmp_path):
+    class Boom(Counter):
+        def __call__(self, document, doc):
+            if len(self.calls) == 100:
+                raise KeyboardInterrupt
+            return super().__call__(document, doc)
+
+    many = docs(150)
+    with pytest.raises(KeyboardInterrupt):
+        run(many, tmp_path, Boom())
+    fn = Counter()
+    run(many, tmp_path, fn)
+    assert len(fn.calls) <= 150 - 64  # the first committed batch was kept
+    assert len(fn.calls) >= 50
+
+
+def test_key_depends_on_text_date_model_and_pipeline():
+    d = docs(1)[0]
+    base = document_key(d, "m", "p")
+    assert base == document_key(d, "m", "p")
+    assert base != document_key(d, "m2", "p")
+    assert base != document_key(d, "m", "p2")
+    assert base != document_key(
+        Document(id=d.id, path=d.path, text=d.text + " ", title=d.title, published=d.published), "m", "p"
+    )

@@ -1,0 +1,344 @@
+"""The per-document cache: one SQLite file of :class:`DocumentAnalysis` values as JSON.
+
+Why JSON and not pickle: the cache file sits in a user folder and anything may have
+replaced it, so reading it must never run code. Every row is decoded against the
+dataclass type hints and rejected (re-analysed) when anything does not fit.
+
+Why SQLite: transactions and WAL mean an interrupted build (Ctrl-C, kill) leaves every
+committed row usable, and two builds may share the file. A file that is not ours (not
+SQLite, a foreign database, truncated, wrong version) is renamed ``*.corrupt-<ts>`` and
+a new one started: never trusted, never fatal, warned about once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import hashlib
+import json
+import sqlite3
+import sys
+import time
+import types
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+
+from timeline.candidates import DocumentAnalysis
+from timeline.model import Document
+
+APPLICATION_ID = 0x544C4E31  # "TLN1": marks the file as ours
+FORMAT_VERSION = 1  # PRAGMA user_version; bump when the table layout changes
+FILE_NAME = "analyses.sqlite3"
+
+#: Sources whose code decides what an analysis contains: any edit invalidates the cache.
+PIPELINE_SOURCES = (
+    "analyse.py",
+    "events.py",
+    "times.py",
+    "timex",
+    "actors.py",
+    "quotes.py",
+    "candidates.py",
+    "model.py",
+    "nlp.py",
+    "cache.py",
+)
+
+
+def pipeline_version() -> str:
+    """A short hash of the analysis code, so changing it invalidates every entry."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"format {FORMAT_VERSION}".encode())
+    for name in PIPELINE_SOURCES:
+        path = root / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        for f in files:
+            try:
+                data = f.read_bytes()
+            except OSError:
+                continue
+            h.update(str(f.relative_to(root)).encode() + b"\0" + data + b"\0")
+    return h.hexdigest()[:16]
+
+
+def document_key(document: Document, model: str, pipeline: str) -> str:
+    """SHA-256 of everything one analysis depends on: the text, the fields the analysis
+    reads (id, title, publication date), the model and the pipeline code."""
+    h = hashlib.sha256()
+    for part in (pipeline, model, document.id, document.title, document.published or "", document.text):
+        b = part.encode("utf-8", "surrogatepass")
+        h.update(len(b).to_bytes(8, "little") + b)
+    return h.hexdigest()
+
+
+# --- JSON codec for the frozen dataclasses --------------------------------------------
+
+
+def encode(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, frozenset):
+        return sorted(encode(v) for v in value)
+    if isinstance(value, tuple | list):
+        return [encode(v) for v in value]
+    return value
+
+
+class DecodeError(ValueError):
+    """A cached row does not fit the current types: treat it as a miss."""
+
+
+_HINTS: dict[type, dict[str, object]] = {}
+
+
+def decode(tp: object, data: object) -> object:
+    """Rebuild a value of type ``tp`` from JSON data, checking every field."""
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        if data is None and type(None) in args:
+            return None
+        for arg in args:
+            if arg is type(None):
+                continue
+            try:
+                return decode(arg, data)
+            except DecodeError:
+                continue
+        raise DecodeError(f"{data!r} fits none of {tp}")
+    if origin in (tuple, frozenset):
+        if not isinstance(data, list):
+            raise DecodeError(f"expected a list for {tp}")
+        args = typing.get_args(tp)
+        item = args[0] if args else object
+        items = [decode(item, v) for v in data]
+        return tuple(items) if origin is tuple else frozenset(items)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        if not isinstance(data, dict):
+            raise DecodeError(f"expected an object for {tp.__name__}")
+        hints = _HINTS.get(tp)
+        if hints is None:
+            hints = _HINTS[tp] = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp)}
+        if set(data) - names:
+            raise DecodeError(f"unknown fields in {tp.__name__}: {sorted(set(data) - names)}")
+        kwargs = {name: decode(hints[name], data[name]) for name in names if name in data}
+        try:
+            return tp(**kwargs)
+        except TypeError as exc:  # a required field missing
+            raise DecodeError(str(exc)) from None
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        try:
+            return tp(data)
+        except ValueError:
+            raise DecodeError(f"{data!r} is not a {tp.__name__}") from None
+    if tp is bool:
+        if not isinstance(data, bool):
+            raise DecodeError(f"expected bool, got {data!r}")
+        return data
+    if tp is int:
+        if not isinstance(data, int) or isinstance(data, bool):
+            raise DecodeError(f"expected int, got {data!r}")
+        return data
+    if tp is float:
+        if not isinstance(data, int | float) or isinstance(data, bool):
+            raise DecodeError(f"expected float, got {data!r}")
+        return float(data)
+    if tp is str:
+        if not isinstance(data, str):
+            raise DecodeError(f"expected str, got {data!r}")
+        return data
+    if tp is object:
+        return data
+    raise DecodeError(f"cannot decode type {tp!r}")
+
+
+def dumps_analysis(analysis: DocumentAnalysis) -> str:
+    return json.dumps(encode(analysis), ensure_ascii=False, separators=(",", ":"))
+
+
+def loads_analysis(text: str) -> DocumentAnalysis:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise DecodeError(f"not JSON: {exc}") from None
+    value = decode(DocumentAnalysis, data)
+    assert isinstance(value, DocumentAnalysis)
+    return value
+
+
+# --- the SQLite file ------------------------------------------------------------------
+
+
+class AnalysisCache:
+    """Get and put analyses by key; any database error sets the file aside, never raises."""
+
+    def __init__(self, directory: Path, *, quiet: bool = False) -> None:
+        self.path = Path(directory) / FILE_NAME
+        self.quiet = quiet
+        self.warned = False
+        self.conn: sqlite3.Connection | None = None
+        self.hits = 0
+        self.misses = 0
+        self._open()
+
+    # opening and recovery
+
+    def _warn(self, message: str) -> None:
+        if not self.quiet and not self.warned:
+            print(f"timeline: warning: {message}", file=sys.stderr)
+        self.warned = True
+
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._warn(f"cache disabled: cannot create {self.path.parent} ({exc.strerror})")
+            return
+        for attempt in range(2):
+            try:
+                self.conn = self._connect()
+                return
+            except (sqlite3.Error, _Foreign) as exc:
+                self._close()
+                if attempt:
+                    self._warn(f"cache disabled: {self.path} is unusable ({exc})")
+                    return
+                self._set_aside(str(exc))
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        try:
+            conn.execute("PRAGMA busy_timeout = 10000")
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if app == 0 and version == 0 and not tables:  # a new, empty file
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute(
+                    "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, model TEXT NOT NULL, "
+                    "data TEXT NOT NULL, created REAL NOT NULL)"
+                )
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+                conn.execute("COMMIT")
+            elif app != APPLICATION_ID:
+                raise _Foreign("not a timeline cache")
+            elif version != FORMAT_VERSION:
+                raise _Foreign(f"cache format {version}, expected {FORMAT_VERSION}")
+            elif "analyses" not in tables:
+                raise _Foreign("no analyses table")
+            else:
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("SELECT count(*) FROM (SELECT key FROM analyses LIMIT 1)").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _close(self) -> None:
+        if self.conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.close()
+        self.conn = None
+
+    def _set_aside(self, reason: str) -> None:
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        self._warn(f"cache {self.path} is unusable ({reason}); set aside as {target.name}, rebuilding")
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(self.path) + suffix)
+            if src.exists():
+                try:
+                    src.replace(Path(str(target) + suffix))
+                except OSError:
+                    with contextlib.suppress(OSError):
+                        src.unlink()
+
+    def _recover(self, exc: Exception) -> None:
+        """A database error mid-build: set the file aside and carry on with a new one."""
+        self._close()
+        self._set_aside(str(exc))
+        try:
+            self.conn = self._connect()
+        except (sqlite3.Error, _Foreign):
+            self._close()
+
+    # reading and writing
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, DocumentAnalysis]:
+        """The analyses found for ``keys``; bad rows are deleted and count as misses."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, DocumentAnalysis] = {}
+        if self.conn is None:
+            return found
+        bad: list[str] = []
+        try:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for key, data in self.conn.execute(f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk):
+                    try:
+                        if not isinstance(data, str):
+                            raise DecodeError("not text")
+                        found[key] = loads_analysis(data)
+                    except (DecodeError, RecursionError):
+                        bad.append(key)
+            if bad:
+                self._warn(f"{len(bad)} unreadable cache entries in {self.path}; re-analysing them")
+                with self._transaction():
+                    self.conn.executemany("DELETE FROM analyses WHERE key = ?", [(k,) for k in bad])
+        except sqlite3.Error as exc:
+            self._recover(exc)
+            return {}
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, str, DocumentAnalysis]]) -> None:
+        """Store ``(key, model, analysis)`` rows in one transaction."""
+        if self.conn is None:
+            return
+        now = time.time()
+        rows = [(key, model, dumps_analysis(a), now) for key, model, a in items]
+        if not rows:
+            return
+        try:
+            with self._transaction():
+                self.conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            self._recover(exc)
+
+    def _transaction(self):
+        conn = self.conn
+        assert conn is not None
+
+        class _Tx:
+            def __enter__(self_inner):
+                conn.execute("BEGIN IMMEDIATE")
+
+            def __exit__(self_inner, kind, exc, tb):
+                if kind is None:
+                    conn.execute("COMMIT")
+                else:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                return False
+
+        return _Tx()
+
+    def close(self) -> None:
+        self._close()
+
+    def __enter__(self) -> AnalysisCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class _Foreign(Exception):
+    """The file is SQLite but not a timeline cache of this format."""
