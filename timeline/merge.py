@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from timeline.candidates import DocumentAnalysis, EventCandidate
+from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
 from timeline.model import Certainty, Event, Precision, Quote, Source, date_bounds, date_precision
 
 MERGE_THRESHOLD = 3.0
@@ -95,6 +95,8 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
     shared_quotes = bool(quote_shingles(a) & quote_shingles(b))
     if not shared_actors and not shared_quotes:
         return 0.0
+    if ka and kb and ka[0] != kb[0] and not shared_quotes and EventKind.STATEMENT in (a.kind, b.kind):
+        return 0.0  # two speakers on one day are two statements unless they quote the same words
     score = 0.0
     if ka and kb and ka[0] == kb[0]:
         score += 1.5
@@ -170,8 +172,12 @@ class _Clusters:
         return True
 
 
-def cluster_candidates(candidates: Sequence[EventCandidate]) -> list[list[int]]:
-    """Groups of candidate indexes that report one event; blocked, then joined best pair first."""
+def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence[int | None] = ()) -> list[list[int]]:
+    """Groups of candidate indexes that report one event; blocked, then joined best pair first.
+
+    ``continued[i]`` is the index of the candidate that candidate ``i`` goes on with
+    ("… he added"), which the per-document stage already knows is the same statement.
+    """
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(candidates):
         for key in block_keys(c):
@@ -191,6 +197,9 @@ def cluster_candidates(candidates: Sequence[EventCandidate]) -> list[list[int]]:
                     continue
                 scored[pair] = similarity(a, b)
     clusters = _Clusters([bounds_of(c) for c in candidates])
+    for i, j in enumerate(continued):
+        if j is not None:
+            clusters.union(j, i)
     for (i, j), score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
         if score < MERGE_THRESHOLD:
             break
@@ -337,7 +346,16 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
     """Events sorted by date (earliest bound, then latest), then document order; undated last."""
     order = {a.document: i for i, a in enumerate(analyses)}
     flat = [(a, c) for a in analyses for c in a.candidates]
-    groups = cluster_candidates([c for _, c in flat])
+    offsets: dict[str, int] = {}
+    for n, (a, _) in enumerate(flat):
+        offsets.setdefault(a.document, n)
+    continued = [
+        offsets[a.document] + c.continues
+        if getattr(c, "continues", None) is not None and c.continues < len(a.candidates)
+        else None
+        for a, c in flat
+    ]
+    groups = cluster_candidates([c for _, c in flat], continued)
     events = [build_event([flat[i] for i in group], resolution, order) for group in groups]
     return sorted(events, key=lambda e: _sort_key(e, order))
 
