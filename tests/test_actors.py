@@ -101,3 +101,11 @@ def test_roles_from_the_parse(nlp):
     doc = nlp("Harbour Authority spokesman Erik Lund said the piers were unsafe.")
     lund = next(x for x in find_mentions(doc) if x.text == "Erik Lund")
     assert lund.roles == ("Harbour Authority spokesman",)
+
+
+def test_name_cut_at_a_particle_is_joined(nlp):
+    from timeline.analyse import find_mentions
+
+    doc = nlp("Commission president Ursula von der Leyen met Trump in 2020.")
+    names = [x.text for x in find_mentions(doc) if x.label == "PERSON"]
+    assert "Ursula von der Leyen" in names

@@ -67,7 +67,7 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             role_tokens.update(_title_tokens(ent))
-    for ent in doc.ents:
+    for ent in _joined_names(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         text = ent.text.strip()
@@ -80,6 +80,29 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
                 text=text, start=ent.start_char, end=ent.end_char, label=ent.label_, roles=roles, in_role=in_role
             )
         )
+    return out
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "ibn", "al"})
+
+
+def _joined_names(doc: Doc) -> list[Span]:
+    """Entities, with a person's name the tagger cut at a particle joined again ("Ursula von der" + "Leyen")."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and prev.end == ent.start
+            and doc[prev.end - 1].lower_ in _PARTICLES
+            and ent.label_ in ("PERSON", "ORG", "GPE")
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
     return out
 
 

@@ -446,6 +446,8 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> Acto
     subj = _subject_token(verb)
     if subj is None:
         return None
+    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        subj = verb.head  # "Trump, who is running …": the noun the clause describes
     if subj.lower_ in _PRONOUNS:
         person = _last_person(mentions, subj.idx, verb.doc)
         if person is None:

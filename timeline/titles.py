@@ -77,7 +77,7 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "Trump, who is running …" → Trump
-    if subj is None and verb.dep_ in ("advcl", "acl", "relcl") and verb.tag_ == "VBN":
+    if subj is None and verb.dep_ in ("advcl", "acl") and verb.tag_ in ("VBN", "VBD"):
         # "First agreed in 2006, the target …": the participle describes the main subject
         main = verb.head if verb.dep_ != "acl" else None
         subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None) if main else verb.head
