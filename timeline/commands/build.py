@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from timeline.commands.common import add_corpus_arguments, add_model_argument, load_corpus, skipped_exit_code
+from timeline.commands.common import (
+    add_build_arguments,
+    add_corpus_arguments,
+    add_model_argument,
+    build_options,
+    load_corpus,
+    skipped_exit_code,
+)
 
 EXIT_SKIPPED = 3
 
@@ -22,6 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_corpus_arguments(p)
     add_model_argument(p)
+    add_build_arguments(p)
     p.add_argument("-o", "--output", required=True, metavar="OUT.toml", help="where to write the timeline ('-' for stdout)")
     p.add_argument("--force", action="store_true", help="overwrite OUT.toml if it exists")
     p.add_argument("--embed-text", action="store_true", help="store each article's text in the timeline (explore without the articles)")
@@ -36,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     status = skipped_exit_code(corpus, args)
     if status:
         return status
-    timeline = build_timeline(corpus.documents, model=args.model, quiet=args.quiet)
+    timeline = build_timeline(corpus.documents, model=args.model, quiet=args.quiet, **build_options(args))
     if args.output == "-":
         sys.stdout.write(dumps_timeline(timeline, embed_text=args.embed_text))
     else:

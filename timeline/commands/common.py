@@ -36,6 +36,37 @@ def add_model_argument(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _jobs(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def add_build_arguments(p: argparse.ArgumentParser) -> None:
+    """``--jobs``, ``--cache-dir``, ``--no-cache`` for the commands that build a timeline."""
+    p.add_argument(
+        "-j", "--jobs", type=_jobs, default=None, metavar="N", help="parser processes (default: number of cores)"
+    )
+    p.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where parsed documents are cached (default: $TIMELINE_CACHE_DIR or the user cache folder)",
+    )
+    p.add_argument("--no-cache", action="store_true", help="parse every document again and write no cache")
+
+
+def build_options(args: argparse.Namespace) -> dict:
+    """The keyword arguments of ``build_timeline`` that :func:`add_build_arguments` set."""
+    return {
+        "jobs": getattr(args, "jobs", None),
+        "cache_dir": getattr(args, "cache_dir", None),
+        "use_cache": not getattr(args, "no_cache", False),
+    }
+
+
 def load_corpus(args: argparse.Namespace) -> Corpus:
     from timeline.corpus import CorpusError, parse_published_overrides, read_corpus
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from timeline.commands.common import add_model_argument
+from timeline.commands.common import add_build_arguments, add_model_argument
 from timeline.corpus import DEFAULT_MAX_CHARS
 
 
@@ -37,6 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr while building")
     p.add_argument("--theme", default=None, help="theme to start with")
     add_model_argument(p)
+    add_build_arguments(p)
     p.set_defaults(run=run)
 
 
@@ -55,11 +56,11 @@ def load_for_explore(args: argparse.Namespace):
             print(f"timeline: reading {paths[0]} ({size / 1e6:.0f} MB)…", file=sys.stderr)
         return load_document_texts(read_saved_timeline(paths[0]), Path(paths[0]).resolve().parent)
     from timeline.build import build_timeline
-    from timeline.commands.common import load_corpus
+    from timeline.commands.common import build_options, load_corpus
 
     args.paths = paths
     corpus = load_corpus(args)
-    return build_timeline(corpus.documents, model=args.model, quiet=args.quiet)
+    return build_timeline(corpus.documents, model=args.model, quiet=args.quiet, **build_options(args))
 
 
 def run(args: argparse.Namespace) -> int:
