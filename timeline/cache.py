@@ -40,6 +40,7 @@ PIPELINE_SOURCES = (
     "timex",
     "actors.py",
     "quotes.py",
+    "titles.py",
     "candidates.py",
     "model.py",
     "nlp.py",
