@@ -38,6 +38,8 @@ from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
 from tui.view import MONTHS, Match, Row, RowKind, date_label, histogram, sparkline
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
+
 
 class SnappyScroll(ScrollView):
     """A line-API view whose keyboard scrolling jumps instead of animating.
@@ -263,6 +265,8 @@ class EventList(ScrollView, can_focus=True):
         count = f" {n} src" if width >= 50 else f" {n}"
         date_w = min(self._date_width, max(8, width // 3))
         label = self.label(index)
+        if cell_len(label) > date_w:
+            label = _WEEKDAY.sub("", label)  # narrow: "~ 11 Feb 2024" before cutting anything
         if cell_len(label) > date_w:
             label = set_cell_size(label, date_w - 1) + "…"
         date = set_cell_size(" " + label, date_w + 1) + " "
