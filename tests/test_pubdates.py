@@ -1,0 +1,109 @@
+"""Publication dates inferred across articles, on small written analyses (no spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
+from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, TimexType
+from timeline.pubdates import Constraint, infer_publication_dates, solve
+
+
+def weekday(text: str, day: int, start: int = 0) -> TimeExpression:
+    return TimeExpression(start, start + len(text), text, TimexType.DATE, f"XXXX-WXX-{day}", relative=True,
+                          resolved=False, rule=f"wd:{day}", direction="past")  # fmt: skip
+
+
+def cand(doc: str, sentence: int, title: str, actors: tuple[str, ...], lemmas: str, **kw) -> EventCandidate:
+    return EventCandidate(
+        document=doc, sentence=sentence, start=sentence * 100, end=sentence * 100 + 90, text=title, title=title,
+        kind=kw.pop("kind", EventKind.STATEMENT), predicate=kw.pop("predicate", "say"), tense=kw.pop("tense", "past"),
+        actors=tuple(ActorMention(a, 0, len(a), "PERSON") for a in actors), lemmas=frozenset(lemmas.split()), **kw,
+    )  # fmt: skip
+
+
+RALLY = "encourage russia attack ally pay rally carolina campaign"
+DATED = Document("dated", "dated.txt", "", "Dated", published="2024-02-12", published_from=DateSource.HEADER)
+DATED_ANALYSIS = DocumentAnalysis(
+    "dated",
+    candidates=(
+        cand("dated", 1, "Trump: he would encourage Russia", ("Donald Trump", "Russia"), RALLY, date="2024-02-10",
+             precision=Precision.DAY, certainty=Certainty.RESOLVED, predicate="encourage"),
+    ),
+)  # fmt: skip
+
+
+def undated(*candidates: EventCandidate, times: tuple[TimeExpression, ...] = ()) -> tuple[Document, DocumentAnalysis]:
+    return Document("u", "u.txt", "", "Undated"), DocumentAnalysis("u", times=times, candidates=candidates)
+
+
+def test_a_linked_saturday_bounds_the_publication_and_resolves_other_weekdays() -> None:
+    doc, analysis = undated(
+        cand("u", 1, "Trump encourages Russia", ("Trump", "Russia"), "encourage russia attack rally campaign",
+             time=0, predicate="encourage"),
+        cand("u", 3, "Stoltenberg: comments put soldiers at risk", ("Stoltenberg",), "comment soldier risk", time=1),
+        cand("u", 5, "Borrell: not an a la carte alliance", ("Borrell",), "alliance carte", time=2),
+        times=(weekday("Saturday", 6), weekday("Sunday", 7, 300), weekday("Monday", 1, 500)),
+    )  # fmt: skip
+    result = infer_publication_dates([DATED, doc], [DATED_ANALYSIS, analysis])
+    out = result.documents[1]
+    assert out.published_from == DateSource.INFERRED
+    assert out.published and out.published.startswith("2024-02-1")
+    assert "Saturday" in out.published_how and "2024-02-10" in out.published_how
+    dates = {c.title.split(":")[0]: (c.date, c.certainty) for c in result.analyses[1].candidates}
+    assert dates["Stoltenberg"] == ("2024-02-11", Certainty.INFERRED)
+    assert dates["Borrell"] == ("2024-02-12", Certainty.INFERRED)
+    assert result.documents[0] == DATED  # a dated document is left alone
+
+
+def test_an_article_sharing_nothing_dated_stays_undated_with_a_note() -> None:
+    doc, analysis = undated(
+        cand("u", 1, "Ricketts: NATO is a country club", ("Peter Ricketts",), "club country", time=0),
+        times=(weekday("Sunday", 7),),
+    )
+    result = infer_publication_dates([DATED, doc], [DATED_ANALYSIS, analysis])
+    assert result.documents[1].published is None
+    assert result.analyses[1].candidates[0].date is None
+    assert any("u:" in n and "no publication date" in n for n in result.notes)
+
+
+def test_only_a_reported_past_event_gives_an_interval_not_a_day() -> None:
+    doc, analysis = undated(
+        cand("u", 1, "Trump told a rally he would encourage Russia", ("Trump", "Russia"), RALLY, predicate="encourage")
+    )
+    result = infer_publication_dates([DATED, doc], [DATED_ANALYSIS, analysis])
+    published = result.documents[1].published
+    assert published and "/" in published  # bounded: after the rally, within the week of news
+    assert published.split("/")[0] >= "2024-02-10"
+
+
+def test_conflicting_links_are_reported_and_the_best_supported_kept() -> None:
+    other = cand("dated", 2, "Biden: Trump gives Putin a green light", ("Joe Biden", "Putin"),
+                 "green light putin war violence", date="2024-02-11", precision=Precision.DAY,
+                 certainty=Certainty.RESOLVED)  # fmt: skip
+    dated = DocumentAnalysis("dated", candidates=(*DATED_ANALYSIS.candidates, other))
+    doc, analysis = undated(
+        cand("u", 1, "Trump encourages Russia", ("Trump", "Russia"), "encourage russia attack rally campaign",
+             time=0, predicate="encourage"),
+        cand("u", 2, "Trump urges Russia to attack allies", ("Trump", "Russia"), "encourage russia attack rally pay",
+             time=1, predicate="encourage"),
+        cand("u", 4, "Biden: a green light to Putin", ("Biden", "Putin"), "green light putin war violence", time=2),
+        # Saturday and Saturday agree; "Thursday" for Biden's Sunday statement cannot be squared with them
+        times=(weekday("Saturday", 6), weekday("Saturday", 6, 200), weekday("Thursday", 4, 400)),
+    )  # fmt: skip
+    result = infer_publication_dates([DATED, doc], [dated, analysis])
+    lo = result.documents[1].published.split("/")[0]
+    assert "2024-02-10" <= lo <= "2024-02-16"
+    assert any("conflicting" in n and "Thursday" in n for n in result.notes)
+
+
+def test_solve_keeps_the_days_with_most_support() -> None:
+    day = dt.date(2024, 2, 10)
+    constraints = [
+        Constraint(lambda a: day <= a <= day + dt.timedelta(days=6), 3.0, "saturday"),
+        Constraint(lambda a: a >= day + dt.timedelta(days=2), 1.0, "monday"),
+        Constraint(lambda a: a == day - dt.timedelta(days=5), 1.0, "stray"),
+    ]
+    best, broken = solve(constraints, (day, day))
+    assert best[0] == day + dt.timedelta(days=2) and best[-1] == day + dt.timedelta(days=6)
+    assert broken == ["stray"]
