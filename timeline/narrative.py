@@ -6,7 +6,7 @@ Three readings of how news is told, tried in order for each undated candidate:
    or an "added"-style verb, continues the time set by the sentence before ("…said on
    Sunday. He added that…").
 2. Reported statement. A statement reported by an article was made before its
-   publication and after what it responds to: the latest story event the article dates
+   publication and after what it responds to: the first story event the article dates
    within the week before publication. The interval between the two is the date
    (certainty ``bounded``). With nothing recent to respond to, news reports what was
    said on the day: the publication day, still ``bounded``.
@@ -75,7 +75,8 @@ def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAna
             b = bounds_of(c)
             if b and b[1] <= published[1] and b[0] >= published[0] - RESPONSE_WINDOW and b[1] - b[0] <= RESPONSE_WINDOW:
                 story.append(b)
-    trigger = max((b[0] for b in story), default=None)
+    # the story's first recent event: what its statements answer, the widest honest lower bound
+    trigger = min((b[0] for b in story), default=None)
     first_event = min((c.sentence for c in candidates), default=None)
     by_sentence: dict[int, EventCandidate] = {}
     for n, c in enumerate(candidates):
@@ -86,7 +87,14 @@ def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAna
         if c.tense == "future" or c.kind in (EventKind.SCHEDULED, EventKind.STATE):
             continue
         previous = by_sentence.get(c.sentence - 1)
-        if previous is not None and previous.date and continues(previous, c):
+        linked = getattr(c, "continues", None)
+        if linked is not None and 0 <= linked < len(candidates) and candidates[linked].date:
+            previous = candidates[linked]  # the per-document stage linked "… he added" to its statement
+        if (
+            previous is not None
+            and previous.date
+            and (previous is not by_sentence.get(c.sentence - 1) or continues(previous, c))
+        ):
             candidates[n] = dataclasses.replace(
                 c,
                 date=previous.date,

@@ -1,0 +1,73 @@
+"""Dating by narrative, on small written analyses (no spaCy)."""
+
+from __future__ import annotations
+
+from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
+from timeline.model import Certainty, DateSource, Document, Precision
+from timeline.narrative import date_by_narrative
+
+
+def cand(sentence: int, text: str, actors: tuple[str, ...] = (), **kw) -> EventCandidate:
+    return EventCandidate(
+        document="a", sentence=sentence, start=sentence * 100, end=sentence * 100 + 90, text=text, title=text,
+        kind=kw.pop("kind", EventKind.STATEMENT), predicate=kw.pop("predicate", "say"), tense=kw.pop("tense", "past"),
+        actors=tuple(ActorMention(a, 0, len(a), "PERSON") for a in actors), **kw,
+    )  # fmt: skip
+
+
+def run(published: str | None, *candidates: EventCandidate, source: DateSource = DateSource.HEADER):
+    doc = Document("a", "a.txt", "", "A", published=published, published_from=source)
+    return date_by_narrative([doc], [DocumentAnalysis("a", candidates=candidates)])[0].candidates
+
+
+RALLY = cand(1, "Trump told a rally on Saturday...", ("Trump",), date="2024-02-10", precision=Precision.DAY,
+             certainty=Certainty.RESOLVED, kind=EventKind.OCCURRENCE, predicate="tell")  # fmt: skip
+
+
+def test_a_reported_statement_lies_between_what_it_answers_and_publication() -> None:
+    out = run("2024-02-12", RALLY, cand(5, "Michel wrote that reckless statements serve Putin", ("Charles Michel",)))
+    michel = out[1]
+    assert michel.date == "2024-02-10/2024-02-12"
+    assert michel.certainty == Certainty.BOUNDED and michel.precision == Precision.INTERVAL
+    assert "2024-02-10" in michel.how and "publication" in michel.how
+
+
+def test_a_statement_with_nothing_to_answer_is_bounded_by_the_publication_day() -> None:
+    out = run("2008-01-09", cand(3, "Jobs said the store would open", ("Steve Jobs",)))
+    assert out[0].date == "2008-01-09" and out[0].certainty == Certainty.BOUNDED
+
+
+def test_a_sentence_continues_the_time_of_the_previous_one() -> None:
+    said = cand(2, "Stoltenberg said on Sunday that allies stand together", ("Stoltenberg",), date="2024-02-11",
+                precision=Precision.DAY, certainty=Certainty.RESOLVED)  # fmt: skip
+    added = cand(3, "He added that any attack would meet a response", predicate="add")
+    out = run("2024-02-12", RALLY, said, added)
+    assert out[2].date == "2024-02-11"
+    assert out[2].certainty == Certainty.RESOLVED  # never more certain than what it continues
+    assert "previous sentence" in out[2].how
+
+
+def test_no_continuation_across_a_gap_or_to_another_speaker_occurrence() -> None:
+    said = cand(2, "Stoltenberg said on Sunday ...", ("Stoltenberg",), date="2024-02-11", precision=Precision.DAY)
+    later = cand(6, "He added more", predicate="add")  # four sentences on: not a continuation
+    out = run("2024-02-12", RALLY, said, later)
+    assert out[2].date == "2024-02-10/2024-02-12"  # the reported-statement bound instead
+
+
+def test_an_inferred_publication_date_makes_the_dates_no_more_than_bounded() -> None:
+    out = run("2024-02-12/2024-02-13", cand(4, "Biden said it was dumb", ("Biden",)), source=DateSource.INFERRED)
+    assert out[0].date == "2024-02-12/2024-02-13" and out[0].certainty == Certainty.BOUNDED
+
+
+def test_plans_and_undated_articles_stay_undated() -> None:
+    plan = cand(4, "Ministers will meet", ("NATO",), kind=EventKind.SCHEDULED, tense="future", predicate="meet")
+    assert run("2024-02-12", plan)[0].date is None
+    assert run(None, cand(4, "Biden said it was dumb", ("Biden",)))[0].date is None
+
+
+def test_the_lead_event_of_a_report_happened_by_publication() -> None:
+    lead = cand(0, "Apple cut its prices", ("Apple",), kind=EventKind.OCCURRENCE, predicate="cut")
+    background = cand(4, "The store opened", ("Apple",), kind=EventKind.OCCURRENCE, predicate="open")
+    out = run("2008-01-09", lead, background)
+    assert out[0].date == "2008-01-09" and "main event" in out[0].how
+    assert out[1].date is None  # a later undated occurrence is not dated by the article
