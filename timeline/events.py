@@ -395,15 +395,17 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _subject_token(verb: Token) -> Token | None:
+    lo, hi = line_of(verb.doc.text, verb.idx)
     cur = verb
-    while True:
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    while lo <= cur.idx < hi:
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)
         if subj is not None:
             return subj
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
+    return None
 
 
 _PRONOUNS = {"he": "PERSON", "she": "PERSON"}
@@ -481,6 +483,9 @@ def _proper_noun_mention(tok: Token, text: str, multi_word_label: str = "ORG") -
     return ActorMention(text[start:end], start, end, multi_word_label if len(words) > 1 else "ORG")
 
 
+MAX_ARGUMENT_HOPS = 2
+
+
 def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Token | None = None) -> list[ActorMention]:
     """Mentions that are arguments of ``verb`` (their nearest governing verb is ``verb``)."""
     out = []
@@ -490,8 +495,13 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
         if span is None or not (verb.sent.start <= span.root.i < verb.sent.end):
             continue
         cur = span.root
+        hops = 0  # noun-phrase steps between the name and the verb, compounds and appositions free
         while cur.head.i != cur.i and cur.pos_ != "VERB" and cur.i != verb.i:
+            if cur.dep_ not in ("compound", "appos", "conj", "cc", "poss"):
+                hops += 1
             cur = cur.head
+        if hops > MAX_ARGUMENT_HOPS:
+            continue  # buried in a noun phrase ("an addition to the X line"): not a participant
         if cur.i == verb.i or (cur.pos_ == "VERB" and cur.head.i == verb.i and cur.dep_ in ("xcomp", "ccomp")):
             out.append(m)
     return out
@@ -529,7 +539,7 @@ def _candidate(
         actors.extend(m for m in _mentions_in(mentions, lo, hi) if m not in actors and not m.in_role)
     if kind == EventKind.STATEMENT:
         comp = complement(verb)
-        said = gist(_subtree_span(comp)) if comp is not None else ""
+        said = gist(_subtree_span(comp), verb=verb) if comp is not None else ""
         if not said:
             after = sent.text.split(":", 1)
             said = after[1].strip() if len(after) == 2 else ""

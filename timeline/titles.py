@@ -40,6 +40,8 @@ def phrase(token: Token, limit: int = 6) -> str:
         t = stack.pop()
         keep.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _DROP_DEPS)
+    lo_char, hi_char = _line(token)
+    keep = [t for t in keep if lo_char <= t.idx < hi_char]  # never reach into a neighbouring line
     keep.sort(key=lambda t: t.i)
     # keep a contiguous run around the head so the phrase reads as written
     idx = [t.i for t in keep]
@@ -50,6 +52,13 @@ def phrase(token: Token, limit: int = 6) -> str:
         words = words[start : start + limit]
     text = " ".join(t.text for t in words)
     return _tidy(text)
+
+
+def _line(token: Token) -> tuple[int, int]:
+    text = token.doc.text
+    lo = text.rfind("\n", 0, token.idx) + 1
+    hi = text.find("\n", token.idx)
+    return lo, len(text) if hi < 0 else hi
 
 
 def _tidy(text: str) -> str:
@@ -73,7 +82,8 @@ def capitalise(text: str) -> str:
 
 def clause_title(verb: Token, subject: str | None = None) -> str:
     """Subject + verb (present tense) + object or complement, trimmed."""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    lo, hi = _line(verb)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and lo <= c.idx < hi), None)
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "Trump, who is running …" → Trump
@@ -128,10 +138,11 @@ def statement_title(speaker: str, gist: str) -> str:
     return clip(f"{capitalise(speaker)}: {gist}" if speaker else capitalise(gist))
 
 
-def gist(span: Span | None, fallback: str = "") -> str:
-    """The complement of a reporting verb, without leading "that"."""
+def gist(span: Span | None, fallback: str = "", verb: Token | None = None) -> str:
+    """The complement of a reporting verb, without leading "that", on the verb's own line."""
     if span is None or not len(span):
         return fallback
-    words = [t for t in span if t.dep_ != "mark" or t.i != span.start]
+    lo, hi = _line(verb if verb is not None else span.root)
+    words = [t for t in span if (t.dep_ != "mark" or t.i != span.start) and lo <= t.idx < hi]
     text = " ".join(t.text for t in words)
     return _tidy(text)
