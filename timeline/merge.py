@@ -11,6 +11,7 @@ the same person — can never end up in one event.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -355,9 +356,18 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
         else None
         for a, c in flat
     ]
-    groups = cluster_candidates([c for _, c in flat], continued)
+    groups = cluster_candidates([_resolved(c, resolution) for _, c in flat], continued)
     events = [build_event([flat[i] for i in group], resolution, order) for group in groups]
     return sorted(events, key=lambda e: _sort_key(e, order))
+
+
+def _resolved(candidate: EventCandidate, resolution: ActorLookup) -> EventCandidate:
+    """The candidate with its mentions renamed to their actors, so "the NATO chief" meets "Stoltenberg"."""
+    renamed = []
+    for mention in candidate.actors:
+        actor = resolution.actor_for(candidate.document, mention)
+        renamed.append(dataclasses.replace(mention, text=actor.replace("-", " ")) if actor else mention)
+    return dataclasses.replace(candidate, actors=tuple(renamed))
 
 
 def _sort_key(event: Event, order: dict[str, int]) -> tuple:
