@@ -154,3 +154,47 @@ def test_quotes_missing_from_texts_are_dropped() -> None:
     assert gold.events[0].mentions == ()
     assert isinstance(gold, Gold) and isinstance(gold.events[0], GoldEvent)
     assert Span("a", 0, 1).doc == "a"
+
+
+# --- floors on the real corpora (spaCy; a little under what the builder reaches) ---------
+
+
+def _build(nlp, paths):
+    from timeline.actors import resolve_actors
+    from timeline.analyse import analyse_document
+    from timeline.corpus import read_corpus
+    from timeline.merge import merge_candidates
+    from timeline.narrative import date_by_narrative
+    from timeline.pubdates import infer_publication_dates
+
+    documents = read_corpus(paths).documents
+    docs = nlp.pipe(d.text for d in documents)
+    analyses = tuple(analyse_document(d, doc) for d, doc in zip(documents, docs, strict=True))
+    resolution = resolve_actors(analyses)
+    dated = infer_publication_dates(documents, analyses)
+    events = merge_candidates(date_by_narrative(dated.documents, dated.analyses), resolution)
+    return Timeline(documents=dated.documents, actors=resolution.actors, events=tuple(events), notes=dated.notes)
+
+
+def test_seeds_evaluation_floor(nlp, seeds_dir, shared_dir) -> None:
+    from timeline.evaluate import document_texts, load_gold
+
+    timeline = _build(nlp, [seeds_dir])
+    texts, _ = document_texts(timeline, seeds_dir.parent)
+    score = evaluate(timeline, load_gold(shared_dir / "gold" / "seeds.toml", texts)).total
+    assert score.found >= 22
+    assert score.dated_right >= 21
+    assert score.precision >= 0.8
+    assert score.merged >= 1
+    inferred = [d for d in timeline.documents if d.published_from.value == "inferred"]
+    assert len(inferred) == 4 and all(d.published_how for d in inferred)
+
+
+def test_semeval_evaluation_floor(nlp, shared_dir) -> None:
+    from timeline.evaluate import load_gold
+
+    folder = shared_dir / "data" / "semeval2015-trial"
+    timeline = _build(nlp, [folder / "articles"])
+    score = evaluate(timeline, load_gold(folder, {})).total
+    assert score.dated_recall >= 0.35
+    assert score.precision >= 0.7
