@@ -114,12 +114,12 @@ Heading = tuple[int, int | None, int | None]  # (year, month, day); None where t
 
 
 def _heading(value: str, lo: dt.date, hi: dt.date) -> Heading:
-    """The year / month / day headings a date sits under.
+    """(year, month, day) a date is listed under: its headings, then its place among them.
 
     Coarse dates sit at the top of the finest heading they fit: a year-precision date,
     or an interval bounding a stretch of months, under the year heading before its
-    months; a month, or a day interval ("≈ 10–12 Feb", "≈ 28 Feb–2 Mar"), under the
-    month it starts in, before the month's days. Single days group by their day.
+    months; a month under its month heading before the month's days. Days, and day
+    intervals ("≈ 10–12 Feb", "≈ 28 Feb–2 Mar"), are listed by the day they start.
     """
     if lo.year != hi.year:
         return lo.year, None, None
@@ -130,7 +130,9 @@ def _heading(value: str, lo: dt.date, hi: dt.date) -> Heading:
         if len(value) == 7:
             return lo.year, lo.month, None
         return lo.year, lo.month, lo.day
-    if all(len(x) == 10 for x in ends) or lo.month == hi.month:
+    if all(len(x) == 10 for x in ends):  # a day interval sorts among the days it starts on
+        return lo.year, lo.month, lo.day
+    if lo.month == hi.month:
         return lo.year, lo.month, None
     return lo.year, None, None
 

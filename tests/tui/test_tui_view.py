@@ -62,13 +62,13 @@ def test_rows_group_under_year_and_month_with_undated_last():
     ]
     assert shown[-2:] == [(RowKind.UNDATED, "Undated"), (RowKind.EVENT, "e7")]
     events = [x for k, x in shown if k is RowKind.EVENT]
-    assert events == ["e1", "e2", "e5", "e3", "e4", "e6", "e7"]  # the month's own interval before its days
+    assert events == ["e1", "e2", "e3", "e5", "e4", "e6", "e7"]  # a day interval among the days, by its start
 
 
 def test_year_event_sits_under_year_heading_not_january():
     e = Event("x", "t", date="2024", precision=Precision.YEAR)
     assert heading_of(e) == (2024, None, None)
-    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, 2, None)  # a day interval: its month
+    assert heading_of(Event("y", "t", date="2024-02-10/2024-03-01")) == (2024, 2, 10)  # a day interval: its start
     assert heading_of(Event("z", "t", date="2024-02/2024-04")) == (2024, None, None)  # a stretch of months: the year
     assert heading_of(Event("d", "t", date="2024-02-10")) == (2024, 2, 10)
 
