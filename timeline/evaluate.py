@@ -180,25 +180,31 @@ def _fold(name: str) -> str:
 
 
 def name_matches(system_names: Iterable[str], gold_name: str) -> bool:
-    """A system actor matches a gold name when a name or alias equals it or ends in its last word.
+    """A system actor matches a gold name when a name or alias is that name, or a part of it
+    that ends in its last word ("Trump" for "Donald Trump"), or that name with more words
+    ("The White House", "iTunes Music Store").
 
-    Accents and punctuation are ignored; the word-end check accepts a gold word cut short
-    ("Lipavsk") and needs at least three letters, so "4" never matches "iPhone 4".
+    Accents and punctuation are ignored, and a gold word cut short ("Lipavsk") matches the
+    whole word. Other names that merely end alike ("App Store", "iTunes store") do not match.
     """
-    gold = _fold(gold_name)
+    gold = _fold(gold_name).split()
     if not gold:
         return False
-    last = gold.split()[-1]
-    long_enough = sum(c.isalpha() for c in last) >= 3
     for raw in system_names:
-        name = _fold(raw)
-        if not name:
-            continue
-        if name == gold or name.endswith(" " + gold):
+        name = _fold(raw).split()
+        if name == gold:
             return True
-        if long_enough and name.split()[-1].startswith(last):
+        if not name or not _same_word(name[-1], gold[-1]) or sum(c.isalpha() for c in "".join(name)) < 3:
+            continue
+        if all(any(_same_word(w, g) for g in gold) for w in name):
+            return True
+        if all(any(_same_word(w, g) for w in name) for g in gold):
             return True
     return False
+
+
+def _same_word(system: str, gold: str) -> bool:
+    return system == gold or (len(gold) >= 4 and system.startswith(gold))
 
 
 def _actor_names(timeline: Timeline, actor_id: str) -> tuple[str, ...]:
