@@ -145,3 +145,16 @@ def test_analysis_is_picklable_and_offsets_point_into_the_text(nlp):
         assert text[c.start : c.end] == c.text
     for m in a.mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_caption_repeated_with_its_credit_is_furniture(nlp):
+    caption = "The mayor visits the flooded square on Monday."
+    text = f"{caption}\n{caption} Photo: Jane Doe/Reuters\n\nThe council voted on Tuesday to close the mine.\n"
+    a = analyse(nlp, text)
+    assert [c.predicate for c in a.candidates] == ["vote"]
+
+
+def test_split_hyphenated_word_stays_whole_in_titles(nlp):
+    a = analyse(nlp, "Olsen, who is running for re-election in November, spoke to farmers.\n")
+    dated = next(c for c in a.candidates if c.date)
+    assert dated.title == "Olsen is running for re-election" or "re-election" in dated.title

@@ -147,7 +147,16 @@ def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
             or (not _TERMINAL.search(body) and len(words) <= 25)
         ):
             out.append((start, end))
-    return out
+    # a photo caption is often repeated with its credit on the next line: the bare copy is a caption too
+    credited = [text[s:e] for s, e in out if _CREDIT.search(text[s:e])]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, body = pos, line.strip()
+        pos += len(line)
+        if len(body) > 20 and any(body in c and body != c.strip() for c in credited):
+            lead = start + line.index(body)
+            out.append((lead, lead + len(body)))
+    return sorted(out)
 
 
 def line_of(text: str, pos: int) -> tuple[int, int]:
@@ -401,7 +410,8 @@ def _subject_token(verb: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)
         if subj is not None:
             return subj
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i:
+        participle = cur.dep_ == "ccomp" and cur.tag_ in ("VBN", "VBD") and cur.head.lemma_ not in REPORTING
+        if (cur.dep_ in ("conj", "xcomp", "advcl") or participle) and cur.head.i != cur.i:
             cur = cur.head
             continue
         return None
@@ -462,6 +472,9 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> Acto
     if holding:
         return holding[0]
     if subj.pos_ == "PROPN":
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):  # "the former US President"
+            lo = min(t.idx for t in subj.subtree if t.i <= subj.i)
+            return ActorMention(text[lo : subj.idx + len(subj)], lo, subj.idx + len(subj), "ROLE")
         return _proper_noun_mention(subj, text, "PERSON")
     people = [m for m in inside if m.label == "PERSON"]
     if people:

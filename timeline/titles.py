@@ -87,7 +87,7 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "Trump, who is running …" → Trump
-    if subj is None and verb.dep_ in ("advcl", "acl") and verb.tag_ in ("VBN", "VBD"):
+    if subj is None and verb.dep_ in ("advcl", "acl", "ccomp") and verb.tag_ in ("VBN", "VBD"):
         # "First agreed in 2006, the target …": the participle describes the main subject
         main = verb.head if verb.dep_ != "acl" else None
         subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None) if main else verb.head
@@ -119,9 +119,11 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     else:
         prep = next((c for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time(c)), None)
         if prep is not None:
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                parts.append(prep.text + " " + phrase(pobj, 5))
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            if len(pobjs) > 1 and pobjs[-1].i - pobjs[0].i == len(pobjs) - 1:  # "re - election" split up
+                parts.append(prep.text + " " + " ".join(t.text for t in pobjs))
+            elif pobjs:
+                parts.append(prep.text + " " + phrase(pobjs[0], 5))
     prt = next((c for c in verb.children if c.dep_ == "prt"), None)
     if prt is not None:
         parts.insert(2, prt.text)
