@@ -25,7 +25,7 @@ from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
 from timeline.model import Certainty, Event, Precision, Quote, Source, date_bounds, date_precision
 
 MERGE_THRESHOLD = 3.0
-MAX_BLOCK = 400  # a key shared by more candidates than this says nothing (a story's main actor, undated)
+NEIGHBOURS = 60  # in a big block (a story's main actor), each candidate meets this many date-neighbours
 _CERTAINTY_RANK = {Certainty.STATED: 0, Certainty.RESOLVED: 1, Certainty.INFERRED: 2, Certainty.BOUNDED: 3, None: 4}
 
 
@@ -185,18 +185,18 @@ def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence
             blocks[key].append(i)
     scored: dict[tuple[int, int], float] = {}
     for members in blocks.values():
-        if len(members) < 2 or len(members) > MAX_BLOCK:
+        if len(members) < 2:
             continue
+        if len(members) > NEIGHBOURS:
+            # sorted neighbourhood: a big block is compared along its date order, a window at a time
+            members = sorted(members, key=lambda i: _date_order(candidates[i]))
         for x, i in enumerate(members):
-            for j in members[x + 1 :]:
+            for j in members[x + 1 : x + 1 + NEIGHBOURS]:
                 pair = (i, j) if i < j else (j, i)
                 if pair in scored:
                     continue
                 a, b = candidates[pair[0]], candidates[pair[1]]
-                if _never_merge(a, b):
-                    scored[pair] = 0.0
-                    continue
-                scored[pair] = similarity(a, b)
+                scored[pair] = 0.0 if _never_merge(a, b) else similarity(a, b)
     clusters = _Clusters([bounds_of(c) for c in candidates])
     for i, j in enumerate(continued):
         if j is not None:
@@ -209,6 +209,11 @@ def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence
     for i in range(len(candidates)):
         groups[clusters.find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+def _date_order(candidate: EventCandidate) -> tuple[dt.date, dt.date, str]:
+    bounds = bounds_of(candidate) or (dt.date.max, dt.date.max)
+    return (bounds[0], bounds[1], candidate.predicate)
 
 
 def _never_merge(a: EventCandidate, b: EventCandidate) -> bool:
