@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from timeline.candidates import ActorMention, EventCandidate, EventKind
+from timeline.doctext import doc_text
 from timeline.model import PRECISION_RANK, Certainty, Precision, Quote, TimexType
 from timeline.quotes import find_quotes
 from timeline.titles import clause_title, gist, phrase, statement_title
@@ -224,7 +225,7 @@ def complement(verb: Token) -> Token | None:
 
 
 def is_main_clause(verb: Token) -> bool:
-    lo, hi = line_of(verb.doc.text, verb.idx)
+    lo, hi = line_of(doc_text(verb.doc), verb.idx)
     cur = verb
     while cur.dep_ == "conj" and lo <= cur.head.idx < hi:
         cur = cur.head
@@ -404,7 +405,7 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _subject_token(verb: Token) -> Token | None:
-    lo, hi = line_of(verb.doc.text, verb.idx)
+    lo, hi = line_of(doc_text(verb.doc), verb.idx)
     cur = verb
     while lo <= cur.idx < hi:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.doctext import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -55,7 +57,7 @@ def phrase(token: Token, limit: int = 6) -> str:
 
 
 def _line(token: Token) -> tuple[int, int]:
-    text = token.doc.text
+    text = doc_text(token.doc)
     lo = text.rfind("\n", 0, token.idx) + 1
     hi = text.find("\n", token.idx)
     return lo, len(text) if hi < 0 else hi

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from timeline.doctext import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -112,7 +114,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return NONE
-    before = doc.text[max(0, start - 16) : start].lower()
+    before = doc_text(doc)[max(0, start - 16) : start].lower()
     if before.endswith(("as soon as ", "as early as ", "as late as ")):
         return FUTURE
     tok = span.root
