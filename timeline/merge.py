@@ -81,6 +81,20 @@ def compatible(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | N
     return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What :func:`similarity` reads of a candidate, worked out once per candidate."""
+
+    candidate: EventCandidate
+    bounds: tuple[dt.date, dt.date] | None
+    keys: tuple[str, ...]
+    shingles: frozenset[tuple[str, ...]]
+
+
+def features(candidate: EventCandidate) -> Features:
+    return Features(candidate, bounds_of(candidate), actor_keys(candidate), quote_shingles(candidate))
+
+
 def similarity(a: EventCandidate, b: EventCandidate) -> float:
     """How strongly two candidates look like reports of one event (0 when their dates exclude it).
 
@@ -89,11 +103,16 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
     and the same predicate. Different numbers on both sides ("7 countries" / "11 allies")
     count against, as do reports with neither actors nor quotes in common.
     """
-    if not compatible(bounds_of(a), bounds_of(b)):
+    return _similarity(features(a), features(b))
+
+
+def _similarity(fa: Features, fb: Features) -> float:
+    if not compatible(fa.bounds, fb.bounds):
         return 0.0
-    ka, kb = actor_keys(a), actor_keys(b)
+    a, b = fa.candidate, fb.candidate
+    ka, kb = fa.keys, fb.keys
     shared_actors = set(ka) & set(kb)
-    shared_quotes = bool(quote_shingles(a) & quote_shingles(b))
+    shared_quotes = bool(fa.shingles & fb.shingles)
     if not shared_actors and not shared_quotes:
         return 0.0
     if ka and kb and ka[0] != kb[0] and not shared_quotes and EventKind.STATEMENT in (a.kind, b.kind):
@@ -118,16 +137,16 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
     return score
 
 
-def block_keys(candidate: EventCandidate) -> set[tuple[str, str]]:
+def block_keys(f: Features) -> set[tuple[str, str]]:
     """Blocking keys: (actor or predicate, year) — undated candidates under "?" and their actor."""
-    bounds = bounds_of(candidate)
+    bounds, candidate = f.bounds, f.candidate
     years = (
         ["?"]
         if bounds is None
         else [str(y) for y in range(bounds[0].year, min(bounds[1].year, bounds[0].year + 2) + 1)]
     )
-    names = [f"a:{k}" for k in actor_keys(candidate)]
-    names += [f"q:{g}" for g in sorted(" ".join(s) for s in quote_shingles(candidate))[:3]]
+    names = [f"a:{k}" for k in f.keys]
+    names += [f"q:{g}" for g in sorted(" ".join(s) for s in f.shingles)[:3]]
     keys = {(n, y) for n in names for y in years}
     if candidate.predicate:
         keys |= {(f"p:{candidate.predicate}", y) for y in years}
@@ -179,8 +198,9 @@ def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence
     ``continued[i]`` is the index of the candidate that candidate ``i`` goes on with
     ("… he added"), which the per-document stage already knows is the same statement.
     """
+    feats = [features(c) for c in candidates]
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, c in enumerate(candidates):
+    for i, c in enumerate(feats):
         for key in block_keys(c):
             blocks[key].append(i)
     scored: dict[tuple[int, int], float] = {}
@@ -189,15 +209,15 @@ def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence
             continue
         if len(members) > NEIGHBOURS:
             # sorted neighbourhood: a big block is compared along its date order, a window at a time
-            members = sorted(members, key=lambda i: _date_order(candidates[i]))
+            members = sorted(members, key=lambda i: _date_order(feats[i]))
         for x, i in enumerate(members):
             for j in members[x + 1 : x + 1 + NEIGHBOURS]:
                 pair = (i, j) if i < j else (j, i)
                 if pair in scored:
                     continue
-                a, b = candidates[pair[0]], candidates[pair[1]]
-                scored[pair] = 0.0 if _never_merge(a, b) else similarity(a, b)
-    clusters = _Clusters([bounds_of(c) for c in candidates])
+                fa, fb = feats[pair[0]], feats[pair[1]]
+                scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else _similarity(fa, fb)
+    clusters = _Clusters([f.bounds for f in feats])
     for i, j in enumerate(continued):
         if j is not None:
             clusters.union(j, i)
@@ -211,9 +231,9 @@ def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _date_order(candidate: EventCandidate) -> tuple[dt.date, dt.date, str]:
-    bounds = bounds_of(candidate) or (dt.date.max, dt.date.max)
-    return (bounds[0], bounds[1], candidate.predicate)
+def _date_order(f: Features) -> tuple[dt.date, dt.date, str]:
+    bounds = f.bounds or (dt.date.max, dt.date.max)
+    return (bounds[0], bounds[1], f.candidate.predicate)
 
 
 def _never_merge(a: EventCandidate, b: EventCandidate) -> bool:

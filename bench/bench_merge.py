@@ -1,0 +1,70 @@
+"""Merging time against corpus size: synthetic stories, printed per doubling (near-linear expected).
+
+Run: .venv/bin/python bench/bench_merge.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+
+from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
+from timeline.merge import merge_candidates
+from timeline.model import Certainty, Precision
+
+WORDS = [f"w{n}" for n in range(400)]
+ACTORS = [f"Person{n} Name{n}" for n in range(60)]
+
+
+class _Names:
+    def actor_for(self, document_id: str, mention: ActorMention) -> str | None:
+        return mention.text.split()[-1].lower()
+
+
+def corpus(n_candidates: int, seed: int = 1) -> list[DocumentAnalysis]:
+    rng = random.Random(seed)
+    analyses = []
+    per_doc = 20
+    for d in range(n_candidates // per_doc):
+        doc = f"d{d}"
+        candidates = []
+        for s in range(per_doc):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(365))
+            dated = rng.random() < 0.7
+            actors = rng.sample(ACTORS[:5], 1) + rng.sample(ACTORS, 2)  # a few main actors in every story
+            candidates.append(
+                EventCandidate(
+                    document=doc,
+                    sentence=s,
+                    start=s * 100,
+                    end=s * 100 + 90,
+                    text="x",
+                    title=f"event {d}-{s}",
+                    kind=EventKind.STATEMENT,
+                    predicate=rng.choice(["say", "warn", "meet", "sign"]),
+                    date=day.isoformat() if dated else None,
+                    precision=Precision.DAY if dated else None,
+                    certainty=Certainty.STATED if dated else None,
+                    actors=tuple(ActorMention(a, 0, 1, "PERSON") for a in actors),
+                    lemmas=frozenset(rng.sample(WORDS, 8)),
+                )
+            )
+        analyses.append(DocumentAnalysis(doc, candidates=tuple(candidates)))
+    return analyses
+
+
+def main() -> None:
+    previous = None
+    for n in (1000, 2000, 4000, 8000):
+        analyses = corpus(n)
+        started = time.perf_counter()
+        events = merge_candidates(analyses, _Names())
+        seconds = time.perf_counter() - started
+        ratio = f"  x{seconds / previous:.1f} for x2 candidates" if previous else ""
+        print(f"{n:>6} candidates → {len(events):>6} events in {seconds:6.2f} s{ratio}")
+        previous = seconds
+
+
+if __name__ == "__main__":
+    main()
