@@ -179,3 +179,13 @@ def test_quotes_are_deduplicated_keeping_the_longer() -> None:
     assert len(events) == 1
     assert [q.text for q in events[0].quotes] == ["Reckless statements serve only Putin's interest"]
     assert events[0].quotes[0].speaker == "actor-michel"
+
+
+def test_two_events_from_one_sentence_with_one_verb_get_distinct_ids() -> None:
+    a = cand("a", 1, "Jobs said the store opened", actors=("Steve Jobs",), lemmas="store open", date="2008")
+    b = cand("a", 1, "Jobs said sales doubled", actors=("Apple",), lemmas="sale double", date="2010",
+             kind=EventKind.OCCURRENCE)  # fmt: skip
+    events = merge_candidates((DocumentAnalysis("a", candidates=(a, b)),), Names())
+    assert len({e.id for e in events}) == 2
+    again = merge_candidates((DocumentAnalysis("a", candidates=(a, b)),), Names())
+    assert [e.id for e in events] == [e.id for e in again]

@@ -245,9 +245,9 @@ def _never_merge(a: EventCandidate, b: EventCandidate) -> bool:
 # --- events ---------------------------------------------------------------------------
 
 
-def event_id(candidate: EventCandidate) -> str:
+def event_id(candidate: EventCandidate, salt: str = "") -> str:
     """Stable across rebuilds: depends only on where the passage is and what it reports."""
-    key = f"{candidate.document}\0{candidate.start}\0{candidate.end}\0{candidate.predicate}"
+    key = f"{candidate.document}\0{candidate.start}\0{candidate.end}\0{candidate.predicate}{salt}"
     return "ev-" + hashlib.sha1(key.encode()).hexdigest()[:10]
 
 
@@ -383,7 +383,22 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
     ]
     groups = cluster_candidates([_resolved(c, resolution) for _, c in flat], continued)
     events = [build_event([flat[i] for i in group], resolution, order) for group in groups]
+    events = _unique_ids(events, [flat[g[0]][1] for g in groups])
     return sorted(events, key=lambda e: _sort_key(e, order))
+
+
+def _unique_ids(events: list[Event], firsts: Sequence[EventCandidate]) -> list[Event]:
+    """Two events told in one sentence with one verb get ids salted by their titles, then a counter."""
+    seen: set[str] = set()
+    out = []
+    for event, first in zip(events, firsts, strict=True):
+        ident, n = event.id, 0
+        while ident in seen:
+            n += 1
+            ident = event_id(first, f"\0{event.title}\0{n}")
+        seen.add(ident)
+        out.append(event if ident == event.id else dataclasses.replace(event, id=ident))
+    return out
 
 
 def _resolved(candidate: EventCandidate, resolution: ActorLookup) -> EventCandidate:
