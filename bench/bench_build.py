@@ -1,0 +1,357 @@
+"""Benchmark the builder against spaCy itself: cold, warm, memory, merging, jobs.
+
+Generates corpora of 100, 1,000 and 5,000 articles from the seed and SemEval trial
+articles, each copy with its people, places and organisations renamed and its years
+shifted so that no two documents are the same, then prints in one run:
+
+- raw ``nlp.pipe`` throughput of the same model with the same components and jobs (the
+  ceiling: the same worker pool with an analysis that does nothing),
+- cold ``timeline build`` throughput (a subprocess, the whole pipeline, an empty cache),
+- warm rebuild time (the same command again, every document cached),
+- peak memory (summed RSS of the build process and its workers, sampled),
+- the corpus stages (actors, publication dates, narrative, merging) timed from cached
+  analyses, and their scaling 1,000 → 5,000,
+- ``--jobs 1`` against ``--jobs 2`` (cold builds of the 1,000 corpus, or the largest
+  size run when 1,000 is not among them).
+
+Targets are printed beside each figure. The machine's cores may be shared: figures are
+noisy, run it on an idle machine for numbers worth quoting.
+
+Run:  .venv/bin/python bench/bench_build.py [--sizes 100,1000,5000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from timeline.candidates import DocumentAnalysis  # noqa: E402
+from timeline.parse import analyse_corpus, default_jobs  # noqa: E402
+
+SOURCES = [ROOT / "seeds", ROOT.parent / "shared" / "data" / "semeval2015-trial" / "articles"]
+TIMELINE = [sys.executable, "-m", "timeline"]
+
+FIRST = [
+    "Maria",
+    "Ahmed",
+    "Olga",
+    "Kenji",
+    "Fatima",
+    "Lucas",
+    "Ingrid",
+    "Tomasz",
+    "Aisha",
+    "Diego",
+    "Mei",
+    "Pavel",
+    "Zanele",
+    "Hugo",
+    "Leila",
+    "Arjun",
+    "Sofia",
+    "Malik",
+    "Elena",
+    "Kwame",
+    "Noor",
+    "Anders",
+    "Yuki",
+    "Carmen",
+    "Ibrahim",
+    "Hana",
+    "Mateo",
+    "Priya",
+    "Oskar",
+    "Amara",
+]
+LAST = [
+    "Kowalski",
+    "Okafor",
+    "Lindqvist",
+    "Tanaka",
+    "Haddad",
+    "Moreau",
+    "Novak",
+    "Mensah",
+    "Fischer",
+    "Alvarez",
+    "Petrov",
+    "Nakamura",
+    "Osei",
+    "Bianchi",
+    "Dubois",
+    "Sharma",
+    "Larsen",
+    "Costa",
+    "Yilmaz",
+    "Horvat",
+    "Andersen",
+    "Silva",
+    "Kimura",
+    "Rahman",
+    "Berg",
+    "Jansen",
+    "Ortiz",
+    "Varga",
+    "Nkosi",
+    "Walsh",
+]
+PLACES = [
+    "Lyon",
+    "Gdansk",
+    "Osaka",
+    "Accra",
+    "Porto",
+    "Tampere",
+    "Cordoba",
+    "Brno",
+    "Mombasa",
+    "Leeds",
+    "Aarhus",
+    "Graz",
+    "Busan",
+    "Tartu",
+    "Valencia",
+    "Kraków",
+    "Durban",
+    "Bergen",
+    "Geneva",
+    "Medellín",
+    "Izmir",
+    "Split",
+    "Lille",
+    "Kumasi",
+    "Malmö",
+    "Bilbao",
+    "Pune",
+    "Cebu",
+    "Ghent",
+    "Sapporo",
+]
+ORGS = [
+    "Northwind Holdings",
+    "Baltic Freight Union",
+    "the Meridian Institute",
+    "Aurora Telecom",
+    "the Harbour Council",
+    "Greyline Energy",
+    "the Civic Data Trust",
+    "Helix Pharmaceuticals",
+    "the Riverside League",
+    "Orbis Media",
+]
+
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+
+
+def noop(document, doc) -> DocumentAnalysis:
+    """The ceiling's analysis: nothing beyond the parse itself."""
+    return DocumentAnalysis(document=document.id)
+
+
+# --- corpora --------------------------------------------------------------------------
+
+
+def base_articles() -> list[tuple[str, dict[str, str]]]:
+    """Each source article's raw text and its entities (text → label), found once."""
+    from timeline.nlp import load_model
+
+    files = sorted(p for src in SOURCES if src.is_dir() for p in src.iterdir() if p.suffix in (".txt", ".md"))
+    if not files:
+        sys.exit("bench_build: no source articles (seeds/ or ../shared/data/semeval2015-trial/articles)")
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    nlp = load_model()
+    out = []
+    for text, doc in zip(texts, nlp.pipe(texts), strict=True):
+        ents = {e.text: e.label_ for e in doc.ents if e.label_ in ("PERSON", "GPE", "ORG") and "\n" not in e.text}
+        out.append((text, ents))
+    return out
+
+
+def variant(text: str, ents: dict[str, str], rng: random.Random) -> str:
+    """The article with its names, places and years changed."""
+    mapping: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    for name, label in sorted(ents.items(), key=lambda kv: -len(kv[0])):
+        if label == "PERSON":
+            parts = name.split()
+            last = surnames.get(parts[-1]) or rng.choice(LAST)
+            surnames[parts[-1]] = last
+            mapping[name] = f"{rng.choice(FIRST)} {last}" if len(parts) > 1 else last
+        elif label == "GPE":
+            mapping[name] = rng.choice(PLACES)
+        else:
+            mapping[name] = rng.choice(ORGS)
+    if mapping:
+        pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in mapping) + r")\b")
+        text = pattern.sub(lambda m: mapping[m.group(0)], text)
+    shift = rng.randint(-6, 3)
+    return YEAR.sub(lambda m: str(int(m.group(0)) + shift), text)
+
+
+def make_corpus(folder: Path, n: int, bases, seed: int = 7) -> None:
+    rng = random.Random(seed * 1_000_003 + n)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text, ents = bases[i % len(bases)]
+        (folder / f"a{i:05d}.md").write_text(variant(text, ents, rng), encoding="utf-8")
+
+
+# --- measuring ------------------------------------------------------------------------
+
+
+def _tree_rss(pid: int) -> int:
+    """Summed RSS in bytes of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_build(corpus: Path, cache: Path, jobs: int, *, no_cache: bool = False) -> tuple[float, int]:
+    """Wall time and peak summed RSS of one ``timeline build``."""
+    cmd = [*TIMELINE, "build", str(corpus), "-o", os.devnull, "--force", "-q", "-j", str(jobs)]
+    cmd += ["--no-cache"] if no_cache else ["--cache-dir", str(cache)]
+    env = dict(os.environ, TIMELINE_CACHE_DIR=str(cache))
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            stop.wait(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if proc.returncode not in (0, 3):
+        sys.exit(f"bench_build: build failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
+    return elapsed, peak
+
+
+def raw_parse(corpus: Path, jobs: int) -> float:
+    """Seconds for the same worker pool to parse every text with an analysis that does nothing."""
+    from timeline.corpus import read_corpus
+
+    documents = read_corpus([corpus]).documents
+    start = time.perf_counter()
+    analyse_corpus(documents, jobs=jobs, use_cache=False, analyse=noop, quiet=True)
+    return time.perf_counter() - start
+
+
+def corpus_stages(corpus: Path, cache: Path) -> dict[str, float]:
+    """Seconds of each corpus-level stage (actors, dates, narrative, merging), from cached analyses."""
+    from timeline.actors import resolve_actors
+    from timeline.corpus import read_corpus
+    from timeline.merge import merge_candidates
+    from timeline.narrative import date_by_narrative
+    from timeline.pubdates import infer_publication_dates
+
+    documents = read_corpus([corpus]).documents
+    analyses = analyse_corpus(documents, cache_dir=cache, quiet=True).analyses
+    times = {}
+    t0 = time.perf_counter()
+    resolution = resolve_actors(analyses)
+    t1 = time.perf_counter()
+    dated = infer_publication_dates(documents, analyses)
+    t2 = time.perf_counter()
+    dated_analyses = date_by_narrative(dated.documents, dated.analyses)
+    t3 = time.perf_counter()
+    merge_candidates(dated_analyses, resolution)
+    t4 = time.perf_counter()
+    times = {"actors": t1 - t0, "pubdates": t2 - t1, "narrative": t3 - t2, "merge": t4 - t3}
+    times["all"] = t4 - t0
+    return times
+
+
+def mark(ok: bool) -> str:
+    return "pass" if ok else "FAIL"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="corpus sizes, comma-separated (default: %(default)s)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="jobs for the main runs (default: cores)")
+    parser.add_argument("--no-jobs-compare", action="store_true", help="skip the --jobs 1 vs 2 builds")
+    args = parser.parse_args()
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    jobs = args.jobs
+
+    print(f"bench_build: {os.cpu_count()} cores, --jobs {jobs}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    print("(cores may be shared with other work: figures are noisy)\n", flush=True)
+    bases = base_articles()
+    rows = []
+    stages: dict[int, float] = {}
+    merges: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="bench_build-") as tmp:
+        tmpdir = Path(tmp)
+        for n in sizes:
+            corpus = tmpdir / f"corpus{n}"
+            make_corpus(corpus, n, bases)
+            raw = raw_parse(corpus, jobs)
+            cache = tmpdir / f"cache{n}"
+            cold, peak = run_build(corpus, cache, jobs)
+            warm, _ = run_build(corpus, cache, jobs)
+            parts = corpus_stages(corpus, cache)
+            stages[n], merges[n] = parts["all"], parts["merge"]
+            rows.append((n, raw, cold, warm, peak))
+            ratio = raw / cold
+            print(
+                f"{n:>6} articles: raw nlp.pipe {n / raw:7.1f} docs/s | cold build {n / cold:7.1f} docs/s "
+                f"({ratio:.2f}x raw, target >= 0.85: {mark(ratio >= 0.85)}) | warm {warm:6.2f}s "
+                f"({cold / warm:5.1f}x faster{', target >= 20: ' + mark(cold / warm >= 20) if n == 1000 else ''}) | "
+                f"corpus stages {stages[n]:6.2f}s | peak RSS {peak / 2**20:6.0f} MB"
+                f"{', target < 1536: ' + mark(peak < 1.5 * 2**30) if n == 5000 else ''}",
+                flush=True,
+            )
+            print(
+                "        corpus stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in parts.items() if k != "all"),
+                flush=True,
+            )
+        print()
+        if len(stages) > 1:
+            a, b = (1000, 5000) if 1000 in stages and 5000 in stages else (sizes[-2], sizes[-1])
+            for what, table in (("merging", merges), ("all corpus stages", stages)):
+                r = table[b] / max(table[a], 1e-9)
+                verdict = f" (target <= 6x: {mark(r <= 6)})" if (a, b) == (1000, 5000) else ""
+                print(f"{what} {a} -> {b} articles: {table[a]:.2f}s -> {table[b]:.2f}s = {r:.1f}x{verdict}")
+        if not args.no_jobs_compare:
+            n = 1000 if 1000 in sizes else sizes[-1]
+            corpus = tmpdir / f"corpus{n}"
+            one, _ = run_build(corpus, tmpdir / "j1", 1, no_cache=True)
+            two, _ = run_build(corpus, tmpdir / "j2", 2, no_cache=True)
+            print(
+                f"--jobs 1 vs 2, cold, {n} articles: {one:.1f}s vs {two:.1f}s = {one / two:.2f}x "
+                f"(target >= 1.6x on two cores: {mark(one / two >= 1.6)})"
+            )
+
+
+if __name__ == "__main__":
+    main()
