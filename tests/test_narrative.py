@@ -71,3 +71,14 @@ def test_the_lead_event_of_a_report_happened_by_publication() -> None:
     out = run("2008-01-09", lead, background)
     assert out[0].date == "2008-01-09" and "main event" in out[0].how
     assert out[1].date is None  # a later undated occurrence is not dated by the article
+
+
+def test_a_statement_by_the_speaker_of_a_dated_occasion_is_taken_as_said_there() -> None:
+    keynote = cand(1, "Yesterday Jobs unveiled the iPhone 4", ("Steve Jobs",), date="2010-06-07",
+                   precision=Precision.DAY, certainty=Certainty.RESOLVED, kind=EventKind.OCCURRENCE,
+                   predicate="unveil")  # fmt: skip
+    praise = cand(5, "Jobs praised the new phone as the biggest leap", ("Jobs",), predicate="praise")
+    other = cand(7, "Analysts said the launch was expected", ("Analysts",))
+    out = run("2010-06-08", keynote, praise, other)
+    assert out[1].date == "2010-06-07" and out[1].certainty == Certainty.BOUNDED
+    assert out[2].date == "2010-06-07/2010-06-08"  # another speaker: only bounded

@@ -1,6 +1,6 @@
 """Dating by narrative: events with no date in their own sentence take one from their context.
 
-Three readings of how news is told, tried in order for each undated candidate:
+Four readings of how news is told, tried in order for each undated candidate:
 
 1. Continuation. A sentence that goes on with the same speaker, or starts with a pronoun
    or an "added"-style verb, continues the time set by the sentence before ("…said on
@@ -10,7 +10,9 @@ Three readings of how news is told, tried in order for each undated candidate:
    within the week before publication. The interval between the two is the date
    (certainty ``bounded``). With nothing recent to respond to, news reports what was
    said on the day: the publication day, still ``bounded``.
-3. The main event of a report (the first event the article tells) happened shortly
+3. Same speaker, same occasion. An undated statement by the speaker of a recent event
+   the article dates to a day (a keynote, a rally) is taken as said there.
+4. The main event of a report (the first event the article tells) happened shortly
    before the article, on the same terms.
 
 Future-tense and scheduled candidates are left alone: an article's date says nothing of
@@ -69,12 +71,16 @@ def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAna
     published = publication_bounds(document)
     pub_certainty = Certainty.INFERRED if document.published_from == DateSource.INFERRED else Certainty.RESOLVED
     candidates = list(analysis.candidates)
-    story: list[tuple[dt.date, dt.date]] = []  # dated story events seen so far, in reading order
+    story: list[tuple[dt.date, dt.date]] = []  # dated recent story events, in reading order
+    occasions: dict[str, EventCandidate] = {}  # subject → the first day-dated recent event it leads
     if published:
         for c in candidates:
             b = bounds_of(c)
             if b and b[1] <= published[1] and b[0] >= published[0] - RESPONSE_WINDOW and b[1] - b[0] <= RESPONSE_WINDOW:
                 story.append(b)
+                keys = actor_keys(c)
+                if keys and b[0] == b[1] and c.reports is None:
+                    occasions.setdefault(keys[0], c)
     # the story's first recent event: what its statements answer, the widest honest lower bound
     trigger = min((b[0] for b in story), default=None)
     first_event = min((c.sentence for c in candidates), default=None)
@@ -105,6 +111,18 @@ def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAna
             by_sentence[c.sentence] = candidates[n]
             continue
         if published is None:
+            continue
+        keys = actor_keys(c)
+        occasion = occasions.get(keys[0]) if keys and c.kind == EventKind.STATEMENT else None
+        if occasion is not None and occasion.date:
+            candidates[n] = dataclasses.replace(
+                c,
+                date=occasion.date,
+                precision=occasion.precision,
+                certainty=_weaker(occasion.certainty, Certainty.BOUNDED),
+                how=f"{occasion.date}: said at the occasion dated for its speaker ({occasion.title[:60]!r})",
+            )
+            by_sentence[c.sentence] = candidates[n]
             continue
         is_lead = c.sentence == first_event
         if c.kind != EventKind.STATEMENT and not is_lead:
