@@ -82,3 +82,15 @@ def test_a_statement_by_the_speaker_of_a_dated_occasion_is_taken_as_said_there()
     out = run("2010-06-08", keynote, praise, other)
     assert out[1].date == "2010-06-07" and out[1].certainty == Certainty.BOUNDED
     assert out[2].date == "2010-06-07/2010-06-08"  # another speaker: only bounded
+
+
+def test_a_past_event_told_this_week_ends_at_publication() -> None:
+    filed = cand(1, "Apple Corps has filed a lawsuit this week", ("Apple Corps",), date="2006-03-27/2006-04-02",
+                 precision=Precision.INTERVAL, certainty=Certainty.RESOLVED, kind=EventKind.OCCURRENCE,
+                 predicate="file")  # fmt: skip
+    trial = cand(3, "The trial will begin next week", ("Apple Corps",), date="2006-04-03/2006-04-09",
+                 precision=Precision.INTERVAL, kind=EventKind.SCHEDULED, tense="future", predicate="begin")  # fmt: skip
+    out = run("2006-03-28", filed, trial)
+    assert out[0].date == "2006-03-27/2006-03-28" and out[0].certainty == Certainty.BOUNDED
+    assert "publication" in out[0].how
+    assert out[1].date == "2006-04-03/2006-04-09"  # plans are not cut

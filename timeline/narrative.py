@@ -66,11 +66,31 @@ def _weaker(a: Certainty | None, b: Certainty) -> Certainty:
     return max(a or Certainty.STATED, b, key=order.index)
 
 
+def clip_to_publication(
+    candidate: EventCandidate, published: tuple[dt.date, dt.date] | None, shown: str | None
+) -> EventCandidate:
+    """A past event's interval ends at publication ("this week" in a Tuesday article: Monday–Tuesday)."""
+    bounds = bounds_of(candidate)
+    if published is None or bounds is None or candidate.tense != "past" or candidate.kind == EventKind.SCHEDULED:
+        return candidate
+    lo, hi = bounds
+    if hi <= published[1] or lo > published[1]:
+        return candidate
+    value, precision = _span(lo, published[1])
+    return dataclasses.replace(
+        candidate,
+        date=value,
+        precision=precision,
+        certainty=Certainty.BOUNDED,
+        how=f"{value}: {candidate.how}; cut at publication ({shown}), as it is told as past",
+    )
+
+
 def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAnalysis:
     """One document's undated candidates dated from their context, where it supports a date."""
     published = publication_bounds(document)
     pub_certainty = Certainty.INFERRED if document.published_from == DateSource.INFERRED else Certainty.RESOLVED
-    candidates = list(analysis.candidates)
+    candidates = [clip_to_publication(c, published, document.published) for c in analysis.candidates]
     story: list[tuple[dt.date, dt.date]] = []  # dated recent story events, in reading order
     occasions: dict[str, EventCandidate] = {}  # subject → the first day-dated recent event it leads
     if published:
