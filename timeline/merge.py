@@ -134,7 +134,19 @@ def _similarity(fa: Features, fb: Features) -> float:
         score += 0.5
     if a.date and b.date and a.date == b.date:
         score += 0.5
+    if _one_occasion(fa, fb):
+        score += 0.5
     return score
+
+
+def _one_occasion(fa: Features, fb: Features) -> bool:
+    """Statements by one speaker, both dated within a week that overlaps: likely one occasion."""
+    if fa.candidate.kind != EventKind.STATEMENT or fb.candidate.kind != EventKind.STATEMENT:
+        return False
+    if not fa.keys or not fb.keys or fa.keys[0] != fb.keys[0] or fa.bounds is None or fb.bounds is None:
+        return False
+    week = dt.timedelta(days=7)
+    return fa.bounds[1] - fa.bounds[0] <= week and fb.bounds[1] - fb.bounds[0] <= week
 
 
 def block_keys(f: Features) -> set[tuple[str, str]]:
