@@ -246,3 +246,20 @@ def test_key_depends_on_text_date_model_and_pipeline():
     assert base != document_key(
         Document(id=d.id, path=d.path, text=d.text + " ", title=d.title, published=d.published), "m", "p"
     )
+
+
+def test_cli_build_uses_the_cache_dir_and_no_cache_writes_nothing(tmp_path, seeds_dir):
+    import subprocess
+    import sys
+
+    def build(*extra: str) -> str:
+        cmd = [sys.executable, "-m", "timeline", "build", str(seeds_dir), "-o", "-", "-q", "-j", "1", *extra]
+        return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+    cache = tmp_path / "cache"
+    cold = build("--cache-dir", str(cache))
+    assert (cache / FILE_NAME).exists()
+    assert build("--cache-dir", str(cache)) == cold
+    untouched = tmp_path / "none"
+    assert build("--no-cache", "--cache-dir", str(untouched)) == cold
+    assert not untouched.exists()
