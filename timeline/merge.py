@@ -59,11 +59,11 @@ def actor_keys(candidate: EventCandidate) -> tuple[str, ...]:
 
 
 def quote_shingles(candidate: EventCandidate) -> frozenset[tuple[str, ...]]:
-    """Word trigrams of the candidate's quotes: two outlets quoting one sentence share some."""
+    """Word 4-grams of the candidate's quotes: two outlets quoting one sentence share several."""
     grams: set[tuple[str, ...]] = set()
     for quote in candidate.quotes:
         words = re.findall(r"\w+", fold(quote.text))
-        grams.update(tuple(words[i : i + 3]) for i in range(len(words) - 2))
+        grams.update(tuple(words[i : i + 4]) for i in range(len(words) - 3))
     return frozenset(grams)
 
 
@@ -112,7 +112,7 @@ def _similarity(fa: Features, fb: Features) -> float:
     a, b = fa.candidate, fb.candidate
     ka, kb = fa.keys, fb.keys
     shared_actors = set(ka) & set(kb)
-    shared_quotes = bool(fa.shingles & fb.shingles)
+    shared_quotes = len(fa.shingles & fb.shingles) >= 2  # one common phrase is not one quotation
     if not shared_actors and not shared_quotes:
         return 0.0
     if ka and kb and ka[0] != kb[0] and not shared_quotes and EventKind.STATEMENT in (a.kind, b.kind):

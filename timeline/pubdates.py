@@ -30,7 +30,7 @@ MATCH_THRESHOLD = 3.0  # similarity for "the same event" (see timeline.merge.sim
 WINDOW = 14  # days searched either side of the linked events
 RECENCY = dt.timedelta(days=7)  # news is published within a week of the events it reports
 SHORTLY = dt.timedelta(days=1)  # the newest event an article tells is the day of publication or the day before
-_STRONG, _REPORTED, _STORY, _NEWEST, _RECENT = 3.0, 1.0, 0.5, 1.0, 0.5
+_STRONG, _REPORTED, _STORY, _NEWEST, _RECENT, _SAME_DAY = 3.0, 1.0, 0.5, 1.0, 0.5, 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +150,16 @@ def document_constraints(analysis: DocumentAnalysis, index: dict[str, list[_Refe
     if opens:
 
         def newest_recent(a: dt.date) -> bool:
-            ends = [b[1] for _, e in opens if (b := _resolved_bounds(e, a))]
+            ends = [b[0] for _, e in opens if (b := _resolved_bounds(e, a))]
             return bool(ends) and a - max(ends) <= SHORTLY
 
         constraints.append(Constraint(newest_recent, _NEWEST, "the newest event it tells happened shortly before it"))
+
+        def newest_today(a: dt.date) -> bool:
+            starts = [b[0] for _, e in opens if (b := _resolved_bounds(e, a))]
+            return bool(starts) and max(starts) == a
+
+        constraints.append(Constraint(newest_today, _SAME_DAY, "news of the day: its newest event is that day's"))
     return constraints
 
 
@@ -191,6 +197,30 @@ def redate(analysis: DocumentAnalysis, days: Sequence[dt.date], published: str) 
             precision, certainty = Precision.INTERVAL, Certainty.BOUNDED
         how = f"{value}: {expr.text!r} against the inferred publication date {published}"
         candidates.append(dataclasses.replace(c, date=value, precision=precision, certainty=certainty, how=how))
+    return dataclasses.replace(analysis, candidates=tuple(candidates))
+
+
+def date_linked(
+    analysis: DocumentAnalysis, index: dict[str, list[_Reference]], days: Sequence[dt.date]
+) -> DocumentAnalysis:
+    """Undated candidates that report an event a dated article dates take that date (``inferred``).
+
+    Only events no later than the article's latest possible publication day: what an article
+    reports as having happened cannot postdate it.
+    """
+    latest = max(days)
+    candidates = []
+    for c in analysis.candidates:
+        ref = None if c.date or c.tense == "future" else _best_match(c, index)
+        if ref is None or ref.bounds[1] > latest:
+            candidates.append(c)
+            continue
+        how = f"{ref.candidate.date}: the same event as {ref.candidate.title[:50]!r} in {ref.candidate.document}"
+        candidates.append(
+            dataclasses.replace(
+                c, date=ref.candidate.date, precision=ref.candidate.precision, certainty=Certainty.INFERRED, how=how
+            )
+        )
     return dataclasses.replace(analysis, candidates=tuple(candidates))
 
 
@@ -252,7 +282,7 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
                 published_from=DateSource.INFERRED,
                 published_how=f"{published}: {how}" if how else published,
             )
-            found[position[doc.id]] = redate(analysis, days, published)
+            found[position[doc.id]] = date_linked(redate(analysis, days, published), index, days)
             notes.append(f"{doc.id}: publication date inferred as {published}")
             dated.add(doc.id)
         pending = still
