@@ -198,3 +198,11 @@ def test_semeval_evaluation_floor(nlp, shared_dir) -> None:
     score = evaluate(timeline, load_gold(folder, {})).total
     assert score.dated_recall >= 0.35
     assert score.precision >= 0.7
+
+
+def test_one_event_for_two_gold_events_is_counted_as_conflated() -> None:
+    both = Event("e1", "All of it", "2024-02-10",
+                 sources=(_src("a", TEXT, "Rally on Saturday."), _src("a", TEXT, "Smith said on")))  # fmt: skip
+    result = evaluate(_timeline(both), seeds_gold(GOLD_TOML, TEXTS)).total
+    assert result.conflated == 1 and len(result.conflations) == 1
+    assert "conflated" in format_table(evaluate(_timeline(both), seeds_gold(GOLD_TOML, TEXTS)))

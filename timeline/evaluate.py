@@ -251,9 +251,11 @@ class Score:
     correct_events: int = 0
     system_dated: int = 0
     dated_correct: int = 0  # dated system events covering a gold event with the right date
+    conflated: int = 0  # system events whose separate passages report different gold events
     missed: list[str] = field(default_factory=list)
     misdated: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    conflations: list[str] = field(default_factory=list)
 
     @property
     def recall(self) -> float:
@@ -303,9 +305,10 @@ class Score:
         self.missed += other.missed
         self.misdated += other.misdated
         self.spurious += other.spurious
+        self.conflations += other.conflations
 
     def figures(self) -> dict[str, object]:
-        data = {k: v for k, v in asdict(self).items() if k not in ("missed", "misdated", "spurious")}
+        data = {k: v for k, v in asdict(self).items() if k not in ("missed", "misdated", "spurious", "conflations")}
         for name in [
             "recall",
             "date_accuracy",
@@ -377,6 +380,9 @@ def score_events(
         score.gold_actors += len(gold.actors)
         score.actors_found += sum(name_matches(names, g) for g in gold.actors)
     for i, event in enumerate(events):
+        if conflates(event, gold_events, keys):
+            score.conflated += 1
+            score.conflations.append(_describe(event))
         score.system_events += 1
         bad = any(covers(event, span, keys) for span in non_events)
         if i in matched and not bad:
@@ -388,6 +394,18 @@ def score_events(
             if i in right_dated and not bad:
                 score.dated_correct += 1
     return score
+
+
+def conflates(event: Event, gold_events: Sequence[GoldEvent], keys: Mapping[str, tuple[str, ...]]) -> bool:
+    """True when two of the event's passages report different gold events and no passage reports both."""
+    reported = []
+    for source in event.sources:
+        single = Event(event.id, event.title, sources=(source,))
+        reported.append(
+            {g.id for g in gold_events if not g.optional and any(covers(single, m, keys) for m in g.mentions)}
+        )
+    seen = [r for r in reported if r]
+    return any(not (a & b) for n, a in enumerate(seen) for b in seen[n + 1 :])
 
 
 def entity_events(timeline: Timeline, entity: str) -> list[Event]:
@@ -458,6 +476,7 @@ _ROWS = (
     ("multi-source merged", None, "merged", "multi_source"),
     ("precision", "precision", "correct_events", "system_events"),
     ("dated precision", "dated_precision", "dated_correct", "system_dated"),
+    ("conflated events", None, "conflated", "system_events"),
 )
 
 
@@ -481,7 +500,12 @@ def format_table(result: Evaluation, verbose: bool = False) -> str:
         scores = result.entities or [total]
         for s in scores:
             prefix = f"[{s.name}] " if result.entities else ""
-            for title, items in (("missed", s.missed), ("misdated", s.misdated), ("spurious", s.spurious)):
+            for title, items in (
+                ("missed", s.missed),
+                ("misdated", s.misdated),
+                ("spurious", s.spurious),
+                ("conflated (one event for several gold events)", s.conflations),
+            ):
                 if items:
                     lines.append(f"\n{prefix}{title} ({len(items)}):")
                     lines += [f"  {item}" for item in items]
@@ -492,7 +516,7 @@ def evaluation_json(result: Evaluation, verbose: bool = False) -> str:
     def one(s: Score) -> dict:
         data = s.figures()
         if verbose:
-            data |= {"missed": s.missed, "misdated": s.misdated, "spurious": s.spurious}
+            data |= {"missed": s.missed, "misdated": s.misdated, "spurious": s.spurious, "conflated": s.conflations}
         return data
 
     data: dict[str, object] = {"gold": result.kind, "total": one(result.total)}
