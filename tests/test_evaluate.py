@@ -196,8 +196,8 @@ def test_semeval_evaluation_floor(nlp, shared_dir) -> None:
     folder = shared_dir / "data" / "semeval2015-trial"
     timeline = _build(nlp, [folder / "articles"])
     score = evaluate(timeline, load_gold(folder, {})).total
-    assert score.dated_recall >= 0.35
-    assert score.precision >= 0.7
+    assert score.dated_recall >= 0.40
+    assert score.precision >= 0.75
 
 
 def test_one_event_for_two_gold_events_is_counted_as_conflated() -> None:
