@@ -112,7 +112,9 @@ def _similarity(fa: Features, fb: Features) -> float:
     a, b = fa.candidate, fb.candidate
     ka, kb = fa.keys, fb.keys
     shared_actors = set(ka) & set(kb)
-    shared_quotes = len(fa.shingles & fb.shingles) >= 2  # one common phrase is not one quotation
+    common = len(fa.shingles & fb.shingles)
+    # one common phrase is not one quotation: several 4-grams, and a fair share of the shorter quote
+    shared_quotes = common >= 2 and common >= 0.3 * min(len(fa.shingles), len(fb.shingles))
     if not shared_actors and not shared_quotes:
         return 0.0
     if ka and kb and ka[0] != kb[0] and not shared_quotes and EventKind.STATEMENT in (a.kind, b.kind):
