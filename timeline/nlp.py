@@ -56,7 +56,36 @@ def load_model(requested: str | None = None) -> Language:
         nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
     except (OSError, ImportError) as exc:
         raise ModelNotFoundError(f"spaCy model {name!r} could not be loaded ({exc}); {INSTALL_HINT}") from None
+    _add_paragraph_breaks(nlp)
     return nlp
+
+
+def _add_paragraph_breaks(nlp: Language) -> None:
+    """A sentence never runs across a blank line, or past a line ending in a full stop.
+
+    News pages put headlines, datelines, captions and the lead on lines of their own;
+    left alone the parser runs them into one sentence and dates the lead by the dateline.
+    Hard-wrapped prose (a newline mid-sentence) is left as it is.
+    """
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_breaks"):
+
+        @Language.component("paragraph_breaks")
+        def paragraph_breaks(doc):
+            for tok in doc[1:]:
+                prev = doc[tok.i - 1]
+                gap = prev.text_with_ws if prev.is_space else prev.whitespace_
+                if prev.is_space and "\n" in prev.text:
+                    before = doc[tok.i - 2].text if tok.i > 1 else ""
+                    if prev.text.count("\n") > 1 or before[-1:] in ".!?\"”’:":
+                        tok.is_sent_start = True
+                elif "\n" in gap and prev.text[-1:] in ".!?\"”’":
+                    tok.is_sent_start = True
+            return doc
+
+    if "parser" in nlp.pipe_names and "paragraph_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
 
 
 def model_id(nlp: Language) -> str:
