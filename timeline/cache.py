@@ -206,6 +206,9 @@ class AnalysisCache:
                 return
             except (sqlite3.Error, _Foreign) as exc:
                 self._close()
+                if _busy(exc):
+                    self._warn(f"cache not used this time: {self.path} is busy ({exc})")
+                    return
                 if attempt:
                     self._warn(f"cache disabled: {self.path} is unusable ({exc})")
                     return
@@ -215,28 +218,27 @@ class AnalysisCache:
         conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
         try:
             conn.execute("PRAGMA busy_timeout = 10000")
+            with contextlib.suppress(sqlite3.OperationalError):  # locked by another build: already WAL
+                conn.execute("PRAGMA journal_mode = WAL")  # persistent; readers never block the writer
+            conn.execute("BEGIN IMMEDIATE")  # checks and creation as one step, safe with concurrent builds
             app = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             if app == 0 and version == 0 and not tables:  # a new, empty file
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("BEGIN IMMEDIATE")
                 conn.execute(
-                    "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, model TEXT NOT NULL, "
+                    "CREATE TABLE analyses (key TEXT PRIMARY KEY, model TEXT NOT NULL, "
                     "data TEXT NOT NULL, created REAL NOT NULL)"
                 )
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
-                conn.execute("COMMIT")
             elif app != APPLICATION_ID:
                 raise _Foreign("not a timeline cache")
             elif version != FORMAT_VERSION:
                 raise _Foreign(f"cache format {version}, expected {FORMAT_VERSION}")
             elif "analyses" not in tables:
                 raise _Foreign("no analyses table")
-            else:
-                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("SELECT count(*) FROM (SELECT key FROM analyses LIMIT 1)").fetchone()
+            conn.execute("COMMIT")
         except BaseException:
             conn.close()
             raise
@@ -262,7 +264,11 @@ class AnalysisCache:
                         src.unlink()
 
     def _recover(self, exc: Exception) -> None:
-        """A database error mid-build: set the file aside and carry on with a new one."""
+        """A database error mid-build: set the file aside and carry on with a new one
+        (a busy database is only skipped: another build holds it)."""
+        if _busy(exc):
+            self._warn(f"cache write skipped: {self.path} is busy ({exc})")
+            return
         self._close()
         self._set_aside(str(exc))
         try:
@@ -339,6 +345,11 @@ class AnalysisCache:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _busy(exc: BaseException) -> bool:
+    """Locked by another connection: transient, never a reason to distrust the file."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 class _Foreign(Exception):

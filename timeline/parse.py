@@ -84,6 +84,36 @@ def _default_analyse() -> Analyse:
 # --- worker processes -----------------------------------------------------------------
 
 _worker: tuple[Language, Analyse] | None = None
+_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+
+def _loaded(nlp: Language) -> Language:
+    return nlp
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the build that started it dies (killed, not just interrupted):
+    otherwise it would block for ever writing a result nobody reads."""
+    import signal
+    import threading
+    import time
+
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="timeline-parent-watch").start()
 
 
 def _worker_init(loader: Loader, analyse: Analyse | None) -> None:
@@ -91,6 +121,7 @@ def _worker_init(loader: Loader, analyse: Analyse | None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _exit_with_parent()
     _worker = (loader(), analyse or _default_analyse())
 
 
@@ -113,9 +144,8 @@ def _analyse_in_process(
 def _analyse_in_pool(
     documents: Sequence[Document], loader: Loader, analyse: Analyse | None, jobs: int
 ) -> Iterator[tuple[int, DocumentAnalysis]]:
-    methods = multiprocessing.get_all_start_methods()
-    # fork shares the already-imported code; the parent has not loaded spaCy's model
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    # fork: workers inherit the loaded model (initargs are not pickled); spawn: each loads it
+    ctx = multiprocessing.get_context("fork" if _FORK else "spawn")
     chunks = [list(range(i, min(i + CHUNK_SIZE, len(documents)))) for i in range(0, len(documents), CHUNK_SIZE)]
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(loader, analyse))
     pending: dict[Future, list[int]] = {}
@@ -182,6 +212,10 @@ def analyse_corpus(
             if misses:
                 todo = [documents[i] for i in misses]
                 jobs = min(jobs, max(1, len(todo) // CHUNK_SIZE))
+                if jobs == 1 or _FORK:
+                    # loaded once here: forked workers share its memory instead of each loading it
+                    nlp = loader()
+                    loader = functools.partial(_loaded, nlp)
                 stream = (
                     _analyse_in_pool(todo, loader, analyse, jobs)
                     if jobs > 1
