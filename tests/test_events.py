@@ -158,3 +158,18 @@ def test_split_hyphenated_word_stays_whole_in_titles(nlp):
     a = analyse(nlp, "Olsen, who is running for re-election in November, spoke to farmers.\n")
     dated = next(c for c in a.candidates if c.date)
     assert dated.title == "Olsen is running for re-election" or "re-election" in dated.title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Pre-orders began on June 15, 2010.", "Pre-orders begin"),
+        ("The Zephyr 4 will be available on June 24, 2010.", "The Zephyr 4 is available"),
+        ("On Tuesday, Olsen announced an updated harbour plan of great length for farmers.", None),
+    ],
+)
+def test_title_shape(nlp, sentence, title):
+    (c,) = analyse(nlp, sentence + "\n", published="2010-06-08").candidates
+    if title is not None:
+        assert c.title == title
+    assert c.title.split()[-1] not in ("of", "the", "a", "and", "for")

@@ -565,7 +565,13 @@ def _candidate(
     else:
         title = clause_title(
             verb,
-            subject.text if subject and subj_tok is not None and subject.start <= subj_tok.idx < subject.end else None,
+            # a person by name ("he" → "Jens Stoltenberg"); anything else as written ("The iPhone 4")
+            subject.text
+            if subject
+            and subject.label == "PERSON"
+            and subj_tok is not None
+            and subject.start <= subj_tok.idx < subject.end
+            else None,
         )
     lo, hi = line_of(document.text, verb.idx)
     lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)

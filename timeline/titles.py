@@ -37,11 +37,15 @@ def present(lemma: str, plural: bool = False) -> str:
 def phrase(token: Token, limit: int = 6) -> str:
     """A compact noun phrase for ``token``: its modifiers without relative clauses or lists."""
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in _DROP_DEPS]
+
+    def wanted(c: Token) -> bool:
+        return c.dep_ not in _DROP_DEPS or (c.text == "-" and c.whitespace_ == "")  # "Pre-orders"
+
+    stack = [c for c in token.children if wanted(c)]
     while stack:
         t = stack.pop()
         keep.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _DROP_DEPS)
+        stack.extend(c for c in t.children if wanted(c))
     lo_char, hi_char = _line(token)
     keep = [t for t in keep if lo_char <= t.idx < hi_char]  # never reach into a neighbouring line
     keep.sort(key=lambda t: t.i)
@@ -52,8 +56,13 @@ def phrase(token: Token, limit: int = 6) -> str:
     if len(words) > limit:
         start = max(0, words.index(token) - (limit - 2))
         words = words[start : start + limit]
+    while len(words) > 1 and words[-1].pos_ in _DANGLING:  # "a series of" → "a series"
+        words = words[:-1]
     text = " ".join(t.text for t in words)
     return _tidy(text)
+
+
+_DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"})
 
 
 def _line(token: Token) -> tuple[int, int]:
@@ -64,7 +73,14 @@ def _line(token: Token) -> tuple[int, int]:
 
 
 def _tidy(text: str) -> str:
-    text = text.replace(" - ", "-").replace(" %", "%").replace(" ’s", "’s").replace(" n't", "n't")
+    text = (
+        text.replace(" - ", "-")
+        .replace(" -", "-")
+        .replace("- ", "-")
+        .replace(" %", "%")
+        .replace(" ’s", "’s")
+        .replace(" n't", "n't")
+    )
     text = text.replace(" 's", "'s").replace(" ’s", "’s").replace(" ,", ",").replace(" .", "")
     text = text.replace("“", "").replace("”", "").replace('"', "").strip(" ,;:-")
     return text
@@ -79,7 +95,13 @@ def clip(text: str, limit: int = MAX_TITLE) -> str:
 
 
 def capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else text
+    """First letter up, unless the first word is written in camel case ("iPhone", "eBay")."""
+    if not text:
+        return text
+    first = text.split()[0]
+    if any(c.isupper() for c in first[1:]):
+        return text
+    return text[:1].upper() + text[1:]
 
 
 def clause_title(verb: Token, subject: str | None = None) -> str:
@@ -98,10 +120,15 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
         subj = verb.head
     if subject is None:
         subject = phrase(subj, 7) if subj is not None else ""
+        same = [c for c in verb.children if subj is not None and c.dep_ == subj.dep_]
+        if len(same) > 1 and same[-1].i - same[0].i == len(same) - 1:  # "Pre - orders" parsed as three subjects
+            subj = same[-1]
+            subject = _tidy(" ".join(t.text for t in same))
+    named = subj is not None and any(c.dep_ == "compound" for c in subj.children)  # "iOS 4"
     plural = (
         subj is not None
         and subject.lower() not in ("he", "she", "it")
-        and (subj.tag_ in ("NNS", "NNPS") or (subj.like_num and subj.lower_ not in ("one", "1")))
+        and (subj.tag_ in ("NNS", "NNPS") or (subj.like_num and subj.lower_ not in ("one", "1") and not named))
     )
     negated = any(c.dep_ == "neg" for c in verb.children)
     if verb.pos_ == "NOUN":
