@@ -173,3 +173,9 @@ def test_title_shape(nlp, sentence, title):
     if title is not None:
         assert c.title == title
     assert c.title.split()[-1] not in ("of", "the", "a", "and", "for")
+
+
+def test_what_a_speaker_talks_about_is_not_an_actor_of_the_saying(nlp):
+    a = analyse(nlp, "Karl Olsen told Anna Berg that Microsoft had bought the harbour.\n")
+    (statement,) = a.candidates
+    assert [m.text for m in statement.actors] == ["Karl Olsen", "Anna Berg"]

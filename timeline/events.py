@@ -516,7 +516,9 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
             cur = cur.head
         if hops > MAX_ARGUMENT_HOPS:
             continue  # buried in a noun phrase ("an addition to the X line"): not a participant
-        if cur.i == verb.i or (cur.pos_ == "VERB" and cur.head.i == verb.i and cur.dep_ in ("xcomp", "ccomp")):
+        # what a speaker talks about is not part of the saying: only a reporting verb's own arguments
+        comp_deps = ("xcomp",) if verb.lemma_.lower() in REPORTING else ("xcomp", "ccomp")
+        if cur.i == verb.i or (cur.pos_ == "VERB" and cur.head.i == verb.i and cur.dep_ in comp_deps):
             out.append(m)
     return out
 
