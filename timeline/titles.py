@@ -119,7 +119,7 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
     if subject is None:
-        subject = phrase(subj, 7) if subj is not None else ""
+        subject = phrase(subj, 9) if subj is not None else ""
         same = [c for c in verb.children if subj is not None and c.dep_ == subj.dep_]
         if len(same) > 1 and same[-1].i - same[0].i == len(same) - 1:  # "Pre - orders" parsed as three subjects
             subj = same[-1]
@@ -140,7 +140,7 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     parts = [subject, vp]
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS:
-            parts.append(phrase(child, 6))
+            parts.append(phrase(child, 8))
             extra = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.i > child.i), None)
             if extra is not None and child.dep_ == "dobj":
                 parts.append(phrase(extra, 3))
