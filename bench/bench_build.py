@@ -335,7 +335,7 @@ def main() -> None:
                 flush=True,
             )
             print(
-                "        warm cache load, corpus stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in parts.items() if k != "all"),
+                "        warm: " + ", ".join(f"{k} {v:.2f}s" for k, v in parts.items() if k != "all"),
                 flush=True,
             )
         print()
@@ -361,6 +361,7 @@ def main() -> None:
                 f"--jobs 2 {took[2]:.1f}s = {r:.2f}x (target >= 1.6x on two cores: {mark(r >= 1.6)}); "
                 f"at --jobs 2 {n / took[2]:.1f} docs/s = {raw_by_n[n] / took[2]:.2f}x raw nlp.pipe"
             )
+
 
 if __name__ == "__main__":
     main()
