@@ -8,7 +8,7 @@ shifted so that no two documents are the same, then prints in one run:
   ceiling: the same worker pool with an analysis that does nothing),
 - cold ``timeline build`` throughput (a subprocess, the whole pipeline, an empty cache),
 - warm rebuild time (the same command again, every document cached),
-- peak memory (summed RSS of the build process and its workers, sampled),
+- peak memory (summed PSS of the build process and its workers, sampled),
 - the corpus stages (actors, publication dates, narrative, merging) timed from cached
   analyses, and their scaling 1,000 → 5,000,
 - ``--jobs 1`` against ``--jobs 2`` (cold builds of the 1,000 corpus, or the largest
@@ -211,14 +211,21 @@ def make_corpus(folder: Path, n: int, bases, seed: int = 7) -> None:
 
 
 def _tree_rss(pid: int) -> int:
-    """Summed RSS in bytes of a process and all its descendants."""
+    """Summed memory in bytes of a process and all its descendants: PSS (RSS with pages
+    shared by the forked workers counted once overall), RSS where PSS is unavailable."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
+            try:
+                fh = open(f"/proc/{p}/smaps_rollup")  # noqa: SIM115
+                field = "Pss:"
+            except OSError:
+                fh = open(f"/proc/{p}/status")  # noqa: SIM115
+                field = "VmRSS:"
+            with fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1]) * 1024
                         break
             for task in os.listdir(f"/proc/{p}/task"):
@@ -330,7 +337,7 @@ def main() -> None:
                 f"{n:>6} articles: raw nlp.pipe {n / raw:7.1f} docs/s | cold build {n / cold:7.1f} docs/s "
                 f"({ratio:.2f}x raw, target >= 0.85: {mark(ratio >= 0.85)}) | warm {warm:6.2f}s "
                 f"({cold / warm:5.1f}x faster{', target >= 20: ' + mark(cold / warm >= 20) if n == 1000 else ''}) | "
-                f"corpus stages {stages[n]:6.2f}s | peak RSS {peak / 2**20:6.0f} MB"
+                f"corpus stages {stages[n]:6.2f}s | peak memory {peak / 2**20:6.0f} MB"
                 f"{', target < 1536: ' + mark(peak < 1.5 * 2**30) if n == 5000 else ''}",
                 flush=True,
             )
