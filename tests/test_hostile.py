@@ -66,7 +66,7 @@ def make_hostile_corpus(root: Path, *, huge_mb: int = 50) -> HostileCorpus:
         "feed.jsonl",
         json.dumps({"id": "rec1", "title": "Port closed", "text": GOOD_TEXT})
         + "\n{broken json\n"
-        + json.dumps({"id": "rec2", "text": GOOD_TEXT})
+        + json.dumps({"id": "rec2", "text": "The ferry resumed on 6 March 2024.\n" + GOOD_TEXT})
         + "\n",
     )
     put("badfront.md", "---\ntitle: never closed\n" + GOOD_TEXT)  # kept, read as text
