@@ -10,6 +10,7 @@ reported together (one notification), never raised.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,15 @@ from textual.theme import BUILTIN_THEMES, Theme
 from timeline import paths
 from timeline.files import atomic_write_text
 
-BUNDLED_THEMES_DIR = Path(__file__).resolve().parents[1] / "themes"
+
+def _bundled_themes_dir() -> Path:
+    """``themes/`` beside the source tree (a checkout), else where a wheel installs it."""
+    source = Path(__file__).resolve().parents[1] / "themes"
+    installed = Path(sys.prefix) / "share" / "timeline" / "themes"
+    return source if source.is_dir() or not installed.is_dir() else installed
+
+
+BUNDLED_THEMES_DIR = _bundled_themes_dir()
 DEFAULT_THEME = "timeline-dark"
 
 COLOUR_FIELDS = (
