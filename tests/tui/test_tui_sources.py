@@ -85,3 +85,86 @@ def test_paths_in_a_timeline_file_cannot_pull_in_other_files(tmp_path):
     )
     filled = load_document_texts(replace(loaded, documents=docs), folder)
     assert [d.text for d in filled.documents] == ["", ""]
+
+
+# --- the fast reader agrees with the checked one ------------------------------------------
+
+_ODD_VALUES = (None, True, -1, 10**9, 1.5, "", "x", "2024-13-01", " 2024-02-10", "2024-02-10/2024-02-01", [], {}, ["x"])
+
+
+def _paths(node, path=()):
+    yield path
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _paths(v, (*path, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _paths(v, (*path, i))
+
+
+def _mutated(data, path, value, delete=False):
+    import copy
+
+    out = copy.deepcopy(data)
+    node = out
+    for step in path[:-1]:
+        node = node[step]
+    if delete:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return out
+
+
+def _outcome(read, data):
+    from timeline.toml_io import TimelineFileError
+
+    try:
+        return read(data, "t.toml")
+    except TimelineFileError as exc:
+        return str(exc)
+
+
+def test_the_fast_reader_accepts_and_rejects_exactly_what_the_checked_one_does():
+    """Every field of a small file, dropped or replaced by an odd value: the same timeline or the same error."""
+    from timeline.toml_io import _build, _checked_timeline_from_dict, _rows_from_dict, timeline_from_dict, timeline_to_dict
+
+    cases = 0
+    for embed in (True, False):
+        data = timeline_to_dict(small_timeline(), embed_text=embed)
+        assert _build(_rows_from_dict(data)) == _checked_timeline_from_dict(data, "t.toml")  # the fast path is taken
+        for path in _paths(data):
+            if not path:
+                continue
+            variants = [_mutated(data, path, v) for v in _ODD_VALUES]
+            if isinstance(path[-1], str):
+                variants.append(_mutated(data, path, None, delete=True))
+            for variant in variants:
+                assert _outcome(timeline_from_dict, variant) == _outcome(_checked_timeline_from_dict, variant), path
+                cases += 1
+    assert cases > 1000
+
+
+def test_cached_rows_read_back_the_same_and_damaged_rows_are_refused():
+    """Whatever a damaged cache file yields is a timeline the checked reader accepts, or an error."""
+    from timeline.toml_io import (
+        TimelineFileError,
+        _checked_timeline_from_dict,
+        timeline_from_rows,
+        timeline_rows,
+        timeline_to_dict,
+    )
+
+    tl = small_timeline()
+    rows = timeline_rows(tl)
+    assert timeline_from_rows(rows) == tl
+    for path in _paths(rows):
+        if not path:
+            continue
+        for value in _ODD_VALUES:
+            try:
+                back = timeline_from_rows(_mutated(rows, path, value))
+            except TimelineFileError:
+                continue
+            # accepted only when a saved file could say the same (an empty "how", no date...)
+            assert _checked_timeline_from_dict(timeline_to_dict(back, embed_text=True), "t.toml") == back, path
