@@ -127,7 +127,13 @@ def _outcome(read, data):
 
 def test_the_fast_reader_accepts_and_rejects_exactly_what_the_checked_one_does():
     """Every field of a small file, dropped or replaced by an odd value: the same timeline or the same error."""
-    from timeline.toml_io import _build, _checked_timeline_from_dict, _rows_from_dict, timeline_from_dict, timeline_to_dict
+    from timeline.toml_io import (
+        _build,
+        _checked_timeline_from_dict,
+        _rows_from_dict,
+        timeline_from_dict,
+        timeline_to_dict,
+    )
 
     cases = 0
     for embed in (True, False):
