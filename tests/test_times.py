@@ -227,6 +227,69 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "2023-Q3",
     ),
     ("Sales rose 5% from the year-ago third quarter.", dt.date(2024, 11, 2), "the year-ago third quarter", "2023-Q3"),
+    # narrative time: counted from the last date the story gave, not from publication
+    (
+        "The mayor took office in March 2009 and the following year she ran for governor.",
+        MON,
+        "the following year",
+        "2010",
+    ),
+    ("The plant shut on June 4, 2015, and reopened the next day.", MON, "the next day", "2015-06-05"),
+    (
+        "The envoy landed on Oct. 2, 2019. The previous evening, talks had stalled.",
+        MON,
+        "The previous evening",
+        "2019-10-01TEV",
+    ),
+    ("The dam failed in May 2011. Later that year the region was flooded again.", MON, "Later that year", "2011"),
+    (
+        "The rebels seized the port on Aug. 9, 2014. Earlier that day, the army had withdrawn.",
+        MON,
+        "Earlier that day",
+        "2014-08-09",
+    ),
+    ("The union first struck in 1998, winning a raise that year.", MON, "that year", "1998"),
+    ("Fighting broke out on Friday; the day before, envoys had left.", MON, "the day before", "2024-02-08"),
+    (
+        "The treaty was signed in April 2001. The following month, the border opened.",
+        MON,
+        "The following month",
+        "2001-05",
+    ),
+    # parts of the day, weeks named by a day, plans that have passed
+    (
+        "Shares were trading higher by mid-afternoon yesterday in Tokyo.",
+        MON,
+        "mid-afternoon yesterday",
+        "2024-02-11TAF",
+    ),
+    ("The hearing is set for the week of March 4.", MON, "the week of March 4", "2024-W10"),
+    ("The court sits again the week of June 3, 2024.", MON, "the week of June 3, 2024", "2024-W23"),
+    ("The truce had been due to end on Friday.", MON, "Friday", "2024-02-09"),
+    ("The vote had been scheduled for Thursday before it was called off.", MON, "Thursday", "2024-02-08"),
+    ("The sprint took a minute and a half.", MON, "a minute and a half", "PT1M30S"),
+    ("The ministers were divided at the time, diplomats recall.", MON, "the time", "PAST_REF"),
+    ("Growth will stay weak in the near term, the bank warned.", MON, "the near term", "FUTURE_REF"),
+    # reporting periods: halves and quarters named by their year
+    ("Margins should recover in the latter half of 2024.", MON, "the latter half of 2024", "2024-H2"),
+    (
+        "The chain expects losses through the first two quarters of 2025.",
+        MON,
+        "the first two quarters of 2025",
+        "2025-H1",
+    ),
+    (
+        "Third-quarter profit rose to $4 million from $3 million in the 2023 quarter.",
+        MON,
+        "the 2023 quarter",
+        "2023-Q4",
+    ),
+    (
+        "Quarterly sales rose 8%. In the same period last year, the quarter's sales had fallen.",
+        MON,
+        "the same period last year",
+        "2022-Q4",
+    ),
     # no anchor: relative expressions stay unresolved
     ("Trump told a rally on Saturday that he would act.", None, "Saturday", "XXXX-WXX-6"),
     ("Officials confirmed the deaths yesterday.", None, "yesterday", "XXXX-XX-XX"),
@@ -427,6 +490,8 @@ RULES = st.one_of(
     ),
     st.tuples(st.just("qtr"), st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str)), st.just("")),
     st.tuples(st.just("half"), st.tuples(st.integers(1, 2).map(str), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(st.just("qof"), st.tuples(st.integers(1000, 2099).map(str)), st.just("")),
+    st.tuples(st.just("mdw"), st.tuples(st.integers(1, 12).map(str), st.integers(1, 31).map(str)), st.just("")),
     st.tuples(
         st.just("part"),
         st.tuples(st.sampled_from(["Y", "M", "W", "Q"]), st.sampled_from(["before", "after"])),

@@ -78,9 +78,78 @@ def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
         anchor = anchor.date()
     out: list[TimeExpression] = []
     text = doc.text
+    ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
     for s, e, p in find_spans(doc):
-        out.append(_expression(doc, text, s, e, p, anchor))
+        t = None
+        if p.ref and ref is not None and ref[1] in _REF_NEEDS.get(_rule_unit(p), ()):
+            t = _from_reference(doc, text, s, e, p, ref)
+        if t is None and p.ref == "only":
+            continue
+        if t is None:
+            t = _expression(doc, text, s, e, p, anchor)
+        out.append(t)
+        if t.type in (TimexType.DATE, TimexType.TIME):
+            ref = _reference(t) or ref
     return tuple(out)
+
+
+#: which granularities of the reference time a narrative unit can count from
+_REF_NEEDS = {
+    "D": ("day",),
+    "W": ("day", "week"),
+    "M": ("day", "week", "month"),
+    "Q": ("day", "month", "quarter"),
+    "Y": ("day", "week", "month", "quarter", "year"),
+    "DE": ("day", "week", "month", "quarter", "year"),
+}
+_REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?(?=$|T|-(?:SP|SU|FA|WI)$|-H[12]$)")
+
+
+def _rule_unit(p: Parsed) -> str:
+    return "D" if p.kind == "day" else (p.args[0] if p.kind == "unit" and p.args else "")
+
+
+def _reference(t: TimeExpression) -> tuple[dt.date, str, str] | None:
+    """(first day, granularity, text) of a calendar value that can serve as the story's time."""
+    m = _REF_VALUE.match(t.value)
+    if m is None:
+        return None
+    y, mo, d, w, q = m.groups()
+    try:
+        if d:
+            return dt.date(int(y), int(mo), int(d)), "day", t.text
+        if mo:
+            return dt.date(int(y), int(mo), 1), "month", t.text
+        if w:
+            return dt.date.fromisocalendar(int(y), int(w), 1), "week", t.text
+        if q:
+            return dt.date(int(y), 3 * int(q) - 2, 1), "quarter", t.text
+        return dt.date(int(y), 1, 1), "year", t.text
+    except ValueError:
+        return None
+
+
+def _from_reference(
+    doc: Doc, text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str]
+) -> TimeExpression | None:
+    """A narrative expression ("the following year", "that day") counted from the story's time."""
+    day, _, ref_text = ref
+    r = resolve(p, day, "")
+    if not re.match(r"\d{4}", r.value):
+        return None
+    how = r.how.replace(f"publication {day.isoformat()}", f"the story's time {day.isoformat()} ({ref_text!r})")
+    return TimeExpression(
+        start=s,
+        end=e,
+        text=text[s:e],
+        type=p.type,
+        value=r.value,
+        date=r.date,
+        precision=r.precision,
+        anchor=day.isoformat(),
+        mod=p.mod,
+        how=how,
+    )
 
 
 def _expression(doc: Doc, text: str, s: int, e: int, p: Parsed, anchor: dt.date | None) -> TimeExpression:

@@ -10,6 +10,7 @@ pattern has one (context words outside the extent), else the whole match.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -441,7 +442,12 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         (code, str(n)),
         mod=_mod(modw) if modw not in ("earlier", "later") else "",
         desc=f"{(modw + ' ') if modw else ''}{det} {u}",
+        ref="story" if det in _NARRATIVE_DETS else "",
     )
+
+
+#: "the following year", "the previous week": counted from the time the story is at, not from publication
+_NARRATIVE_DETS = frozenset({"the following", "following", "the previous", "previous", "the prior", "prior"})
 
 
 @rule(
@@ -451,9 +457,51 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
 )
 def _the_unit_mod(m: re.Match[str], ctx: Context) -> Parsed | None:
     u = m["u"].lower()
-    if m["mod"].lower() in ("earlier", "later"):
+    that = m["det"].lower() == "that"
+    if m["mod"].lower() in ("earlier", "later") and not that:
         return None
-    return Parsed(D, "unit", (_UNIT_CODE[u], "0"), mod=_mod(m["mod"]), desc=f"{m['mod'].lower()} the {u}")
+    return Parsed(
+        D,
+        "unit",
+        (_UNIT_CODE[u], "0"),
+        mod=_mod(m["mod"]),
+        desc=f"{m['mod'].lower()} {m['det'].lower()} {u}",
+        ref="only" if that else "",
+    )
+
+
+@rule(
+    "that_unit",
+    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for)\s+)?(?P<th>that\s+(?:same\s+)?(?P<u>day|week|month|year|decade|morning|afternoon|evening|night))(?![\w-])",
+    1,
+)
+def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "that year", "later that day", "that same night": the unit of the last date the story gave."""
+    u = m["u"].lower()
+    if ctx.word_after(m.end()) in ("when", "that", "before", "after", "of"):
+        return None  # "that day when ...": fixed by what follows, not by the story's time
+    if not (m["mod"] and m["mod"].lower() in ("earlier", "later")):
+        ctx.cut = m.start("th")  # TimeML keeps "earlier that day" whole, but not "in that year"
+    if u in ("morning", "afternoon", "evening", "night"):
+        return Parsed(T, "day", ("0",), tod=_tod(u), desc=f"that {u}", ref="only")
+    if u == "day":
+        return Parsed(D, "day", ("0",), desc="that day", ref="only")
+    return Parsed(D, "unit", (_UNIT_CODE[u], "0"), desc=f"that {u}", ref="only")
+
+
+@rule(
+    "next_day",
+    r"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding)\s+(?P<u>day|morning|afternoon|evening|night)(?![\w-])"
+    r"|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
+    2,
+)
+def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the next day", "the previous evening", "the day before": one day from the story's time."""
+    rel = (m["rel"] or m["ba"]).lower()
+    n = 1 if rel in ("next", "following", "after") else -1
+    u = (m["u"] or "day").lower()
+    tod = _tod(u) if u != "day" else ""
+    return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=f"the {rel} {u}", ref="story")
 
 
 @rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
@@ -556,12 +604,15 @@ def _qn(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "half",
-    rf"(?:the\s+)?(?P<h>first|second|1st|2nd)\s+half(?:\s+of\s+(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?|(?<![\w-])(?-i:H)(?P<hn>[12])\s+(?P<yr3>{YEAR})",
+    rf"(?:the\s+)?(?:(?P<h>first|second|1st|2nd|last|latter)\s+half|(?P<h2>first|last|final|second)\s+two\s+quarters)"
+    rf"(?:\s+of\s+(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?|(?<![\w-])(?-i:H)(?P<hn>[12])\s+(?P<yr3>{YEAR})",
     2,
 )
 def _half(m: re.Match[str], ctx: Context) -> Parsed | None:
-    h = 1 if (m["h"] or "").lower() in ("first", "1st") or m["hn"] == "1" else 2
+    h = 1 if (m["h"] or m["h2"] or "").lower() in ("first", "1st") or m["hn"] == "1" else 2
     yr = " ".join((m["yr"] or m["yr3"] or "").lower().split())
+    if (m["h2"] or (m["h"] or "").lower() in ("last", "latter")) and not yr:
+        return None  # "the first two quarters", "the last half hour": a duration or no date at all
     if re.match(r"\d{4}", yr):
         return _abs(D, f"{yr}-H{h}", f"half {h} of {yr}, stated")
     if not yr:
@@ -588,6 +639,9 @@ def _duration(n: float | None, unit: str, word: str) -> str:
         num = "X"
     elif n == int(n):
         num = str(int(n))
+    elif word == "minute" and n * 2 == int(n * 2):
+        whole = int(n)
+        return f"PT{whole}M30S" if whole else "PT30S"  # "a minute and a half": a clock unit, not a month
     elif unit in ("Y", "M", "W", "D", "H") and n * 2 == int(n * 2):
         sub = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}[unit]
         whole = int(n)
@@ -1005,3 +1059,63 @@ _DECADE_WORDS = {
 def _decade_words(m: re.Match[str], ctx: Context) -> Parsed | None:
     d = _DECADE_WORDS[m["d"].lower()]
     return _abs(D, f"19{d}", f"the 19{d}0s, spelled out", _mod(m["mod"]))
+
+
+# --- reporting periods named by year, weeks named by a day, parts of a day ----------------------
+
+
+@rule(
+    "year_period",
+    rf"the\s+(?P<year>{YEAR})\s+(?P<n>period|quarter)(?![\w-])"
+    r"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<n2>period|quarter)\s+(?:of\s+|in\s+)?"
+    r"(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)(?![\w-])",
+    3,
+)
+def _year_period(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the 1988 period", "the quarter a year ago": an earnings report's quarter, in the year it names."""
+    quarterly = ctx.quarterly or (m["n"] or m["n2"]).lower() == "quarter"
+    if m["ago"]:
+        code = "YQ" if quarterly else "Y"
+        return Parsed(D, "ago", (code, "1"), desc=f"the {(m['n2']).lower()} a year before")
+    if not quarterly:
+        return None
+    return Parsed(D, "qof", (m["year"],), desc=f"the reported quarter of {m['year']}")
+
+
+@rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?", 4)
+def _week_of(m: re.Match[str], ctx: Context) -> Parsed | None:
+    month, day = _month(m["mon"]), int(re.match(r"\d+", m["day"]).group(0))
+    if m["year"]:
+        try:
+            y, w, _ = dt.date(int(m["year"]), month, day).isocalendar()
+        except ValueError:
+            return None
+        return _abs(D, f"{y}-W{w:02d}", f"the week of {MONTH_NAMES[month]} {day} {m['year']}, stated")
+    return Parsed(D, "mdw", (str(month), str(day)), desc=f"the week of {MONTH_NAMES[month]} {day}")
+
+
+@rule(
+    "mid_tod",
+    rf"(?:(?P<mod>early|late)\s+in\s+the\s+|mid[\s-]?)(?P<tod>morning|afternoon|evening)"
+    rf"(?:\s+(?:on\s+)?(?P<w>yesterday|today|tomorrow|{WD}))?(?![\w-])",
+    2,
+)
+def _mid_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "mid-afternoon yesterday", "by mid morning": a part of a day."""
+    tod = _tod(m["tod"])
+    w = (m["w"] or "").lower()
+    if w in WEEKDAYS:
+        return Parsed(T, "wd", (str(_wd(w)),), tod=tod, desc=m.group(0).lower())
+    return Parsed(T, "day", (str(_DEICTIC.get(w, 0)),), tod=tod, desc=m.group(0).lower(), ref="" if w else "story")
+
+
+@rule("at_the_time", r"(?:at|by)\s+(?P<x>(?:the|that)\s+time)(?=\s*[,.;:)'\"])", 1)
+def _at_the_time(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "said at the time": the past the story tells of."""
+    return _abs(D, "PAST_REF", "at the time: a reference to the past")
+
+
+@rule("term", r"(?:in|over|for)\s+(?P<x>the\s+(?:near|short|long)\s+term)(?![\w-])", 1)
+def _term(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "in the near term": the future, vaguely."""
+    return _abs(D, "FUTURE_REF", "the near/short/long term: a reference to the future")

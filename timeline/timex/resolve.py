@@ -32,6 +32,9 @@ class Parsed:
     tod: str = ""
     mod: str = ""
     desc: str = ""
+    #: narrative: "story" is resolved against the story's time (the last date the text gave), falling back
+    #: to publication; "only" is dropped when the text gave no such date ("that day" alone)
+    ref: str = ""
 
     @property
     def rule(self) -> str:
@@ -396,6 +399,17 @@ def resolve(
             if year == anchor.year
             else f"{tense}, nearest year to publication {pub}"
         )
+    elif kind == "qof":  # "the 1988 period": the quarter being reported, in the year named
+        year = int(args[0])
+        q = _quarter(dt.date(*_add_months(anchor.year, anchor.month, -3), 1))
+        value = f"{year:04d}-Q{q}"
+        how_tail = f"the quarter reported before publication {pub}, in {year}"
+    elif kind == "mdw":  # "the week of March 6"
+        month, day = int(args[0]), int(args[1])
+        year = _pick_year(anchor, month, day, direction)
+        d = _safe_date(year, month, day)
+        value = _week_value(d) if d else f"{year:04d}-WXX"
+        how_tail = f"{tense}, the week of that day, publication {pub}"
     elif kind == "season":
         season, n = args[0], int(args[1])
         value = f"{_season_year(anchor, season, n):04d}-{season}"
@@ -462,6 +476,10 @@ def _unresolved(kind: str, args: tuple[str, ...]) -> str:
         return f"XXXX-H{args[0]}"
     if kind == "thx":
         return "XXXX-11-XX"
+    if kind == "qof":
+        return f"{args[0]}-QX"
+    if kind == "mdw":
+        return "XXXX-WXX"
     return "XXXX"
 
 

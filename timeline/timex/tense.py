@@ -72,6 +72,8 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return FUTURE
+    if "had" in words or (v.dep_ == "acomp" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.head.children)):
+        return PAST  # past perfect: "had been scheduled to expire Friday", "had been due Tuesday": a plan now past
     if v.lemma_ in _SCHEDULING:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
     if "would" in words and (v.tag_ == "VBG" or "be" in words):
@@ -85,6 +87,8 @@ def verb_tense(v: Token, depth: int = 0) -> str:
                 return FUTURE  # "is to resume trading Tuesday"
             if head.lemma_ in _FUTURE_HEADS:
                 t = verb_tense(head, depth + 1)
+                if t == PAST and _pluperfect(head):
+                    return PAST
                 return PAST if t == PAST and head.lemma_ in ("agree", "decide") else FUTURE
             return verb_tense(head, depth + 1)
         return FUTURE
@@ -107,6 +111,11 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         return PAST
     return NONE
+
+
+def _pluperfect(v: Token) -> bool:
+    auxes = list(v.children) + (list(v.head.children) if v.dep_ == "acomp" else [])
+    return any(c.lower_ == "had" and c.dep_ == "aux" for c in auxes)
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> str:
