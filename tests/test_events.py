@@ -179,3 +179,85 @@ def test_what_a_speaker_talks_about_is_not_an_actor_of_the_saying(nlp):
     a = analyse(nlp, "Karl Olsen told Anna Berg that Microsoft had bought the harbour.\n")
     (statement,) = a.candidates
     assert [m.text for m in statement.actors] == ["Karl Olsen", "Anna Berg"]
+
+
+# --- the lead, speakers the parser misplaces, statements in other clause shapes --------
+
+
+def test_undated_lead_in_the_past_is_the_reports_news(nlp):
+    a = analyse(nlp, "Harbour Lines has released a new ferry timetable for the islands.\nThe ferries are popular.\n")
+    (c,) = a.candidates
+    assert c.kind == EventKind.OCCURRENCE and c.date is None and c.predicate == "release"
+    assert c.text == "Harbour Lines has released a new ferry timetable for the islands."
+
+
+def test_lead_in_the_present_tense_is_not_an_event(nlp):
+    assert not analyse(nlp, "Island residents are buzzing about the new ferry timetable.\n").candidates
+
+
+def test_first_line_that_is_a_full_sentence_is_the_lead_not_a_headline(nlp):
+    line = "The harbour master of Bergen has closed the northern piers to all boats after a storm."
+    a = analyse(nlp, line + "\nThe ferries are popular.\n", title=line[:60] + "…")
+    assert [c.predicate for c in a.candidates] == ["close"]
+
+
+def test_speaker_named_after_the_closing_quote(nlp):
+    text = '"We will not leave any farmer behind and we will keep our promise," the harbour master said.\n'
+    (c,) = analyse(nlp, "The harbour is quiet.\n" + text).candidates[-1:]
+    assert c.kind == EventKind.STATEMENT
+    assert c.actors[0].text.lower() == "the harbour master"
+    assert c.title.startswith("The harbour master: We will not leave")
+
+
+def test_name_run_into_a_fronted_phrase_is_the_speaker(nlp):
+    text = "The harbour is quiet.\nSpeaking at a rally in Ohio Olsen told farmers that the piers were unsafe.\n"
+    a = analyse(nlp, text)
+    (c,) = a.candidates
+    assert c.kind == EventKind.STATEMENT and c.actors[0].text == "Olsen"
+
+
+def test_he_added_goes_on_with_the_previous_speaker(nlp):
+    text = (
+        "Karl Olsen met the union on Monday.\n"
+        "The head of the union said the tax was unfair.\n"
+        "He added that farmers would suffer.\n"
+    )
+    a = analyse(nlp, text)
+    added = next(c for c in a.candidates if c.predicate == "add")
+    assert added.actors[0].text == "The head of the union"
+
+
+def test_quotation_after_the_verb_is_what_was_said(nlp):
+    text = (
+        "The harbour is quiet.\n"
+        "The head of the union said in a statement, “Any new tax will hurt farmers and fishermen.\n"
+    )
+    (c,) = analyse(nlp, text).candidates
+    assert c.title == "The head of the union: Any new tax will hurt farmers and fishermen"
+
+
+def test_reporting_verb_parsed_beside_its_quotation_is_a_statement(nlp):
+    text = (
+        "The harbour is quiet.\n"
+        "After the vote, union leader Karl Olsen said, “This tax is unfair and it is dangerous.”\n"
+    )
+    (c,) = analyse(nlp, text).candidates
+    assert c.kind == EventKind.STATEMENT and c.actors[0].text == "Karl Olsen"
+
+
+def test_statement_told_as_the_time_of_another_clause(nlp):
+    text = (
+        "The harbour is quiet.\n"
+        "The protest comes days after Karl Olsen suggested at a rally that he would cut the tax.\n"
+    )
+    a = analyse(nlp, text)
+    assert any(c.kind == EventKind.STATEMENT and c.actors[0].text == "Karl Olsen" for c in a.candidates)
+
+
+def test_sentence_run_across_two_credit_lines_is_furniture(nlp):
+    text = (
+        "The council voted on Tuesday to close the mine.\n"
+        "All rights reserved\nCopyright Jane Doe/Copyright 2024 The AP.\n"
+    )
+    a = analyse(nlp, text)
+    assert [c.predicate for c in a.candidates] == ["vote"]

@@ -138,7 +138,8 @@ def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
         if not body or (front and end <= front.end()):
             continue
         words = body.split()
-        is_headline = first and len(headline) > 10 and body.startswith(headline)
+        # a first line that reads as a full sentence is the lead, even when the title was taken from it
+        is_headline = first and len(headline) > 10 and body.startswith(headline) and not _reads_as_lead(body)
         first = False
         if (
             is_headline  # the headline restates the lead; the body is the evidence
@@ -160,6 +161,14 @@ def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
     return sorted(out)
 
 
+LEAD_WORDS = 8
+
+
+def _reads_as_lead(line: str) -> bool:
+    """A long line closed by a full stop is prose: headlines are short and carry no final period."""
+    return line.rstrip().endswith(".") and not line.rstrip().endswith("..") and len(line.split()) > LEAD_WORDS
+
+
 def line_of(text: str, pos: int) -> tuple[int, int]:
     """The line holding ``pos``: a sentence never spans two paragraphs of a news page."""
     lo = text.rfind("\n", 0, pos) + 1
@@ -169,6 +178,24 @@ def line_of(text: str, pos: int) -> tuple[int, int]:
 
 def _in_ranges(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e + 1 for s, e in ranges)
+
+
+def _all_furniture(text: str, start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """Every line the passage touches is furniture (a parser may run a credit into the next line)."""
+    pos = start
+    while pos < end:
+        hi = text.find("\n", pos, end)
+        hi = end if hi < 0 else hi
+        lo = pos
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        stop = hi
+        while stop > lo and text[stop - 1].isspace():
+            stop -= 1
+        if stop > lo and not _in_ranges(lo, stop, ranges):
+            return False
+        pos = hi + 1
+    return True
 
 
 def is_non_event_sentence(sent: Span) -> bool:
@@ -256,9 +283,9 @@ def extract_candidates(
     out: list[EventCandidate] = []
     statements_by_sentence: dict[int, list[int]] = {}
     sents = list(doc.sents)
+    lead = True  # the first sentence of prose is the report's lead
     for si, sent in enumerate(sents):
-        body = sent.text.rstrip()
-        if _in_ranges(sent.start_char, sent.start_char + len(body), furniture) or is_non_event_sentence(sent):
+        if _all_furniture(document.text, sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
             continue
         key = _WS.sub(" ", sent.text.strip().lower())
         if key in seen:
@@ -266,8 +293,9 @@ def extract_candidates(
         seen.add(key)
         info = sentences[si] if si < len(sentences) else None
         made = _sentence_candidates(
-            document, doc, sent, si, times, info.times if info else (), mentions, len(out), furniture
+            document, doc, sent, si, times, info.times if info else (), mentions, len(out), furniture, lead
         )
+        lead = False
         for c in made:
             if c.kind == EventKind.STATEMENT:
                 statements_by_sentence.setdefault(si, []).append(len(out))
@@ -326,6 +354,7 @@ def _sentence_candidates(
     mentions: tuple[ActorMention, ...],
     offset: int,
     furniture: list[tuple[int, int]] = (),
+    lead: bool = False,
 ) -> list[EventCandidate]:
     groups: dict[int, list[int]] = {}
     for ti in time_ids:
@@ -351,7 +380,13 @@ def _sentence_candidates(
             continue
         if _subject_token(tok) is None or _in_ranges(tok.idx, tok.idx + 1, furniture):
             continue
-        main = tok.i in groups or is_main_clause(tok) or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+        main = (
+            tok.i in groups
+            or is_main_clause(tok)
+            or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
+            or (tok.dep_ == "parataxis" and lemma in REPORTING)  # 'X said, “…”' with the quote parsed as root
+            or _temporal_clause(tok)
+        )
         if main and _speaker(tok, mentions, document.text) is not None:
             statements[tok.i] = tok
     # one statement per speaker per sentence ("X said: … I said: …" is one statement)
@@ -368,13 +403,22 @@ def _sentence_candidates(
         rep = reporting_head(doc[gi])
         if rep is not None and rep.i not in statements and _subject_token(rep) is not None:
             statements[rep.i] = rep
+    if lead:
+        verb = lead_verb(sent)
+        if (
+            verb is not None
+            and verb.i not in statements
+            and verb.i not in groups
+            and not _in_ranges(verb.idx, verb.idx + 1, furniture)
+        ):
+            groups[verb.i] = []  # the news the report opens with, undated here: dated by publication later
     made: list[EventCandidate] = []
     index_of: dict[int, int] = {}
     order = sorted(set(statements) | set(groups))
     # statements first so that reported events can point back at them
     for i in sorted(order, key=lambda i: (i not in statements, i)):
         tok = doc[i]
-        ti = _best_time(groups[i], times) if i in groups else None
+        ti = _best_time(groups[i], times) if groups.get(i) else None
         expr = times[ti] if ti is not None else None
         if i in statements:
             speaker = _speaker(tok, mentions, document.text)
@@ -397,11 +441,65 @@ def _sentence_candidates(
     return made
 
 
+_TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "once", "as", "until", "while"})
+
+
+def _temporal_clause(verb: Token) -> bool:
+    """'…days after Trump suggested at a rally…': a statement told as the time of another clause."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
+def lead_verb(sent: Span) -> Token | None:
+    """The main verb of a report's lead when it tells a completed event ("Apple has released…").
+
+    The lead of a news report carries its news even without a time expression: a past or
+    present-perfect main clause with a subject. Plans, states and generic present tense
+    ("users are buzzing") are not the news event.
+    """
+    verb = sent.root
+    if verb.pos_ != "VERB" or _hypothetical(verb) or _subject_token(verb) is None:
+        return None
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if verb.tag_ != "VBD" and not perfect:
+        return None
+    return verb
+
+
 def _hypothetical(verb: Token) -> bool:
     """Generic or hypothetical speech: "would say", "could claim", "if asked, they say"."""
     return any(
         c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "can") for c in verb.children
     )
+
+
+_CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _speaker_after_quote(verb: Token, subj: Token) -> Token | None:
+    """'"…our commitment," the minister said': the speaker stands between the closing quote and the verb.
+
+    The parser often takes a noun inside the quotation for the subject; the noun phrase
+    after the closing mark is the one that says.
+    """
+    if verb.lemma_.lower() not in REPORTING or subj.i > verb.i:
+        return None
+    close = max((t.i for t in verb.doc[subj.i + 1 : verb.i] if t.text in _CLOSING_QUOTES), default=None)
+    if close is None:
+        return None
+    between = [t for t in verb.doc[close + 1 : verb.i] if not t.is_space and not t.is_punct]
+    heads = [t for t in between if not (close < t.head.i < verb.i) and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return heads[-1] if heads and len(between) <= 8 else None
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """'Speaking in Ohio Smith told…': a name run into a fronted phrase, just before a verb left without subject."""
+    if verb.tag_ not in _FINITE or verb.i == 0 or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ in ("nsubj", "nsubjpass") or before.head.i == verb.i:
+        return None
+    return before
 
 
 def _subject_token(verb: Token) -> Token | None:
@@ -410,7 +508,9 @@ def _subject_token(verb: Token) -> Token | None:
     while lo <= cur.idx < hi:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)
         if subj is not None:
-            return subj
+            return _speaker_after_quote(cur, subj) or subj
+        if cur is verb and (fronted := _fronted_subject(verb)) is not None:
+            return fronted
         participle = cur.dep_ == "ccomp" and cur.tag_ in ("VBN", "VBD") and cur.head.lemma_ not in REPORTING
         if (cur.dep_ in ("conj", "xcomp", "advcl") or participle) and cur.head.i != cur.i:
             cur = cur.head
@@ -450,8 +550,31 @@ def _last_person(mentions: tuple[ActorMention, ...], before: int, doc: Doc | Non
     return people[-1]
 
 
-def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> ActorMention | None:
-    """Who performs ``verb``: a named subject; "he"/"she" is the last person named before it.
+SPEAKER_SENTENCES = 2  # how far back "he said" looks for the speaker of the statement it carries on
+
+
+def _recent_speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: int) -> ActorMention | None:
+    """The speaker of a statement in the sentence or two before: "X said… He added…" goes on with X."""
+    doc, start = verb.doc, verb.sent.start
+    for _ in range(SPEAKER_SENTENCES):
+        if start == 0:
+            return None
+        sent = doc[start - 1].sent
+        start = sent.start
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in REPORTING or _hypothetical(tok):
+                continue
+            if not is_main_clause(tok) or reporting_head(tok) is not None:
+                continue
+            who = _speaker(tok, mentions, text, depth - 1) if depth > 0 else None
+            if who is not None and (who.label == "ROLE" or _person_like(who, mentions)):
+                return who
+    return None
+
+
+def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: int = 3) -> ActorMention | None:
+    """Who performs ``verb``: a named subject; "he"/"she" is the speaker of a statement just before,
+    else the last person named before it.
 
     A proper-noun subject the entity tagger missed is still a speaker; a singular role
     noun ("the head of NATO") is kept as a ROLE mention for the resolver to map.
@@ -462,6 +585,9 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> Acto
     if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "Trump, who is running …": the noun the clause describes
     if subj.lower_ in _PRONOUNS:
+        recent = _recent_speaker(verb, mentions, text, depth) if verb.lemma_.lower() in REPORTING else None
+        if recent is not None:
+            return ActorMention(recent.text, subj.idx, subj.idx + len(subj), recent.label, recent.roles)
         person = _last_person(mentions, subj.idx, verb.doc)
         if person is None:
             return None
@@ -490,7 +616,12 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str) -> Acto
 
 def _proper_noun_mention(tok: Token, text: str, multi_word_label: str = "ORG") -> ActorMention:
     """A name the entity tagger missed: the proper noun with its compounds ("iPhone 4", "Jan Lipavsk")."""
-    lefts = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    lefts = [
+        t
+        for t in tok.lefts
+        # not "Ohio" in "Ohio Smith": a word of another name
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("", tok.ent_type_)
+    ]
     rights = [t for t in tok.rights if t.dep_ in ("nummod", "compound") and t.i == tok.i + 1]
     words = [*lefts, tok, *rights]
     start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -557,6 +688,8 @@ def _candidate(
         comp = complement(verb)
         said = gist(_subtree_span(comp), verb=verb) if comp is not None else ""
         if not said:
+            said = _quoted_after(verb, sent)
+        if not said:
             after = sent.text.split(":", 1)
             said = after[1].strip() if len(after) == 2 else ""
         if not said:
@@ -613,6 +746,22 @@ def _candidate(
         lemmas=lemmas,
         numbers=numbers,
     )
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "``"})
+
+
+def _quoted_after(verb: Token, sent: Span) -> str:
+    """'X said in a statement, “Any attack…”': the quotation that follows the verb is what was said."""
+    opening = next((t for t in sent if t.i > verb.i and t.text in _OPENING_QUOTES), None)
+    if opening is None or opening.i == sent.start or opening.nbor(-1).text not in (",", ":"):
+        return ""
+    between = verb.doc[verb.i + 1 : opening.i]
+    if any(t.dep_ in ("nsubj", "nsubjpass") or (t.pos_ == "VERB" and t.dep_ != "prep") for t in between):
+        return ""  # a new clause starts before the quotation: it is not what the verb reports
+    lo, hi = line_of(doc_text(verb.doc), verb.idx)
+    words = [t.text_with_ws for t in sent if t.i > opening.i and lo <= t.idx < hi]
+    return "".join(words).strip().strip('”"').strip()
 
 
 def _subtree_span(tok: Token) -> Span:
