@@ -33,6 +33,7 @@ def cand(
     predicate: str = "say",
     quotes: tuple[str, ...] = (),
     numbers: tuple[str, ...] = (),
+    orgs: tuple[str, ...] = (),
 ) -> EventCandidate:
     return EventCandidate(
         document=doc,
@@ -46,7 +47,7 @@ def cand(
         date=date,
         precision=Precision.DAY if date and len(date) == 10 else None,
         certainty=certainty,
-        actors=tuple(ActorMention(a, 0, len(a), "PERSON") for a in actors),
+        actors=tuple(ActorMention(a, 0, len(a), "ORG" if a in orgs else "PERSON") for a in actors),
         quotes=tuple(Quote(q, actors[0] if actors else None) for q in quotes),
         lemmas=frozenset(lemmas.split()),
         numbers=frozenset(numbers),
@@ -110,7 +111,8 @@ def test_two_speakers_on_one_day_stay_two_events() -> None:
 
 def test_a_shared_quote_joins_reports_that_name_the_speaker_differently() -> None:
     quote = "any attack on NATO will be met with a united and forceful response"
-    a = cand("a", 1, "NATO: any attack", actors=("NATO",), lemmas="attack", quotes=(quote,), date="2024-02-11")
+    a = cand("a", 1, "NATO: any attack", actors=("NATO",), orgs=("NATO",), lemmas="attack", quotes=(quote,),
+             date="2024-02-11")  # fmt: skip
     b = cand("b", 4, "Stoltenberg: any attack", actors=("Stoltenberg",), lemmas="attack response", quotes=(quote,))
     assert len(cluster_candidates([a, b])) == 1
 

@@ -17,15 +17,26 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Protocol
 
 from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
-from timeline.model import Certainty, Event, Precision, Quote, Source, date_bounds, date_precision
+from timeline.model import (
+    Actor,
+    ActorKind,
+    Certainty,
+    Event,
+    Precision,
+    Quote,
+    Source,
+    date_bounds,
+    date_precision,
+)
 
 MERGE_THRESHOLD = 3.0
-NEIGHBOURS = 60  # in a big block (a story's main actor), each candidate meets this many date-neighbours
+NEIGHBOURS = 15  # in a big block (a story's main actor), each candidate meets this many date-neighbours
 _CERTAINTY_RANK = {Certainty.STATED: 0, Certainty.RESOLVED: 1, Certainty.INFERRED: 2, Certainty.BOUNDED: 3, None: 4}
 
 
@@ -58,13 +69,58 @@ def actor_keys(candidate: EventCandidate) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _grams(text: str) -> frozenset[tuple[str, ...]]:
+    words = re.findall(r"\w+", fold(text))
+    return frozenset(tuple(words[i : i + 4]) for i in range(len(words) - 3))
+
+
 def quote_shingles(candidate: EventCandidate) -> frozenset[tuple[str, ...]]:
     """Word 4-grams of the candidate's quotes: two outlets quoting one sentence share several."""
     grams: set[tuple[str, ...]] = set()
     for quote in candidate.quotes:
-        words = re.findall(r"\w+", fold(quote.text))
-        grams.update(tuple(words[i : i + 4]) for i in range(len(words) - 3))
+        grams |= _grams(quote.text)
     return frozenset(grams)
+
+
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+))}  # fmt: skip
+_MONTHS = frozenset((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+))  # fmt: skip
+_FIGURE = re.compile(
+    r"(?P<cur>[$€£¥])?\s?(?P<num>\d+(?:[.,]\d+)*|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+    r"(?:\s?(?P<pct>%|percent\b|per cent\b))?(?:\s?(?P<scale>billion|million|trillion|bn|m)\b)?",
+    re.IGNORECASE,
+)
+
+
+def figures(candidate: EventCandidate) -> frozenset[tuple[str, str]]:
+    """The figures a report gives, as (kind, value): counts, percentages, amounts of money.
+
+    Read from the sentence and the candidate's numbers alike, spelled-out counts included
+    ("seven" is 7). Years, and day numbers beside a month name, are dates, not figures.
+    """
+    found: set[tuple[str, str]] = set()
+    for text in (candidate.text, *sorted(candidate.numbers)):
+        for m in _FIGURE.finditer(text):
+            raw = m.group("num").lower()
+            value = _NUMBER_WORDS.get(raw, raw.replace(",", ""))
+            before = re.findall(r"[a-z]+", fold(text[max(0, m.start() - 12) : m.start()]))
+            after = re.findall(r"[a-z]+", fold(text[m.end() : m.end() + 12]))
+            if m.group("pct"):
+                kind = "%"
+            elif m.group("cur") or m.group("scale"):
+                kind = "money" if m.group("cur") else "amount"
+            elif re.fullmatch(r"1[89]\d\d|20\d\d", value) or _MONTHS & {*before[-1:], *after[:1]}:
+                continue
+            else:
+                kind = "count"
+            scale = (m.group("scale") or "").lower()[:1]
+            found.add((kind, value + scale))
+    return frozenset(found)
 
 
 def bounds_of(candidate: EventCandidate) -> tuple[dt.date, dt.date] | None:
@@ -89,55 +145,142 @@ class Features:
     bounds: tuple[dt.date, dt.date] | None
     keys: tuple[str, ...]
     shingles: frozenset[tuple[str, ...]]
+    text_grams: frozenset[tuple[str, ...]] = frozenset()
+    figures: frozenset[tuple[str, str]] = frozenset()
+    person: bool = True  # the subject is a person (a statement's speaker), not an organisation or a country
+
+    @property
+    def speaker(self) -> str | None:
+        """Who made the statement: its subject's key; None for other kinds of event."""
+        return self.keys[0] if self.keys and self.candidate.kind == EventKind.STATEMENT else None
 
 
 def features(candidate: EventCandidate) -> Features:
-    return Features(candidate, bounds_of(candidate), actor_keys(candidate), quote_shingles(candidate))
+    person = bool(candidate.actors) and candidate.actors[0].label in ("PERSON", "")
+    return Features(
+        candidate,
+        bounds_of(candidate),
+        actor_keys(candidate),
+        quote_shingles(candidate),
+        _grams(candidate.text),
+        figures(candidate),
+        person,
+    )
+
+
+#: Who speaks for whom: a person's key → the keys of the organisations their titles name
+#: (a "NATO chief" speaks for NATO, a "White House spokesman" for the White House).
+Affiliations = Mapping[str, frozenset[str]]
+NO_AFFILIATIONS: Affiliations = MappingProxyType({})
+
+
+def affiliations(actors: Iterable[Actor]) -> dict[str, frozenset[str]]:
+    """Each person's organisations, read from the titles among their aliases."""
+    actors = list(actors)
+    bodies = [
+        (name_key(a.id.replace("-", " ")), re.findall(r"\w+", fold(a.name)))
+        for a in actors
+        if a.kind != ActorKind.PERSON
+    ]
+    out: dict[str, frozenset[str]] = {}
+    for a in actors:
+        if a.kind != ActorKind.PERSON:
+            continue
+        found: set[str] = set()
+        for alias in a.aliases:
+            words = re.findall(r"\w+", fold(alias))
+            for key, name in bodies:
+                n = len(name)
+                if n and n < len(words) and any(words[i : i + n] == name for i in range(len(words) - n + 1)):
+                    found.add(key)
+        if found:
+            out[name_key(a.id.replace("-", " "))] = frozenset(found)
+    return out
+
+
+def same_voice(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFILIATIONS) -> bool | None:
+    """Do two statements come from one voice? None when either has no named speaker.
+
+    The same speaker, or a person and the organisation their title names ("the NATO
+    chief" and "NATO said"), are one voice; two different people never are.
+    """
+    sa, sb = fa.keys[0] if fa.keys else None, fb.keys[0] if fb.keys else None
+    if sa is None or sb is None:
+        return None
+    if sa == sb:
+        return True
+    return sb in affiliated.get(sa, ()) or sa in affiliated.get(sb, ())
 
 
 def similarity(a: EventCandidate, b: EventCandidate) -> float:
     """How strongly two candidates look like reports of one event (0 when their dates exclude it).
 
     Shared subject and actors, the share of content lemmas in common (over the smaller
-    set, so a short report of a long one still counts), shared quoted words and numbers,
-    and the same predicate. Different numbers on both sides ("7 countries" / "11 allies")
-    count against, as do reports with neither actors nor quotes in common.
+    set, so a short report of a long one still counts), shared quoted words and figures,
+    and the same predicate. Different figures of one kind on both sides ("7 countries" /
+    "11 allies") count against, as do reports with neither actors, names nor quotes in
+    common. Statements by two different speakers are two statements.
     """
     return _similarity(features(a), features(b))
 
 
-def _similarity(fa: Features, fb: Features) -> float:
+def _shared_quotes(fa: Features, fb: Features) -> bool:
+    """One quotation in both: several 4-grams, a fair share of the shorter quote (or of a quote the other prints)."""
+    common = len(fa.shingles & fb.shingles)
+    if common >= 2 and common >= 0.3 * min(len(fa.shingles), len(fb.shingles)):
+        return True
+    # one report quotes what the other prints without quotation marks
+    for quoted, text in ((fa.shingles, fb.text_grams), (fb.shingles, fa.text_grams)):
+        if len(quoted) >= 3 and len(quoted & text) >= max(3, 0.5 * len(quoted)):
+            return True
+    return False
+
+
+def _similarity(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFILIATIONS) -> float:
     if not compatible(fa.bounds, fb.bounds):
         return 0.0
     a, b = fa.candidate, fb.candidate
+    if a.document == b.document and a.sentence == b.sentence:
+        return 0.0  # one sentence reports each event once: two candidates there are two events
     ka, kb = fa.keys, fb.keys
     shared_actors = set(ka) & set(kb)
-    common = len(fa.shingles & fb.shingles)
-    # one common phrase is not one quotation: several 4-grams, and a fair share of the shorter quote
-    shared_quotes = common >= 2 and common >= 0.3 * min(len(fa.shingles), len(fb.shingles))
-    if not shared_actors and not shared_quotes:
+    named = bool(set(ka) & b.lemmas or set(kb) & a.lemmas)  # one's actor named in the other's words
+    shared_quotes = _shared_quotes(fa, fb)
+    voice = same_voice(fa, fb, affiliated)
+    if not shared_actors and not shared_quotes and not voice and not ((not ka or not kb) and named):
         return 0.0
-    if ka and kb and ka[0] != kb[0] and not shared_quotes and EventKind.STATEMENT in (a.kind, b.kind):
-        return 0.0  # two speakers on one day are two statements unless they quote the same words
+    statement = EventKind.STATEMENT in (a.kind, b.kind)
+    # two speakers on one day are two statements, unless an organisation and a person quote the same words
+    if statement and voice is False and (not shared_quotes or (fa.person and fb.person)):
+        return 0.0
     score = 0.0
-    if ka and kb and ka[0] == kb[0]:
+    if voice:
         score += 1.5
     elif shared_actors:
         score += 0.75
-    la, lb = a.lemmas, b.lemmas
+    elif named:
+        score += 0.5
+    la, lb = a.lemmas - set(ka) - set(kb), b.lemmas - set(ka) - set(kb)  # names count once, as actors
     if la and lb:
         overlap = len(la & lb) / min(len(la), len(lb))
         score += 3.0 * overlap if min(len(la), len(lb)) >= 3 else 1.5 * overlap
     if shared_quotes:
         score += 2.0
-    if a.numbers and b.numbers:
-        score += 1.0 if a.numbers & b.numbers else -1.5
+    if fa.figures and fb.figures:
+        common = fa.figures & fb.figures
+        if common:
+            score += 1.0
+        elif {k for k, _ in fa.figures} & {k for k, _ in fb.figures}:
+            score -= 1.5  # the same kind of figure, different values: a different fact
     if a.predicate and a.predicate == b.predicate:
         score += 0.5
+    elif a.predicate in b.lemmas or b.predicate in a.lemmas:
+        score += 0.25  # "the invasion" names what the other's verb reports
     if a.date and b.date and a.date == b.date:
         score += 0.5
     if _one_occasion(fa, fb):
-        score += 0.5
+        # one speaker's statements on one named day: one occasion (a rally, a press conference)
+        score += 1.0 if fa.bounds == fb.bounds and fa.bounds and fa.bounds[0] == fa.bounds[1] else 0.5
     return score
 
 
@@ -151,25 +294,34 @@ def _one_occasion(fa: Features, fb: Features) -> bool:
     return fa.bounds[1] - fa.bounds[0] <= week and fb.bounds[1] - fb.bounds[0] <= week
 
 
-def block_keys(f: Features) -> set[tuple[str, str]]:
-    """Blocking keys: (actor or predicate, year) — undated candidates under "?" and their actor."""
+def block_keys(f: Features, names: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+    """Blocking keys: (actor, name, predicate or figure; year) — undated candidates under "?".
+
+    ``names`` are the corpus's actor keys: a report that names an actor only in passing
+    ("…, according to NATO") meets the reports whose actor it is.
+    """
     bounds, candidate = f.bounds, f.candidate
     years = (
         ["?"]
         if bounds is None
         else [str(y) for y in range(bounds[0].year, min(bounds[1].year, bounds[0].year + 2) + 1)]
     )
-    names = [f"a:{k}" for k in f.keys]
-    names += [f"q:{g}" for g in sorted(" ".join(s) for s in f.shingles)[:3]]
-    keys = {(n, y) for n in names for y in years}
+    keys_ = [f"a:{k}" for k in f.keys]
+    keys_ += [f"a:{k}" for k in sorted(candidate.lemmas & names - set(f.keys))[:4]]
+    keys_ += [f"q:{g}" for g in sorted(" ".join(s) for s in f.shingles)[:3]]
+    keys_ += [f"n:{k}:{v}" for k, v in sorted(f.figures)[:3]]
+    keys = {(n, y) for n in keys_ for y in years}
     if candidate.predicate:
         keys |= {(f"p:{candidate.predicate}", y) for y in years}
     if bounds is not None:
-        keys |= {(n, "?") for n in names}  # so an undated report can meet its dated twin
+        keys |= {(n, "?") for n in keys_}  # so an undated report can meet its dated twin
     return keys
 
 
 # --- clusters -------------------------------------------------------------------------
+
+LINK_THRESHOLD = 1.5  # mean similarity a cluster must keep with the one it joins
+CORE = 8  # members of each cluster compared when two clusters join
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +331,23 @@ class Member:
 
 
 class _Clusters:
-    """Union-find whose clusters keep the intersection of their members' date bounds."""
+    """Clusters that keep the intersection of their members' date bounds, their voices and sentences.
 
-    def __init__(self, bounds: list[tuple[dt.date, dt.date] | None]) -> None:
-        self.parent = list(range(len(bounds)))
-        self.bounds = list(bounds)
+    Joining is checked against the whole of both clusters, not the one pair that links
+    them, so a chain of reports (A like B, B like C) never carries A into C's event:
+    the dates must still overlap, no sentence may report twice, two different speakers'
+    statements never meet, and the clusters must look alike on average.
+    """
+
+    def __init__(self, feats: Sequence[Features], score: Callable[[int, int], float], affiliated: Affiliations) -> None:
+        self.feats = feats
+        self.score = score
+        self.affiliated = affiliated
+        self.parent = list(range(len(feats)))
+        self.bounds = [f.bounds for f in feats]
+        self.members = [[i] for i in range(len(feats))]
+        self.sentences = [{(f.candidate.document, f.candidate.sentence)} for f in feats]
+        self.speakers = [{i} if f.speaker else set() for i, f in enumerate(feats)]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -191,53 +355,93 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> bool:
+    def joinable(self, ri: int, rj: int, bridged: bool) -> bool:
+        if not compatible(self.bounds[ri], self.bounds[rj]) or self.sentences[ri] & self.sentences[rj]:
+            return False
+        for x in self.speakers[ri]:
+            for y in self.speakers[rj]:
+                fx, fy = self.feats[x], self.feats[y]
+                if fx.speaker == fy.speaker or same_voice(fx, fy, self.affiliated):
+                    continue
+                if not bridged or (fx.person and fy.person):
+                    return False
+        a, b = self.members[ri][:CORE], self.members[rj][:CORE]
+        mean = sum(self.score(x, y) for x in a for y in b) / (len(a) * len(b))
+        return mean >= LINK_THRESHOLD
+
+    def union(self, i: int, j: int, *, checked: bool = True) -> bool:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        bi, bj = self.bounds[ri], self.bounds[rj]
-        if not compatible(bi, bj):
+        if checked:
+            bridged = _shared_quotes(self.feats[i], self.feats[j])
+            if not self.joinable(ri, rj, bridged):
+                return False
+        elif not compatible(self.bounds[ri], self.bounds[rj]):
             return False
+        bi, bj = self.bounds[ri], self.bounds[rj]
         self.parent[rj] = ri
         if bi is None or bj is None:
             self.bounds[ri] = bi or bj
         else:
             self.bounds[ri] = (max(bi[0], bj[0]), min(bi[1], bj[1]))
+        self.members[ri] += self.members[rj]
+        self.sentences[ri] |= self.sentences[rj]
+        self.speakers[ri] |= self.speakers[rj]
         return True
 
 
-def cluster_candidates(candidates: Sequence[EventCandidate], continued: Sequence[int | None] = ()) -> list[list[int]]:
+def cluster_candidates(
+    candidates: Sequence[EventCandidate],
+    continued: Sequence[int | None] = (),
+    affiliated: Affiliations = NO_AFFILIATIONS,
+) -> list[list[int]]:
     """Groups of candidate indexes that report one event; blocked, then joined best pair first.
 
     ``continued[i]`` is the index of the candidate that candidate ``i`` goes on with
     ("… he added"), which the per-document stage already knows is the same statement.
+    ``affiliated`` says who speaks for which organisation (see :func:`affiliations`).
     """
     feats = [features(c) for c in candidates]
+    names = frozenset(k for f in feats for k in f.keys)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(feats):
-        for key in block_keys(c):
+        for key in block_keys(c, names):
             blocks[key].append(i)
     scored: dict[tuple[int, int], float] = {}
+
+    def score(i: int, j: int) -> float:
+        pair = (i, j) if i < j else (j, i)
+        if pair not in scored:
+            fa, fb = feats[pair[0]], feats[pair[1]]
+            scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else _similarity(fa, fb, affiliated)
+        return scored[pair]
+
     for members in blocks.values():
         if len(members) < 2:
             continue
-        if len(members) > NEIGHBOURS:
-            # sorted neighbourhood: a big block is compared along its date order, a window at a time
-            members = sorted(members, key=lambda i: _date_order(feats[i]))
+        # sorted neighbourhood: a block is compared along its date order (undated last), a window at a
+        # time; a dated member stops meeting dated ones at the first that starts after it ends
+        members = sorted(members, key=lambda i: _date_order(feats[i]))
+        undated = next((x for x, i in enumerate(members) if feats[i].bounds is None), len(members))
         for x, i in enumerate(members):
-            for j in members[x + 1 : x + 1 + NEIGHBOURS]:
-                pair = (i, j) if i < j else (j, i)
-                if pair in scored:
-                    continue
-                fa, fb = feats[pair[0]], feats[pair[1]]
-                scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else _similarity(fa, fb)
-    clusters = _Clusters([f.bounds for f in feats])
+            end = x + 1 + NEIGHBOURS
+            bi = feats[i].bounds
+            for j in members[x + 1 : min(end, undated)]:
+                bj = feats[j].bounds
+                if bi is not None and bj is not None and bj[0] > bi[1]:
+                    break
+                score(i, j)
+            for j in members[max(x + 1, undated) : end]:
+                score(i, j)
+    candidates_pairs = sorted(
+        ((s, p) for p, s in scored.items() if s >= MERGE_THRESHOLD), key=lambda sp: (-sp[0], sp[1])
+    )
+    clusters = _Clusters(feats, score, affiliated)
     for i, j in enumerate(continued):
         if j is not None:
-            clusters.union(j, i)
-    for (i, j), score in sorted(scored.items(), key=lambda kv: (-kv[1], kv[0])):
-        if score < MERGE_THRESHOLD:
-            break
+            clusters.union(j, i, checked=False)
+    for _, (i, j) in candidates_pairs:
         clusters.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(candidates)):
@@ -395,7 +599,8 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
         else None
         for a, c in flat
     ]
-    groups = cluster_candidates([_resolved(c, resolution) for _, c in flat], continued)
+    affiliated = affiliations(getattr(resolution, "actors", ()))
+    groups = cluster_candidates([_resolved(c, resolution) for _, c in flat], continued, affiliated)
     events = [build_event([flat[i] for i in group], resolution, order) for group in groups]
     events = _unique_ids(events, [flat[g[0]][1] for g in groups])
     return sorted(events, key=lambda e: _sort_key(e, order))
