@@ -261,3 +261,38 @@ def test_sentence_run_across_two_credit_lines_is_furniture(nlp):
     )
     a = analyse(nlp, text)
     assert [c.predicate for c in a.candidates] == ["vote"]
+
+
+def test_it_goes_on_with_the_thing_the_sentence_before_was_about(nlp):
+    text = (
+        "The harbour is quiet.\n"
+        "Harbour Lines reported record profits in Bergen on Monday.\n"
+        "It will open a new route to Oslo on June 24.\n"
+    )
+    a = analyse(nlp, text, published="2021-06-08")
+    route = next(c for c in a.candidates if c.date == "2021-06-24")
+    assert route.actors[0].text == "Harbour Lines" and route.title.startswith("Harbour Lines opens")
+
+
+def test_it_that_holds_the_place_of_a_clause_is_nobody(nlp):
+    text = "Harbour Lines launched a ferry on Monday.\nIt was announced on Tuesday that the ferry would carry cars.\n"
+    a = analyse(nlp, text)
+    assert all(c.actors == () or c.actors[0].text != "Harbour Lines" for c in a.candidates if c.date == "2021-03-09")
+
+
+def test_name_in_apposition_to_a_title_is_the_actor(nlp):
+    text = "The harbour is quiet.\nThe union leader, Karl Olsen said on Monday that the tax was unfair.\n"
+    statement = next(c for c in analyse(nlp, text).candidates if c.kind == EventKind.STATEMENT)
+    assert statement.actors[0].text == "Karl Olsen"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday, Acme introduced a Zephyr capable of playing films.",  # one instance of a kind
+        "On Monday, Acme unveiled its latest addition to the Zephyr range.",  # the set, not the thing
+    ],
+)
+def test_name_that_does_not_stand_for_its_bearer_is_not_an_actor(nlp, sentence):
+    a = analyse(nlp, "The harbour is quiet.\n" + sentence + "\n")
+    assert all("Zephyr" not in m.text for c in a.candidates for m in c.actors)

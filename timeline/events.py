@@ -572,6 +572,36 @@ def _recent_speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, 
     return None
 
 
+def _expletive(verb: Token) -> bool:
+    """ "It was announced that…", "it is likely to…": "it" holds the place of a clause, not a thing."""
+    return any(c.dep_ in ("ccomp", "csubj", "csubjpass") for c in verb.children) or (
+        verb.lemma_ == "be" and any(c.dep_ in ("acomp", "xcomp") for c in verb.children)
+    )
+
+
+def _previous_subject(verb: Token, mentions: tuple[ActorMention, ...], it: Token) -> ActorMention | None:
+    """ "It" opening a sentence goes on with the named thing the sentence before was about (its subject).
+
+    Only a thing, not a person, and only when the sentence before is on the preceding line
+    or the same one: the centre of attention carries over from one sentence to the next.
+    """
+    sent = verb.sent
+    if sent.start == 0 or it.i - sent.start > 3:
+        return None
+    prev = verb.doc[sent.start - 1].sent
+    if prev.root.pos_ not in ("VERB", "AUX"):
+        return None
+    m = _speaker(prev.root, mentions, doc_text(verb.doc), depth=0)
+    if (
+        m is None
+        or m.label in ("ROLE", "NORP")
+        or any(p.label == "PERSON" and p.start <= m.start < p.end for p in mentions)
+    ):
+        return None  # a person is "he" or "she"; a role or a people is not "it"
+    label = m.label if m.label != "PERSON" else "ORG"
+    return ActorMention(m.text, it.idx, it.idx + len(it), label, m.roles)
+
+
 def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: int = 3) -> ActorMention | None:
     """Who performs ``verb``: a named subject; "he"/"she" is the speaker of a statement just before,
     else the last person named before it.
@@ -584,6 +614,8 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: 
         return None
     if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "Trump, who is running …": the noun the clause describes
+    if subj.lower_ == "it" and subj.dep_ in ("nsubj", "nsubjpass") and depth > 0 and not _expletive(verb):
+        return _previous_subject(verb, mentions, subj)
     if subj.lower_ in _PRONOUNS:
         recent = _recent_speaker(verb, mentions, text, depth) if verb.lemma_.lower() in REPORTING else None
         if recent is not None:
@@ -598,6 +630,12 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: 
     holding = [m for m in inside if m.start <= subj.idx < m.end]
     if holding:
         return holding[0]
+    # "the US President Joe Biden", "the newest phone, Zephyr 4": the name in apposition is the actor
+    titled = subj.pos_ == "NOUN" or any(c.dep_ == "det" for c in subj.children)
+    named = next((c for c in subj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) if titled else None
+    if named is not None:
+        held = [m for m in inside if m.start <= named.idx < m.end]
+        return held[0] if held else _proper_noun_mention(named, text, "PERSON")
     if subj.pos_ == "PROPN":
         if any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):  # "the former US President"
             lo = min(t.idx for t in subj.subtree if t.i <= subj.i)
@@ -631,6 +669,22 @@ def _proper_noun_mention(tok: Token, text: str, multi_word_label: str = "ORG") -
 MAX_ARGUMENT_HOPS = 2
 
 
+#: Nouns for a set of things sharing a name: "the Zephyr range" is the set, not the Zephyr.
+COLLECTIVE_HEADS = frozenset({"line", "range", "family", "series", "lineup", "portfolio", "brand"})
+
+
+def names_itself(span: Span) -> bool:
+    """Does a name stand for its bearer here? Not after an indefinite article ("an Acme phone",
+    "a Zephyr capable of…": one instance of a kind) nor as the modifier of a collective noun
+    ("the Zephyr line")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("a", "an") and before.head.i >= span.start:
+        return False
+    root = span.root
+    return not (root.dep_ == "compound" and root.head.lemma_.lower() in COLLECTIVE_HEADS)
+
+
 def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Token | None = None) -> list[ActorMention]:
     """Mentions that are arguments of ``verb`` (their nearest governing verb is ``verb``)."""
     out = []
@@ -647,6 +701,8 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
             cur = cur.head
         if hops > MAX_ARGUMENT_HOPS:
             continue  # buried in a noun phrase ("an addition to the X line"): not a participant
+        if not names_itself(span):
+            continue
         # what a speaker talks about is not part of the saying: only a reporting verb's own arguments
         comp_deps = ("xcomp",) if verb.lemma_.lower() in REPORTING else ("xcomp", "ccomp")
         if cur.i == verb.i or (cur.pos_ == "VERB" and cur.head.i == verb.i and cur.dep_ in comp_deps):
@@ -703,9 +759,9 @@ def _candidate(
             # a person by name ("he" → "Jens Stoltenberg"); anything else as written ("The iPhone 4")
             subject.text
             if subject
-            and subject.label == "PERSON"
             and subj_tok is not None
             and subject.start <= subj_tok.idx < subject.end
+            and (subject.label == "PERSON" or subj_tok.pos_ == "PRON")  # "it" → "Zephyr 4"
             else None,
         )
     lo, hi = line_of(document.text, verb.idx)
