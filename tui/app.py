@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Footer, Input, SelectionList, Static
+from textual.widgets import Input, SelectionList, Static
 
 from timeline.model import Precision, Timeline
 from tui import themes as theme_files
@@ -38,7 +38,7 @@ from tui.view import (
     parse_date_query,
     resolve_actor,
 )
-from tui.widgets import ActorPanel, DetailPane, EventList, Histogram
+from tui.widgets import ActorPanel, DetailPane, EventList, Histogram, KeyBar
 
 #: Below this width the actor panel starts hidden (``a`` shows it).
 NARROW = 100
@@ -161,7 +161,7 @@ class TimelineApp(App[int]):
             with Vertical(id="right"):
                 yield EventList(self.timeline, id="events")
                 yield DetailPane(self.timeline, id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theme_files.APP_VARIABLES)

@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from timeline.model import Event, Timeline
 from tui.keys import ARTICLE_KEYS, DIALOG_KEYS, HELP_SECTIONS, bindings, display_keys
 from tui.sanitize import clean_line
 from tui.view import MARKER_HELP, date_label
-from tui.widgets import ArticleView
+from tui.widgets import ArticleView, KeyBar
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -118,7 +118,7 @@ class ArticleScreen(Screen[None]):
         yield Static(id="article-head", markup=False)
         yield ArticleView(id="article")
         yield Static(id="article-how", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(ArticleView).focus()

@@ -738,3 +738,99 @@ class ArticleView(SnappyScroll, can_focus=True):
                 style = base
             segments.append(Segment(self._text[s:e], style))
         return Strip(segments).crop_extend(0, width, base)
+
+
+# --- the key bar ------------------------------------------------------------------------------
+
+
+class KeyBar(Widget, can_focus=False):
+    """The footer: the keys marked ``show`` for what has focus, drawn as one line of text.
+
+    Textual's ``Footer`` mounts a widget per key and rebuilds them all whenever focus
+    moves, which is about a third of the explorer's start-up; this draws the same keys
+    as one ``Text`` and redraws it when the screen's bindings change. A click on a key
+    presses it; the command palette key sits at the right end, as in ``Footer``.
+    """
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .key-bar--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .key-bar--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._keys: list[tuple[str, str, str, bool]] = []  # (key, shown as, description, enabled)
+        self._palette: tuple[str, str, str, bool] | None = None
+        self._spans: list[tuple[int, int, str, bool]] = []  # (x from, x to, key, enabled)
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if screen is not self.screen:
+            return
+        active = screen.active_bindings
+        keys, seen = [], set()
+        for _node, binding, enabled, _tooltip in active.values():
+            if binding.show and binding.action not in seen:  # one entry an action, as in Footer
+                seen.add(binding.action)
+                keys.append((binding.key, self.app.get_key_display(binding), binding.description, enabled))
+        self._palette = None
+        if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
+            _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
+            self._palette = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
+        if keys != self._keys or self._palette is not None:
+            self._keys = keys
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
+        text_style = self.get_component_rich_style("key-bar--description", partial=True)
+        out = Text(no_wrap=True, overflow="crop", end="")
+        spans = []
+        for key, shown, description, enabled in self._keys:
+            start = out.cell_len
+            dim = Style() if enabled else Style(dim=True)
+            out.append(f" {shown} ", key_style + dim)
+            out.append(f"{description} ", text_style + dim)
+            spans.append((start, out.cell_len, key, enabled))
+        if self._palette is not None:
+            key, shown, description, enabled = self._palette
+            room = self.size.width - out.cell_len - cell_len(f"▏{shown} {description} ")
+            if room >= 0:
+                out.append(" " * room)
+                start = out.cell_len
+                rule = self.styles.background.blend(self.styles.color, 0.2)  # Footer's "vkey $foreground 20%"
+                out.append("▏", Style(color=rule.rich_color))
+                out.append(shown, key_style)
+                out.append(f" {description} ", text_style)
+                spans.append((start, out.cell_len, key, enabled))
+        self._spans = spans
+        return out
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key, enabled in self._spans:
+            if start <= event.x < end:
+                if enabled:
+                    self.app.simulate_key(key)
+                else:
+                    self.app.bell()
+                return

@@ -444,3 +444,22 @@ async def test_search_hits_are_marked_in_the_detail():
         match = detail.get_component_rich_style("detail--match", partial=True)
         marked = [text.plain[s.start : s.end] for s in text.spans if s.style == match]
         assert marked and all(m.lower() == "undermines" for m in marked)
+
+
+async def test_the_key_bar_follows_focus_and_a_click_presses_the_key():
+    from tui.widgets import KeyBar
+
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        assert "? Help" in bar and "/ Search" in bar and "^p Commands" in bar
+        await pilot.click(KeyBar, offset=(bar.index("? Help") + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        bar = screen_text(app).splitlines()[-1]
+        assert "Search" not in bar and "Help" in bar  # the article view's own keys
