@@ -270,7 +270,15 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The sprint took a minute and a half.", MON, "a minute and a half", "PT1M30S"),
     ("The ministers were divided at the time, diplomats recall.", MON, "the time", "PAST_REF"),
     ("Growth will stay weak in the near term, the bank warned.", MON, "the near term", "FUTURE_REF"),
+    ("Officials could not be reached for comment on Sunday.", MON, "Sunday", "2024-02-11"),
+    ("The first two nations to sign the accord on Friday were neighbours.", MON, "Friday", "2024-02-09"),
     # reporting periods: halves and quarters named by their year
+    (
+        "Profit rose in the third quarter of 2023. Sales in the quarter reached $2 billion.",
+        MON,
+        "the quarter",
+        "2023-Q3",
+    ),
     ("Margins should recover in the latter half of 2024.", MON, "the latter half of 2024", "2024-H2"),
     (
         "The chain expects losses through the first two quarters of 2025.",

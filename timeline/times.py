@@ -88,7 +88,7 @@ def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
         if t is None:
             t = _expression(doc, text, s, e, p, anchor)
         out.append(t)
-        if t.type in (TimexType.DATE, TimexType.TIME):
+        if t.type in (TimexType.DATE, TimexType.TIME) and p.kind != "ago":  # "up from $3 a year ago": a comparison
             ref = _reference(t) or ref
     return tuple(out)
 
@@ -98,7 +98,7 @@ _REF_NEEDS = {
     "D": ("day",),
     "W": ("day", "week"),
     "M": ("day", "week", "month"),
-    "Q": ("day", "month", "quarter"),
+    "Q": ("quarter",),  # "the quarter" is the last quarter named, not the one a date falls in
     "Y": ("day", "week", "month", "quarter", "year"),
     "DE": ("day", "week", "month", "quarter", "year"),
 }
@@ -134,7 +134,7 @@ def _from_reference(
 ) -> TimeExpression | None:
     """A narrative expression ("the following year", "that day") counted from the story's time."""
     day, _, ref_text = ref
-    r = resolve(p, day, "")
+    r = resolve(p, day, "present")  # the unit the story is in: "the quarter" is the one named, not the one before
     if not re.match(r"\d{4}", r.value):
         return None
     how = r.how.replace(f"publication {day.isoformat()}", f"the story's time {day.isoformat()} ({ref_text!r})")

@@ -559,7 +559,7 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
             "three",
         ):
             return None
-        return Parsed(D, "unit", ("Q", "0"), desc="the quarter")
+        return Parsed(D, "unit", ("Q", "0"), desc="the quarter", ref="story")
     if re.match(r"\d{4}", yr):
         y = yr[:4]
         if ordw in _QORD:

@@ -78,8 +78,16 @@ def verb_tense(v: Token, depth: int = 0) -> str:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
     if "would" in words and (v.tag_ == "VBG" or "be" in words):
         return FUTURE  # "would be traveling Thursday"
+    if "could" in words and any(c.dep_ == "neg" for c in v.children):
+        return PAST  # "could not be reached Wednesday": the past of "can"
     if any(a.tag_ == "MD" for a in auxes) and words & _MODAL_FUTURE:
         return FUTURE
+    if "to" in words and v.tag_ == "VB" and v.dep_ in ("acl", "relcl") and depth < 3:
+        # "the first countries to join on Friday were ...": an infinitive qualifying a noun takes the clause's tense
+        gov = v.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
+            gov = gov.head
+        return verb_tense(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else NONE
     if "to" in words and v.tag_ == "VB":
         head = v.head
         if head is not v and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
