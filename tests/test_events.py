@@ -296,3 +296,27 @@ def test_name_in_apposition_to_a_title_is_the_actor(nlp):
 def test_name_that_does_not_stand_for_its_bearer_is_not_an_actor(nlp, sentence):
     a = analyse(nlp, "The harbour is quiet.\n" + sentence + "\n")
     assert all("Zephyr" not in m.text for c in a.candidates for m in c.actors)
+
+
+def test_coordinated_verb_title_keeps_the_shared_subject(nlp):
+    text = "Farm unions agreed in 2014 to end the strikes and devote 2% of their budget to training by 2024.\n"
+    later = next(c for c in analyse(nlp, text).candidates if c.date == "2024")
+    assert later.title.startswith("Farm unions devote")
+
+
+def test_people_adjective_is_not_written_as_the_subject(nlp):
+    a = analyse(nlp, "The harbour is quiet.\nNorwegian fishermen have since then announced national plans.\n")
+    (c,) = a.candidates
+    assert c.title.startswith("Norwegian fishermen announce")
+
+
+def test_quotation_inside_narration_stays_off_the_next_sentences_statement(nlp):
+    text = (
+        "The harbour is quiet.\n"
+        "Critics called the plan “a waste of public money” last year.\n"
+        "Karl Olsen said on Monday that the piers were unsafe.\n"
+        "“We will rebuild every single pier before the winter,” Olsen said.\n"
+    )
+    a = analyse(nlp, text)
+    monday = next(c for c in a.candidates if c.kind == EventKind.STATEMENT and c.date == "2021-03-15")
+    assert [q.text for q in monday.quotes] == []

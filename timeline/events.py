@@ -749,7 +749,9 @@ def _candidate(
             after = sent.text.split(":", 1)
             said = after[1].strip() if len(after) == 2 else ""
         if not said:
-            title = clause_title(verb, subject.text if subject else None)
+            named = subject is not None and (subj_tok is None or subject.start <= subj_tok.idx < subject.end)
+            # "European governments announced…": the adjective's people is not the subject as written
+            title = clause_title(verb, subject.text if named else None)
         else:
             who = subject.text if subject else (phrase(subj_tok, 4) if subj_tok is not None else "")
             title = statement_title(_short_name(who), said)
@@ -839,30 +841,40 @@ def _attach_quotes(
     mentions: tuple[ActorMention, ...],
 ) -> None:
     """Put each direct quotation on the statement that introduces it (same or adjacent sentence)."""
-    from dataclasses import replace
 
     starts = [sent.start_char for sent in sents]
     by_sentence: dict[int, list] = {}
     for q in find_quotes(text):  # over the whole text: the parser may split a quote's closing mark off
         by_sentence.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q)
-    for si, found in sorted(by_sentence.items()):
+    for si, found_all in sorted(by_sentence.items()):
         sent = sents[si]
-        target = None
-        for sj in (si, si + 1, si - 1, si - 2):
-            if statements_by_sentence.get(sj):
-                target = statements_by_sentence[sj][0]
-                break
-        if target is None:
-            continue
-        cand = out[target]
-        speaker = cand.actors[0].text if cand.actors else None
-        if speaker is None:
-            person = _last_person(mentions, sent.start_char, sent.doc)
-            speaker = person.text if person else None
-        quotes = cand.quotes + tuple(
-            Quote(q.text, speaker) for q in found if all(q.text != x.text for x in cand.quotes)
-        )
-        out[target] = replace(cand, quotes=quotes)
+        opening = [q for q in found_all if _opens_sentence(text, sent.start_char, q.start)]
+        for found, neighbours in ((found_all, (si,)), (opening, (si - 1, si - 2, si + 1))):
+            target = next((statements_by_sentence[sj][0] for sj in neighbours if statements_by_sentence.get(sj)), None)
+            if target is None or not found:
+                continue
+            _add_quotes(out, target, found, sent, mentions)
+            break
+
+
+def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
+    """A quotation that is its own sentence or paragraph carries on a neighbouring statement;
+    one quoted inside narration belongs only to a speaker in its own sentence."""
+    return not text[sentence_start:quote_start].strip(" \t\r\n\"“‘'")
+
+
+def _add_quotes(
+    out: list[EventCandidate], target: int, found: list, sent: Span, mentions: tuple[ActorMention, ...]
+) -> None:
+    from dataclasses import replace
+
+    cand = out[target]
+    speaker = cand.actors[0].text if cand.actors else None
+    if speaker is None:
+        person = _last_person(mentions, sent.start_char, sent.doc)
+        speaker = person.text if person else None
+    quotes = cand.quotes + tuple(Quote(q.text, speaker) for q in found if all(q.text != x.text for x in cand.quotes))
+    out[target] = replace(cand, quotes=quotes)
 
 
 __all__ = ["REPORTING", "Precision", "extract_candidates", "furniture_lines", "governor"]

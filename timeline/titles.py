@@ -118,6 +118,8 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
         passive = True
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
+    if subj is None and verb.dep_ in ("conj", "xcomp"):
+        subj = _shared_subject(verb, lo, hi)  # "NATO countries agreed to end cuts and devote 2%…"
     if subject is None:
         subject = phrase(subj, 9) if subj is not None else ""
         same = [c for c in verb.children if subj is not None and c.dep_ == subj.dep_]
@@ -157,6 +159,17 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     if prt is not None:
         parts.insert(2, prt.text)
     return clip(capitalise(_tidy(" ".join(p for p in parts if p))))
+
+
+def _shared_subject(verb: Token, lo: int, hi: int) -> Token | None:
+    """The subject a coordinated or controlled verb shares with the verb it hangs from."""
+    cur = verb
+    while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i and lo <= cur.head.idx < hi:
+        cur = cur.head
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)
+        if subj is not None:
+            return subj
+    return None
 
 
 def _is_time(token: Token) -> bool:
