@@ -43,7 +43,7 @@ def test_seeds_evaluation_floor(seeds_timeline, shared_dir):
 
     texts = {f"{d.id}.txt": d.text for d in seeds_timeline.documents}
     score = evaluate(seeds_timeline, load_gold(shared_dir / "gold" / "seeds.toml", texts)).total
-    assert score.found >= 22  # of 23 required events (23 at the time of writing)
-    assert score.precision >= 0.85  # 1.00 with merging, 0.89 before it
-    assert score.actor_recall >= 0.9  # 0.97
+    assert score.found >= 23  # of 23 required events (23 at the time of writing)
+    assert score.precision >= 0.9  # 0.97
+    assert score.actor_recall >= 0.95  # 0.97 (28/29)
     assert not any("non-event" in s for s in score.spurious)  # the copyright line, datelines, related links

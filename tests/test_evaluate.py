@@ -182,10 +182,10 @@ def test_seeds_evaluation_floor(nlp, seeds_dir, shared_dir) -> None:
     timeline = _build(nlp, [seeds_dir])
     texts, _ = document_texts(timeline, seeds_dir.parent)
     score = evaluate(timeline, load_gold(shared_dir / "gold" / "seeds.toml", texts)).total
-    assert score.found >= 22
-    assert score.dated_right >= 21
-    assert score.precision >= 0.8
-    assert score.merged >= 1
+    assert score.found >= 23
+    assert score.dated_right >= 22
+    assert score.precision >= 0.9
+    assert score.merged >= 4
     inferred = [d for d in timeline.documents if d.published_from.value == "inferred"]
     assert len(inferred) == 4 and all(d.published_how for d in inferred)
 
@@ -196,8 +196,8 @@ def test_semeval_evaluation_floor(nlp, shared_dir) -> None:
     folder = shared_dir / "data" / "semeval2015-trial"
     timeline = _build(nlp, [folder / "articles"])
     score = evaluate(timeline, load_gold(folder, {})).total
-    assert score.dated_recall >= 0.40
-    assert score.precision >= 0.75
+    assert score.dated_recall >= 0.47
+    assert score.precision >= 0.88
 
 
 def test_one_event_for_two_gold_events_is_counted_as_conflated() -> None:
