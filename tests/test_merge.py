@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
-from timeline.merge import cluster_candidates, event_id, merge_candidates, merged_date
-from timeline.model import Certainty, Precision, Quote
+from timeline.merge import affiliations, cluster_candidates, event_id, figures, merge_candidates, merged_date
+from timeline.model import Actor, ActorKind, Certainty, Precision, Quote
 
 
 @dataclass
@@ -191,3 +191,75 @@ def test_two_events_from_one_sentence_with_one_verb_get_distinct_ids() -> None:
     assert len({e.id for e in events}) == 2
     again = merge_candidates((DocumentAnalysis("a", candidates=(a, b)),), Names())
     assert [e.id for e in events] == [e.id for e in again]
+
+
+class Titled(Names):
+    """A resolution that also knows its actors and their titles."""
+
+    actors = (
+        Actor("jens-stoltenberg", "Jens Stoltenberg", ActorKind.PERSON, aliases=("Stoltenberg", "nato chief")),
+        Actor("nato", "NATO", ActorKind.ORGANISATION),
+        Actor("joe-biden", "Joe Biden", ActorKind.PERSON),
+    )
+
+
+def test_a_spokesman_and_the_body_he_speaks_for_are_one_voice() -> None:
+    assert affiliations(Titled.actors) == {"stoltenberg": frozenset({"nato"})}
+    words = "ally defend ready able attack response"
+    chief = cand("a", 1, "Stoltenberg: allies ready", actors=("Jens Stoltenberg",), lemmas=words, date="2024-02-11")
+    body = cand("b", 3, "NATO: ready to defend", actors=("NATO",), orgs=("NATO",), lemmas=words, date="2024-02-11")
+    assert len(cluster_candidates([chief, body], affiliated=affiliations(Titled.actors))) == 1
+    assert len(cluster_candidates([chief, body])) == 2  # without the title, two voices
+
+
+def test_a_chain_of_likes_never_joins_two_speakers() -> None:
+    quote = "a green light for more war and violence against a free country"
+    nato = cand("a", 2, "NATO: ready", actors=("NATO",), orgs=("NATO",), lemmas="ally defend ready response",
+                quotes=(quote,), date="2024-02-11")  # fmt: skip  # a quote wrongly attached to NATO's sentence
+    biden = cand("b", 4, "Biden: green light", actors=("Joe Biden",), lemmas="war violence green light",
+                 quotes=(quote,), date="2024-02-11")  # fmt: skip
+    chief = cand("c", 1, "Stoltenberg: ready", actors=("Jens Stoltenberg",), lemmas="ally defend ready response",
+                 date="2024-02-11")  # fmt: skip
+    groups = cluster_candidates([nato, biden, chief], affiliated=affiliations(Titled.actors))
+    together = next(g for g in groups if 0 in g)
+    assert not {1, 2} <= set(together)  # Biden and Stoltenberg never in one event
+    assert len(groups) == 2
+
+
+def test_two_people_quoting_the_same_words_are_two_statements() -> None:
+    quote = "whatever the hell they want to any country that does not pay"
+    said = cand("a", 1, "Trump: whatever", actors=("Donald Trump",), lemmas="pay country", quotes=(quote,),
+                date="2024-02-10")  # fmt: skip
+    quoted = cand("b", 1, "Biden: Trump said whatever", actors=("Joe Biden",), lemmas="pay country shameful",
+                  quotes=(quote,), date="2024-02-10/2024-02-12")  # fmt: skip
+    assert len(cluster_candidates([said, quoted])) == 2
+
+
+def test_two_events_told_in_one_sentence_never_merge() -> None:
+    words = "nato country ally target spend"
+    a = cand("a", 4, "Seven allies meet the target", actors=("NATO",), lemmas=words, date="2022",
+             kind=EventKind.OCCURRENCE, predicate="meet")  # fmt: skip
+    b = cand("a", 4, "NATO reports", actors=("NATO",), lemmas=words, date="2022", predicate="report")
+    assert len(cluster_candidates([a, b])) == 2
+
+
+def test_a_year_contains_its_month_and_a_report_without_actors_joins_by_its_figures() -> None:
+    a = cand("a", 3, "In 2022, NATO reported that seven of its 31 members met the target, up from three in 2014",
+             actors=("NATO",), orgs=("NATO",), lemmas="nato report member meet target country",
+             date="2022", predicate="report")  # fmt: skip
+    b = cand("b", 9, "As of 2022, seven countries were meeting the target, up from three in 2014, according to NATO",
+             lemmas="country meet target nato accord", date="2022-06", kind=EventKind.OCCURRENCE,
+             predicate="meet")  # fmt: skip
+    assert figures(a) == {("count", "7"), ("count", "31"), ("count", "3")}  # years are not figures
+    assert len(cluster_candidates([a, b])) == 1
+
+
+def test_one_speakers_statements_on_one_named_day_are_one_occasion() -> None:
+    a = cand("a", 1, "Trump told a rally he would not protect allies", actors=("Donald Trump",),
+             lemmas="rally protect ally pay", date="2024-02-10")  # fmt: skip
+    b = cand("b", 5, "Trump described how the bloc's funding works", actors=("Trump",),
+             lemmas="bloc funding work describe", date="2024-02-10", predicate="describe")  # fmt: skip
+    c = cand("c", 2, "Trump spoke of funding in an interview", actors=("Trump",),
+             lemmas="bloc funding work interview", date="2024-02-13")  # fmt: skip
+    groups = cluster_candidates([a, b, c])
+    assert [0, 1] in groups and [2] in groups

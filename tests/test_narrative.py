@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
 from timeline.model import Certainty, DateSource, Document, Precision
 from timeline.narrative import date_by_narrative
@@ -94,3 +96,44 @@ def test_a_past_event_told_this_week_ends_at_publication() -> None:
     assert out[0].date == "2006-03-27/2006-03-28" and out[0].certainty == Certainty.BOUNDED
     assert "publication" in out[0].how
     assert out[1].date == "2006-04-03/2006-04-09"  # plans are not cut
+
+
+def _later_story() -> DocumentAnalysis:
+    from timeline.model import TimeExpression, TimexType
+
+    year = TimeExpression(30, 34, "1984", TimexType.DATE, "1984", date="1984", precision=Precision.YEAR)
+    later = TimeExpression(100, 114, "One year later", TimexType.DATE, "2012", date="2012", precision=Precision.YEAR,
+                           anchor="2011-10-06", relative=True, rule="ago:Y:-1", direction="past")  # fmt: skip
+    launched = cand(0, "The Mac was released in 1984", ("Apple",), kind=EventKind.OCCURRENCE, time=0, date="1984",
+                    precision=Precision.YEAR, certainty=Certainty.STATED)  # fmt: skip
+    fired = cand(1, "One year later he was fired", ("Jobs",), kind=EventKind.OCCURRENCE, time=1, date="2012",
+                 precision=Precision.YEAR, certainty=Certainty.RESOLVED)  # fmt: skip
+    return DocumentAnalysis("a", times=(year, later), candidates=(launched, fired))
+
+
+def test_a_span_counted_later_runs_from_the_time_the_story_last_set() -> None:
+    doc = Document("a", "a.txt", "", "A", published="2011-10-06", published_from=DateSource.HEADER)
+    fired = date_by_narrative([doc], [_later_story()])[0].candidates[1]
+    assert fired.date == "1985"
+    assert "One year later" in fired.how and "1984" in fired.how
+
+
+def test_a_passive_statement_is_dated_at_its_speakers_occasion() -> None:
+    keynote = cand(1, "Jobs unveiled the phone at the keynote on Monday", ("Steve Jobs",), date="2010-06-07",
+                   precision=Precision.DAY, certainty=Certainty.RESOLVED, kind=EventKind.OCCURRENCE,
+                   predicate="unveil")  # fmt: skip
+    praised = cand(5, "The new phone was praised by Jobs as a leap", ("iPhone", "Steve Jobs"), predicate="praise")
+    praised = dataclasses.replace(
+        praised, actors=(ActorMention("The new phone", 0, 13, "PRODUCT"), ActorMention("Jobs", 30, 34, "PERSON"))
+    )
+    out = run("2010-06-08", keynote, praised)
+    assert out[1].date == "2010-06-07" and "occasion" in out[1].how
+
+
+def test_a_present_tense_statement_holds_at_publication() -> None:
+    claims = cand(6, "Apple Corps claims the store breaks the agreement", ("Apple Corps",), tense="present",
+                  predicate="claim")  # fmt: skip
+    filed = cand(3, "A London court heard the suit this week", ("London",), kind=EventKind.OCCURRENCE,
+                 date="2006-03-27/2006-03-28", precision=Precision.INTERVAL, predicate="hear")  # fmt: skip
+    out = run("2006-03-28", filed, cand(4, "The court will rule later", ("London",), tense="future"), claims)
+    assert out[2].date == "2006-03-28" and out[2].certainty == Certainty.BOUNDED

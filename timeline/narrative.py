@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
 from timeline.merge import actor_keys, bounds_of
-from timeline.model import Certainty, DateSource, Document, Precision, date_bounds
+from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, date_bounds
 
 RESPONSE_WINDOW = dt.timedelta(days=7)  # how far back a statement's trigger is looked for
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -86,11 +87,78 @@ def clip_to_publication(
     )
 
 
+_ANAPHORIC = re.compile(r"\b(?:later|earlier|afterwards?|before that|after that)\b", re.IGNORECASE)
+_UNIT_PRECISION = {"Y": {Precision.YEAR, Precision.MONTH, Precision.DAY}, "M": {Precision.MONTH, Precision.DAY},
+                   "W": {Precision.DAY}, "D": {Precision.DAY}}  # fmt: skip
+
+
+def narrative_anchor(analysis: DocumentAnalysis, expr: TimeExpression) -> TimeExpression | None:
+    """The last dated expression before ``expr`` in the text, for "one year later" told of a past story.
+
+    "He started Apple in 1976 … One year later he was fired": a span counted "later" or
+    "earlier" runs from the time the narrative last set, not from the article's date.
+    Only when that time is at least as precise as the span's unit ("two days later" does
+    not count from a bare year).
+    """
+    unit = expr.rule.split(":")[1] if expr.rule.count(":") >= 2 else ""
+    earlier = [
+        t
+        for t in analysis.times
+        if t.end <= expr.start and t.date and "/" not in t.date and t.type.value in ("DATE", "TIME")
+    ]
+    best = max(earlier, key=lambda t: t.start, default=None)
+    if best is None or best.precision not in _UNIT_PRECISION.get(unit, set()):
+        return None
+    return best
+
+
+def reanchor_narrative(analysis: DocumentAnalysis, candidate: EventCandidate) -> EventCandidate:
+    """A candidate dated by "N units later/earlier" counted from publication, counted from the story's time instead."""
+    from timeline.times import reanchor
+
+    if candidate.time is None or candidate.time >= len(analysis.times):
+        return candidate
+    expr = analysis.times[candidate.time]
+    if not expr.relative or not expr.rule or not _ANAPHORIC.search(expr.text):
+        return candidate
+    anchor = narrative_anchor(analysis, expr)
+    if anchor is None or not anchor.date:
+        return candidate
+    lo, _ = date_bounds(anchor.date)
+    if expr.anchor == lo.isoformat():
+        return candidate  # already counted from it
+    moved = reanchor(expr, lo)
+    if not moved.date or moved.date == candidate.date:
+        return candidate
+    return dataclasses.replace(
+        candidate,
+        date=moved.date,
+        precision=moved.precision,
+        certainty=_weaker(candidate.certainty, Certainty.RESOLVED),
+        how=f"{moved.date}: {expr.text!r} counted from the time the story last set ({anchor.text!r}, {anchor.date})",
+    )
+
+
+def _occasion_of(candidate: EventCandidate, occasions: dict[str, EventCandidate]) -> EventCandidate | None:
+    """The day-dated occasion of a statement's speaker: its subject, or the person who speaks in a passive
+    ("The new phone was praised by Jobs") when the subject is not a person."""
+    keys = actor_keys(candidate)
+    if not keys:
+        return None
+    if keys[0] in occasions or not candidate.actors or candidate.actors[0].label == "PERSON":
+        return occasions.get(keys[0])
+    people = [m for m in candidate.actors[1:] if m.label == "PERSON"]
+    return next(
+        (occasions[k] for k in actor_keys(dataclasses.replace(candidate, actors=tuple(people))) if k in occasions), None
+    )
+
+
 def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAnalysis:
     """One document's undated candidates dated from their context, where it supports a date."""
     published = publication_bounds(document)
     pub_certainty = Certainty.INFERRED if document.published_from == DateSource.INFERRED else Certainty.RESOLVED
-    candidates = [clip_to_publication(c, published, document.published) for c in analysis.candidates]
+    candidates = [reanchor_narrative(analysis, c) for c in analysis.candidates]
+    candidates = [clip_to_publication(c, published, document.published) for c in candidates]
     story: list[tuple[dt.date, dt.date]] = []  # dated recent story events, in reading order
     occasions: dict[str, EventCandidate] = {}  # subject → the first day-dated recent event it leads
     if published:
@@ -132,8 +200,7 @@ def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAna
             continue
         if published is None:
             continue
-        keys = actor_keys(c)
-        occasion = occasions.get(keys[0]) if keys and c.kind == EventKind.STATEMENT else None
+        occasion = _occasion_of(c, occasions) if c.kind == EventKind.STATEMENT else None
         if occasion is not None and occasion.date:
             candidates[n] = dataclasses.replace(
                 c,
@@ -148,7 +215,10 @@ def date_document(document: Document, analysis: DocumentAnalysis) -> DocumentAna
         if c.kind != EventKind.STATEMENT and not is_lead:
             continue
         what = "the report's main event" if is_lead and c.kind != EventKind.STATEMENT else "a reported statement"
-        if trigger is not None and trigger <= published[1]:
+        if c.tense == "present" and c.kind == EventKind.STATEMENT and not is_lead:
+            lo, hi = published  # "X says": what the source holds as the article is written
+            why = f"{what} in the present tense: held at publication"
+        elif trigger is not None and trigger <= published[1]:
             lo, hi = trigger, published[1]
             why = f"{what}: after what it responds to ({trigger.isoformat()}) and by publication"
         else:
