@@ -10,6 +10,7 @@ note; the app then shows only the stored passages. Never imports spaCy.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -123,6 +124,10 @@ def _cache_folder() -> Path:
     return cache_dir() / "timelines"
 
 
+#: From this many events on, a timeline read for the explorer is kept out of the cyclic collector's walks.
+FREEZE_FROM_EVENTS = 2_000
+
+
 def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
 
@@ -133,8 +138,14 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     is never served stale, and what comes out of it passes every check the TOML reader
     makes (:func:`timeline.toml_io.timeline_from_rows`): a damaged cache file is
     ignored, not trusted.
+
+    The cyclic garbage collector is paused while reading, and a big timeline is then
+    frozen out of its generations (``gc.freeze``): it is read to be shown until the
+    program ends, and it holds no reference cycles (frozen dataclasses, tuples and
+    strings, which reference counting frees on its own), yet every collection the app's
+    start-up sets off would otherwise walk its quarter of a million objects again.
     """
-    from timeline.toml_io import TimelineFileError, gc_paused, read_timeline, timeline_from_rows, timeline_rows
+    from timeline.toml_io import TimelineFileError, gc_paused, read_timeline
 
     p = Path(path)
     try:
@@ -142,17 +153,33 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     except OSError:
         return read_timeline(p)  # reports the error the usual way
     cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.json"
-    try:
-        with gc_paused():
-            rows = json.loads(cached.read_bytes())
-            if type(rows) is list and rows and rows[0] == SCHEMA:
-                return timeline_from_rows(rows, str(cached))
-    except (OSError, ValueError, TimelineFileError):
-        pass
-    timeline = read_timeline(p)
-    try:
-        from timeline.files import atomic_write_text
+    with gc_paused():
+        try:
+            timeline = _from_cache(cached)
+        except (OSError, ValueError, TimelineFileError):
+            timeline = None
+        if timeline is None:
+            timeline = read_timeline(p)
+            _write_cache(cached, timeline)
+        if len(timeline.events) >= FREEZE_FROM_EVENTS:
+            gc.freeze()
+    return timeline
 
+
+def _from_cache(cached: Path) -> Timeline | None:
+    from timeline.toml_io import timeline_from_rows
+
+    rows = json.loads(cached.read_bytes())
+    if type(rows) is list and rows and rows[0] == SCHEMA:
+        return timeline_from_rows(rows, str(cached))
+    return None
+
+
+def _write_cache(cached: Path, timeline: Timeline) -> None:
+    from timeline.files import atomic_write_text
+    from timeline.toml_io import timeline_rows
+
+    try:
         text = json.dumps(timeline_rows(timeline), ensure_ascii=False, separators=(",", ":"))
         atomic_write_text(cached, text, overwrite=True)
         old = sorted(cached.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
@@ -160,4 +187,3 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
             f.unlink(missing_ok=True)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs time
-    return timeline

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, Static
 
 from timeline.model import Precision, Timeline
 from tui import themes as theme_files
@@ -499,9 +499,6 @@ class TimelineApp(App[int]):
             yield SystemCommand(
                 f"Theme: {name}", "Switch to this theme (remembered)", partial(setattr, self, "theme", name)
             )
-
-    def on_selection_list_selection_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
-        event.stop()
 
 
 def _prefers_16_colours() -> bool:

@@ -137,6 +137,21 @@ def _heading(value: str, lo: dt.date, hi: dt.date) -> Heading:
     return lo.year, None, None
 
 
+_UNDATED_FACTS: tuple[tuple, Heading | None, dt.date | None] = ((1, 0, 0, 0, dt.date.max, dt.date.max), None, None)
+
+
+def _date_facts(value: str | None) -> tuple[tuple, Heading | None, dt.date | None]:
+    """(sort key without the id, headings, middle day) of one date string, parsed once."""
+    try:
+        lo, hi = _fast_bounds(value) if value else (None, None)
+    except ValueError:
+        lo = hi = None
+    if lo is None or hi is None or not value:
+        return _UNDATED_FACTS
+    year, month, day = heading = _heading(value, lo, hi)
+    return (0, year, month or 0, day or 0, lo, hi), heading, lo + (hi - lo) / 2
+
+
 def _facts(event: Event) -> tuple[tuple, Heading | None, dt.date | None]:
     """(sort key, headings, middle day) of one event, from one parse of its date.
 
@@ -145,14 +160,8 @@ def _facts(event: Event) -> tuple[tuple, Heading | None, dt.date | None]:
     so the list reads top to bottom under each heading and is stable across runs.
     Undated events come last.
     """
-    try:
-        lo, hi = _fast_bounds(event.date) if event.date else (None, None)
-    except ValueError:
-        lo = hi = None
-    if lo is None or hi is None or not event.date:
-        return (1, 0, 0, 0, dt.date.max, dt.date.max, event.id), None, None
-    year, month, day = heading = _heading(event.date, lo, hi)
-    return (0, year, month or 0, day or 0, lo, hi, event.id), heading, lo + (hi - lo) / 2
+    key, heading, mid = _date_facts(event.date)
+    return (*key, event.id), heading, mid
 
 
 def sort_key(event: Event) -> tuple:
@@ -215,12 +224,16 @@ def _fast_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 
 def index_events(events: Sequence[Event]) -> EventIndex:
+    """The facts of every event; a date string shared by many events is parsed once."""
+    by_date: dict[str | None, tuple[tuple, Heading | None, dt.date | None]] = {}
     keys, headings, mids = [], [], []
     for e in events:
-        key, heading, mid = _facts(e)
-        keys.append(key)
-        headings.append(heading)
-        mids.append(mid)
+        facts = by_date.get(e.date)
+        if facts is None:
+            facts = by_date[e.date] = _date_facts(e.date)
+        keys.append((*facts[0], e.id))
+        headings.append(facts[1])
+        mids.append(facts[2])
     order = sorted(range(len(events)), key=keys.__getitem__)
     return EventIndex(keys, headings, mids, order)
 

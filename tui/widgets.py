@@ -13,6 +13,7 @@ import datetime as dt
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,15 +24,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Input, Static
 
 from timeline.model import Certainty, Document, Source, Timeline
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
@@ -358,10 +358,136 @@ class ModeToggle(Static):
         self.app.run_action("toggle_match")
 
 
+class ActorList(ScrollView, can_focus=True):
+    """The actors with check boxes and counts, drawn a line at a time.
+
+    A ``SelectionList`` measures every option's prompt before its first frame and again
+    whenever a count changes, so a timeline with a thousand actors paid for all of them on
+    every re-filter; this draws only the rows on screen from the panel's data.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings(PANEL_KEYS[1:]),
+        Binding("enter", "toggle", "Select", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "move(-1_000_000)", "First", show=False),
+        Binding("end", "move(1_000_000)", "Last", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "actor-list--button",
+        "actor-list--button-selected",
+        "actor-list--highlighted",
+    }
+    DEFAULT_CSS = """
+    ActorList {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .actor-list--button { color: $panel-darken-2; background: $panel; }
+        & > .actor-list--button-selected { color: $text-success; background: $panel; }
+        & > .actor-list--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .actor-list--highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+    }
+    """
+
+    class Toggled(Message):
+        def __init__(self, actor_id: str) -> None:
+            super().__init__()
+            self.actor_id = actor_id
+
+    def __init__(self, panel: ActorPanel, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.panel = panel
+        self.highlighted: int | None = None
+
+    def update_rows(self) -> None:
+        """The panel's shown actors changed: size the view to them and redraw."""
+        n = len(self.panel.shown)
+        if self.highlighted is not None and self.highlighted >= n:
+            self.highlighted = n - 1 if n else None
+        self.virtual_size = Size(0, n)
+        self.refresh()
+
+    def action_move(self, step: int) -> None:
+        n = len(self.panel.shown)
+        if not n:
+            return
+        current = -1 if self.highlighted is None and step > 0 else (self.highlighted or 0)
+        self.highlighted = max(0, min(n - 1, current + step))
+        height = max(1, self.scrollable_content_region.height)
+        top = int(self.scroll_offset.y)
+        if self.highlighted < top:
+            self.scroll_to(y=self.highlighted, animate=False, immediate=True)
+        elif self.highlighted >= top + height:
+            self.scroll_to(y=self.highlighted - height + 1, animate=False, immediate=True)
+        self.refresh()
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_toggle(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self.panel.shown):
+            self.post_message(self.Toggled(self.panel.shown[self.highlighted]))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = int(self.scroll_offset.y) + offset.y
+        if 0 <= row < len(self.panel.shown):
+            self.highlighted = row
+            self.refresh()
+            self.action_toggle()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        row = int(self.scroll_offset.y) + y
+        base = self.rich_style
+        shown = self.panel.shown
+        if row >= len(shown):
+            return Strip.blank(width, base)
+        actor_id = shown[row]
+        line = base
+        if row == self.highlighted:
+            line = base + self.get_component_rich_style("actor-list--highlighted", partial=True)
+        selected = actor_id in self.panel.selected
+        button = self.get_component_rich_style(
+            "actor-list--button-selected" if selected else "actor-list--button", partial=True
+        )
+        edge = line + Style(color=button.bgcolor)
+        name, figure, empty = self.panel.label(actor_id)
+        muted = line + Style(dim=True)
+        room = max(0, width - 4 - 1 - cell_len(figure))
+        if cell_len(name) > room:
+            name = set_cell_size(name, max(0, room - 1)) + ("…" if room else "")
+        segments = [
+            Segment("▐", edge),
+            Segment("X", line + button),
+            Segment("▌", edge),
+            Segment(f" {name} ", muted if empty else line),
+            Segment(figure, muted),
+        ]
+        return Strip(segments).crop_extend(0, width, line)
+
+
 class ActorPanel(Vertical):
     """Actors with event counts, a type-to-filter box and multi-select."""
 
-    BINDINGS = bindings(PANEL_KEYS[:1])  # space is SelectionList's own
+    BINDINGS = bindings(PANEL_KEYS[:1])
 
     class Changed(Message):
         def __init__(self, selected: frozenset[str]) -> None:
@@ -371,40 +497,39 @@ class ActorPanel(Vertical):
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = timeline
-        self.totals: dict[str, int] = {a.id: 0 for a in timeline.actors}
+        totals: Counter[str] = Counter()
         for e in timeline.events:
-            for a in set(e.actors):
-                if a in self.totals:
-                    self.totals[a] += 1
+            totals.update(set(e.actors))
+        self.totals: dict[str, int] = {a.id: totals[a.id] for a in timeline.actors}
         self.order = sorted(timeline.actors, key=lambda a: (-self.totals[a.id], a.name.casefold()))
         self.actors = {a.id: a for a in timeline.actors}
-        self.counts: dict[str, int] = dict(self.totals)
+        self.counts: dict[str, int] = self.totals
         self.selected: set[str] = set()
-        self.shown: list[str] = []
+        self.shown: list[str] = [a.id for a in self.order]
+        self._names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter actors…", id="actor-filter")
         yield ModeToggle(Text("match: any of  (m)"), id="actor-mode", markup=False)
-        yield SelectionList[str](id="actor-list")
+        yield ActorList(self, id="actor-list")
 
     def on_mount(self) -> None:
-        self._fill("")
+        self.query_one(ActorList).update_rows()
 
-    def _prompt(self, actor_id: str) -> Text:
-        actor = self.actors.get(actor_id)
-        name = clean_line(actor.name if actor else actor_id)
+    def label(self, actor_id: str) -> tuple[str, str, bool]:
+        """(name, count, whether no event in view has the actor) for one row of the list."""
+        name = self._names.get(actor_id)
+        if name is None:
+            actor = self.actors.get(actor_id)
+            name = self._names[actor_id] = clean_line(actor.name if actor else actor_id)
         count, total = self.counts.get(actor_id, 0), self.totals.get(actor_id, 0)
-        figure = f"{count}/{total}" if count != total else str(total)
-        return Text.assemble((name, "dim" if count == 0 else ""), " ", (figure, "dim"))
+        return name, (f"{count}/{total}" if count != total else str(total)), count == 0
 
     def _fill(self, query: str) -> None:
         q = query.casefold().strip()
         actors = [a for a in self.order if not q or any(q in n.casefold() for n in (a.name, a.id, *a.aliases))]
         self.shown = [a.id for a in actors]
-        lst = self.query_one(SelectionList)
-        with lst.prevent(SelectionList.SelectedChanged):
-            lst.clear_options()
-            lst.add_options([Selection(self._prompt(a.id), a.id, a.id in self.selected) for a in actors])
+        self.query_one(ActorList).update_rows()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -412,18 +537,19 @@ class ActorPanel(Vertical):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        lst = self.query_one(SelectionList)
-        if lst.highlighted is None and lst.option_count:
+        lst = self.query_one(ActorList)
+        if lst.highlighted is None and self.shown:
             lst.highlighted = 0
+            lst.refresh()
         lst.focus()
 
     def action_done(self) -> None:
         self.app.query_one(EventList).focus()
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_actor_list_toggled(self, event: ActorList.Toggled) -> None:
         event.stop()
-        lst = self.query_one(SelectionList)
-        self.selected = (self.selected - set(self.shown)) | set(lst.selected)
+        self.selected ^= {event.actor_id}
+        self.query_one(ActorList).refresh()
         self.post_message(self.Changed(frozenset(self.selected)))
 
     def set_selected(self, selected: set[str]) -> None:
@@ -431,18 +557,17 @@ class ActorPanel(Vertical):
             return
         self.selected = set(selected)
         if self.is_mounted:
-            self._fill(self.query_one(Input).value)
+            self.query_one(ActorList).refresh()
 
     def set_mode(self, mode: Match) -> None:
         self.query_one(ModeToggle).update(Text(f"match: {mode.value} of  (m)"))
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        """Per-actor counts within the events in view, updated in place (only those that changed)."""
-        old, self.counts = self.counts, counts
-        lst = self.query_one(SelectionList)
-        for i, actor_id in enumerate(self.shown):
-            if old.get(actor_id, 0) != counts.get(actor_id, 0):
-                lst.replace_option_prompt_at_index(i, self._prompt(actor_id))
+        """Per-actor counts within the events in view; only the rows on screen are drawn again."""
+        if counts != self.counts:
+            self.counts = counts
+            if self.is_mounted:
+                self.query_one(ActorList).refresh()
 
 
 # --- the detail pane ----------------------------------------------------------------------

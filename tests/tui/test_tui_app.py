@@ -463,3 +463,27 @@ async def test_the_key_bar_follows_focus_and_a_click_presses_the_key():
         assert isinstance(app.screen, ArticleScreen)
         bar = screen_text(app).splitlines()[-1]
         assert "Search" not in bar and "Help" in bar  # the article view's own keys
+
+
+async def test_actor_list_moves_with_keys_and_toggles_with_a_click():
+    from tui.widgets import ActorList
+
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f", "enter")  # the list, first actor highlighted
+        lst = app.query_one(ActorList)
+        panel = app.query_one("#actors")
+        assert lst.has_focus and lst.highlighted == 0
+        await pilot.press("down", "j", "k", "end", "home", "down")
+        assert lst.highlighted == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert panel.selected == {panel.shown[1]}
+        await pilot.click(ActorList, offset=(5, 0))  # a click toggles the row clicked
+        await pilot.pause()
+        assert panel.selected == {panel.shown[0], panel.shown[1]}
+        assert lst.highlighted == 0
+        await pilot.click(ActorList, offset=(5, 1))
+        await pilot.pause()
+        assert panel.selected == {panel.shown[0]}
+        assert len(app.in_view) == panel.counts[panel.shown[0]]
