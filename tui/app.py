@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -29,6 +28,7 @@ from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
 from tui.view import (
     Match,
+    actor_counts,
     build_rows,
     filtered_timeline,
     haystack,
@@ -228,10 +228,7 @@ class TimelineApp(App[int]):
         if len(self.in_view) == len(events):
             panel.set_counts(panel.totals)  # nothing filtered out: the totals, without counting again
         else:
-            counts: Counter[str] = Counter()
-            for i in self.in_view:
-                counts.update(set(events[i].actors))
-            panel.set_counts(counts)
+            panel.set_counts(actor_counts(events, self.in_view))
         self.update_status()
 
     def update_status(self) -> None:

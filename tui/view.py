@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from itertools import chain
+from operator import attrgetter
 
 from timeline.model import Certainty, Event, Precision, Timeline, date_bounds, date_precision
 from tui.sanitize import clean_line
@@ -172,6 +175,24 @@ def heading_of(event: Event) -> Heading | None:
     return _facts(event)[1]
 
 
+_EVENT_ROWS: list[Row] = []
+
+
+def event_row(i: int) -> Row:
+    """The row of event ``i``: the same few bytes for every list, so made once and shared."""
+    try:
+        return _EVENT_ROWS[i]
+    except IndexError:
+        _EVENT_ROWS.extend(Row(RowKind.EVENT, "", n) for n in range(len(_EVENT_ROWS), i + 1))
+        return _EVENT_ROWS[i]
+
+
+def actor_counts(events: Sequence[Event], indices: Iterable[int] | None = None) -> Counter[str]:
+    """How many of the events (those at ``indices``, or all) involve each actor, counted at C speed."""
+    chosen = events if indices is None else map(events.__getitem__, indices)
+    return Counter(chain.from_iterable(map(set, map(attrgetter("actors"), chosen))))
+
+
 def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list[Row]:
     """Headings and event rows for the events at ``order`` (sorted, dated first).
 
@@ -190,7 +211,7 @@ def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list
             if not undated:
                 rows.append(Row(RowKind.UNDATED, "Undated"))
                 undated = True
-            rows.append(Row(RowKind.EVENT, event=i))
+            rows.append(event_row(i))
             continue
         y, m, _ = h
         if y != year:
@@ -199,7 +220,7 @@ def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list
         if m is not None and (y, m) != month:
             rows.append(Row(RowKind.MONTH, f"{MONTH_NAMES[m - 1]} {y}"))
             month = (y, m)
-        rows.append(Row(RowKind.EVENT, event=i))
+        rows.append(event_row(i))
     return rows
 
 

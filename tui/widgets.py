@@ -13,7 +13,6 @@ import datetime as dt
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -36,7 +35,7 @@ from textual.widgets import Input, Static
 from timeline.model import Certainty, Document, Source, Timeline
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
-from tui.view import MONTHS, Match, Row, RowKind, date_label, histogram, sparkline
+from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, histogram, sparkline
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 
@@ -497,9 +496,7 @@ class ActorPanel(Vertical):
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = timeline
-        totals: Counter[str] = Counter()
-        for e in timeline.events:
-            totals.update(set(e.actors))
+        totals = actor_counts(timeline.events)
         self.totals: dict[str, int] = {a.id: totals[a.id] for a in timeline.actors}
         self.order = sorted(timeline.actors, key=lambda a: (-self.totals[a.id], a.name.casefold()))
         self.actors = {a.id: a for a in timeline.actors}
