@@ -251,7 +251,7 @@ class TimelineApp(App[int]):
         if room >= 2:
             text.append(" " * room)
             text.append(hint, style="dim")
-        status.update(text)
+        status.update(text, layout=False)  # one line, always
 
     def on_event_list_highlighted(self, message: EventList.Highlighted) -> None:
         """Follow the cursor; while a key is held down, only the last position is drawn."""

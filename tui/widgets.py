@@ -40,6 +40,26 @@ from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, hist
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 
 
+def set_virtual_height(view: ScrollView, height: int) -> None:
+    """Give a line-API view ``height`` lines, laying the screen out again only when needed.
+
+    Assigning ``virtual_size`` always asks for a layout of the whole screen (it is a
+    ``layout=True`` reactive), which is most of the cost of a re-filter or of moving to an
+    event whose detail has another length. Only a scroll bar that appears or disappears
+    changes the layout; otherwise the scroll bar's range and a repaint are enough.
+    """
+    size = Size(0, height)
+    if size == view.virtual_size:
+        return
+    if not view.is_mounted or not view.size.area:
+        view.virtual_size = size
+        return
+    shown = view.show_vertical_scrollbar
+    view.set_reactive(ScrollView.virtual_size, size)
+    view._scroll_update(size)  # Textual's own update of the scroll bars for a new virtual size
+    view.refresh(layout=view.show_vertical_scrollbar != shown)
+
+
 class SnappyScroll(ScrollView):
     """A line-API view whose keyboard scrolling jumps instead of animating.
 
@@ -114,7 +134,7 @@ class EventList(ScrollView, can_focus=True):
         self.event_rows = [n for n, r in enumerate(rows) if r.kind is RowKind.EVENT]
         widths = [len(self.label(rows[n].event)) for n in self.event_rows[:300]]
         self._date_width = min(20, max([8, *widths]))  # longer labels (rare intervals) end in …
-        self.virtual_size = Size(0, len(rows))
+        set_virtual_height(self, len(rows))
         position = 0
         if keep_event is not None:
             for p, n in enumerate(self.event_rows):
@@ -418,7 +438,7 @@ class ActorList(ScrollView, can_focus=True):
         n = len(self.panel.shown)
         if self.highlighted is not None and self.highlighted >= n:
             self.highlighted = n - 1 if n else None
-        self.virtual_size = Size(0, n)
+        set_virtual_height(self, n)
         self.refresh()
 
     def action_move(self, step: int) -> None:
@@ -662,7 +682,7 @@ class DetailPane(SnappyScroll, can_focus=True):
         lines = self._text.wrap(console, width, overflow="fold")
         self._strips = [Strip(line.render(console, end=""), line.cell_len).simplify() for line in lines]
         self._wrapped_at = width
-        self.virtual_size = Size(0, len(self._strips))
+        set_virtual_height(self, len(self._strips))
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -487,3 +487,19 @@ async def test_actor_list_moves_with_keys_and_toggles_with_a_click():
         await pilot.pause()
         assert panel.selected == {panel.shown[0]}
         assert len(app.in_view) == panel.counts[panel.shown[0]]
+
+
+async def test_the_list_scroll_bar_comes_and_goes_with_the_filter():
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = app.query_one(EventList)
+        assert lst.show_vertical_scrollbar and lst.scrollable_content_region.width == 79
+        app.chosen = {"stoltenberg"}
+        app.refilter()
+        await pilot.pause()
+        assert not lst.show_vertical_scrollbar and lst.scrollable_content_region.width == 80
+        assert "Stoltenberg speaks to reporters  Jens Stoltenberg" in screen_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert lst.show_vertical_scrollbar and lst.scrollable_content_region.width == 79
