@@ -313,6 +313,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Russia's February 2022 invasion changed Europe.", None, "February 2022", "2022-02"),
     ("First agreed in 2006, the pledge is not binding.", None, "2006", "2006"),
     ("Prices have risen over the past three years.", None, "the past three years", "P3Y"),
+    # a year modifying a noun, or classifying reported figures
+    ("Moscow's 2022 full-scale assault on its neighbour shocked Europe.", MON, "2022", "2022"),
+    ("The ministry's 2021 budget was cut twice.", MON, "2021", "2021"),
+    ("According to 2019 figures, exports fell.", MON, "2019", "2019"),
 ]
 
 
@@ -410,6 +414,8 @@ def test_extents_leave_out_prepositions(nlp):
     [
         "The alliance of 31 countries spends 2% of its output on defence.",
         "More than 2000 people marched through the capital.",
+        "The 2000 soldiers crossed the river at dawn.",
+        "The army sent 1950 trucks north.",
         "The company paid $1,990 for each share.",
         "Copyright 2024 The AP. All rights reserved.",
         "May I ask a question?",

@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*?([\w']+)")
+# plural nouns a year classifies rather than counts
+_YEAR_NOUNS = frozenset(
+    {"data", "figures", "statistics", "numbers", "results", "estimates", "earnings", "accounts"}
+    | {"elections", "olympics", "games", "midterms", "polls", "primaries", "caucuses", "championships"}
+)
 _YEAR_PREPS = frozenset(
     {
         "in",
@@ -112,22 +117,33 @@ class Context:
         return bool(_CREDIT.search(self.text, max(0, char - 60), char))
 
     def plausible_year(self, start: int, end: int, year: int) -> bool:
-        """Is a bare four-digit number a year here, not a count or an amount?"""
+        """Is a bare four-digit number a year here, not a count or an amount?
+
+        A number before a plural noun counts things ("2000 troops") unless the noun is
+        one a year classifies ("2023 data", "the 2000 elections"); a year-like number
+        between a determiner or possessive and its noun modifies it ("Russia's 2022
+        invasion", "its 2024 budget").
+        """
         tok = self.token_at(start)
         if tok is None:
             return False
-        if tok.ent_type_ in ("DATE", "TIME", "EVENT"):
-            return year >= 1000
         if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             return False
-        before = self.word_before(start)
         nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
-        if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in ("elections", "olympics", "games"):
+        if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in _YEAR_NOUNS:
             return False
+        if tok.ent_type_ in ("DATE", "TIME", "EVENT"):
+            return year >= 1000
+        before = self.word_before(start)
         if before in _YEAR_PREPS:
             return year >= 1000
         if year < 1900 or year > 2100:
             return False
-        if tok.ent_type_ == "CARDINAL" and before not in _YEAR_PREPS:
-            return nxt is not None and nxt.is_punct and nxt.text in (",", ".", ";", ")")
+        if tok.ent_type_ == "CARDINAL":
+            if nxt is None:
+                return False
+            if nxt.is_punct:
+                return nxt.text in (",", ".", ";", ")")
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            return prev is not None and prev.tag_ in ("POS", "PRP$", "DT") and nxt.tag_ in ("JJ", "NN", "NNP", "NNS")
         return True
