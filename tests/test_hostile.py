@@ -505,3 +505,29 @@ def test_build_interrupted_while_building_leaves_nothing(tmp_path, sig):
     again = stub_build(str(tmp_path / "corpus"), "-o", str(out))
     assert again.returncode == 0, again.stderr
     assert [p.name for p in out.parent.iterdir()] == ["t.toml"]
+
+
+def test_a_pipe_is_written_into_not_replaced(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    atomic_write_bytes(fifo, b"through the pipe")  # no --force needed: a pipe holds nothing to lose
+    assert reader.communicate(timeout=10)[0] == b"through the pipe"
+    assert fifo.is_fifo()
+
+
+def test_a_symlinked_output_is_written_through(tmp_path):
+    real = tmp_path / "real.toml"
+    real.write_text("old")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    atomic_write_bytes(link, b"new", overwrite=True)
+    assert link.is_symlink() and real.read_text() == "new"
+
+
+def test_a_folder_as_output_is_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD_TEXT)
+    proc = stub_build(str(tmp_path / "a.txt"), "-o", str(tmp_path), "--force")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines()[-1] == f"timeline: {tmp_path}: is a directory"
+    assert "Traceback" not in proc.stderr

@@ -13,6 +13,7 @@ import contextlib
 import os
 import re
 import secrets
+import stat
 from pathlib import Path
 
 
@@ -52,15 +53,34 @@ def remove_stale_temps(target: Path) -> None:
                 os.unlink(entry.path)
 
 
+def is_stream(path: str | os.PathLike[str]) -> bool:
+    """A device or pipe (``/dev/null``, ``/dev/stdout``, a FIFO): written into, never replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False) -> Path:
     """Write ``data`` to ``path`` so that it appears complete or not at all.
 
     An interrupted write leaves the old file (or nothing) in place, never half a file.
     Without ``overwrite`` an existing file is refused with :class:`OutputExistsError`,
     also when it appears while we write (the final step is a hard link, which refuses an
-    existing name, where the filesystem allows one).
+    existing name, where the filesystem allows one). A symbolic link is written through
+    (the file it points to is replaced, the link stays); a device or pipe is written into,
+    since renaming over it would replace the device node itself.
     """
     target = Path(path)
+    if is_stream(target):
+        with open(target, "wb") as stream:
+            stream.write(data)
+        return target
+    if target.is_dir():
+        raise IsADirectoryError(21, "is a directory", str(target))
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
     if target.exists() and not overwrite:
         raise _exists_error(target)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -73,10 +73,11 @@ def load_corpus(args: argparse.Namespace) -> Corpus:
     if args.max_chars < 1000:
         raise CorpusError("--max-chars must be at least 1000")
     output = getattr(args, "output", None)
-    if output not in (None, "-") and not getattr(args, "force", False) and Path(output).exists():
-        from timeline.files import OutputExistsError
+    if output not in (None, "-") and not getattr(args, "force", False):
+        from timeline.files import OutputExistsError, is_stream
 
-        raise OutputExistsError(f"{output}: already exists (use --force to overwrite)")  # before any slow work
+        if Path(output).exists() and not is_stream(output):  # /dev/null or a pipe holds nothing to lose
+            raise OutputExistsError(f"{output}: already exists (use --force to overwrite)")  # before any slow work
     if hasattr(args, "model"):  # fail fast, before reading a large corpus, when no model is installed
         from timeline.nlp import resolve_model_name
 
