@@ -78,8 +78,15 @@ def document_key(document: Document, model: str, pipeline: str) -> str:
 
 
 def encode(value: object) -> object:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """JSON data of a value: dataclasses as objects, enums by value, sets sorted, tuples as lists."""
+    kind = type(value)
+    if kind is str or kind is int or kind is float or kind is bool or value is None:
+        return value
+    fields = _FIELDS.get(kind)
+    if fields is None and dataclasses.is_dataclass(kind):
+        fields = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if fields is not None:
+        return {name: encode(getattr(value, name)) for name in fields}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, frozenset):
@@ -89,73 +96,135 @@ def encode(value: object) -> object:
     return value
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 class DecodeError(ValueError):
     """A cached row does not fit the current types: treat it as a miss."""
 
 
-_HINTS: dict[type, dict[str, object]] = {}
+Decoder = typing.Callable[[object], object]
+_DECODERS: dict[object, Decoder] = {}
 
 
 def decode(tp: object, data: object) -> object:
     """Rebuild a value of type ``tp`` from JSON data, checking every field."""
+    return decoder(tp)(data)
+
+
+def decoder(tp: object) -> Decoder:
+    """The checking decoder for ``tp``, built once per type (a warm build decodes every row)."""
+    found = _DECODERS.get(tp)
+    if found is None:
+        found = _DECODERS[tp] = _make_decoder(tp)
+    return found
+
+
+def _make_decoder(tp: object) -> Decoder:
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(tp)
-        if data is None and type(None) in args:
-            return None
-        for arg in args:
-            if arg is type(None):
-                continue
-            try:
-                return decode(arg, data)
-            except DecodeError:
-                continue
-        raise DecodeError(f"{data!r} fits none of {tp}")
+        optional = type(None) in args
+        options = [decoder(arg) for arg in args if arg is not type(None)]
+
+        def union(data: object) -> object:
+            if data is None and optional:
+                return None
+            for option in options:
+                try:
+                    return option(data)
+                except DecodeError:
+                    continue
+            raise DecodeError(f"{data!r} fits none of {tp}")
+
+        return union
     if origin in (tuple, frozenset):
-        if not isinstance(data, list):
-            raise DecodeError(f"expected a list for {tp}")
         args = typing.get_args(tp)
-        item = args[0] if args else object
-        items = [decode(item, v) for v in data]
-        return tuple(items) if origin is tuple else frozenset(items)
+        item = decoder(args[0] if args else object)
+        make = tuple if origin is tuple else frozenset
+
+        def sequence(data: object) -> object:
+            if not isinstance(data, list):
+                raise DecodeError(f"expected a list for {tp}")
+            return make([item(v) for v in data])
+
+        return sequence
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        return _dataclass_decoder(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        members = {m.value: m for m in tp}
+
+        def member(data: object) -> object:
+            try:
+                return members[data]
+            except (KeyError, TypeError):
+                pass
+            try:
+                return tp(data)
+            except ValueError:
+                raise DecodeError(f"{data!r} is not a {tp.__name__}") from None
+
+        return member
+    if tp is bool:
+        return _bool
+    if tp is int:
+        return _int
+    if tp is float:
+        return _float
+    if tp is str:
+        return _str
+    if tp is object:
+        return _any
+    raise DecodeError(f"cannot decode type {tp!r}")
+
+
+def _dataclass_decoder(tp: type) -> Decoder:
+    hints = typing.get_type_hints(tp)
+    fields = [f.name for f in dataclasses.fields(tp)]
+    names = frozenset(fields)
+    _DECODERS[tp] = lambda data: decoder_of(data)  # recursive types: resolved when first called
+    parts = [(name, decoder(hints[name])) for name in fields]
+
+    def decoder_of(data: object) -> object:
         if not isinstance(data, dict):
             raise DecodeError(f"expected an object for {tp.__name__}")
-        hints = _HINTS.get(tp)
-        if hints is None:
-            hints = _HINTS[tp] = typing.get_type_hints(tp)
-        names = {f.name for f in dataclasses.fields(tp)}
-        if set(data) - names:
+        if not data.keys() <= names:
             raise DecodeError(f"unknown fields in {tp.__name__}: {sorted(set(data) - names)}")
-        kwargs = {name: decode(hints[name], data[name]) for name in names if name in data}
+        kwargs = {name: part(data[name]) for name, part in parts if name in data}
         try:
             return tp(**kwargs)
         except TypeError as exc:  # a required field missing
             raise DecodeError(str(exc)) from None
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        try:
-            return tp(data)
-        except ValueError:
-            raise DecodeError(f"{data!r} is not a {tp.__name__}") from None
-    if tp is bool:
-        if not isinstance(data, bool):
-            raise DecodeError(f"expected bool, got {data!r}")
-        return data
-    if tp is int:
-        if not isinstance(data, int) or isinstance(data, bool):
-            raise DecodeError(f"expected int, got {data!r}")
-        return data
-    if tp is float:
-        if not isinstance(data, int | float) or isinstance(data, bool):
-            raise DecodeError(f"expected float, got {data!r}")
-        return float(data)
-    if tp is str:
-        if not isinstance(data, str):
-            raise DecodeError(f"expected str, got {data!r}")
-        return data
-    if tp is object:
-        return data
-    raise DecodeError(f"cannot decode type {tp!r}")
+
+    return decoder_of
+
+
+def _bool(data: object) -> object:
+    if not isinstance(data, bool):
+        raise DecodeError(f"expected bool, got {data!r}")
+    return data
+
+
+def _int(data: object) -> object:
+    if not isinstance(data, int) or isinstance(data, bool):
+        raise DecodeError(f"expected int, got {data!r}")
+    return data
+
+
+def _float(data: object) -> object:
+    if not isinstance(data, int | float) or isinstance(data, bool):
+        raise DecodeError(f"expected float, got {data!r}")
+    return float(data)
+
+
+def _str(data: object) -> object:
+    if not isinstance(data, str):
+        raise DecodeError(f"expected str, got {data!r}")
+    return data
+
+
+def _any(data: object) -> object:
+    return data
 
 
 def dumps_analysis(analysis: DocumentAnalysis) -> str:

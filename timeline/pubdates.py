@@ -12,18 +12,26 @@ constraints are the publication date — one day, or an interval when only bound
 constraint they break is reported as a conflict. The article's relative dates are then
 re-resolved against those days: one date when every admissible day agrees (``inferred``),
 their span otherwise (``bounded``).
+
+Cost, near-linear in the corpus: each candidate's best match is worked out once a round
+(:class:`_Index`), comparing precomputed features; a candidate meets every reference that
+shares an actor key while those are few (``EXACT_POOL``), and in a bigger pool (a story's
+main actor, in a month of coverage) only the ``TOP_REFERENCES`` that share most of its
+rarer content — words, figures and quoted phrases held by at most a tenth of the
+block, the rarer the heavier. Each open expression is resolved once per day of the window.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from timeline.candidates import DocumentAnalysis, EventCandidate
-from timeline.merge import actor_keys, bounds_of, similarity
+from timeline.merge import Features, _similarity, bounds_of, features
 from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, date_bounds
 
 MATCH_THRESHOLD = 3.0  # similarity for "the same event" (see timeline.merge.similarity)
@@ -31,6 +39,10 @@ WINDOW = 14  # days searched either side of the linked events
 RECENCY = dt.timedelta(days=7)  # news is published within a week of the events it reports
 SHORTLY = dt.timedelta(days=1)  # the newest event an article tells is the day of publication or the day before
 _STRONG, _REPORTED, _STORY, _NEWEST, _RECENT, _SAME_DAY = 3.0, 1.0, 0.5, 1.0, 0.5, 0.25
+EXACT_POOL = 256  # a candidate is compared with every reference sharing an actor key, up to this many
+TOP_REFERENCES = 64  # beyond: only with the references sharing most of its rarer content
+COMMON_SHARE = 0.1  # content held by more than this share of a block ranks nothing in it
+_RESOLVED_MAX = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +59,7 @@ class Constraint:
     admits: Callable[[dt.date], bool]
     weight: float
     why: str
+    cheap: bool = False  # admits without resolving a time expression: solve reads these first
 
 
 def _day(bounds: tuple[dt.date, dt.date]) -> bool:
@@ -79,39 +92,133 @@ class _Reference:
     bounds: tuple[dt.date, dt.date]
 
 
-def _references(analyses: Sequence[DocumentAnalysis], dated: set[str]) -> dict[str, list[_Reference]]:
-    """Dated candidates of dated documents, indexed by actor key (the blocking for matching)."""
-    index: dict[str, list[_Reference]] = defaultdict(list)
-    for analysis in analyses:
-        if analysis.document not in dated:
-            continue
-        for c in analysis.candidates:
-            b = bounds_of(c)
-            if b is None or c.certainty == Certainty.BOUNDED or (b[1] - b[0]).days > 31:
-                continue
-            for key in actor_keys(c):
-                index[key].append(_Reference(c, b))
-    return index
+def _content(f: Features) -> set[object]:
+    """What ranks references in a big pool: content lemmas, figures, quoted 4-grams."""
+    return {*f.candidate.lemmas, *f.figures, *f.shingles}
 
 
-def _best_match(candidate: EventCandidate, index: dict[str, list[_Reference]]) -> _Reference | None:
-    seen: set[int] = set()
-    best: tuple[float, _Reference] | None = None
-    for key in actor_keys(candidate):
-        for ref in index.get(key, ()):
-            if id(ref) in seen:
+class _Index:
+    """Dated candidates of dated documents, blocked by actor key; best matches worked out once.
+
+    Built once a round: the references do not change within it, so a candidate's best
+    match (asked for its constraints, its window and its date) is memoised.
+    """
+
+    def __init__(
+        self,
+        analyses: Sequence[DocumentAnalysis],
+        dated: set[str],
+        known: dict[int, tuple[EventCandidate, Features]] | None = None,
+    ) -> None:
+        self.known = {} if known is None else known  # candidate id → its features, kept across rounds
+        self.references: list[_Reference] = []
+        self.features: list[Features] = []
+        self.blocks: dict[str, list[int]] = defaultdict(list)
+        self.rare: dict[str, dict[object, list[int]]] = {}  # big block → content → its references there
+        self.best: dict[int, tuple[EventCandidate, _Reference | None]] = {}
+        self.compared = 0  # similarity computations, for benchmarks
+        for analysis in analyses:
+            if analysis.document not in dated:
                 continue
-            seen.add(id(ref))
-            score = similarity(candidate, ref.candidate)
+            for c in analysis.candidates:
+                b = bounds_of(c)
+                if b is None or c.certainty == Certainty.BOUNDED or (b[1] - b[0]).days > 31:
+                    continue
+                f = self.features_of(c)
+                n = len(self.references)
+                self.references.append(_Reference(c, b))
+                self.features.append(f)
+                for key in f.keys:
+                    self.blocks[key].append(n)
+
+    def match(self, candidate: EventCandidate) -> _Reference | None:
+        """The dated reference most similar to ``candidate`` (at least ``MATCH_THRESHOLD``), or None."""
+        memo = self.best.get(id(candidate))
+        if memo is not None and memo[0] is candidate:
+            return memo[1]
+        f = self.features_of(candidate)
+        pool = list(dict.fromkeys(n for key in f.keys for n in self.blocks.get(key, ())))
+        if len(pool) > EXACT_POOL:
+            chosen = self._ranked(f, pool)
+            pool = [n for n in pool if n in chosen]
+        best: tuple[float, int] | None = None
+        for n in pool:  # in block order: the first of equal scores wins
+            score = _similarity(f, self.features[n])
             if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
-                best = (score, ref)
-    return best[1] if best else None
+                best = (score, n)
+        self.compared += len(pool)
+        found = self.references[best[1]] if best else None
+        self.best[id(candidate)] = (candidate, found)
+        return found
+
+    def features_of(self, candidate: EventCandidate) -> Features:
+        got = self.known.get(id(candidate))
+        if got is None or got[0] is not candidate:
+            got = self.known[id(candidate)] = (candidate, features(candidate))
+        return got[1]
+
+    def _ranked(self, f: Features, pool: list[int]) -> set[int]:
+        """The ``TOP_REFERENCES`` of the pool sharing the most rare content (weighted by rarity)."""
+        weight: dict[int, float] = defaultdict(float)
+        content = _content(f)
+        for key in f.keys:
+            members = self.blocks.get(key, ())
+            postings = self._postings(key)
+            limit = max(8, int(COMMON_SHARE * len(members)))
+            for item in content:
+                holders = postings.get(item, ())
+                if 0 < len(holders) <= limit:
+                    w = math.log(len(members) / len(holders))
+                    for n in holders:
+                        weight[n] += w
+        order = {n: i for i, n in enumerate(pool)}
+        ranked = sorted((n for n in weight if n in order), key=lambda n: (-weight[n], order[n]))
+        return set(ranked[:TOP_REFERENCES])
+
+    def _postings(self, key: str) -> dict[object, list[int]]:
+        found = self.rare.get(key)
+        if found is None:
+            found = defaultdict(list)
+            for n in self.blocks[key]:
+                for item in _content(self.features[n]):
+                    found[item].append(n)
+            self.rare[key] = found
+        return found
 
 
-def document_constraints(analysis: DocumentAnalysis, index: dict[str, list[_Reference]]) -> list[Constraint]:
+def _best_match(candidate: EventCandidate, index: _Index) -> _Reference | None:
+    return index.match(candidate)
+
+
+class _Resolver:
+    """Open expressions resolved against candidate publication days, each once a build.
+
+    Keyed by what the expression says, not where: the "Saturday" of one article read
+    against a day is the "Saturday" of the next. Bounded: cleared when it grows past
+    ``_RESOLVED_MAX`` pairs.
+    """
+
+    def __init__(self) -> None:
+        self.memo: dict[tuple, tuple[dt.date, dt.date] | None] = {}
+
+    def __call__(self, expr: TimeExpression, anchor: dt.date) -> tuple[dt.date, dt.date] | None:
+        key = (expr.text, expr.rule, expr.direction, expr.mod, expr.value, expr.type, anchor)
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) >= _RESOLVED_MAX:
+                self.memo.clear()
+            found = self.memo[key] = _resolved_bounds(expr, anchor)
+            return found
+
+
+def document_constraints(
+    analysis: DocumentAnalysis, index: _Index, resolved: _Resolver | None = None
+) -> list[Constraint]:
     """Every constraint an undated article's links to dated articles put on its publication date."""
     constraints: list[Constraint] = []
     linked: list[tuple[dt.date, dt.date]] = []
+    resolved = resolved or _Resolver()
     for c in analysis.candidates:
         ref = _best_match(c, index)
         if ref is None:
@@ -122,13 +229,14 @@ def document_constraints(analysis: DocumentAnalysis, index: dict[str, list[_Refe
             target = ref.bounds
 
             def admits(a: dt.date, expr: TimeExpression = expr, target: tuple[dt.date, dt.date] = target) -> bool:
-                got = _resolved_bounds(expr, a)
+                got = resolved(expr, a)
                 return got is not None and target[0] <= got[0] and got[1] <= target[1]
 
             constraints.append(Constraint(admits, _STRONG, f"{expr.text!r}: {where}"))
         if c.tense != "future":
             lo = ref.bounds[0]
-            constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, f"reports {where}, so published after"))
+            why = f"reports {where}, so published after"
+            constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, cheap=True))
         linked.append(ref.bounds)
     if not linked:
         return []
@@ -136,52 +244,91 @@ def document_constraints(analysis: DocumentAnalysis, index: dict[str, list[_Refe
     latest = max(b[0] for b in linked)
     constraints.append(
         Constraint(
-            lambda a: a <= latest + RECENCY, _RECENT, f"news within a week of the latest linked event ({latest})"
+            lambda a: a <= latest + RECENCY,
+            _RECENT,
+            f"news within a week of the latest linked event ({latest})",
+            cheap=True,
         )
     )
-    opens = [(c, e) for c in analysis.candidates if (e := _open_expression(analysis, c)) and c.tense != "future"]
-    for _, expr in opens:
+    opens = [e for c in analysis.candidates if (e := _open_expression(analysis, c)) and c.tense != "future"]
+    for expr in opens:
 
         def in_story(a: dt.date, expr: TimeExpression = expr) -> bool:
-            got = _resolved_bounds(expr, a)
+            got = resolved(expr, a)
             return got is None or got[1] >= start
 
         constraints.append(Constraint(in_story, _STORY, f"{expr.text!r} falls within the story (from {start})"))
     if opens:
+        newest: dict[dt.date, dt.date | None] = {}
+
+        def newest_start(a: dt.date) -> dt.date | None:
+            """The latest start of the article's open expressions read against ``a``."""
+            if a not in newest:
+                starts = [b[0] for e in opens if (b := resolved(e, a))]
+                newest[a] = max(starts) if starts else None
+            return newest[a]
 
         def newest_recent(a: dt.date) -> bool:
-            ends = [b[0] for _, e in opens if (b := _resolved_bounds(e, a))]
-            return bool(ends) and a - max(ends) <= SHORTLY
+            last = newest_start(a)
+            return last is not None and a - last <= SHORTLY
 
         constraints.append(Constraint(newest_recent, _NEWEST, "the newest event it tells happened shortly before it"))
 
         def newest_today(a: dt.date) -> bool:
-            starts = [b[0] for _, e in opens if (b := _resolved_bounds(e, a))]
-            return bool(starts) and max(starts) == a
+            return newest_start(a) == a
 
         constraints.append(Constraint(newest_today, _SAME_DAY, "news of the day: its newest event is that day's"))
     return constraints
 
 
 def solve(constraints: Sequence[Constraint], around: tuple[dt.date, dt.date]) -> tuple[list[dt.date], list[str]]:
-    """The days (within ``WINDOW`` of ``around``) that satisfy the most weight, and the reasons broken."""
+    """The days (within ``WINDOW`` of ``around``) that satisfy the most weight, and the reasons broken.
+
+    Branch and bound, exact: days are tried best-first by their cheap constraints, and a
+    day stops being read as soon as the weight still open to it cannot reach the best
+    found, so a window of years costs few resolutions of the article's expressions.
+    """
     days = [around[0] + dt.timedelta(days=n) for n in range(-WINDOW, (around[1] - around[0]).days + WINDOW + 1)]
-    scored = [(sum(c.weight for c in constraints if c.admits(d)), d) for d in days]
-    top = max(s for s, _ in scored)
-    best = [d for s, d in scored if s == top]
+    cheap = [c for c in constraints if c.cheap]
+    dear = sorted((c for c in constraints if not c.cheap), key=lambda c: -c.weight)
+    rest = [sum(c.weight for c in dear[k:]) for k in range(len(dear) + 1)]
+    base = {d: sum(c.weight for c in cheap if c.admits(d)) for d in days}
+    top: float | None = None
+    best: list[dt.date] = []
+    for d in sorted(days, key=lambda d: -base[d]):
+        if top is not None and base[d] + rest[0] < top - 1e-9:
+            break  # sorted: no later day can reach the best either
+        got = base[d]
+        for k, c in enumerate(dear):
+            if top is not None and got + rest[k] < top - 1e-9:
+                got = None
+                break
+            if c.admits(d):
+                got += c.weight
+        if got is None:
+            continue
+        score = sum(c.weight for c in constraints if c.admits(d))  # in the given order, as summed before
+        if top is None or score > top:
+            top, best = score, [d]
+        elif score == top:
+            best.append(d)
+    best.sort()
     broken = [c.why for c in constraints if c.weight >= _REPORTED and not all(c.admits(d) for d in best)]
     return best, broken
 
 
-def redate(analysis: DocumentAnalysis, days: Sequence[dt.date], published: str) -> DocumentAnalysis:
+def redate(
+    analysis: DocumentAnalysis, days: Sequence[dt.date], published: str, resolved: _Resolver | None = None
+) -> DocumentAnalysis:
     """Re-resolve the article's open relative dates against every admissible publication day."""
     candidates = []
+    resolved = resolved or _Resolver()
     for c in analysis.candidates:
         expr = _open_expression(analysis, c)
         if c.date or expr is None:
             candidates.append(c)
             continue
-        results = [_resolved_bounds(expr, d) for d in days]
+        results = [resolved(expr, d) for d in days]
         if not results or any(r is None for r in results):
             candidates.append(c)
             continue
@@ -200,9 +347,7 @@ def redate(analysis: DocumentAnalysis, days: Sequence[dt.date], published: str) 
     return dataclasses.replace(analysis, candidates=tuple(candidates))
 
 
-def date_linked(
-    analysis: DocumentAnalysis, index: dict[str, list[_Reference]], days: Sequence[dt.date]
-) -> DocumentAnalysis:
+def date_linked(analysis: DocumentAnalysis, index: _Index, days: Sequence[dt.date]) -> DocumentAnalysis:
     """Undated candidates that report an event a dated article dates take that date (``inferred``).
 
     Only events no later than the article's latest possible publication day: what an article
@@ -256,15 +401,17 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
     notes: list[str] = []
     dated = {d.id for d in docs if d.published}
     pending = [n for n, d in enumerate(docs) if not d.published and d.id in position]
+    resolved = _Resolver()
+    known: dict[int, tuple[EventCandidate, Features]] = {}
     for _ in range(2):
         if not pending or not dated:
             break
-        index = _references(found, dated)
+        index = _Index(found, dated, known)
         still = []
         for n in pending:
             doc = docs[n]
             analysis = found[position[doc.id]]
-            constraints = document_constraints(analysis, index)
+            constraints = document_constraints(analysis, index, resolved)
             if not constraints:
                 still.append(n)
                 continue
@@ -282,7 +429,7 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
                 published_from=DateSource.INFERRED,
                 published_how=f"{published}: {how}" if how else published,
             )
-            found[position[doc.id]] = date_linked(redate(analysis, days, published), index, days)
+            found[position[doc.id]] = date_linked(redate(analysis, days, published, resolved), index, days)
             notes.append(f"{doc.id}: publication date inferred as {published}")
             dated.add(doc.id)
         pending = still
@@ -291,8 +438,6 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
     return PublicationDating(tuple(docs), tuple(found), tuple(notes))
 
 
-def _around(
-    constraints: Sequence[Constraint], analysis: DocumentAnalysis, index: dict[str, list[_Reference]]
-) -> tuple[dt.date, dt.date]:
+def _around(constraints: Sequence[Constraint], analysis: DocumentAnalysis, index: _Index) -> tuple[dt.date, dt.date]:
     linked = [r.bounds for c in analysis.candidates if (r := _best_match(c, index))]
     return min(b[0] for b in linked), max(b[0] for b in linked)
