@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
@@ -263,3 +264,34 @@ def test_one_speakers_statements_on_one_named_day_are_one_occasion() -> None:
              lemmas="bloc funding work interview", date="2024-02-13")  # fmt: skip
     groups = cluster_candidates([a, b, c])
     assert [0, 1] in groups and [2] in groups
+
+
+class Roles(Titled):
+    """Names resolve; a bare title ("the Secretary-General") is left for the merger to place."""
+
+    actors = (
+        Actor("jens-stoltenberg", "Jens Stoltenberg", ActorKind.PERSON, aliases=("nato secretary general",)),
+        Actor("mark-rutte", "Mark Rutte", ActorKind.PERSON, aliases=("dutch prime minister",)),
+        Actor("nato", "NATO", ActorKind.ORGANISATION),
+    )
+
+    def actor_for(self, document_id: str, mention: ActorMention) -> str | None:
+        return None if mention.label == "ROLE" else "-".join(mention.text.lower().split())
+
+
+def test_a_bare_title_is_the_person_of_that_document_who_holds_it() -> None:
+    words = "deterrence credibility undermine ally wednesday"
+    named = cand("a", 2, "Jens Stoltenberg said on Wednesday...", actors=("Jens Stoltenberg",), lemmas=words,
+                 date="2024-02-14")  # fmt: skip
+    said = cand("a", 5, "the Secretary-General said on Wednesday...", lemmas="room miscalculation moscow wednesday",
+                date="2024-02-14", quotes=("no room for miscalculation in Moscow about our resolve",))  # fmt: skip
+    titled = dataclasses.replace(said, actors=(ActorMention("the Secretary-General", 0, 21, "ROLE"),))
+    rutte = cand("b", 1, "Mark Rutte said on Wednesday...", actors=("Mark Rutte",), lemmas=words, date="2024-02-14")
+    people = (ActorMention("Jens Stoltenberg", 0, 16, "PERSON"),)
+    analyses = (
+        DocumentAnalysis("a", candidates=(named, titled), mentions=people),
+        DocumentAnalysis("b", candidates=(rutte,), mentions=(ActorMention("Mark Rutte", 0, 10, "PERSON"),)),
+    )
+    events = merge_candidates(analyses, Roles())
+    assert sorted(len(e.sources) for e in events) == [1, 2]  # the title is Stoltenberg's, not Rutte's
+    assert "jens-stoltenberg" in next(e for e in events if len(e.sources) == 2).actors

@@ -137,3 +137,11 @@ def test_a_present_tense_statement_holds_at_publication() -> None:
                  date="2006-03-27/2006-03-28", precision=Precision.INTERVAL, predicate="hear")  # fmt: skip
     out = run("2006-03-28", filed, cand(4, "The court will rule later", ("London",), tense="future"), claims)
     assert out[2].date == "2006-03-28" and out[2].certainty == Certainty.BOUNDED
+
+
+def test_a_statement_does_not_take_the_time_of_a_fact_led_by_its_speakers_body() -> None:
+    fact = cand(2, "According to 2023 data, 19 NATO members spend less than the target", ("NATO",),
+                date="2023", precision=Precision.YEAR, kind=EventKind.STATE, predicate="spend")  # fmt: skip
+    said = cand(3, "The head of NATO said allies must defend each other", ("NATO",))
+    out = run("2024-02-12", RALLY, fact, said)
+    assert out[2].date == "2024-02-10/2024-02-12"  # a reported statement, not 2023

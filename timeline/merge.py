@@ -172,6 +172,8 @@ def features(candidate: EventCandidate) -> Features:
 #: (a "NATO chief" speaks for NATO, a "White House spokesman" for the White House).
 Affiliations = Mapping[str, frozenset[str]]
 NO_AFFILIATIONS: Affiliations = MappingProxyType({})
+#: Per document, (person id, title words...) for each title a person mentioned there holds.
+NO_HOLDERS: Mapping[str, Sequence[tuple[str, ...]]] = MappingProxyType({})
 
 
 def affiliations(actors: Iterable[Actor]) -> dict[str, frozenset[str]]:
@@ -600,7 +602,8 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
         for a, c in flat
     ]
     affiliated = affiliations(getattr(resolution, "actors", ()))
-    groups = cluster_candidates([_resolved(c, resolution) for _, c in flat], continued, affiliated)
+    holders = title_holders(analyses, resolution)
+    groups = cluster_candidates([_resolved(c, resolution, holders) for _, c in flat], continued, affiliated)
     events = [build_event([flat[i] for i in group], resolution, order) for group in groups]
     events = _unique_ids(events, [flat[g[0]][1] for g in groups])
     return sorted(events, key=lambda e: _sort_key(e, order))
@@ -620,13 +623,54 @@ def _unique_ids(events: list[Event], firsts: Sequence[EventCandidate]) -> list[E
     return out
 
 
-def _resolved(candidate: EventCandidate, resolution: ActorLookup) -> EventCandidate:
-    """The candidate with its mentions renamed to their actors, so "the NATO chief" meets "Stoltenberg"."""
+def _resolved(
+    candidate: EventCandidate, resolution: ActorLookup, holders: Mapping[str, Sequence[tuple[str, ...]]] = NO_HOLDERS
+) -> EventCandidate:
+    """The candidate with its mentions renamed to their actors, so "the NATO chief" meets "Stoltenberg".
+
+    A bare title the resolver left alone ("the Secretary-General said") is the one person
+    of the same document whose title ends in it (see :func:`title_holders`).
+    """
     renamed = []
     for mention in candidate.actors:
-        actor = resolution.actor_for(candidate.document, mention)
+        actor = resolution.actor_for(candidate.document, mention) or _holder(
+            mention.text, holders.get(candidate.document, ())
+        )
         renamed.append(dataclasses.replace(mention, text=actor.replace("-", " ")) if actor else mention)
     return dataclasses.replace(candidate, actors=tuple(renamed))
+
+
+_TITLE_LEADING = frozenset(("the", "a", "an", "former", "then", "current", "new", "late", "s"))
+
+
+def _title_words(text: str) -> tuple[str, ...]:
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    while words and words[0] in _TITLE_LEADING:
+        words = words[1:]
+    return tuple(words)
+
+
+def title_holders(analyses: Sequence[DocumentAnalysis], resolution: ActorLookup) -> dict[str, list[tuple[str, ...]]]:
+    """Each document's people with the titles they hold (from their aliases): who "the chancellor" is there."""
+    people = {
+        a.id: [_title_words(alias) for alias in a.aliases]
+        for a in getattr(resolution, "actors", ())
+        if a.kind == ActorKind.PERSON
+    }
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for analysis in analyses:
+        seen = {resolution.actor_for(analysis.document, m) for m in analysis.mentions}
+        out[analysis.document] = [(pid, *t) for pid in sorted(seen & people.keys()) for t in people[pid] if len(t) >= 1]
+    return out
+
+
+def _holder(text: str, titles: Sequence[tuple[str, ...]]) -> str | None:
+    """The one person whose title ends in ``text``'s words ("Secretary-General" → "NATO Secretary General")."""
+    words = _title_words(text)
+    if not words or not titles:
+        return None
+    found = {t[0] for t in titles if len(t) - 1 >= len(words) and t[len(t) - len(words) :] == words}
+    return found.pop() if len(found) == 1 else None
 
 
 def _sort_key(event: Event, order: dict[str, int]) -> tuple:

@@ -58,8 +58,11 @@ def continues(previous: EventCandidate, candidate: EventCandidate) -> bool:
     first = candidate.text.lstrip(" \"“‘'").split(" ", 1)[0].lower().strip(",")
     if first in _PRONOUNS or candidate.predicate in _CONTINUING:
         return True
+    # the same speaker goes on speaking; a statement by whoever led the previous sentence's fact
+    # ("19 states spend less than NATO's target. The head of NATO said…") need not be of its time
     mine, theirs = actor_keys(candidate), actor_keys(previous)
-    return bool(mine and theirs and mine[0] == theirs[0] and candidate.kind == EventKind.STATEMENT)
+    statements = candidate.kind == previous.kind == EventKind.STATEMENT
+    return bool(mine and theirs and mine[0] == theirs[0] and statements)
 
 
 def _weaker(a: Certainty | None, b: Certainty) -> Certainty:
