@@ -109,3 +109,25 @@ def test_name_cut_at_a_particle_is_joined(nlp):
     doc = nlp("Commission president Ursula von der Leyen met Trump in 2020.")
     names = [x.text for x in find_mentions(doc) if x.label == "PERSON"]
     assert "Ursula von der Leyen" in names
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["the Secretary General of the Harbour Authority", "the Secretary-General", "the head of the Harbour Authority"],
+)
+def test_title_in_another_word_order_or_without_its_organisation_resolves(written):
+    res = resolve_actors(
+        corpus(
+            [m("Jens Berg", roles=("Harbour Authority Secretary General",)), m("Ola Dahl", roles=("Mayor",))],
+            [m("Jens Berg", roles=("Harbour Authority chief",))],
+        )
+    )
+    assert res.actor_for_name(written) == "jens-berg"
+
+
+def test_title_ending_shared_by_two_holders_stays_unresolved():
+    res = resolve_actors(
+        corpus([m("Jens Berg", roles=("Harbour Secretary General",)), m("Ola Dahl", roles=("Rail Secretary General",))])
+    )
+    assert res.actor_for_name("the Secretary-General") is None
+    assert res.actor_for_name("the Secretary General of the Rail") == "ola-dahl"

@@ -320,3 +320,18 @@ def test_quotation_inside_narration_stays_off_the_next_sentences_statement(nlp):
     a = analyse(nlp, text)
     monday = next(c for c in a.candidates if c.kind == EventKind.STATEMENT and c.date == "2021-03-15")
     assert [q.text for q in monday.quotes] == []
+
+
+def test_according_to_frames_the_clause_it_hangs_from(nlp):
+    a = analyse(nlp, "According to 2019 data, some 12 of 40 farms earned less than the agreed Harbour Board minimum.\n")
+    (c,) = a.candidates
+    assert c.date == "2019" and c.predicate == "earn"
+    assert c.title.startswith("Some 12 of 40 farms earn")
+    # a comparative belongs to the verb's measure: the board named in its standard takes part
+    assert [m.text for m in c.actors] == ["Harbour Board"]
+
+
+def test_titled_subject_keeps_its_organisation(nlp):
+    a = analyse(nlp, "The Secretary General of UNESCO has visited Karl Olsen in Oslo.\n")
+    (c,) = a.candidates
+    assert c.actors[0].label == "ROLE" and c.actors[0].text == "The Secretary General of UNESCO"

@@ -81,6 +81,32 @@ def normalise_role(text: str) -> str:
         role = stripped
 
 
+#: Title nouns news writes for one another: "the head of NATO" is "the NATO chief".
+_TITLE_SYNONYMS = {"head": "chief"}
+MIN_TITLE_WORDS = 2  # "the secretary general" resolves; a bare "the general" or "the president" does not
+
+
+def role_key(text: str) -> str:
+    """A title in one canonical word order: "the Secretary General of NATO", "NATO Secretary-General"
+    and "the NATO secretary general" all read "nato secretary general"; "head of X" is "X chief"."""
+    role = normalise_role(text).replace("-", " ").replace("’", "'")
+    words = role.split()
+    if "of" in words and words.count("of") == 1 and 0 < words.index("of") < len(words) - 1:
+        i = words.index("of")
+        owner = [w for w in words[i + 1 :] if w not in ("the", "a", "an")]
+        words = [*owner, *words[:i]]
+    return " ".join(_TITLE_SYNONYMS.get(w, w) for w in words)
+
+
+def role_keys(text: str) -> list[str]:
+    """The title's canonical key and its shorter endings of at least :data:`MIN_TITLE_WORDS` words
+    ("nato secretary general" → "secretary general"): a title is often written without its organisation."""
+    words = role_key(text).split()
+    return [" ".join(words[i:]) for i in range(len(words)) if len(words) - i >= MIN_TITLE_WORDS] or (
+        [" ".join(words)] if words else []
+    )
+
+
 def slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
@@ -109,6 +135,9 @@ class ActorResolution:
         role = normalise_role(name)
         if role in self.by_name:
             return self.by_name[role]
+        key = role_key(name)
+        if key in self.by_name and len(key.split()) >= MIN_TITLE_WORDS:
+            return self.by_name[key]
         last = key.split()[-1] if key.split() else ""
         return self.by_name.get(last)
 
@@ -193,9 +222,16 @@ def resolve_actors(analyses: Sequence[DocumentAnalysis]) -> ActorResolution:
             by_name.setdefault(m.text.lower(), actor_id)
         for r in roles:
             role_owners[r].add(actor_id)
+    title_owners: dict[str, set[str]] = defaultdict(set)
     for role, owners in role_owners.items():
         if len(owners) == 1 and role not in by_name:
             by_name[role] = next(iter(owners))
+        for key in role_keys(role):
+            title_owners[key] |= owners
+    # a title in another word order or without its organisation, when only one actor holds it
+    for key, owners in title_owners.items():
+        if len(owners) == 1 and key not in by_name:
+            by_name[key] = next(iter(owners))
     for last, keys in people_by_last.items():
         if len(keys) == 1 and last not in by_name:
             by_name[last] = by_name.get(next(iter(keys)), slug(next(iter(keys))))

@@ -220,6 +220,11 @@ def governor(doc: Doc, expr: TimeExpression) -> Token | None:
     direct = True  # still inside the noun phrase the time expression modifies
     while cur.head.i != cur.i:
         dep, head = cur.dep_, cur.head
+        if head.pos_ == "VERB" and head.dep_ == "prep":
+            # "According to 2023 data, …", "following the 2022 invasion": a participle used as
+            # a preposition frames the clause it hangs from; it is no event of its own
+            cur = head
+            continue
         if head.pos_ in ("VERB",) or (head.pos_ == "AUX" and head.dep_ in ("ROOT", "conj", "ccomp", "advcl", "relcl")):
             return head
         if head.pos_ == "NOUN" and direct and dep in _MOD_DEPS and _EVENT_NOUN.search(head.lemma_.lower()):
@@ -639,7 +644,8 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: 
     if subj.pos_ == "PROPN":
         if any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):  # "the former US President"
             lo = min(t.idx for t in subj.subtree if t.i <= subj.i)
-            return ActorMention(text[lo : subj.idx + len(subj)], lo, subj.idx + len(subj), "ROLE")
+            hi = _title_end(subj)
+            return ActorMention(text[lo:hi], lo, hi, "ROLE")
         return _proper_noun_mention(subj, text, "PERSON")
     people = [m for m in inside if m.label == "PERSON"]
     if people:
@@ -650,6 +656,16 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: 
         start = min(t.idx for t in subj.subtree)
         return ActorMention(role, start, start + len(role), "ROLE")
     return inside[0] if inside else None
+
+
+def _title_end(tok: Token) -> int:
+    """Where a title ends: "the Secretary General of NATO" keeps its organisation ("of" + a name)."""
+    end = tok.idx + len(tok)
+    of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.pos_ == "PROPN" and len(list(obj.subtree)) <= 4:
+        end = max(t.idx + len(t) for t in obj.subtree)
+    return end
 
 
 def _proper_noun_mention(tok: Token, text: str, multi_word_label: str = "ORG") -> ActorMention:
@@ -696,7 +712,8 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
         cur = span.root
         hops = 0  # noun-phrase steps between the name and the verb, compounds and appositions free
         while cur.head.i != cur.i and cur.pos_ != "VERB" and cur.i != verb.i:
-            if cur.dep_ not in ("compound", "appos", "conj", "cc", "poss"):
+            # a comparative is part of the verb's measure: "spend less than the X budget" is two steps
+            if cur.dep_ not in ("compound", "appos", "conj", "cc", "poss") and cur.tag_ not in ("JJR", "RBR"):
                 hops += 1
             cur = cur.head
         if hops > MAX_ARGUMENT_HOPS:
