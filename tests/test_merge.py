@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
 from timeline.merge import affiliations, cluster_candidates, event_id, figures, merge_candidates, merged_date
-from timeline.model import Actor, ActorKind, Certainty, Precision, Quote
+from timeline.model import Actor, ActorKind, Certainty, Precision, Quote, TimeExpression, TimexType
 
 
 @dataclass
@@ -295,3 +295,58 @@ def test_a_bare_title_is_the_person_of_that_document_who_holds_it() -> None:
     events = merge_candidates(analyses, Roles())
     assert sorted(len(e.sources) for e in events) == [1, 2]  # the title is Stoltenberg's, not Rutte's
     assert "jens-stoltenberg" in next(e for e in events if len(e.sources) == 2).actors
+
+
+def _told(doc: str, sentence: int, text: str, when: str, date: str, **kw) -> tuple[EventCandidate, TimeExpression]:
+    """A candidate whose sentence is ``text``, dated by the expression ``when`` written in it."""
+    c = dataclasses.replace(cand(doc, sentence, kw.pop("title", text), date=date, **kw), text=text)
+    at = c.start + text.index(when)
+    expr = TimeExpression(at, at + len(when), when, TimexType.DATE, date, date=date)
+    return dataclasses.replace(c, time=0), expr
+
+
+def _analyses(*told: tuple[EventCandidate, TimeExpression]) -> tuple[DocumentAnalysis, ...]:
+    return tuple(DocumentAnalysis(c.document, times=(t,), candidates=(c,)) for c, t in told)
+
+
+INVADED = dict(kind=EventKind.OCCURRENCE, predicate="invasion")
+
+
+def test_one_agents_event_named_by_one_noun_is_one_event() -> None:
+    a = _told("a", 2, "He doubted helping Ukraine as it defends against Russia's February 2022 invasion",
+              "February 2022", "2022-02", title="Russia's February 2022 invasion", actors=("Russia",),
+              lemmas="invasion russia ukraine help doubt defend february", **INVADED)  # fmt: skip
+    b = _told("b", 5, "NATO backs Ukraine after Russia's 2022 full-scale invasion, which sparked a crisis",
+              "2022", "2022", title="Russia's 2022 full-scale invasion", actors=("Russia",),
+              lemmas="invasion russia scale spark crisis", **INVADED)  # fmt: skip
+    events = merge_candidates(_analyses(a, b), Names())
+    assert len(events) == 1 and len(events[0].sources) == 2
+    assert events[0].date == "2022-02"
+
+
+def test_a_sentence_that_dates_a_named_event_in_passing_is_also_its_report() -> None:
+    a = _told("a", 2, "Russia's February 2022 invasion shocked Europe", "February 2022", "2022-02",
+              title="Russia's February 2022 invasion", actors=("Russia",), lemmas="invasion russia shock europe",
+              **INVADED)  # fmt: skip
+    b = _told("b", 5, "NATO is supporting Ukraine's defense against Russia's full-scale invasion in 2022", "2022",
+              "2022", title="NATO supports Ukraine's defense", actors=("NATO",), kind=EventKind.OCCURRENCE,
+              predicate="support", lemmas="support ukraine defense russia invasion scale")  # fmt: skip
+    events = merge_candidates(_analyses(a, b), Names())
+    assert len(events) == 2  # the support stays its own event...
+    invasion = next(e for e in events if e.title.startswith("Russia"))
+    assert sorted(s.document for s in invasion.sources) == ["a", "b"]  # ...and its passage reports the invasion too
+    assert invasion.date == "2022-02" and "named with its date" in invasion.how
+
+
+def test_a_different_event_that_mentions_a_named_event_is_not_its_report() -> None:
+    a = _told("a", 2, "Russia's February 2022 invasion shocked Europe", "February 2022", "2022-02",
+              title="Russia's February 2022 invasion", actors=("Russia",), lemmas="invasion russia shock europe",
+              **INVADED)  # fmt: skip
+    joined = _told("b", 5, "Finland joined NATO in April 2023, a year after Russia's invasion", "April 2023",
+                   "2023-04", title="Finland joins NATO", actors=("Finland", "NATO"), kind=EventKind.OCCURRENCE,
+                   predicate="join", lemmas="finland join nato year russia invasion")  # fmt: skip
+    grew = _told("c", 7, "In 2022 Russia's budget grew sharply, years before the invasion ended", "2022", "2022",
+                 title="Russia's budget grows", actors=("Russia",), kind=EventKind.OCCURRENCE, predicate="grow",
+                 lemmas="budget grow russia year invasion end")  # fmt: skip
+    events = merge_candidates(_analyses(a, joined, grew), Names())
+    assert sorted(len(e.sources) for e in events) == [1, 1, 1]  # another date; a date far from the noun

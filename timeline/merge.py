@@ -31,6 +31,7 @@ from timeline.model import (
     Precision,
     Quote,
     Source,
+    TimeExpression,
     date_bounds,
     date_precision,
 )
@@ -148,6 +149,7 @@ class Features:
     text_grams: frozenset[tuple[str, ...]] = frozenset()
     figures: frozenset[tuple[str, str]] = frozenset()
     person: bool = True  # the subject is a person (a statement's speaker), not an organisation or a country
+    nominal: bool = False  # the event is a noun (see :func:`nominal`)
 
     @property
     def speaker(self) -> str | None:
@@ -165,6 +167,7 @@ def features(candidate: EventCandidate) -> Features:
         _grams(candidate.text),
         figures(candidate),
         person,
+        nominal(candidate),
     )
 
 
@@ -296,6 +299,28 @@ def _one_occasion(fa: Features, fb: Features) -> bool:
     return fa.bounds[1] - fa.bounds[0] <= week and fb.bounds[1] - fb.bounds[0] <= week
 
 
+#: Nouns that name an event ("the invasion", "the rally"): deverbal suffixes and the common plain ones.
+_EVENT_NOUN = re.compile(
+    r"(?:tion|sion|ment|ance|ence|ure|al)$|^(?:rally|summit|war|attack|election|campaign|visit|talks|deal|crisis|"
+    r"strike|coup|meeting|speech|conference|ceremony|trial|ruling|verdict|launch|protest|riot|bombing|shooting|"
+    r"crash|storm|flood|earthquake|debate|merger|vote|referendum|offensive|massacre|ceasefire|truce)$"
+)
+
+
+def nominal(candidate: EventCandidate) -> bool:
+    """Is the candidate's event a noun ("Russia's 2022 invasion", "the 1991 agreement") rather than a clause?
+
+    Its predicate is an event noun written as such in the title; a verb's title inflects it
+    ("Russia invades"). Statements are never nominal.
+    """
+    flag = getattr(candidate, "nominal", None)
+    if isinstance(flag, bool):
+        return flag
+    if candidate.kind in (EventKind.STATEMENT, EventKind.SCHEDULED) or not _EVENT_NOUN.search(candidate.predicate):
+        return False
+    return candidate.predicate in re.findall(r"\w+", fold(candidate.title))
+
+
 def block_keys(f: Features, names: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Blocking keys: (actor, name, predicate or figure; year) — undated candidates under "?".
 
@@ -397,14 +422,16 @@ def cluster_candidates(
     candidates: Sequence[EventCandidate],
     continued: Sequence[int | None] = (),
     affiliated: Affiliations = NO_AFFILIATIONS,
+    feats: Sequence[Features] | None = None,
 ) -> list[list[int]]:
     """Groups of candidate indexes that report one event; blocked, then joined best pair first.
 
     ``continued[i]`` is the index of the candidate that candidate ``i`` goes on with
     ("… he added"), which the per-document stage already knows is the same statement.
-    ``affiliated`` says who speaks for which organisation (see :func:`affiliations`).
+    ``affiliated`` says who speaks for which organisation (see :func:`affiliations`);
+    ``feats``, the candidates' :func:`features` when the caller has them already.
     """
-    feats = [features(c) for c in candidates]
+    feats = [features(c) for c in candidates] if feats is None else feats
     names = frozenset(k for f in feats for k in f.keys)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(feats):
@@ -417,6 +444,8 @@ def cluster_candidates(
         if pair not in scored:
             fa, fb = feats[pair[0]], feats[pair[1]]
             scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else _similarity(fa, fb, affiliated)
+            if scored[pair] and _one_named_event(fa, fb):
+                scored[pair] += NAMED_EVENT
         return scored[pair]
 
     for members in blocks.values():
@@ -449,6 +478,106 @@ def cluster_candidates(
     for i in range(len(candidates)):
         groups[clusters.find(i)].append(i)
     return sorted(groups.values(), key=lambda g: g[0])
+
+
+NEAR_WORDS = 4  # words between an event noun and the date beside it ("invasion of Ukraine in 2022")
+
+
+def dated_nouns(candidate: EventCandidate, expr: TimeExpression | None) -> frozenset[str]:
+    """The event nouns of a sentence that its dating expression stands beside: what the date may be of.
+
+    "…supporting Ukraine's defense against Russia's full-scale invasion in 2022": the
+    parse may give 2022 to "supporting", but a year right after "invasion" dates the
+    invasion too, so the sentence is also a report of that event.
+    """
+    if expr is None or not candidate.date:
+        return frozenset()
+    text = candidate.text
+    lo, hi = expr.start - candidate.start, expr.end - candidate.start
+    if lo < 0 or hi > len(text):
+        return frozenset()
+    found = set()
+    for lemma in candidate.lemmas:
+        if not _EVENT_NOUN.search(lemma):
+            continue
+        for m in re.finditer(rf"\b{re.escape(lemma)}\w*", text, re.IGNORECASE):
+            if m.end() <= lo:
+                between = text[m.end() : lo]
+            elif m.start() >= hi:
+                between = text[hi : m.start()]
+            else:
+                continue
+            if len(re.findall(r"\w[\w'’-]*", between)) <= NEAR_WORDS and not re.search(r"[.;:]", between):
+                found.add(lemma)
+                break
+    return frozenset(found)
+
+
+def nominal_mentions(
+    feats: Sequence[Features], groups: Sequence[Sequence[int]], near: Sequence[frozenset[str]]
+) -> dict[int, list[int]]:
+    """For each group reporting an event named by a noun, the other candidates that name it with its date.
+
+    A sentence whose main event is something else ("NATO's support grew after Russia's
+    2022 invasion") is not merged into the invasion — it stays its own event — but its
+    passage is a report of the invasion too: the same noun, beside a date the invasion's
+    allows, with the invasion's agent named. Looked up by (noun, agent), so linear.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    group_of: dict[int, int] = {}
+    bounds: list[tuple[dt.date, dt.date] | None] = []
+    for gi, group in enumerate(groups):
+        dated = [feats[i].bounds for i in group if feats[i].bounds is not None]
+        bounds.append((max(b[0] for b in dated), min(b[1] for b in dated)) if dated else None)
+        for i in group:
+            group_of[i] = gi
+        for key in dict.fromkeys(
+            (feats[i].candidate.predicate, feats[i].keys[0]) for i in group if feats[i].nominal and feats[i].keys
+        ):
+            index[key].append(gi)
+    out: dict[int, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        if not near[i] or f.bounds is None or f.candidate.kind == EventKind.STATEMENT:
+            continue
+        names = {*f.keys, *f.candidate.lemmas}
+        options = dict.fromkeys(
+            gi for noun in sorted(near[i]) for agent in sorted(names) for gi in index.get((noun, agent), ())
+        )
+        where = (f.candidate.document, f.candidate.sentence)
+        fitting = [
+            gi
+            for gi in options
+            if gi != group_of.get(i)
+            and bounds[gi] is not None
+            and compatible(bounds[gi], f.bounds)
+            and all((feats[j].candidate.document, feats[j].candidate.sentence) != where for j in groups[gi])
+        ]
+        if fitting:
+            out[max(fitting, key=lambda gi: (len(groups[gi]), -gi))].append(i)
+    return out
+
+
+NAMED_EVENT = 1.0  # what one noun for one agent's dated event adds to two reports' likeness
+
+
+def _one_named_event(fa: Features, fb: Features) -> bool:
+    """Both name one agent's dated event by the same noun ("Russia's 2022 invasion", "Russia's invasion
+    in February 2022"): news names a past event this way once it is the one everyone knows.
+
+    A clustering rule, not part of :func:`similarity`: such a link says nothing of when either
+    article was written, so publication-date inference does not read it.
+    """
+    a, b = fa.candidate, fb.candidate
+    return (
+        fa.nominal
+        and fb.nominal
+        and a.predicate == b.predicate
+        and fa.bounds is not None
+        and fb.bounds is not None
+        and bool(fa.keys)
+        and bool(fb.keys)
+        and fa.keys[0] == fb.keys[0]
+    )
 
 
 def _date_order(f: Features) -> tuple[dt.date, dt.date, str]:
@@ -546,8 +675,12 @@ def _dedupe_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
 
 
 def build_event(
-    members: Sequence[tuple[DocumentAnalysis, EventCandidate]], resolution: ActorLookup, order: dict[str, int]
+    members: Sequence[tuple[DocumentAnalysis, EventCandidate]],
+    resolution: ActorLookup,
+    order: dict[str, int],
+    mentions: Sequence[tuple[DocumentAnalysis, EventCandidate]] = (),
 ) -> Event:
+    """One event from its reports; ``mentions`` (sentences that name it in passing) add only their passages."""
     candidates = [c for _, c in members]
     date, precision, certainty, how = merged_date(candidates)
     lead = min(candidates, key=_title_rank)
@@ -559,7 +692,7 @@ def build_event(
                 actors.append(actor)
     quotes = _dedupe_quotes(Quote(q.text, _speaker(resolution, c, q.speaker)) for c in candidates for q in c.quotes)
     sources = sorted(
-        ((a, c) for a, c in members),
+        [*members, *mentions],
         key=lambda ac: (
             (bounds_of(ac[1]) or (dt.date.max, dt.date.max))[0],
             order.get(ac[1].document, 0),
@@ -575,6 +708,8 @@ def build_event(
     if len(members) > 1:
         docs = len({c.document for c in candidates})
         how = f"{how}; {len(members)} reports in {docs} document{'s' if docs > 1 else ''}".lstrip("; ")
+    if mentions:
+        how = f"{how}; named with its date in {len(mentions)} more passage{'s' if len(mentions) > 1 else ''}"
     return Event(
         id=event_id(first),
         title=lead.title,
@@ -603,8 +738,15 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
     ]
     affiliated = affiliations(getattr(resolution, "actors", ()))
     holders = title_holders(analyses, resolution)
-    groups = cluster_candidates([_resolved(c, resolution, holders) for _, c in flat], continued, affiliated)
-    events = [build_event([flat[i] for i in group], resolution, order) for group in groups]
+    resolved = [_resolved(c, resolution, holders) for _, c in flat]
+    feats = [features(c) for c in resolved]
+    groups = cluster_candidates(resolved, continued, affiliated, feats)
+    near = [dated_nouns(c, a.times[c.time] if c.time is not None and c.time < len(a.times) else None) for a, c in flat]
+    named = nominal_mentions(feats, groups, near)
+    events = [
+        build_event([flat[i] for i in group], resolution, order, [flat[i] for i in named.get(gi, ())])
+        for gi, group in enumerate(groups)
+    ]
     events = _unique_ids(events, [flat[g[0]][1] for g in groups])
     return sorted(events, key=lambda e: _sort_key(e, order))
 
