@@ -335,3 +335,27 @@ def test_titled_subject_keeps_its_organisation(nlp):
     a = analyse(nlp, "The Secretary General of UNESCO has visited Karl Olsen in Oslo.\n")
     (c,) = a.candidates
     assert c.actors[0].label == "ROLE" and c.actors[0].text == "The Secretary General of UNESCO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # the object of a verb that makes someone act does what the infinitive says
+        ("The ruling prompted the Harbour Board to file suit again in 2011.", "The Harbour Board files suit"),
+        # a gerund in a phrase of the clause: the clause's subject does it
+        ("The council is busy with rebuilding the old bridge in 2012.", "The council rebuilds the old bridge"),
+        # a nominal event: whose it is and what it was done to, the date shown beside it
+        ("Farmers still suffer after Spain's March 2019 blockade of the port.", "Spain's blockade of the port"),
+        # a year is one time, not many things
+        ("2009 was the year of the drought.", "2009 is the year of the drought"),
+    ],
+)
+def test_titles_read_as_headlines(nlp, sentence, title):
+    a = analyse(nlp, sentence + "\n", published="2021-03-15")
+    assert title in titles(a)
+
+
+def test_object_of_a_causing_verb_is_the_actor_of_the_infinitive(nlp):
+    a = analyse(nlp, "The ruling prompted the Harbour Board to file suit again in 2011.\n")
+    (c,) = [c for c in a.candidates if c.date == "2011"]
+    assert c.actors and c.actors[0].text.endswith("Harbour Board")

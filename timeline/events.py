@@ -517,6 +517,11 @@ def _subject_token(verb: Token) -> Token | None:
         if cur is verb and (fronted := _fronted_subject(verb)) is not None:
             return fronted
         participle = cur.dep_ == "ccomp" and cur.tag_ in ("VBN", "VBD") and cur.head.lemma_ not in REPORTING
+        if cur.dep_ == "xcomp" and cur.tag_ == "VB":
+            # "prompting Apple Corps to file suit": the object of the verb that makes it happen acts
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i and lo <= c.idx), None)
+            if obj is not None:
+                return obj
         if (cur.dep_ in ("conj", "xcomp", "advcl") or participle) and cur.head.i != cur.i:
             cur = cur.head
             continue

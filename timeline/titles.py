@@ -53,11 +53,22 @@ def phrase(token: Token, limit: int = 6) -> str:
     idx = [t.i for t in keep]
     lo, hi = min(idx), max(idx)
     words = [t for t in token.doc[lo : hi + 1] if t.i in set(idx)]
+    # too long: leave out the head's trailing prepositional phrases whole before cutting words
+    # ("a data centre in North Carolina"); "of" and "than" phrases complete the head and stay
+    for extra in sorted(
+        (c for c in token.rights if c.dep_ == "prep" and c.lower_ not in ("of", "than")), key=lambda c: -c.i
+    ):
+        if len(words) <= limit:
+            break
+        drop = {t.i for t in extra.subtree}
+        words = [t for t in words if t.i not in drop]
     if len(words) > limit:
         start = max(0, words.index(token) - (limit - 2))
         words = words[start : start + limit]
     while len(words) > 1 and words[-1].pos_ in _DANGLING:  # "a series of" → "a series"
         words = words[:-1]
+    while len(words) > 1 and words[0].dep_ == "case":  # never open on a stranded "'s"
+        words = words[1:]
     text = " ".join(t.text for t in words)
     return _tidy(text)
 
@@ -118,8 +129,15 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
         passive = True
     if subj is None and verb.dep_ == "relcl":
         subj = verb.head
+    if subj is None and verb.dep_ == "xcomp" and verb.tag_ == "VB":
+        # "prompted the board to file suit": the object acts, not the subject
+        subj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and lo <= c.idx), None)
     if subj is None and verb.dep_ in ("conj", "xcomp"):
         subj = _shared_subject(verb, lo, hi)  # "NATO countries agreed to end cuts and devote 2%…"
+    if subj is None and verb.pos_ != "NOUN":
+        subj = controller(verb)  # "prompting Apple Corps to file suit": Apple Corps files
+        if subject is None and subj is not None and subj.lower_ in _SUBJECT_FORM:
+            subject = _SUBJECT_FORM[subj.lower_]  # "barred him from working": he works
     if subject is None:
         subject = phrase(subj, 9) if subj is not None else ""
         same = [c for c in verb.children if subj is not None and c.dep_ == subj.dep_]
@@ -130,11 +148,16 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     plural = (
         subj is not None
         and subject.lower() not in ("he", "she", "it")
-        and (subj.tag_ in ("NNS", "NNPS") or (subj.like_num and subj.lower_ not in ("one", "1") and not named))
+        and (
+            subj.tag_ in ("NNS", "NNPS")
+            or subject.lower() in ("we", "they", "you", "i")
+            # a number counts things; a year ("2007 was the year…") is one time
+            or (subj.like_num and subj.lower_ not in ("one", "1") and not named and subj.ent_type_ != "DATE")
+        )
     )
     negated = any(c.dep_ == "neg" for c in verb.children)
     if verb.pos_ == "NOUN":
-        return clip(capitalise(phrase(verb, 6)))
+        return noun_title(verb)
     if passive:
         vp = ("are " if plural else "is ") + ("not " if negated else "") + verb.text
     else:
@@ -159,6 +182,96 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     if prt is not None:
         parts.insert(2, prt.text)
     return clip(capitalise(_tidy(" ".join(p for p in parts if p))))
+
+
+_NOUN_ARGUMENT_PREPS = frozenset({"of", "against", "between", "with", "on", "by", "to", "into", "over"})
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _is_time_word(token: Token) -> bool:
+    return (
+        token.ent_type_ in ("DATE", "TIME")
+        or token.lower_ in _MONTHS
+        or (token.like_num and len(token.text) == 4 and token.text.isdigit())
+    )
+
+
+def noun_title(noun: Token) -> str:
+    """A nominal event as a headline names it: its possessor, its descriptive modifiers and
+    its object, without the date (shown beside the title): "Russia's February 2022 invasion
+    of Ukraine" → "Russia's invasion of Ukraine", "the 2022 full-scale invasion" →
+    "The full-scale invasion"."""
+    lo, hi = _line(noun)
+    prep = next(
+        (c for c in noun.children if c.dep_ == "prep" and c.lower_ in _NOUN_ARGUMENT_PREPS and not _is_time(c)), None
+    )
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is not None and not (lo <= obj.idx < hi):
+        obj = None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and not any(_is_time_word(t) for t in c.subtree)), None)
+    # the date goes only when a participant is left to say whose event it is ("Russia's invasion")
+    drop_time = owner is not None or obj is not None
+    keep: set[int] = {noun.i}
+    for child in noun.children:
+        if child.i > noun.i or not (lo <= child.idx < hi):
+            continue
+        if child.dep_ == "det" and owner is None:
+            keep.add(child.i)
+        elif child.dep_ in ("poss", "amod", "compound", "nmod", "nummod") and not (
+            drop_time and any(_is_time_word(t) for t in child.subtree)
+        ):
+            keep.update(t.i for t in child.subtree)
+    words = [t for t in noun.doc[min(keep) : noun.i + 1] if t.i in keep]
+    text = _tidy(" ".join(t.text for t in words))
+    if obj is not None:
+        text += f" {prep.text} {phrase(obj, 6)}"
+    return clip(capitalise(_tidy(text)))
+
+
+_CONTROL_STEPS = 4
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
+
+
+def controller(verb: Token) -> Token | None:
+    """Who does what a subjectless infinitive or gerund says: the object of a verb that makes
+    someone do it ("prompting Apple Corps to file suit", "barred him from working"), else the
+    subject of the clause it hangs from ("NATO is involved in supporting…", "Tim will do a
+    job executing the plans")."""
+    lo, hi = _line(verb)
+    cur, path = verb, []
+    for _ in range(_CONTROL_STEPS):
+        if cur.head.i == cur.i or not (lo <= cur.head.idx < hi):
+            return None
+        path.append(cur)
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        came = path[-1]
+        if came.dep_ in ("xcomp", "prep") and verb.tag_ in ("VB", "VBG") and verb.dep_ in ("xcomp", "pcomp"):
+            obj = next((c for c in cur.children if c.dep_ == "dobj" and c.i < came.i), None)
+            if obj is not None:
+                return obj
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)
+        if subj is not None:
+            return subj
+        if cur.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp", "prep", "dobj", "pobj"):
+            return None
+    return None
 
 
 def _shared_subject(verb: Token, lo: int, hi: int) -> Token | None:
