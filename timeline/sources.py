@@ -76,40 +76,47 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     document is found at its offsets in it — a file that changed, or a path pointing at
     some other file, is not shown. Documents that already carry text are left alone.
     """
-    passages: dict[str, list[tuple[int, int, str]]] = {}
-    for e in timeline.events:
-        for s in e.sources:
-            passages.setdefault(s.document, []).append((s.start, s.end, s.text))
+    missing = {d.id for d in timeline.documents if not d.text and d.path}
+    if not missing:
+        return timeline
+    # which documents have a stored passage to check a file against; the passages
+    # themselves are gathered only for the files found
+    checkable = {s.document for e in timeline.events for s in e.sources if s.text and s.document in missing}
+    outcome: dict[str, Document | str] = {}  # id → the file's document, or the note to add
+    for doc in timeline.documents:
+        if doc.id not in checkable:
+            continue  # text embedded, no path, or nothing to verify a file against (and nothing would show it)
+        found: Document | None = None
+        for candidate in _candidates(_file_part(doc.path), base):
+            if candidate.suffix.lower() in _suffixes() and candidate.is_file():
+                found = _read(candidate, doc)
+                if found is not None:
+                    break
+        outcome[doc.id] = found or f"{doc.path}: article file not found; only the stored passages are shown"
+    checks: dict[str, list[tuple[int, int, str]]] = {}
+    if any(isinstance(v, Document) for v in outcome.values()):
+        for e in timeline.events:
+            for s in e.sources:
+                if s.text and isinstance(outcome.get(s.document), Document):
+                    checks.setdefault(s.document, []).append((s.start, s.end, s.text))
     notes = list(timeline.notes)
     documents = []
     changed = False
     for doc in timeline.documents:
-        if doc.text or not doc.path:
+        result = outcome.get(doc.id)
+        if result is None:
             documents.append(doc)
-            continue
-        checks = [(s, e, t) for s, e, t in passages.get(doc.id, ()) if t]
-        if not checks:
-            documents.append(doc)  # nothing to verify a file against, and nothing would show it
-            continue
-        found: Document | None = None
-        for candidate in _candidates(_file_part(doc.path), base):
-            if candidate.is_file() and candidate.suffix.lower() in _suffixes():
-                found = _read(candidate, doc)
-                if found is not None:
-                    break
-        if found is None:
-            notes.append(f"{doc.path}: article file not found; only the stored passages are shown")
+        elif isinstance(result, str):
+            notes.append(result)
             documents.append(doc)
-            continue
-        text = found.text
-        if any(text[s:e] != t for s, e, t in checks):
+        elif any(result.text[a:b] != t for a, b, t in checks[doc.id]):
             notes.append(
                 f"{doc.path}: the file changed since the timeline was built; only the stored passages are shown"
             )
             documents.append(doc)
-            continue
-        documents.append(replace(doc, text=text))
-        changed = True
+        else:
+            documents.append(replace(doc, text=result.text))
+            changed = True
     if not changed and len(notes) == len(timeline.notes):
         return timeline
     return replace(timeline, documents=tuple(documents), notes=tuple(notes))
