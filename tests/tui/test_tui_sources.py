@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tui_sample import small_timeline
 
 from timeline.sources import load_document_texts
@@ -174,3 +175,22 @@ def test_cached_rows_read_back_the_same_and_damaged_rows_are_refused():
                 continue
             # accepted only when a saved file could say the same (an empty "how", no date...)
             assert _checked_timeline_from_dict(timeline_to_dict(back, embed_text=True), "t.toml") == back, path
+
+
+def test_reading_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    from timeline import sources
+    from timeline.toml_io import TimelineFileError
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    frozen = gc.get_freeze_count()
+    for _ in range(2):  # parsed, then from the cache
+        sources.read_saved_timeline(folder / "t.toml")
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen  # a small timeline is left to the collector
+    (folder / "t.toml").write_text("schema = [")
+    with pytest.raises(TimelineFileError):
+        sources.read_saved_timeline(folder / "t.toml")
+    assert gc.isenabled()
