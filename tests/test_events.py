@@ -359,3 +359,16 @@ def test_object_of_a_causing_verb_is_the_actor_of_the_infinitive(nlp):
     a = analyse(nlp, "The ruling prompted the Harbour Board to file suit again in 2011.\n")
     (c,) = [c for c in a.candidates if c.date == "2011"]
     assert c.actors and c.actors[0].text.endswith("Harbour Board")
+
+
+def test_statement_noun_made_at_an_occasion_is_a_statement(nlp):
+    text = "Karl Olsen's remarks, made during a harbour meeting, have worried farmers.\n"
+    a = analyse(nlp, text)
+    (s,) = [c for c in a.candidates if c.kind == EventKind.STATEMENT]
+    assert s.actors[0].text.startswith("Karl Olsen")
+    assert s.title == "Karl Olsen makes remarks during a harbour meeting"
+
+
+def test_statement_noun_without_an_occasion_is_no_statement(nlp):
+    a = analyse(nlp, "Karl Olsen's remarks, made quickly, have worried farmers.\n")
+    assert not [c for c in a.candidates if c.kind == EventKind.STATEMENT]

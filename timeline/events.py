@@ -19,7 +19,7 @@ from timeline.candidates import ActorMention, EventCandidate, EventKind
 from timeline.doctext import doc_text
 from timeline.model import PRECISION_RANK, Certainty, Precision, Quote, TimexType
 from timeline.quotes import find_quotes
-from timeline.titles import clause_title, gist, phrase, statement_title
+from timeline.titles import clause_title, gist, phrase, present, statement_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -408,6 +408,13 @@ def _sentence_candidates(
         rep = reporting_head(doc[gi])
         if rep is not None and rep.i not in statements and _subject_token(rep) is not None:
             statements[rep.i] = rep
+    # "Trump's statements, made during a campaign event, …": a statement told as a noun with its occasion
+    said_on: dict[int, ActorMention] = {}
+    for tok in sent:
+        who = _statement_noun_speaker(tok, mentions) if tok.i not in statements else None
+        if who is not None:
+            statements[tok.i] = tok
+            said_on[tok.i] = who
     if lead:
         verb = lead_verb(sent)
         if (
@@ -426,8 +433,12 @@ def _sentence_candidates(
         ti = _best_time(groups[i], times) if groups.get(i) else None
         expr = times[ti] if ti is not None else None
         if i in statements:
-            speaker = _speaker(tok, mentions, document.text)
+            speaker = said_on.get(i) or _speaker(tok, mentions, document.text)
             cand = _candidate(document, doc, sent, si, tok, EventKind.STATEMENT, ti, expr, mentions, speaker)
+            if i in said_on:
+                from dataclasses import replace
+
+                cand = replace(cand, title=statement_noun_title(tok, speaker.text))
         else:
             rep = reporting_head(tok)
             kind = EventKind.OCCURRENCE
@@ -444,6 +455,38 @@ def _sentence_candidates(
         index_of[i] = len(made)
         made.append(cand)
     return made
+
+
+#: Nouns naming something said: "his remarks, made at a rally" is a statement with its occasion.
+STATEMENT_NOUNS = frozenset(
+    {"statement", "remark", "comment", "speech", "claim", "announcement", "warning", "pledge", "promise", "address"}
+)
+_OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
+
+
+def _statement_noun_speaker(verb: Token, mentions: tuple[ActorMention, ...]) -> ActorMention | None:
+    """The speaker of "X's remarks, made during/at an occasion": a participle on a statement noun
+    whose possessor is named and which says where or when they were made."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in ("make", "deliver", "give", "issue"):
+        return None
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in _OCCASION_PREPS for c in verb.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    return next((m for m in mentions if m.start <= owner.idx < m.end), None)
+
+
+def statement_noun_title(verb: Token, speaker: str) -> str:
+    """ "Trump makes statements during a recent campaign event"."""
+    prep = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OCCASION_PREPS)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    where = f" {prep.text} {phrase(obj, 5)}" if obj is not None else ""
+    speaker = re.sub(r"(?:'s|’s|'|’)$", "", speaker.strip())
+    return statement_title("", f"{speaker} {present(verb.lemma_)} {verb.head.text}{where}")
 
 
 _TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "once", "as", "until", "while"})
