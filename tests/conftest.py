@@ -9,6 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+SHARED_COPY = ROOT / "tests" / "data" / "shared"  # the gold and SemEval data, for clones without ../shared
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +26,4 @@ def seeds_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside this checkout")
-    return SHARED
+    return SHARED if (SHARED / "gold" / "seeds.toml").is_file() else SHARED_COPY
