@@ -7,6 +7,11 @@ when its dates are compatible and it shares enough of who and what (actors, cont
 lemmas, quoted words, numbers). A cluster keeps the intersection of its members' date
 bounds, so two reports on different days — a Sunday statement and Wednesday remarks by
 the same person — can never end up in one event.
+
+An event named by a noun ("Russia's 2022 invasion") is reported in passing by sentences
+whose main event is something else. Two such names of one agent's dated event are one
+event; a sentence whose date stands beside that noun lends the event its passage as a
+further report, while its own event stays apart (see :func:`nominal_mentions`).
 """
 
 from __future__ import annotations
