@@ -163,7 +163,7 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     with gc_paused():
         try:
             timeline = _from_cache(cached)
-        except (OSError, ValueError, TimelineFileError):
+        except (OSError, ValueError, RecursionError, TimelineFileError):  # a damaged cache file is only ignored
             timeline = None
         if timeline is None:
             timeline = read_timeline(p)
