@@ -18,13 +18,16 @@ Cost, near-linear in the corpus: each candidate's best match is worked out once 
 shares an actor key while those are few (``EXACT_POOL``), and in a bigger pool (a story's
 main actor, in a month of coverage) only the ``TOP_REFERENCES`` that share most of its
 rarer content — words, figures and quoted phrases held by at most a tenth of the
-block, the rarer the heavier. Each open expression is resolved once per day of the window.
+block (and at most ``COMMON_HOLDERS`` references), the rarer the heavier. Only there can a
+match be missed: a reference sharing nothing rare with the candidate is not compared.
+Each open expression is resolved once per day of the window.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -41,7 +44,8 @@ SHORTLY = dt.timedelta(days=1)  # the newest event an article tells is the day o
 _STRONG, _REPORTED, _STORY, _NEWEST, _RECENT, _SAME_DAY = 3.0, 1.0, 0.5, 1.0, 0.5, 0.25
 EXACT_POOL = 256  # a candidate is compared with every reference sharing an actor key, up to this many
 TOP_REFERENCES = 64  # beyond: only with the references sharing most of its rarer content
-COMMON_SHARE = 0.1  # content held by more than this share of a block ranks nothing in it
+COMMON_SHARE = 0.1  # content held by more than this share of a block ranks nothing in it,
+COMMON_HOLDERS = 256  # nor content held by more than this many of its references
 _RESOLVED_MAX = 100_000
 
 
@@ -59,7 +63,9 @@ class Constraint:
     admits: Callable[[dt.date], bool]
     weight: float
     why: str
-    cheap: bool = False  # admits without resolving a time expression: solve reads these first
+    # when ``admits`` is only "from ``span[0]`` to ``span[1]``" (either end open): solve reads
+    # these for every day at once, before resolving any expression
+    span: tuple[dt.date | None, dt.date | None] | None = None
 
 
 def _day(bounds: tuple[dt.date, dt.date]) -> bool:
@@ -137,10 +143,11 @@ class _Index:
         if memo is not None and memo[0] is candidate:
             return memo[1]
         f = self.features_of(candidate)
-        pool = list(dict.fromkeys(n for key in f.keys for n in self.blocks.get(key, ())))
-        if len(pool) > EXACT_POOL:
-            chosen = self._ranked(f, pool)
-            pool = [n for n in pool if n in chosen]
+        pool: list[int] = []
+        if sum(len(self.blocks.get(key, ())) for key in f.keys) <= 4 * EXACT_POOL:  # else too many anyway
+            pool = list(dict.fromkeys(n for key in f.keys for n in self.blocks.get(key, ())))
+        if not pool or len(pool) > EXACT_POOL:
+            pool = self._ranked(f)
         best: tuple[float, int] | None = None
         for n in pool:  # in block order: the first of equal scores wins
             score = _similarity(f, self.features[n])
@@ -157,23 +164,29 @@ class _Index:
             got = self.known[id(candidate)] = (candidate, features(candidate))
         return got[1]
 
-    def _ranked(self, f: Features, pool: list[int]) -> set[int]:
-        """The ``TOP_REFERENCES`` of the pool sharing the most rare content (weighted by rarity)."""
+    def _ranked(self, f: Features) -> list[int]:
+        """The ``TOP_REFERENCES`` of a big pool that share the most rare content, rarer weighing
+        more, in pool order (the candidate's first key's block first, each block in its order)."""
         weight: dict[int, float] = defaultdict(float)
         content = _content(f)
         for key in f.keys:
             members = self.blocks.get(key, ())
+            if not members:
+                continue
             postings = self._postings(key)
-            limit = max(8, int(COMMON_SHARE * len(members)))
+            limit = min(max(8, int(COMMON_SHARE * len(members))), COMMON_HOLDERS)
             for item in content:
                 holders = postings.get(item, ())
                 if 0 < len(holders) <= limit:
                     w = math.log(len(members) / len(holders))
                     for n in holders:
                         weight[n] += w
-        order = {n: i for i, n in enumerate(pool)}
-        ranked = sorted((n for n in weight if n in order), key=lambda n: (-weight[n], order[n]))
-        return set(ranked[:TOP_REFERENCES])
+        top = heapq.nsmallest(TOP_REFERENCES, weight, key=lambda n: (-weight[n], n))
+        return sorted(top, key=lambda n: self._pool_order(f, n))
+
+    def _pool_order(self, f: Features, n: int) -> tuple[int, int]:
+        keys = self.features[n].keys
+        return next(i for i, key in enumerate(f.keys) if key in keys), n
 
     def _postings(self, key: str) -> dict[object, list[int]]:
         found = self.rare.get(key)
@@ -236,7 +249,7 @@ def document_constraints(
         if c.tense != "future":
             lo = ref.bounds[0]
             why = f"reports {where}, so published after"
-            constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, cheap=True))
+            constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
         linked.append(ref.bounds)
     if not linked:
         return []
@@ -247,7 +260,7 @@ def document_constraints(
             lambda a: a <= latest + RECENCY,
             _RECENT,
             f"news within a week of the latest linked event ({latest})",
-            cheap=True,
+            span=(None, latest + RECENCY),
         )
     )
     opens = [e for c in analysis.candidates if (e := _open_expression(analysis, c)) and c.tense != "future"]
@@ -284,21 +297,36 @@ def document_constraints(
 def solve(constraints: Sequence[Constraint], around: tuple[dt.date, dt.date]) -> tuple[list[dt.date], list[str]]:
     """The days (within ``WINDOW`` of ``around``) that satisfy the most weight, and the reasons broken.
 
-    Branch and bound, exact: days are tried best-first by their cheap constraints, and a
-    day stops being read as soon as the weight still open to it cannot reach the best
-    found, so a window of years costs few resolutions of the article's expressions.
+    Branch and bound, exact: days are tried best-first by the weight of their span
+    constraints (summed for the whole window at once), and a day stops being read as soon
+    as the weight still open to it cannot reach the best found, so a window of years
+    costs few resolutions of the article's expressions.
     """
-    days = [around[0] + dt.timedelta(days=n) for n in range(-WINDOW, (around[1] - around[0]).days + WINDOW + 1)]
-    cheap = [c for c in constraints if c.cheap]
-    dear = sorted((c for c in constraints if not c.cheap), key=lambda c: -c.weight)
+    first = around[0] - dt.timedelta(days=WINDOW)
+    size = (around[1] - around[0]).days + 2 * WINDOW + 1
+    spans = [c for c in constraints if c.span is not None]
+    dear = sorted((c for c in constraints if c.span is None), key=lambda c: -c.weight)
     rest = [sum(c.weight for c in dear[k:]) for k in range(len(dear) + 1)]
-    base = {d: sum(c.weight for c in cheap if c.admits(d)) for d in days}
+    delta = [0.0] * (size + 1)
+    for c in spans:
+        lo, hi = c.span or (None, None)
+        i = 0 if lo is None else min(max((lo - first).days, 0), size)
+        j = size if hi is None else min(max((hi - first).days + 1, 0), size)
+        if i < j:
+            delta[i] += c.weight
+            delta[j] -= c.weight
+    base = [0.0] * size
+    running = 0.0
+    for i in range(size):
+        running += delta[i]
+        base[i] = running
     top: float | None = None
     best: list[dt.date] = []
-    for d in sorted(days, key=lambda d: -base[d]):
-        if top is not None and base[d] + rest[0] < top - 1e-9:
+    for i in sorted(range(size), key=lambda i: -base[i]):
+        if top is not None and base[i] + rest[0] < top - 1e-9:
             break  # sorted: no later day can reach the best either
-        got = base[d]
+        d = first + dt.timedelta(days=i)
+        got: float | None = base[i]
         for k, c in enumerate(dear):
             if top is not None and got + rest[k] < top - 1e-9:
                 got = None
