@@ -6,7 +6,8 @@ import datetime as dt
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
 from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, TimexType
-from timeline.pubdates import Constraint, infer_publication_dates, solve
+from timeline.pubdates import TOP_REFERENCES, Constraint, infer_publication_dates, solve
+from timeline.times import reanchor
 
 
 def weekday(text: str, day: int, start: int = 0) -> TimeExpression:
@@ -107,3 +108,42 @@ def test_solve_keeps_the_days_with_most_support() -> None:
     best, broken = solve(constraints, (day, day))
     assert best[0] == day + dt.timedelta(days=2) and best[-1] == day + dt.timedelta(days=6)
     assert broken == ["stray"]
+
+
+def test_a_window_of_years_gives_the_days_trying_every_day_would() -> None:
+    # linked events years apart make a window of years; the search must still find every best day
+    first, last = dt.date(2019, 3, 1), dt.date(2024, 2, 10)
+    saturday, week = weekday("Saturday", 6), last + dt.timedelta(days=7)
+    constraints = [
+        Constraint(lambda a: a >= last, 1.0, "after the rally", span=(last, None)),
+        Constraint(lambda a: a >= first, 1.0, "after the founding", span=(first, None)),
+        Constraint(lambda a: a <= week, 0.5, "within a week", span=(None, week)),
+        Constraint(lambda a: a.weekday() == 0, 3.0, "a Monday"),
+        Constraint(lambda a: reanchor(saturday, a).date == "2024-02-10", 3.0, "Saturday is the rally"),
+        Constraint(lambda a: a.day % 2 == 0, 0.5, "even days"),
+    ]  # fmt: skip
+    best, broken = solve(constraints, (first, last))
+    window = [first - dt.timedelta(days=14) + dt.timedelta(days=n) for n in range((last - first).days + 29)]
+    scores = {d: sum(c.weight for c in constraints if c.admits(d)) for d in window}
+    top = max(scores.values())
+    assert best == [d for d in window if scores[d] == top] == [dt.date(2024, 2, 12)]
+    assert broken == []
+
+
+def test_a_big_story_still_finds_the_report_it_retells_and_compares_few() -> None:
+    # hundreds of dated statements by the story's main actor: the undated report of the rally
+    # still finds the rally, without being compared with every one of them
+    others = tuple(
+        cand("dated", 10 + n, f"Trump on topic {n}", ("Donald Trump",), f"topic{n} issue{n} matter{n} point{n} say",
+             date=f"2024-01-{n % 28 + 1:02d}", precision=Precision.DAY, certainty=Certainty.RESOLVED)
+        for n in range(400)
+    )  # fmt: skip
+    dated = DocumentAnalysis("dated", candidates=(*others, *DATED_ANALYSIS.candidates))
+    doc, analysis = undated(
+        cand("u", 1, "Trump encourages Russia", ("Trump", "Russia"), "encourage russia attack rally campaign",
+             time=0, predicate="encourage"),
+        times=(weekday("Saturday", 6),),
+    )  # fmt: skip
+    result = infer_publication_dates([DATED, doc], [dated, analysis])
+    assert "Saturday" in result.documents[1].published_how and "2024-02-10" in result.documents[1].published_how
+    assert 0 < result.comparisons <= TOP_REFERENCES

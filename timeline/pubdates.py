@@ -54,6 +54,7 @@ class PublicationDating:
     documents: tuple[Document, ...]
     analyses: tuple[DocumentAnalysis, ...]
     notes: tuple[str, ...] = ()
+    comparisons: int = 0  # similarities computed between a candidate and a dated reference (work done)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,6 +432,7 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
     pending = [n for n, d in enumerate(docs) if not d.published and d.id in position]
     resolved = _Resolver()
     known: dict[int, tuple[EventCandidate, Features]] = {}
+    comparisons = 0
     for _ in range(2):
         if not pending or not dated:
             break
@@ -461,9 +463,10 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
             notes.append(f"{doc.id}: publication date inferred as {published}")
             dated.add(doc.id)
         pending = still
+        comparisons += index.compared
     for n in pending:
         notes.append(f"{docs[n].id}: no publication date; it shares no dated event with a dated article")
-    return PublicationDating(tuple(docs), tuple(found), tuple(notes))
+    return PublicationDating(tuple(docs), tuple(found), tuple(notes), comparisons)
 
 
 def _around(constraints: Sequence[Constraint], analysis: DocumentAnalysis, index: _Index) -> tuple[dt.date, dt.date]:
