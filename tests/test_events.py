@@ -372,3 +372,25 @@ def test_statement_noun_made_at_an_occasion_is_a_statement(nlp):
 def test_statement_noun_without_an_occasion_is_no_statement(nlp):
     a = analyse(nlp, "Karl Olsen's remarks, made quickly, have worried farmers.\n")
     assert not [c for c in a.candidates if c.kind == EventKind.STATEMENT]
+
+
+def test_a_second_speaker_in_a_while_clause_is_a_statement_of_its_own(nlp):
+    a = analyse(
+        nlp,
+        'Finance Minister Karl Olsen said the plan had been "rash and costly," while Mayor Anna Berg '
+        'spoke of "a reckless gamble" that "helps only the banks."\n',
+    )
+    statements = [c for c in a.candidates if c.kind == EventKind.STATEMENT]
+    by_speaker = {c.actors[0].text: c for c in statements}
+    assert set(by_speaker) == {"Karl Olsen", "Anna Berg"}
+    olsen, berg = by_speaker["Karl Olsen"], by_speaker["Anna Berg"]
+    assert [q.text.strip(",") for q in olsen.quotes] == ["rash and costly"]
+    assert {q.text.strip(".") for q in berg.quotes} == {"a reckless gamble", "helps only the banks"}
+    assert all(q.speaker == "Anna Berg" for q in berg.quotes)
+    assert "Berg" not in olsen.title and "while" not in olsen.title
+
+
+def test_speaking_for_someone_is_no_statement(nlp):
+    a = analyse(nlp, 'Speaking for the union, spokeswoman Anna Berg said, "we will appeal."\n')
+    statements = [c for c in a.candidates if c.kind == EventKind.STATEMENT]
+    assert [c.predicate for c in statements] == ["say"]

@@ -65,6 +65,7 @@ REPORTING = frozenset(
         "remark",
         "comment",
         "report",
+        "speak",  # "X spoke of 'reckless statements'"
     ]
 )
 #: Verbs of public reaction that are statements without a reported clause ("X slammed the remarks").
@@ -287,6 +288,7 @@ def extract_candidates(
     seen: set[str] = set()
     out: list[EventCandidate] = []
     statements_by_sentence: dict[int, list[int]] = {}
+    heads: list[int] = []  # character offset of each candidate's head word
     sents = list(doc.sents)
     lead = True  # the first sentence of prose is the report's lead
     for si, sent in enumerate(sents):
@@ -298,14 +300,14 @@ def extract_candidates(
         seen.add(key)
         info = sentences[si] if si < len(sentences) else None
         made = _sentence_candidates(
-            document, doc, sent, si, times, info.times if info else (), mentions, len(out), furniture, lead
+            document, doc, sent, si, times, info.times if info else (), mentions, len(out), furniture, lead, heads
         )
         lead = False
         for c in made:
             if c.kind == EventKind.STATEMENT:
                 statements_by_sentence.setdefault(si, []).append(len(out))
             out.append(c)
-    _attach_quotes(document.text, sents, out, statements_by_sentence, mentions)
+    _attach_quotes(document.text, sents, out, statements_by_sentence, mentions, heads)
     return tuple(_link_continuations(out))
 
 
@@ -360,6 +362,7 @@ def _sentence_candidates(
     offset: int,
     furniture: list[tuple[int, int]] = (),
     lead: bool = False,
+    heads: list[int] | None = None,
 ) -> list[EventCandidate]:
     groups: dict[int, list[int]] = {}
     for ti in time_ids:
@@ -379,9 +382,11 @@ def _sentence_candidates(
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or (lemma not in REPORTING and lemma not in REACTION):
             continue
+        if lemma == "speak" and not _speaks_of(tok):
+            continue  # "speaking for X" represents X; "spoke at the fair" tells no words
         if lemma in REACTION and tok.i not in groups and not is_main_clause(tok):
             continue
-        if reporting_head(tok) is not None or _hypothetical(tok):
+        if (reporting_head(tok) is not None and not _own_report(tok)) or _hypothetical(tok):
             continue
         if _subject_token(tok) is None or _in_ranges(tok.idx, tok.idx + 1, furniture):
             continue
@@ -391,6 +396,7 @@ def _sentence_candidates(
             or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
             or (tok.dep_ == "parataxis" and lemma in REPORTING)  # 'X said, “…”' with the quote parsed as root
             or _temporal_clause(tok)
+            or _own_report(tok)
         )
         if main and _speaker(tok, mentions, document.text) is not None:
             statements[tok.i] = tok
@@ -454,6 +460,8 @@ def _sentence_candidates(
                 cand = replace(cand, reports=offset + index_of[rep.i])
         index_of[i] = len(made)
         made.append(cand)
+        if heads is not None:
+            heads.append(tok.idx)
     return made
 
 
@@ -487,6 +495,28 @@ def statement_noun_title(verb: Token, speaker: str) -> str:
     where = f" {prep.text} {phrase(obj, 5)}" if obj is not None else ""
     speaker = re.sub(r"(?:'s|’s|'|’)$", "", speaker.strip())
     return statement_title("", f"{speaker} {present(verb.lemma_)} {verb.head.text}{where}")
+
+
+def _speaks_of(verb: Token) -> bool:
+    """ "spoke of 'reckless statements'", "spoke about…", "spoke out against…": speaking that reports words."""
+    return any(
+        (c.dep_ == "prep" and c.lower_ in ("of", "about"))
+        or (c.dep_ == "prt" and c.lower_ == "out")
+        or c.dep_ == "ccomp"
+        for c in verb.children
+    )
+
+
+def _own_report(verb: Token) -> bool:
+    """ "Scholz said X, while Michel spoke of Y" / "…, and Michel said Y": a reporting verb
+    coordinated with (or contrasted to) another clause and with a subject of its own is a
+    second statement, not part of what the first speaker said."""
+    if verb.lemma_.lower() not in REPORTING or verb.dep_ not in ("conj", "advcl"):
+        return False
+    if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("PROPN", "NOUN")
 
 
 _TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "once", "as", "until", "while"})
@@ -807,7 +837,7 @@ def _candidate(
         actors.extend(m for m in _mentions_in(mentions, lo, hi) if m not in actors and not m.in_role)
     if kind == EventKind.STATEMENT:
         comp = complement(verb)
-        said = gist(_subtree_span(comp), verb=verb) if comp is not None else ""
+        said = gist(_said_span(comp), verb=verb) if comp is not None else ""
         if not said:
             said = _quoted_after(verb, sent)
         if not said:
@@ -887,6 +917,19 @@ def _quoted_after(verb: Token, sent: Span) -> str:
     return "".join(words).strip().strip('”"').strip()
 
 
+def _said_span(comp: Token) -> Span:
+    """What a reporting verb's complement says, up to another speaker's clause inside it
+    ("… dangerous, while Michel spoke of …" ends before "while")."""
+    span = _subtree_span(comp)
+    other = next((t for t in span if t.i != comp.i and _own_report(t)), None)
+    if other is None:
+        return span
+    end = min(t.i for t in other.subtree)
+    while end > span.start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[span.start : end]
+
+
 def _subtree_span(tok: Token) -> Span:
     lo = min(t.i for t in tok.subtree)
     hi = max(t.i for t in tok.subtree)
@@ -904,8 +947,13 @@ def _attach_quotes(
     out: list[EventCandidate],
     statements_by_sentence: dict[int, list[int]],
     mentions: tuple[ActorMention, ...],
+    heads: list[int] | None = None,
 ) -> None:
-    """Put each direct quotation on the statement that introduces it (same or adjacent sentence)."""
+    """Put each direct quotation on the statement that introduces it (same or adjacent sentence).
+
+    In a sentence with two speakers ("X called it 'a', while Y spoke of 'b'") a quotation
+    belongs to the statement whose verb comes last before it (the first one if none does).
+    """
 
     starts = [sent.start_char for sent in sents]
     by_sentence: dict[int, list] = {}
@@ -914,6 +962,13 @@ def _attach_quotes(
     for si, found_all in sorted(by_sentence.items()):
         sent = sents[si]
         opening = [q for q in found_all if _opens_sentence(text, sent.start_char, q.start)]
+        own = statements_by_sentence.get(si, [])
+        if len(own) > 1 and heads is not None and found_all:
+            for q in found_all:
+                before = [j for j in own if heads[j] < q.start]
+                target = max(before, key=lambda j: heads[j]) if before else own[0]
+                _add_quotes(out, target, [q], sent, mentions)
+            continue
         for found, neighbours in ((found_all, (si,)), (opening, (si - 1, si - 2, si + 1))):
             target = next((statements_by_sentence[sj][0] for sj in neighbours if statements_by_sentence.get(sj)), None)
             if target is None or not found:
