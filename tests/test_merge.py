@@ -6,7 +6,15 @@ import dataclasses
 from dataclasses import dataclass
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
-from timeline.merge import affiliations, cluster_candidates, event_id, figures, merge_candidates, merged_date
+from timeline.merge import (
+    affiliations,
+    build_event,
+    cluster_candidates,
+    event_id,
+    figures,
+    merge_candidates,
+    merged_date,
+)
 from timeline.model import Actor, ActorKind, Certainty, Precision, Quote, TimeExpression, TimexType
 
 
@@ -350,3 +358,25 @@ def test_a_different_event_that_mentions_a_named_event_is_not_its_report() -> No
                  lemmas="budget grow russia year invasion end")  # fmt: skip
     events = merge_candidates(_analyses(a, joined, grew), Names())
     assert sorted(len(e.sources) for e in events) == [1, 1, 1]  # another date; a date far from the noun
+
+
+class People(Names):
+    """Names resolve by their last word; Berg is a person, the Authority an organisation."""
+
+    actors = (
+        Actor("actor-berg", "Anna Berg", ActorKind.PERSON),
+        Actor("actor-authority", "Harbour Authority", ActorKind.ORGANISATION),
+    )
+
+
+def test_a_merged_statement_is_titled_by_the_voice_most_of_its_reports_share() -> None:
+    words = "harbour reopen spring pier"
+    by_org = cand("a", 1, "Harbour Authority: the harbour will reopen next spring", actors=("Harbour Authority",),
+                  orgs=("Harbour Authority",), lemmas=words, date="2024-03-04", certainty=Certainty.STATED)  # fmt: skip
+    leaning = cand("b", 1, "Berg: And that is a fair point", actors=("Anna Berg",), lemmas=words,
+                   date="2024-03-04", certainty=Certainty.RESOLVED)  # fmt: skip
+    plain = cand("c", 1, "Anna Berg: the piers will open to ferries again in spring", actors=("Anna Berg",),
+                 lemmas=words, date="2024-03-04/2024-03-06", certainty=Certainty.BOUNDED)  # fmt: skip
+    analyses = [DocumentAnalysis(c.document, candidates=(c,)) for c in (by_org, leaning, plain)]
+    event = build_event([(a, a.candidates[0]) for a in analyses], People(), {"a": 0, "b": 1, "c": 2})
+    assert event.title == "Anna Berg: the piers will open to ferries again in spring"

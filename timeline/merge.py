@@ -654,10 +654,40 @@ def merged_date(members: Sequence[EventCandidate]) -> tuple[str | None, Precisio
     return value, precision, Certainty.BOUNDED, how
 
 
+#: Words that open a sentence leaning on the one before ("And that's a valid point"): a poor title.
+_LEANING = frozenset({"and", "but", "so", "or", "it", "this", "that", "these", "those", "they", "he", "she", "there"})
+
+
 def _title_rank(candidate: EventCandidate) -> tuple:
     length = len(candidate.title)
     readable = 15 <= length <= 90 and " " in candidate.title
-    return (not readable, not candidate.actors, _CERTAINTY_RANK.get(candidate.certainty, 4), abs(length - 50))
+    said = candidate.title.split(": ", 1)[-1]
+    first = re.match(r"\w+", fold(said))
+    leaning = first is not None and first.group() in _LEANING
+    return (not readable, not candidate.actors, leaning, _CERTAINTY_RANK.get(candidate.certainty, 4), abs(length - 50))
+
+
+def _representative(candidates: Sequence[EventCandidate], resolution: ActorLookup) -> Sequence[EventCandidate]:
+    """The reports an event's title may come from: those of the voice most of its statements share.
+
+    A statement retold by many outlets is credited now to the person, now to their
+    organisation ("NATO said"): the title follows the majority, and a person before an
+    organisation when they are as many.
+    """
+    voices: dict[str, list[EventCandidate]] = defaultdict(list)
+    for c in candidates:
+        if c.kind == EventKind.STATEMENT and c.actors:
+            actor = resolution.actor_for(c.document, c.actors[0])
+            if actor:
+                voices[actor].append(c)
+    if len(voices) < 2:
+        return candidates
+    kinds = {a.id: a.kind for a in getattr(resolution, "actors", ())}
+
+    def weight(actor: str) -> tuple[int, bool]:
+        return len(voices[actor]), kinds.get(actor) == ActorKind.PERSON
+
+    return voices[max(voices, key=weight)]
 
 
 def _dedupe_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
@@ -688,7 +718,7 @@ def build_event(
     """One event from its reports; ``mentions`` (sentences that name it in passing) add only their passages."""
     candidates = [c for _, c in members]
     date, precision, certainty, how = merged_date(candidates)
-    lead = min(candidates, key=_title_rank)
+    lead = min(_representative(candidates, resolution), key=_title_rank)
     actors: list[str] = []
     for c in [lead, *candidates]:
         for mention in c.actors:
