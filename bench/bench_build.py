@@ -36,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timeline.cache import pipeline_version  # noqa: E402
 from timeline.candidates import DocumentAnalysis  # noqa: E402
 from timeline.parse import analyse_corpus, default_jobs  # noqa: E402
 
@@ -236,11 +237,11 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_build(corpus: Path, cache: Path, jobs: int, *, no_cache: bool = False) -> tuple[float, int]:
-    """Wall time and peak summed RSS of one ``timeline build``."""
+def run_build(corpus: Path, cache: Path, jobs: int, *, no_cache: bool = False) -> tuple[float, int, str]:
+    """Wall time, peak summed PSS and the stage timings line of one ``timeline build``."""
     cmd = [*TIMELINE, "build", str(corpus), "-o", os.devnull, "--force", "-q", "-j", str(jobs)]
     cmd += ["--no-cache"] if no_cache else ["--cache-dir", str(cache)]
-    env = dict(os.environ, TIMELINE_CACHE_DIR=str(cache))
+    env = dict(os.environ, TIMELINE_CACHE_DIR=str(cache), TIMELINE_TIMINGS="1")
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -258,9 +259,11 @@ def run_build(corpus: Path, cache: Path, jobs: int, *, no_cache: bool = False) -
     elapsed = time.perf_counter() - start
     stop.set()
     sampler.join()
+    text = err.decode(errors="replace")
     if proc.returncode not in (0, 3):
-        sys.exit(f"bench_build: build failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
-    return elapsed, peak
+        sys.exit(f"bench_build: build failed ({proc.returncode}): {text[-2000:]}")
+    stages = next((line.split("stages: ", 1)[1] for line in text.splitlines() if "timeline: stages: " in line), "")
+    return elapsed, peak, stages
 
 
 def raw_parse(corpus: Path, jobs: int) -> float:
@@ -290,6 +293,7 @@ def corpus_stages(corpus: Path, cache: Path) -> dict[str, float]:
     t1 = time.perf_counter()
     dated = infer_publication_dates(documents, analyses)
     t2 = time.perf_counter()
+    times["pubdates comparisons"] = dated.comparisons
     dated_analyses = date_by_narrative(dated.documents, dated.analyses)
     t3 = time.perf_counter()
     merge_candidates(dated_analyses, resolution)
@@ -297,6 +301,10 @@ def corpus_stages(corpus: Path, cache: Path) -> dict[str, float]:
     times.update({"actors": t1 - t0, "pubdates": t2 - t1, "narrative": t3 - t2, "merge": t4 - t3})
     times["all"] = t4 - t0
     return times
+
+
+def _figure(name: str, value: float) -> str:
+    return f"{name} {value:,.0f}" if "comparisons" in name else f"{name} {value:.2f}s"
 
 
 def mark(ok: bool) -> str:
@@ -312,6 +320,8 @@ def main() -> None:
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
     jobs = args.jobs
 
+    # the analysis code's version, pinned: an edit during the run must not turn the warm build cold
+    os.environ["TIMELINE_PIPELINE_VERSION"] = pipeline_version()
     print(f"bench_build: {os.cpu_count()} cores, --jobs {jobs}; load average {os.getloadavg()[0]:.1f}", flush=True)
     print("(cores may be shared with other work: figures are noisy)\n", flush=True)
     bases = base_articles()
@@ -327,8 +337,8 @@ def main() -> None:
             raw = raw_parse(corpus, jobs)
             raw_by_n[n] = raw
             cache = tmpdir / f"cache{n}"
-            cold, peak = run_build(corpus, cache, jobs)
-            warm, _ = run_build(corpus, cache, jobs)
+            cold, peak, cold_stages = run_build(corpus, cache, jobs)
+            warm, _, warm_stages = run_build(corpus, cache, jobs)
             parts = corpus_stages(corpus, cache)
             stages[n], merges[n] = parts["all"], parts["merge"]
             rows.append((n, raw, cold, warm, peak))
@@ -341,8 +351,11 @@ def main() -> None:
                 f"{', target < 1536: ' + mark(peak < 1.5 * 2**30) if n == 5000 else ''}",
                 flush=True,
             )
+            print(f"        cold build stages: {cold_stages} (rest: start-up, reading, writing)", flush=True)
+            print(f"        warm build stages: {warm_stages}", flush=True)
             print(
-                "        warm: " + ", ".join(f"{k} {v:.2f}s" for k, v in parts.items() if k != "all"),
+                "        corpus stages again, in process: "
+                + ", ".join(_figure(k, v) for k, v in parts.items() if k != "all"),
                 flush=True,
             )
         print()
@@ -368,6 +381,8 @@ def main() -> None:
                 f"--jobs 2 {took[2]:.1f}s = {r:.2f}x (target >= 1.6x on two cores: {mark(r >= 1.6)}); "
                 f"at --jobs 2 {n / took[2]:.1f} docs/s = {raw_by_n[n] / took[2]:.2f}x raw nlp.pipe"
             )
+
+    print(f"\nload average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
 
 
 if __name__ == "__main__":

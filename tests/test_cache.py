@@ -263,3 +263,34 @@ def test_cli_build_uses_the_cache_dir_and_no_cache_writes_nothing(tmp_path, seed
     untouched = tmp_path / "none"
     assert build("--no-cache", "--cache-dir", str(untouched)) == cold
     assert not untouched.exists()
+
+
+def test_a_pinned_pipeline_version_keeps_entries_across_code_edits(tmp_path, monkeypatch):
+    # benchmarks pin the version they start with: an edit during the run keeps the warm build warm
+    from timeline import cache
+
+    monkeypatch.setenv("TIMELINE_PIPELINE_VERSION", "pinned-1")
+    assert cache.pipeline_version() == "pinned-1"
+    run(docs(), tmp_path, Counter(), pipeline=None)
+    monkeypatch.setattr(cache, "PIPELINE_SOURCES", ())  # as if the analysis code had changed
+    fn = Counter()
+    run(docs(), tmp_path, fn, pipeline=None)
+    assert fn.calls == []
+    monkeypatch.delenv("TIMELINE_PIPELINE_VERSION")
+    assert cache.pipeline_version() != "pinned-1"
+
+
+def test_decoded_values_are_checked_field_by_field():
+    # the per-type decoders reject what the types do not allow, like the generic ones did
+    good = dumps_analysis(
+        DocumentAnalysis(document="d", times=(TimeExpression(0, 3, "now", TimexType.DATE, "PRESENT_REF"),))
+    )
+    assert loads_analysis(good).times[0].type == TimexType.DATE
+    for bad in (
+        good.replace('"start":0', '"start":true'),
+        good.replace('"DATE"', '"EPOCH"'),
+        good.replace('"document":"d"', '"document":"d","extra":1'),
+        good.replace('"text":"now"', '"text":5'),
+    ):
+        with pytest.raises(ValueError):
+            loads_analysis(bad)

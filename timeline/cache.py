@@ -17,6 +17,7 @@ import dataclasses
 import enum
 import hashlib
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -49,7 +50,15 @@ PIPELINE_SOURCES = (
 
 
 def pipeline_version() -> str:
-    """A short hash of the analysis code, so changing it invalidates every entry."""
+    """A short hash of the analysis code, so changing it invalidates every entry.
+
+    ``TIMELINE_PIPELINE_VERSION`` in the environment replaces it: a benchmark pins the
+    version it started with, so that a cold and a warm build share their entries even
+    if the code is edited in between.
+    """
+    pinned = os.environ.get("TIMELINE_PIPELINE_VERSION")
+    if pinned:
+        return pinned
     root = Path(__file__).resolve().parent
     h = hashlib.sha256(f"format {FORMAT_VERSION}".encode())
     for name in PIPELINE_SOURCES:
