@@ -24,16 +24,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from timeline.model import DateSource, Document
+from timeline.model import DEFAULT_MAX_CHARS, DateSource, Document
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 MANIFEST_NAME = "corpus.toml"
-
-#: spaCy refuses texts over 1,000,000 characters by default; longer documents are cut.
-DEFAULT_MAX_CHARS = 1_000_000
 
 _MAGIC = {
     b"%PDF": "a PDF file",

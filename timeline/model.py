@@ -17,6 +17,9 @@ from enum import StrEnum
 
 SCHEMA = "timeline/1"
 
+#: spaCy refuses texts over 1,000,000 characters by default; longer documents are cut.
+DEFAULT_MAX_CHARS = 1_000_000
+
 
 class DateSource(StrEnum):
     """Where a document's publication date came from, strongest first."""

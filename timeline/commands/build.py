@@ -22,7 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "build",
         help="build a timeline from articles and write it as TOML",
         description="Build a timeline of dated events from articles and write it as TOML.",
-        epilog="examples:\n  timeline build seeds -o seeds.toml\n  timeline build news/ --published 001=2024-02-12 -o out.toml --embed-text\n"
+        epilog="examples:\n  timeline build seeds -o seeds.toml\n"
+        "  timeline build news/ --published 001=2024-02-12 -o out.toml --embed-text\n"
         "\nexit codes: 0 ok, 1 failure (or skipped files with --strict), 2 usage error,\n"
         "            3 built, but some input files were skipped (each is warned about)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -30,9 +31,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_corpus_arguments(p)
     add_model_argument(p)
     add_build_arguments(p)
-    p.add_argument("-o", "--output", required=True, metavar="OUT.toml", help="where to write the timeline ('-' for stdout)")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT.toml", help="where to write the timeline ('-' for stdout)"
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUT.toml if it exists")
-    p.add_argument("--embed-text", action="store_true", help="store each article's text in the timeline (explore without the articles)")
+    p.add_argument(
+        "--embed-text",
+        action="store_true",
+        help="store each article's text in the timeline (explore without the articles)",
+    )
     p.set_defaults(run=run)
 
 

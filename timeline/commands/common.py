@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from timeline.corpus import DEFAULT_MAX_CHARS, Corpus
+from timeline.model import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:  # the corpus reader is imported when a corpus is read, not at start-up
+    from timeline.corpus import Corpus
 
 
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:

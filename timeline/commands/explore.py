@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from timeline.commands.common import add_build_arguments, add_model_argument
-from timeline.corpus import DEFAULT_MAX_CHARS
+from timeline.model import DEFAULT_MAX_CHARS
 
 
 def bundled_seeds() -> Path:
@@ -25,13 +25,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "explore",
         help="open the timeline explorer (on seeds/ by default)",
         description="Open the timeline explorer on articles (built first) or on a saved FILE.toml.",
-        epilog="examples:\n  timeline explore\n  timeline explore seeds --actor Stoltenberg\n  timeline explore seeds.toml",
+        epilog="examples:\n  timeline explore\n  timeline explore seeds --actor Stoltenberg\n"
+        "  timeline explore seeds.toml",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders, or one timeline .toml file")
     p.add_argument("--actor", action="append", default=[], help="start filtered to this actor (repeatable)")
-    p.add_argument("--all", dest="match_all", action="store_true", help="with several --actor, show events with all of them")
-    p.add_argument("--published", action="append", default=[], metavar="DOC=DATE", help="publication date of a document; repeatable")
+    p.add_argument(
+        "--all", dest="match_all", action="store_true", help="with several --actor, show events with all of them"
+    )
+    p.add_argument(
+        "--published",
+        action="append",
+        default=[],
+        metavar="DOC=DATE",
+        help="publication date of a document; repeatable",
+    )
     p.add_argument("--max-chars", type=int, default=DEFAULT_MAX_CHARS, help=argparse.SUPPRESS)
     p.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("-q", "--quiet", action="store_true", help="no warnings on stderr while building")

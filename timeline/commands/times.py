@@ -11,7 +11,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "times",
         help="list the time expressions found in articles, with values and derivations",
-        description="List every time expression in the articles: span, text, TimeML type and value, and how it was reached.",
+        description="List every time expression in the articles: span, text, TimeML type and value, "
+        "and how it was reached.",
         epilog="examples:\n  timeline times seeds\n  timeline times seeds --format jsonl > times.jsonl",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
