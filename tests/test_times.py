@@ -421,6 +421,10 @@ def test_extents_leave_out_prepositions(nlp):
         "May I ask a question?",
         "The current account deficit widened.",
         "Jan Lipavsky, the foreign minister, spoke.",
+        "The FTSE 100 index closed at 7582.3 on the day.",
+        'The senator, speaking on ABC\'s "This Week," defended the bill.',
+        'The governor told CBS\'s "60 Minutes" he would not resign.',
+        'She quoted a line from the western "High Noon."',
     ],
 )
 def test_not_time_expressions(nlp, sentence):

@@ -56,7 +56,7 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
                 s += 1
             while e > s and text[e - 1] in _TRIM:
                 e -= 1
-            if e > s:
+            if e > s and not ctx.in_title(s, e):
                 found.append((s, e, r.priority, parsed))
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     starts: list[int] = []

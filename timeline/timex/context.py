@@ -66,6 +66,15 @@ _CREDIT = re.compile(
 )
 
 
+# words a time expression writes in lower case: capitalised inside a sentence, they name something
+_COMMON_TIME_WORDS = frozenset(
+    {"this", "next", "last", "week", "weekend", "minutes", "minute", "hours", "hour", "noon", "midnight", "tonight"}
+    | {"now", "morning", "evening", "afternoon", "night", "nights", "today", "tomorrow", "years", "months", "weeks"}
+)
+_WORD = re.compile(r"[A-Za-z][\w'’]*")
+_OPENING = frozenset(".!?:;\n\"'`“‘(—-")
+
+
 class Context:
     """Lookups on one parsed document for the grammar's handlers."""
 
@@ -115,6 +124,28 @@ class Context:
     def is_credit(self, char: int) -> bool:
         """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""
         return bool(_CREDIT.search(self.text, max(0, char - 60), char))
+
+    def in_title(self, start: int, end: int) -> bool:
+        """Is ``start:end`` part of a title or name ("ABC's 'This Week'", "'60 Minutes'", "High Noon")?
+
+        A word a time expression writes in lower case, capitalised where no sentence starts,
+        names a programme or a film; a headline (a line of capitalised words) is not a name.
+        """
+        text = self.text
+        words = list(_WORD.finditer(text, start, end))
+        caps = [w for w in words if w.group().lower() in _COMMON_TIME_WORDS and w.group()[0].isupper()]
+        if not caps:
+            return False
+        i = start - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+        opens = i < 0 or text[i] in _OPENING
+        if all(w.start() == start for w in caps) and opens:
+            return False  # "Now, he says ...", "This week ..." opening a sentence
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        line = _WORD.findall(text, lo, hi if hi >= 0 else len(text))
+        return sum(w[0].isupper() for w in line) * 2 < len(line)  # not a headline
 
     def plausible_year(self, start: int, end: int, year: int) -> bool:
         """Is a bare four-digit number a year here, not a count or an amount?

@@ -48,7 +48,7 @@ MON = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)(?=\s\d))"
 )
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|,\d)"
+YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[,.]\d)"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 TOD = r"(?:morning|afternoon|evening|night|overnight)"
 NUMW = alt(
