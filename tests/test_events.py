@@ -394,3 +394,11 @@ def test_speaking_for_someone_is_no_statement(nlp):
     a = analyse(nlp, 'Speaking for the union, spokeswoman Anna Berg said, "we will appeal."\n')
     statements = [c for c in a.candidates if c.kind == EventKind.STATEMENT]
     assert [c.predicate for c in statements] == ["say"]
+
+
+def test_the_title_line_is_marked_as_the_headline(nlp):
+    headline = "Mayor Anna Berg has rebuked minister Karl Olsen over his harbour plan."
+    text = f"{headline}\n\nMayor Anna Berg said on Monday the plan was rash.\n"
+    a = analyse(nlp, text, title=headline)
+    assert [c.headline for c in a.candidates if c.sentence == 0] == [True]
+    assert not any(c.headline for c in a.candidates if c.sentence > 0)

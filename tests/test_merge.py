@@ -380,3 +380,45 @@ def test_a_merged_statement_is_titled_by_the_voice_most_of_its_reports_share() -
     analyses = [DocumentAnalysis(c.document, candidates=(c,)) for c in (by_org, leaning, plain)]
     event = build_event([(a, a.candidates[0]) for a in analyses], People(), {"a": 0, "b": 1, "c": 2})
     assert event.title == "Anna Berg: the piers will open to ferries again in spring"
+
+
+def test_a_headline_joins_the_event_of_its_article_with_the_same_subject_and_object() -> None:
+    headline = dataclasses.replace(
+        cand(
+            "a",
+            0,
+            "The mayor rebukes Olsen",
+            actors=("Anna Berg", "Karl Olsen"),
+            lemmas="rebuke",
+            date="2024-03-04/2024-03-05",
+            kind=EventKind.OCCURRENCE,
+            predicate="rebuke",
+        ),
+        headline=True,
+    )
+    statement = cand("a", 3, "Berg: Olsen's plan is reckless", actors=("Anna Berg", "Karl Olsen"),
+                     lemmas="plan reckless harbour", date="2024-03-04")  # fmt: skip
+    other = cand("a", 6, "Olsen: the plan stands", actors=("Karl Olsen",), lemmas="plan stand", date="2024-03-04")
+    groups = cluster_candidates([headline, statement, other])
+    assert sorted(map(sorted, groups)) == [[0, 1], [2]]
+    elsewhere = dataclasses.replace(headline, document="b")  # another article's headline: not its restatement
+    assert len(cluster_candidates([elsewhere, statement, other])) == 3
+
+
+def test_a_headline_at_another_date_stays_apart() -> None:
+    headline = dataclasses.replace(
+        cand(
+            "a",
+            0,
+            "Berg rebukes Olsen",
+            actors=("Anna Berg", "Karl Olsen"),
+            lemmas="rebuke",
+            date="2019",
+            kind=EventKind.OCCURRENCE,
+            predicate="rebuke",
+        ),
+        headline=True,
+    )
+    statement = cand("a", 3, "Berg: Olsen is wrong", actors=("Anna Berg", "Karl Olsen"), lemmas="wrong",
+                     date="2024-03-04")  # fmt: skip
+    assert len(cluster_candidates([headline, statement])) == 2

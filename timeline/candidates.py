@@ -67,6 +67,8 @@ class EventCandidate:
     # for an undated statement that goes on with an earlier one by the same speaker a few
     # sentences before ("… he added"), index of the statement it continues: one event
     continues: int | None = None
+    # told in the document's headline (its title line): it restates the article's main event
+    headline: bool = False
 
 
 @dataclass(frozen=True, slots=True)

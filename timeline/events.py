@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.candidates import ActorMention, EventCandidate, EventKind
@@ -302,6 +303,8 @@ def extract_candidates(
         made = _sentence_candidates(
             document, doc, sent, si, times, info.times if info else (), mentions, len(out), furniture, lead, heads
         )
+        if lead and _is_headline(document, sent):
+            made = [replace(c, headline=True) for c in made]
         lead = False
         for c in made:
             if c.kind == EventKind.STATEMENT:
@@ -309,6 +312,15 @@ def extract_candidates(
             out.append(c)
     _attach_quotes(document.text, sents, out, statements_by_sentence, mentions, heads)
     return tuple(_link_continuations(out))
+
+
+def _is_headline(document: Document, sent: Span) -> bool:
+    """The sentence is the document's title line (the title is that line, whole or shortened)."""
+    title = _WS.sub(" ", document.title).rstrip("…. ").strip().lower()
+    lo, hi = line_of(document.text, sent.start_char)
+    line = _WS.sub(" ", document.text[lo:hi]).strip().lower()
+    end = sent.start_char + len(sent.text.rstrip())
+    return len(title) > 10 and (line.startswith(title) or title.startswith(line.rstrip("."))) and end <= hi
 
 
 CONTINUATION_SENTENCES = 4
@@ -320,7 +332,6 @@ def _speaker_key(candidate: EventCandidate) -> str:
 
 def _link_continuations(out: list[EventCandidate]) -> list[EventCandidate]:
     """Mark undated statements that carry on the same speaker's statement a few sentences before."""
-    from dataclasses import replace
 
     last: dict[str, int] = {}
     for i, c in enumerate(out):
@@ -442,8 +453,6 @@ def _sentence_candidates(
             speaker = said_on.get(i) or _speaker(tok, mentions, document.text)
             cand = _candidate(document, doc, sent, si, tok, EventKind.STATEMENT, ti, expr, mentions, speaker)
             if i in said_on:
-                from dataclasses import replace
-
                 cand = replace(cand, title=statement_noun_title(tok, speaker.text))
         else:
             rep = reporting_head(tok)
@@ -455,8 +464,6 @@ def _sentence_candidates(
                 kind = EventKind.STATE if tok.lemma_ == "be" else kind
             cand = _candidate(document, doc, sent, si, tok, kind, ti, expr, mentions, None)
             if rep is not None and rep.i in index_of:
-                from dataclasses import replace
-
                 cand = replace(cand, reports=offset + index_of[rep.i])
         index_of[i] = len(made)
         made.append(cand)
@@ -986,8 +993,6 @@ def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
 def _add_quotes(
     out: list[EventCandidate], target: int, found: list, sent: Span, mentions: tuple[ActorMention, ...]
 ) -> None:
-    from dataclasses import replace
-
     cand = out[target]
     speaker = cand.actors[0].text if cand.actors else None
     if speaker is None:

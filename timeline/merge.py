@@ -482,7 +482,54 @@ def cluster_candidates(
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(candidates)):
         groups[clusters.find(i)].append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+    return sorted(join_headlines(feats, list(groups.values())), key=lambda g: g[0])
+
+
+def _group_bounds(feats: Sequence[Features], group: Sequence[int]) -> tuple[dt.date, dt.date] | None:
+    dated = [b for i in group if (b := feats[i].bounds) is not None]
+    if not dated:
+        return None
+    return max(b[0] for b in dated), min(b[1] for b in dated)
+
+
+def join_headlines(feats: Sequence[Features], groups: list[list[int]]) -> list[list[int]]:
+    """A headline restates its article's main event: a headline left on its own joins the event
+    of the same document whose report has its subject and all its other actors, at a compatible
+    date (the first such report in the article). Each headline looks only at its own document."""
+    by_document: dict[str, list[int]] = defaultdict(list)
+    group_of: dict[int, int] = {}
+    for gi, group in enumerate(groups):
+        for i in group:
+            group_of[i] = gi
+            by_document[feats[i].candidate.document].append(i)
+    merged_into: dict[int, int] = {}
+    for gi, group in enumerate(groups):
+        if len(group) != 1 or not feats[group[0]].candidate.headline:
+            continue
+        head = feats[group[0]]
+        if len(head.keys) < 2:
+            continue  # who did what to whom: a subject and an object to recognise the event by
+        hits = [
+            i
+            for i in by_document[head.candidate.document]
+            if group_of[i] != gi
+            and not feats[i].candidate.headline
+            and feats[i].keys[:1] == head.keys[:1]
+            and set(head.keys) <= set(feats[i].keys)
+            and compatible(head.bounds, _group_bounds(feats, groups[group_of[i]]))
+        ]
+        if hits:
+            first = min(hits, key=lambda i: feats[i].candidate.sentence)
+            merged_into[gi] = group_of[first]
+    if not merged_into:
+        return groups
+    out = [list(g) for g in groups]
+    for gi, target in merged_into.items():
+        while target in merged_into:  # a headline's target is never itself a lone headline; guard anyway
+            target = merged_into[target]
+        out[target].extend(out[gi])
+        out[gi] = []
+    return [sorted(g) for g in out if g]
 
 
 NEAR_WORDS = 4  # words between an event noun and the date beside it ("invasion of Ukraine in 2022")
