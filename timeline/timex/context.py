@@ -125,6 +125,18 @@ class Context:
         """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""
         return bool(_CREDIT.search(self.text, max(0, char - 60), char))
 
+    def after_quantity(self, char: int) -> bool:
+        """Does a quantity end right before ``char`` ("$2 million", "seven flights", "24 hours")?"""
+        tok = self.token_at(char)
+        if tok is None or tok.i == 0 or tok.idx != char:
+            return False
+        prev = self.doc[tok.i - 1]
+        if prev.like_num or prev.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or prev.text in ("%", "$"):
+            return True
+        if prev.tag_ == "NNS":
+            return any(t.like_num for t in self.doc[max(0, prev.i - 3) : prev.i])
+        return False
+
     def in_title(self, start: int, end: int) -> bool:
         """Is ``start:end`` part of a title or name ("ABC's 'This Week'", "'60 Minutes'", "High Noon")?
 

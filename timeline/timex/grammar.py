@@ -714,6 +714,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
             return _abs(SET, _duration(1, unit, u), f"once every {u}")
         if m["pre"] or before in ("half", "quarter"):
             return None
+        if ctx.after_quantity(m.start()):
+            return None  # "$2 million a year", "four flights a week": the denominator of a rate
     if m["sep"].strip() == "-" and m["pl"]:
         return None
     if m["sep"].strip() == "-" and m["pre"] and m["pre"].lower().strip() in ("the", "its", "their", "his", "her"):
