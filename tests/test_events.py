@@ -402,3 +402,10 @@ def test_the_title_line_is_marked_as_the_headline(nlp):
     a = analyse(nlp, text, title=headline)
     assert [c.headline for c in a.candidates if c.sentence == 0] == [True]
     assert not any(c.headline for c in a.candidates if c.sentence > 0)
+
+
+def test_the_date_of_a_comparisons_baseline_does_not_date_the_clause(nlp):
+    a = analyse(nlp, "In 2020, the league reported that nine of its 40 clubs made a profit, up from four in 2015.\n")
+    assert {c.date for c in a.candidates} == {"2020"}
+    b = analyse(nlp, "Exports rose by 5 percent in 2019 compared with 2018.\n")
+    assert {c.date for c in b.candidates} == {"2019"}

@@ -222,6 +222,8 @@ def governor(doc: Doc, expr: TimeExpression) -> Token | None:
     direct = True  # still inside the noun phrase the time expression modifies
     while cur.head.i != cur.i:
         dep, head = cur.dep_, cur.head
+        if _baseline(cur):
+            return None  # "up from three in 2014", "than in 2019": the date of a figure compared with
         if head.pos_ == "VERB" and head.dep_ == "prep":
             # "According to 2023 data, …", "following the 2022 invasion": a participle used as
             # a preposition frames the clause it hangs from; it is no event of its own
@@ -237,6 +239,16 @@ def governor(doc: Doc, expr: TimeExpression) -> Token | None:
             direct = False
         cur = head
     return cur if cur.pos_ in ("VERB", "AUX") else None
+
+
+def _baseline(tok: Token) -> bool:
+    """A preposition introducing the baseline of a comparison: "up/down from …", "than …",
+    "compared with/to …". A date inside it dates the figure compared with, not the clause."""
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ == "from" and tok.head.lower_ in ("up", "down"):
+        return True
+    return tok.lower_ == "than" or tok.lemma_.lower() == "compare" or tok.head.lemma_.lower() == "compare"
 
 
 def reporting_head(verb: Token) -> Token | None:
