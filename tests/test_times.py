@@ -181,6 +181,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The case dragged on for twenty-five years.", MON, "twenty-five years", "P25Y"),
     ("The ceasefire held for a week.", MON, "a week", "P1W"),
     ("The ferry now sails twice a week to the island.", MON, "a week", "P1W"),
+    ("Sales in the current fiscal year that ends in June will rise.", MON, "the current fiscal year", "2024"),
+    ("Profit will fall for the fiscal year. In 2023, it rose.", MON, "the fiscal year", "2024"),
     ("Now, the minister says, the talks can resume.", MON, "Now", "PRESENT_REF"),
     ("This week the central bank raised rates again.", WED, "This week", "2024-W07"),
     ("Three days later the rebels withdrew.", MON, "Three days", "P3D"),

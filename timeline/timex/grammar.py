@@ -1022,7 +1022,10 @@ def _the_year(m: re.Match[str], ctx: Context) -> Parsed | None:
         return _abs(DUR, "P1Y", "the year ended ...: a year-long reporting period")
     if not m["pre"]:
         return None
-    nxt = ctx.word_after(m.end("x"))
+    # the word that qualifies "the year" ("the year that ...", "the year before"), not one past a comma or period
+    nxt = "" if re.match(r"\s*[^\w\s]", ctx.text[m.end("x") : m.end("x") + 3]) else ctx.word_after(m.end("x"))
+    if "current" in m["x"].lower():
+        nxt = ""  # "the current fiscal year that ...": fixed by "current", whatever follows
     if nxt in (
         "since",
         "after",
