@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
-_WORD_AFTER = re.compile(r"^\W*?([\w']+)")
+_WORD_AFTER = re.compile(r"^[\s\-\"'“”‘’]*([\w']+)")  # the next word of the same phrase: never past , . ; :
 # plural nouns a year classifies rather than counts
 _YEAR_NOUNS = frozenset(
     {"data", "figures", "statistics", "numbers", "results", "estimates", "earnings", "accounts"}
