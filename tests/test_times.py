@@ -181,6 +181,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The case dragged on for twenty-five years.", MON, "twenty-five years", "P25Y"),
     ("The ceasefire held for a week.", MON, "a week", "P1W"),
     ("The ferry now sails twice a week to the island.", MON, "a week", "P1W"),
+    ("The board named a new chief executive, effective March 1.", MON, "March 1", "2024-03-01"),
+    ("The fare rise, effective Jan. 1, was approved by regulators.", MON, "Jan. 1", "2025-01-01"),
     ("Sales in the current fiscal year that ends in June will rise.", MON, "the current fiscal year", "2024"),
     ("Profit will fall for the fiscal year. In 2023, it rose.", MON, "the fiscal year", "2024"),
     ("Now, the minister says, the talks can resume.", MON, "Now", "PRESENT_REF"),

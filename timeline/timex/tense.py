@@ -132,8 +132,8 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return NONE
     before = doc_text(doc)[max(0, start - 16) : start].lower()
-    if before.endswith(("as soon as ", "as early as ", "as late as ")):
-        return FUTURE
+    if before.endswith(("as soon as ", "as early as ", "as late as ", "effective ")):
+        return FUTURE  # "effective Feb. 1": a change announced takes effect ahead
     tok = span.root
     if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
