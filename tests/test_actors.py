@@ -131,3 +131,23 @@ def test_title_ending_shared_by_two_holders_stays_unresolved():
     )
     assert res.actor_for_name("the Secretary-General") is None
     assert res.actor_for_name("the Secretary General of the Rail") == "ola-dahl"
+
+
+def test_a_model_code_before_or_after_the_product_name_is_one_model():
+    r = resolve_actors(corpus([m("Zephyr 5X", "PRODUCT"), m("Zephyr", "ORG")], [m("5X Zephyr", "PRODUCT")]))
+    assert r.actor_for_name("5X Zephyr") == r.actor_for_name("Zephyr 5X") != r.actor_for_name("Zephyr")
+
+
+def test_model_names_from_the_parse(nlp):
+    from timeline.analyse import find_mentions
+
+    doc = nlp("Acme said the 5G Zephyr will be faster, and the Zephyr 4G will be discontinued.")
+    assert {x.text for x in find_mentions(doc)} >= {"5G Zephyr", "Zephyr 4G"}
+
+
+def test_a_name_inside_a_longer_name_of_the_same_document_is_the_longer_name(nlp):
+    from timeline.analyse import find_mentions
+
+    doc = nlp("Acme unveiled the iPhon mini on Monday. The iPhon Mini costs $300. The iPhon sold well.")
+    names = [x.text for x in find_mentions(doc) if "iPhon" in x.text]
+    assert "iPhon mini" in names and names.count("iPhon") <= 1

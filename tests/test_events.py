@@ -409,3 +409,13 @@ def test_the_date_of_a_comparisons_baseline_does_not_date_the_clause(nlp):
     assert {c.date for c in a.candidates} == {"2020"}
     b = analyse(nlp, "Exports rose by 5 percent in 2019 compared with 2018.\n")
     assert {c.date for c in b.candidates} == {"2019"}
+
+
+def test_of_two_subjects_of_one_verb_the_nearer_is_its_subject(nlp):
+    a = analyse(
+        nlp,
+        "In 1998 Acme introduced the Zephyr personal computer, in 2001 the Orbit music player and the following "
+        "year the Nimbus operating system was released.\n",
+    )
+    released = next(c for c in a.candidates if c.predicate == "release")
+    assert "Orbit" not in {x.text for x in released.actors} and "Orbit" not in released.title

@@ -3,7 +3,9 @@
 Every mention is normalised (possessive and leading article dropped, common country
 variants unified), then grouped: a full name is one actor whatever titles surround
 it; a single word that is the last word of exactly one multi-word person name
-attaches to that person ("Stoltenberg" → "Jens Stoltenberg"); titles written beside a
+attaches to that person ("Stoltenberg" → "Jens Stoltenberg"); a product's model code
+written before its name is the same model as the name with the code after it ("the 3G
+Zephyr", "the Zephyr 3G"); titles written beside a
 name become aliases, and resolve on their own when only one actor carries them. The
 kind is a vote over all mentions, so one mis-tagged mention neither splits nor
 mislabels an actor.
@@ -107,6 +109,18 @@ def role_keys(text: str) -> list[str]:
     )
 
 
+def _is_code(word: str) -> bool:
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+
+def _name_first(key: str) -> str | None:
+    """ "3g zephyr" → "zephyr 3g": a name written after its model code, in the usual order."""
+    words = key.split()
+    if len(words) >= 2 and _is_code(words[0]) and not any(_is_code(w) or w.isdigit() for w in words[1:]):
+        return " ".join([*words[1:], words[0]])
+    return None
+
+
 def slug(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "actor"
@@ -183,6 +197,12 @@ def resolve_actors(analyses: Sequence[DocumentAnalysis]) -> ActorResolution:
                 if tail in labels and labels[tail].most_common(1)[0][0] == "PERSON" and tail != key:
                     parent[key] = tail
                     break
+
+    # a model code before or after its product name is one model ("the 3G Zephyr" = "the Zephyr 3G")
+    for key in labels:
+        reordered = _name_first(key)
+        if reordered is not None and reordered in labels and key not in parent:
+            parent[key] = reordered
 
     def root(key: str) -> str:
         seen = set()

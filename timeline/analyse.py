@@ -67,9 +67,14 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             role_tokens.update(_title_tokens(ent))
+    models = _model_names(doc) + _longer_names(doc)
+    for m in models:
+        out.append(ActorMention(text=m.text, start=m.start_char, end=m.end_char, label=m.label_ or "PRODUCT"))
     for ent in _joined_names(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
+        if any(m.start_char <= ent.start_char and ent.end_char <= m.end_char for m in models):
+            continue  # "iPhone" inside "the iPhone 3G": the model is the actor
         text = ent.text.strip()
         if not text or not any(ch.isalpha() for ch in text) or "\n" in text:
             continue
@@ -80,6 +85,67 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
                 text=text, start=ent.start_char, end=ent.end_char, label=ent.label_, roles=roles, in_role=in_role
             )
         )
+    return sorted(out, key=lambda m: m.start)
+
+
+def _longer_names(doc: Doc) -> list[Span]:
+    """A name inside a longer name the document writes elsewhere: with "the Zephyr Mini" tagged
+    somewhere, "the Zephyr mini" is that model too, not the Zephyr."""
+    from spacy.tokens import Span
+
+    longer = {e.text.lower() for e in doc.ents if e.label_ in ACTOR_LABELS and len(e) > 1}
+    longer |= {
+        f"{t.text} {t.nbor().text}".lower()
+        for t in doc[:-1]
+        if t.pos_ == "PROPN" and t.nbor().pos_ == "PROPN" and t.nbor().text[:1].isupper() and t.ent_type_
+    }
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or ent.end >= len(doc):
+            continue
+        nxt = doc[ent.end]
+        if nxt.is_alpha and f"{ent.text} {nxt.text}".lower() in longer and nxt.text[:1].islower():
+            out.append(Span(doc, ent.start, ent.end + 1, label=ent.label_))
+    return out
+
+
+def _code_at(doc: Doc, i: int, forward: bool = True) -> tuple[int, int] | None:
+    """Token range [lo, hi) of a model code written as one word from token ``i`` on (or back):
+    letters and digits run together ("3G", "3GS", "X100"), with at least one of each."""
+    lo = hi = i
+    if forward:
+        while hi < len(doc) and (hi == i or doc[hi - 1].whitespace_ == "") and doc[hi].text.isalnum():
+            hi += 1
+    else:
+        hi = i + 1
+        while lo > 0 and doc[lo - 1].whitespace_ == "" and doc[lo - 1].text.isalnum():
+            lo -= 1
+    word = "".join(t.text for t in doc[lo:hi])
+    if hi <= lo or not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word) or len(word) > 8:
+        return None
+    if hi < len(doc) and doc[hi - 1].whitespace_ == "" and doc[hi].text.isalnum():
+        return None
+    return lo, hi
+
+
+def _model_names(doc: Doc) -> list[Span]:
+    """A product name with a model code, in either order: "the iPhone 3G", "the 3G iPhone".
+
+    The name is a proper noun written with an inner capital or tagged as a name; the code
+    is one written word mixing digits and letters (the tokenizer may cut it: "3" + "G").
+    """
+    out: list[Span] = []
+    for tok in doc:
+        named = tok.pos_ == "PROPN" and (any(c.isupper() for c in tok.text[1:]) or tok.ent_type_ in ACTOR_LABELS)
+        if not named or (out and tok.i < out[-1].end):
+            continue
+        after = _code_at(doc, tok.i + 1) if tok.i + 1 < len(doc) and tok.whitespace_ else None
+        if after is not None:
+            out.append(doc[tok.i : after[1]])
+            continue
+        before = _code_at(doc, tok.i - 1, forward=False) if tok.i > 0 and doc[tok.i - 1].whitespace_ else None
+        if before is not None and (not out or before[0] >= out[-1].end):
+            out.append(doc[before[0] : tok.i + 1])
     return out
 
 

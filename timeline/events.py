@@ -599,11 +599,22 @@ def _fronted_subject(verb: Token) -> Token | None:
     return before
 
 
+def nearest_subject(verb: Token, lo: int = 0, hi: int | None = None) -> Token | None:
+    """The verb's subject; of two the parser gives it ("in 2001 the X and the following year the Y
+    was released": a verb left out between them), the one next to it."""
+    hi = len(doc_text(verb.doc)) if hi is None else hi
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
 def _subject_token(verb: Token) -> Token | None:
     lo, hi = line_of(doc_text(verb.doc), verb.idx)
     cur = verb
     while lo <= cur.idx < hi:
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi), None)
+        subj = nearest_subject(cur, lo, hi)
         if subj is not None:
             return _speaker_after_quote(cur, subj) or subj
         if cur is verb and (fronted := _fronted_subject(verb)) is not None:
@@ -802,13 +813,17 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
     """Mentions that are arguments of ``verb`` (their nearest governing verb is ``verb``)."""
     out = []
     doc = verb.doc
+    subject = nearest_subject(verb)
+    gapped = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and subject is not None and c != subject}
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not (verb.sent.start <= span.root.i < verb.sent.end):
             continue
         cur = span.root
+        step = None  # the verb's child the name hangs from
         hops = 0  # noun-phrase steps between the name and the verb, compounds and appositions free
         while cur.head.i != cur.i and cur.pos_ != "VERB" and cur.i != verb.i:
+            step = cur.i
             # a comparative is part of the verb's measure: "spend less than the X budget" is two steps
             if cur.dep_ not in ("compound", "appos", "conj", "cc", "poss") and cur.tag_ not in ("JJR", "RBR"):
                 hops += 1
@@ -819,6 +834,8 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
             continue
         # what a speaker talks about is not part of the saying: only a reporting verb's own arguments
         comp_deps = ("xcomp",) if verb.lemma_.lower() in REPORTING else ("xcomp", "ccomp")
+        if cur.i == verb.i and gapped and step is not None and step in gapped:
+            continue  # the subject of a verb left out ("in 2001 the X [was released]"), not of this one
         if cur.i == verb.i or (cur.pos_ == "VERB" and cur.head.i == verb.i and cur.dep_ in comp_deps):
             out.append(m)
     return out

@@ -118,7 +118,10 @@ def capitalise(text: str) -> str:
 def clause_title(verb: Token, subject: str | None = None) -> str:
     """Subject + verb (present tense) + object or complement, trimmed."""
     lo, hi = _line(verb)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and lo <= c.idx < hi), None)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and lo <= c.idx < hi]
+    before = [c for c in subjects if c.i < verb.i]
+    # of two subjects the parser gives one verb (a verb left out between them), the one next to it
+    subj = (before[-1] if before else subjects[0]) if subjects else None
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         subj = verb.head  # "Trump, who is running …" → Trump
