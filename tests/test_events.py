@@ -419,3 +419,10 @@ def test_of_two_subjects_of_one_verb_the_nearer_is_its_subject(nlp):
     )
     released = next(c for c in a.candidates if c.predicate == "release")
     assert "Orbit" not in {x.text for x in released.actors} and "Orbit" not in released.title
+
+
+def test_titles_keep_what_an_object_is_called_and_skip_a_fronted_place(nlp):
+    a = analyse(nlp, 'On Monday, the union described the offer as "insulting and late."\n')
+    assert a.candidates[0].title.startswith("The union describes the offer as insulting")
+    b = analyse(nlp, "In Oslo, the mayor spoke on Monday at the harbour opening.\n")
+    assert b.candidates[0].title == "The mayor speaks at the harbour opening"

@@ -170,11 +170,22 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
         if child.dep_ in _OBJECT_DEPS:
             parts.append(phrase(child, 8))
             extra = next((c for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp") and c.i > child.i), None)
+            if extra is None and child.dep_ == "dobj":
+                # "characterized them as appalling", "described the plan as reckless": what the object is called
+                extra = next(
+                    (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i), None
+                )
+                if extra is not None:
+                    parts.append("as " + " ".join(phrase(c, 3) for c in extra.children if c.dep_ != "punct"))
+                    break
             if extra is not None and child.dep_ == "dobj":
                 parts.append(phrase(extra, 3))
             break
     else:
-        prep = next((c for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time(c)), None)
+        # a prepositional phrase fronted before the subject sets the scene ("In London, X wrote…"): not the object
+        prep = next(
+            (c for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time(c) and c.i > verb.i), None
+        )
         if prep is not None:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             if len(pobjs) > 1 and pobjs[-1].i - pobjs[0].i == len(pobjs) - 1:  # "re - election" split up
