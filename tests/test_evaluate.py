@@ -184,8 +184,8 @@ def test_seeds_evaluation_floor(nlp, seeds_dir, shared_dir) -> None:
     score = evaluate(timeline, load_gold(shared_dir / "gold" / "seeds.toml", texts)).total
     assert score.found >= 23
     assert score.dated_right >= 22
-    assert score.precision >= 0.9
-    assert score.merged >= 6  # 7 of 10 multi-source gold events merged
+    assert score.precision >= 0.95  # 1.0
+    assert score.merged >= 8  # 9 of 10 multi-source gold events merged
     assert score.conflated <= 2  # 1 (a sentence that reports two events)
     inferred = [d for d in timeline.documents if d.published_from.value == "inferred"]
     assert len(inferred) == 4 and all(d.published_how for d in inferred)
@@ -198,7 +198,9 @@ def test_semeval_evaluation_floor(nlp, shared_dir) -> None:
     timeline = _build(nlp, [folder / "articles"])
     score = evaluate(timeline, load_gold(folder, {})).total
     assert score.dated_recall >= 0.47
-    assert score.precision >= 0.88
+    assert score.precision >= 0.93  # 0.98
+    ipod = next(e for e in evaluate(timeline, load_gold(folder, {})).entities if e.name == "iPod")
+    assert ipod.precision >= 0.7  # 1.0: "the iPod nano" and a gapped subject are not the iPod
 
 
 def test_one_event_for_two_gold_events_is_counted_as_conflated() -> None:
