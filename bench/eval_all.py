@@ -1,6 +1,6 @@
 """Build the seeds and the SemEval-2015 trial articles and print both evaluation tables.
 
-Run: .venv/bin/python bench/eval_all.py [-v]   (needs ../shared beside the checkout)
+Run: .venv/bin/python bench/eval_all.py [-v]   (../shared beside the checkout, else the copy in tests/data/shared)
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from timeline.evaluate import document_texts, evaluate, format_table, load_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+if not (SHARED / "gold" / "seeds.toml").is_file():
+    SHARED = ROOT / "tests" / "data" / "shared"
 CORPORA = (
     ("seeds", ROOT / "seeds", SHARED / "gold" / "seeds.toml"),
     ("SemEval-2015 trial", SHARED / "data" / "semeval2015-trial" / "articles", SHARED / "data" / "semeval2015-trial"),
