@@ -809,17 +809,37 @@ def names_itself(span: Span) -> bool:
     return not (root.dep_ == "compound" and root.head.lemma_.lower() in COLLECTIVE_HEADS)
 
 
+_mention_cache: tuple[Doc, tuple[ActorMention, ...], list[tuple[ActorMention, Span, int]]] | None = None
+
+
+def _mention_spans(doc: Doc, mentions: tuple[ActorMention, ...]) -> list[tuple[ActorMention, Span, int]]:
+    """(mention, its token span, the span's root) for each mention the tokens can hold, computed
+    once per document and mention list (the last pair asked for is kept)."""
+    global _mention_cache
+    cached = _mention_cache
+    if cached is not None and cached[0] is doc and cached[1] is mentions:
+        return cached[2]
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            out.append((m, span, span.root.i))
+    _mention_cache = (doc, mentions, out)
+    return out
+
+
 def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Token | None = None) -> list[ActorMention]:
     """Mentions that are arguments of ``verb`` (their nearest governing verb is ``verb``)."""
     out = []
     doc = verb.doc
     subject = nearest_subject(verb)
     gapped = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and subject is not None and c != subject}
-    for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not (verb.sent.start <= span.root.i < verb.sent.end):
+    sent = verb.sent
+    sent_start, sent_end = sent.start, sent.end
+    for m, span, root_i in _mention_spans(doc, mentions):
+        if not (sent_start <= root_i < sent_end):
             continue
-        cur = span.root
+        cur = doc[root_i]
         step = None  # the verb's child the name hangs from
         hops = 0  # noun-phrase steps between the name and the verb, compounds and appositions free
         while cur.head.i != cur.i and cur.pos_ != "VERB" and cur.i != verb.i:
