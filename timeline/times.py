@@ -14,6 +14,8 @@ import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
+from re import _constants as _C  # type: ignore[attr-defined]
+from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
 from typing import TYPE_CHECKING
 
 from timeline.model import TimeExpression, TimexType
@@ -31,12 +33,88 @@ _TRIM = " \t\r\n,;:!?\"'()[]"
 _SENTENCE_END = re.compile(r"\s*(?:\n|$)|\s+[A-Z\"“]")
 
 
+# --- pre-filter: a rule runs only over a text holding a word its every match must contain ---------
+
+
+def _required(seq: list) -> frozenset[str] | None:
+    """Strings of which every match of the parsed pattern ``seq`` contains one (lower case), or None.
+
+    Read from the pattern's parse tree: a run of literal letters is required; an alternation
+    requires one of its branches' requirements; a group or a repeat taken at least once, its
+    content's. Of several requirements of a sequence, the one with the longest strings is kept.
+    """
+    best: frozenset[str] | None = None
+
+    def keep(cand: frozenset[str] | None) -> None:
+        nonlocal best
+        if cand and (best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best))):
+            best = cand
+
+    run = ""
+    for op, av in seq:
+        if op is _C.LITERAL and av < 128 and chr(av).isprintable():
+            run += chr(av).lower()
+            continue
+        keep(frozenset({run}) if run else None)
+        run = ""
+        if op is _C.SUBPATTERN:
+            keep(_required(av[3]))
+        elif op is _C.ATOMIC_GROUP:
+            keep(_required(av))
+        elif op is _C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            keep(None if any(p is None for p in parts) else frozenset().union(*parts))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            keep(_required(av[2]))
+    keep(frozenset({run}) if run else None)
+    return best
+
+
+def _requirements() -> list[frozenset[str] | None]:
+    out = []
+    for r in RULES:
+        try:
+            out.append(_required(list(_sre_parse(r.pattern.pattern, r.pattern.flags))))
+        except Exception:  # an unreadable pattern simply always runs
+            out.append(None)
+    return out
+
+
+#: characters that match an ASCII letter under IGNORECASE without lower-casing to it (ı İ ſ K):
+#: a text holding one runs every rule
+_ODD_FOLDS = ("\u0131", "\u0130", "\u017f", "\u212a")
+_REQUIRED = _requirements()
+
+
+def _runnable(text: str) -> list:
+    """The rules that can match somewhere in ``text``."""
+    if any(c in text for c in _ODD_FOLDS):
+        return list(RULES)
+    low = text.lower()
+    seen: dict[str, bool] = {}
+    out = []
+    for r, req in zip(RULES, _REQUIRED, strict=True):
+        if req is not None:
+            ok = False
+            for k in req:
+                hit = seen.get(k)
+                if hit is None:
+                    hit = seen[k] = k in low
+                if hit:
+                    ok = True
+                    break
+            if not ok:
+                continue
+        out.append(r)
+    return out
+
+
 def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
     """Longest non-overlapping rule matches, in text order."""
     ctx = Context(doc)
     text = doc.text
     found: list[tuple[int, int, int, Parsed]] = []
-    for r in RULES:
+    for r in _runnable(text):
         for m in r.pattern.finditer(text):
             try:
                 s, e = m.span("x") if "x" in r.pattern.groupindex else m.span()
