@@ -44,7 +44,9 @@ def analyse_document(document: Document, doc: Doc) -> DocumentAnalysis:
 
 
 def _sentences(doc: Doc, times: tuple[TimeExpression, ...]):
-    for sent in doc.sents:
+    from timeline.events import doc_sents
+
+    for sent in doc_sents(doc):
         s, e = sent.start_char, sent.end_char
         inside = tuple(i for i, t in enumerate(times) if s <= t.start < e)
         yield Sentence(start=s, end=e, times=inside)

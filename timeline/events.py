@@ -290,6 +290,17 @@ def tense(verb: Token, expr: TimeExpression | None = None) -> str:
 # --- candidates ------------------------------------------------------------------------
 
 
+_sents_cache: tuple[Doc, list[Span]] | None = None
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` (kept for the last document asked for: not to be changed)."""
+    global _sents_cache
+    if _sents_cache is None or _sents_cache[0] is not doc:
+        _sents_cache = (doc, list(doc.sents))
+    return _sents_cache[1]
+
+
 def extract_candidates(
     document: Document,
     doc: Doc,
@@ -302,7 +313,7 @@ def extract_candidates(
     out: list[EventCandidate] = []
     statements_by_sentence: dict[int, list[int]] = {}
     heads: list[int] = []  # character offset of each candidate's head word
-    sents = list(doc.sents)
+    sents = doc_sents(doc)
     lead = True  # the first sentence of prose is the report's lead
     for si, sent in enumerate(sents):
         if _all_furniture(document.text, sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):

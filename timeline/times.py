@@ -18,6 +18,7 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
 from typing import TYPE_CHECKING
 
+from timeline.doctext import doc_text
 from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES
@@ -112,7 +113,7 @@ def _runnable(text: str) -> list:
 def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
     """Longest non-overlapping rule matches, in text order."""
     ctx = Context(doc)
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, int, Parsed]] = []
     for r in _runnable(text):
         for m in r.pattern.finditer(text):
@@ -155,7 +156,7 @@ def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     out: list[TimeExpression] = []
-    text = doc.text
+    text = doc_text(doc)
     ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
     for s, e, p in find_spans(doc):
         t = None

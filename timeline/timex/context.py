@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from timeline.doctext import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -82,8 +84,8 @@ class Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self._starts = [t.idx for t in doc]
+        self.text = doc_text(doc)
+        self._starts = doc.to_array("IDX").tolist() if len(doc) else []
         #: set by a handler to start the extent later than its match (words TimeML leaves out)
         self.cut: int | None = None
         self.cut_end: int | None = None
