@@ -57,14 +57,14 @@ def corpus(n_candidates: int, seed: int = 1) -> list[DocumentAnalysis]:
 def main() -> None:
     import timeline.merge as merge
 
-    counted = merge._similarity
+    counted = merge.similarity_of
     calls = [0]
 
     def similarity(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls[0] += 1
         return counted(*args, **kwargs)
 
-    merge._similarity = similarity
+    merge.similarity_of = similarity
     figures: dict[int, tuple[float, int]] = {}
     previous, last = None, 1000
     for n in (1000, 2000, 4000, 5000, 8000):

@@ -54,6 +54,8 @@ class ActorLookup(Protocol):
 
 
 def fold(text: str) -> str:
+    if text.isascii():
+        return text.lower()  # nothing to decompose
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
@@ -187,11 +189,12 @@ NO_HOLDERS: Mapping[str, Sequence[tuple[str, ...]]] = MappingProxyType({})
 def affiliations(actors: Iterable[Actor]) -> dict[str, frozenset[str]]:
     """Each person's organisations, read from the titles among their aliases."""
     actors = list(actors)
-    bodies = [
-        (name_key(a.id.replace("-", " ")), re.findall(r"\w+", fold(a.name)))
-        for a in actors
-        if a.kind != ActorKind.PERSON
-    ]
+    bodies: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)  # by the first word of their name
+    for a in actors:
+        if a.kind != ActorKind.PERSON:
+            name = re.findall(r"\w+", fold(a.name))
+            if name:
+                bodies[name[0]].append((name_key(a.id.replace("-", " ")), name))
     out: dict[str, frozenset[str]] = {}
     for a in actors:
         if a.kind != ActorKind.PERSON:
@@ -199,10 +202,10 @@ def affiliations(actors: Iterable[Actor]) -> dict[str, frozenset[str]]:
         found: set[str] = set()
         for alias in a.aliases:
             words = re.findall(r"\w+", fold(alias))
-            for key, name in bodies:
-                n = len(name)
-                if n and n < len(words) and any(words[i : i + n] == name for i in range(len(words) - n + 1)):
-                    found.add(key)
+            for i, word in enumerate(words):
+                for key, name in bodies.get(word, ()):
+                    if len(name) < len(words) and words[i : i + len(name)] == name:
+                        found.add(key)
         if found:
             out[name_key(a.id.replace("-", " "))] = frozenset(found)
     return out
@@ -231,7 +234,7 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
     "11 allies") count against, as do reports with neither actors, names nor quotes in
     common. Statements by two different speakers are two statements.
     """
-    return _similarity(features(a), features(b))
+    return similarity_of(features(a), features(b))
 
 
 def _shared_quotes(fa: Features, fb: Features) -> bool:
@@ -246,7 +249,8 @@ def _shared_quotes(fa: Features, fb: Features) -> bool:
     return False
 
 
-def _similarity(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFILIATIONS) -> float:
+def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFILIATIONS) -> float:
+    """:func:`similarity` of two candidates whose :func:`features` are already worked out."""
     if not compatible(fa.bounds, fb.bounds):
         return 0.0
     a, b = fa.candidate, fb.candidate
@@ -369,6 +373,11 @@ class _Clusters:
     them, so a chain of reports (A like B, B like C) never carries A into C's event:
     the dates must still overlap, no sentence may report twice, two different speakers'
     statements never meet, and the clusters must look alike on average.
+
+    Each cluster keeps a summary, so a join costs the size of the smaller cluster at most,
+    not of both (one event retold by hundreds of articles): its date bounds, its sentences,
+    its voices (speaker key → whether one of them is a person) and its first :data:`CORE`
+    members in join order. The smaller cluster's summary is folded into the larger one's.
     """
 
     def __init__(self, feats: Sequence[Features], score: Callable[[int, int], float], affiliated: Affiliations) -> None:
@@ -376,10 +385,11 @@ class _Clusters:
         self.score = score
         self.affiliated = affiliated
         self.parent = list(range(len(feats)))
+        self.size = [1] * len(feats)
         self.bounds = [f.bounds for f in feats]
-        self.members = [[i] for i in range(len(feats))]
+        self.core = [[i] for i in range(len(feats))]
         self.sentences = [{(f.candidate.document, f.candidate.sentence)} for f in feats]
-        self.speakers = [{i} if f.speaker else set() for i, f in enumerate(feats)]
+        self.voices: list[dict[str, bool]] = [{f.speaker: f.person} if f.speaker else {} for f in feats]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -387,17 +397,22 @@ class _Clusters:
             i = self.parent[i]
         return i
 
+    def _one_voice(self, sa: str, sb: str) -> bool:
+        return sa == sb or sb in self.affiliated.get(sa, ()) or sa in self.affiliated.get(sb, ())
+
     def joinable(self, ri: int, rj: int, bridged: bool) -> bool:
-        if not compatible(self.bounds[ri], self.bounds[rj]) or self.sentences[ri] & self.sentences[rj]:
+        if not compatible(self.bounds[ri], self.bounds[rj]):
             return False
-        for x in self.speakers[ri]:
-            for y in self.speakers[rj]:
-                fx, fy = self.feats[x], self.feats[y]
-                if fx.speaker == fy.speaker or same_voice(fx, fy, self.affiliated):
+        small, large = sorted((self.sentences[ri], self.sentences[rj]), key=len)
+        if not small.isdisjoint(large):
+            return False
+        for sx, px in self.voices[ri].items():
+            for sy, py in self.voices[rj].items():
+                if self._one_voice(sx, sy):
                     continue
-                if not bridged or (fx.person and fy.person):
+                if not bridged or (px and py):
                     return False
-        a, b = self.members[ri][:CORE], self.members[rj][:CORE]
+        a, b = self.core[ri], self.core[rj]
         mean = sum(self.score(x, y) for x in a for y in b) / (len(a) * len(b))
         return mean >= LINK_THRESHOLD
 
@@ -412,14 +427,17 @@ class _Clusters:
         elif not compatible(self.bounds[ri], self.bounds[rj]):
             return False
         bi, bj = self.bounds[ri], self.bounds[rj]
-        self.parent[rj] = ri
-        if bi is None or bj is None:
-            self.bounds[ri] = bi or bj
-        else:
-            self.bounds[ri] = (max(bi[0], bj[0]), min(bi[1], bj[1]))
-        self.members[ri] += self.members[rj]
-        self.sentences[ri] |= self.sentences[rj]
-        self.speakers[ri] |= self.speakers[rj]
+        bounds = (bi or bj) if bi is None or bj is None else (max(bi[0], bj[0]), min(bi[1], bj[1]))
+        core = (self.core[ri] + self.core[rj])[:CORE]  # i's cluster first, as a list of members in join order
+        root, child = (ri, rj) if self.size[ri] >= self.size[rj] else (rj, ri)
+        self.parent[child] = root
+        self.size[root] += self.size[child]
+        self.bounds[root], self.core[root] = bounds, core
+        self.sentences[root] |= self.sentences[child]
+        voices = self.voices[root]
+        for speaker, person in self.voices[child].items():
+            voices[speaker] = voices.get(speaker, False) or person
+        self.sentences[child], self.voices[child], self.core[child] = set(), {}, []
         return True
 
 
@@ -448,7 +466,7 @@ def cluster_candidates(
         pair = (i, j) if i < j else (j, i)
         if pair not in scored:
             fa, fb = feats[pair[0]], feats[pair[1]]
-            scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else _similarity(fa, fb, affiliated)
+            scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else similarity_of(fa, fb, affiliated)
             if scored[pair] and _one_named_event(fa, fb):
                 scored[pair] += NAMED_EVENT
         return scored[pair]
@@ -503,6 +521,13 @@ def join_headlines(feats: Sequence[Features], groups: list[list[int]]) -> list[l
             group_of[i] = gi
             by_document[feats[i].candidate.document].append(i)
     merged_into: dict[int, int] = {}
+    bounds: dict[int, tuple[dt.date, dt.date] | None] = {}  # each group's, worked out once
+
+    def group_bounds(gi: int) -> tuple[dt.date, dt.date] | None:
+        if gi not in bounds:
+            bounds[gi] = _group_bounds(feats, groups[gi])
+        return bounds[gi]
+
     for gi, group in enumerate(groups):
         if len(group) != 1 or not feats[group[0]].candidate.headline:
             continue
@@ -516,7 +541,7 @@ def join_headlines(feats: Sequence[Features], groups: list[list[int]]) -> list[l
             and not feats[i].candidate.headline
             and feats[i].keys[:1] == head.keys[:1]
             and set(head.keys) <= set(feats[i].keys)
-            and compatible(head.bounds, _group_bounds(feats, groups[group_of[i]]))
+            and compatible(head.bounds, group_bounds(group_of[i]))
         ]
         if hits:
             first = min(hits, key=lambda i: feats[i].candidate.sentence)
@@ -578,9 +603,11 @@ def nominal_mentions(
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     group_of: dict[int, int] = {}
     bounds: list[tuple[dt.date, dt.date] | None] = []
+    sentences: list[set[tuple[str, int]]] = []
     for gi, group in enumerate(groups):
         dated = [feats[i].bounds for i in group if feats[i].bounds is not None]
         bounds.append((max(b[0] for b in dated), min(b[1] for b in dated)) if dated else None)
+        sentences.append({(feats[i].candidate.document, feats[i].candidate.sentence) for i in group})
         for i in group:
             group_of[i] = gi
         for key in dict.fromkeys(
@@ -602,7 +629,7 @@ def nominal_mentions(
             if gi != group_of.get(i)
             and bounds[gi] is not None
             and compatible(bounds[gi], f.bounds)
-            and all((feats[j].candidate.document, feats[j].candidate.sentence) != where for j in groups[gi])
+            and where not in sentences[gi]
         ]
         if fitting:
             out[max(fitting, key=lambda gi: (len(groups[gi]), -gi))].append(i)
@@ -782,10 +809,11 @@ def build_event(
         ),
     )
     unique_sources: list[Source] = []
+    seen: set[tuple[str, int]] = set()
     for a, c in sources:
-        src = candidate_source(a, c)
-        if not any(s.document == src.document and s.start == src.start for s in unique_sources):
-            unique_sources.append(src)
+        if (c.document, c.start) not in seen:
+            seen.add((c.document, c.start))
+            unique_sources.append(candidate_source(a, c))
     first = min(candidates, key=lambda c: (order.get(c.document, 0), c.start, c.predicate))
     if len(members) > 1:
         docs = len({c.document for c in candidates})

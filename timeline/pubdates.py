@@ -34,7 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from timeline.candidates import DocumentAnalysis, EventCandidate
-from timeline.merge import Features, _similarity, bounds_of, features
+from timeline.merge import Features, bounds_of, features
+from timeline.merge import similarity_of as _similarity
 from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, date_bounds
 
 MATCH_THRESHOLD = 3.0  # similarity for "the same event" (see timeline.merge.similarity)
