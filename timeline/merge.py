@@ -53,11 +53,22 @@ class ActorLookup(Protocol):
 # --- what two reports share ------------------------------------------------------------
 
 
+class _Uncombined(dict):
+    """A ``str.translate`` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_UNCOMBINED = _Uncombined()
+
+
 def fold(text: str) -> str:
     if text.isascii():
         return text.lower()  # nothing to decompose
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return unicodedata.normalize("NFKD", text).translate(_UNCOMBINED).lower()
 
 
 def name_key(name: str) -> str:
@@ -116,13 +127,11 @@ def figures(candidate: EventCandidate) -> frozenset[tuple[str, str]]:
         for m in _FIGURE.finditer(text):
             raw = m.group("num").lower()
             value = _NUMBER_WORDS.get(raw, raw.replace(",", ""))
-            before = re.findall(r"[a-z]+", fold(text[max(0, m.start() - 12) : m.start()]))
-            after = re.findall(r"[a-z]+", fold(text[m.end() : m.end() + 12]))
             if m.group("pct"):
                 kind = "%"
             elif m.group("cur") or m.group("scale"):
                 kind = "money" if m.group("cur") else "amount"
-            elif re.fullmatch(r"1[89]\d\d|20\d\d", value) or _MONTHS & {*before[-1:], *after[:1]}:
+            elif re.fullmatch(r"1[89]\d\d|20\d\d", value) or _MONTHS & _beside(text, m.start(), m.end()):
                 continue
             else:
                 kind = "count"
@@ -131,13 +140,28 @@ def figures(candidate: EventCandidate) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
+def _beside(text: str, start: int, end: int) -> set[str]:
+    """The words right before and right after ``text[start:end]``."""
+    before = re.findall(r"[a-z]+", fold(text[max(0, start - 12) : start]))
+    after = re.findall(r"[a-z]+", fold(text[end : end + 12]))
+    return {*before[-1:], *after[:1]}
+
+
+_BOUNDS: dict[str, tuple[dt.date, dt.date] | None] = {}  # date_bounds of each date value met (a pure function)
+
+
 def bounds_of(candidate: EventCandidate) -> tuple[dt.date, dt.date] | None:
-    if not candidate.date:
+    date = candidate.date
+    if not date:
         return None
-    try:
-        return date_bounds(candidate.date)
-    except ValueError:
-        return None
+    if date not in _BOUNDS:
+        if len(_BOUNDS) > 100_000:
+            _BOUNDS.clear()
+        try:
+            _BOUNDS[date] = date_bounds(date)
+        except ValueError:
+            _BOUNDS[date] = None
+    return _BOUNDS[date]
 
 
 def compatible(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
@@ -239,6 +263,8 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
 
 def _shared_quotes(fa: Features, fb: Features) -> bool:
     """One quotation in both: several 4-grams, a fair share of the shorter quote (or of a quote the other prints)."""
+    if not fa.shingles and not fb.shingles:
+        return False
     common = len(fa.shingles & fb.shingles)
     if common >= 2 and common >= 0.3 * min(len(fa.shingles), len(fb.shingles)):
         return True
@@ -257,8 +283,9 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
     if a.document == b.document and a.sentence == b.sentence:
         return 0.0  # one sentence reports each event once: two candidates there are two events
     ka, kb = fa.keys, fb.keys
-    shared_actors = set(ka) & set(kb)
-    named = bool(set(ka) & b.lemmas or set(kb) & a.lemmas)  # one's actor named in the other's words
+    sa, sb = set(ka), set(kb)
+    shared_actors = sa & sb
+    named = not sa.isdisjoint(b.lemmas) or not sb.isdisjoint(a.lemmas)  # one's actor named in the other's words
     shared_quotes = _shared_quotes(fa, fb)
     voice = same_voice(fa, fb, affiliated)
     if not shared_actors and not shared_quotes and not voice and not ((not ka or not kb) and named):
@@ -274,7 +301,8 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         score += 0.75
     elif named:
         score += 0.5
-    la, lb = a.lemmas - set(ka) - set(kb), b.lemmas - set(ka) - set(kb)  # names count once, as actors
+    names = sa | sb
+    la, lb = a.lemmas - names, b.lemmas - names  # names count once, as actors
     if la and lb:
         overlap = len(la & lb) / min(len(la), len(lb))
         score += 3.0 * overlap if min(len(la), len(lb)) >= 3 else 1.5 * overlap
@@ -390,6 +418,9 @@ class _Clusters:
         self.core = [[i] for i in range(len(feats))]
         self.sentences = [{(f.candidate.document, f.candidate.sentence)} for f in feats]
         self.voices: list[dict[str, bool]] = [{f.speaker: f.person} if f.speaker else {} for f in feats]
+        # joins refused between two clusters as they were (root and size of each, bridged): one event
+        # retold by many outlets offers the same two clusters many times over
+        self.refused: set[tuple[int, int, int, int, bool]] = set()
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -422,7 +453,11 @@ class _Clusters:
             return True
         if checked:
             bridged = _shared_quotes(self.feats[i], self.feats[j])
+            state = (ri, self.size[ri], rj, self.size[rj], bridged)
+            if state in self.refused:
+                return False
             if not self.joinable(ri, rj, bridged):
+                self.refused.add(state)
                 return False
         elif not compatible(self.bounds[ri], self.bounds[rj]):
             return False
@@ -464,12 +499,14 @@ def cluster_candidates(
 
     def score(i: int, j: int) -> float:
         pair = (i, j) if i < j else (j, i)
-        if pair not in scored:
+        found = scored.get(pair)
+        if found is None:
             fa, fb = feats[pair[0]], feats[pair[1]]
-            scored[pair] = 0.0 if _never_merge(fa.candidate, fb.candidate) else similarity_of(fa, fb, affiliated)
-            if scored[pair] and _one_named_event(fa, fb):
-                scored[pair] += NAMED_EVENT
-        return scored[pair]
+            found = 0.0 if _never_merge(fa.candidate, fb.candidate) else similarity_of(fa, fb, affiliated)
+            if found and _one_named_event(fa, fb):
+                found += NAMED_EVENT
+            scored[pair] = found
+        return found
 
     for members in blocks.values():
         if len(members) < 2:
@@ -741,7 +778,9 @@ def _title_rank(candidate: EventCandidate) -> tuple:
     return (not readable, not candidate.actors, leaning, _CERTAINTY_RANK.get(candidate.certainty, 4), abs(length - 50))
 
 
-def _representative(candidates: Sequence[EventCandidate], resolution: ActorLookup) -> Sequence[EventCandidate]:
+def _representative(
+    candidates: Sequence[EventCandidate], resolution: ActorLookup, kinds: Mapping[str, ActorKind] | None = None
+) -> Sequence[EventCandidate]:
     """The reports an event's title may come from: those of the voice most of its statements share.
 
     A statement retold by many outlets is credited now to the person, now to their
@@ -756,12 +795,17 @@ def _representative(candidates: Sequence[EventCandidate], resolution: ActorLooku
                 voices[actor].append(c)
     if len(voices) < 2:
         return candidates
-    kinds = {a.id: a.kind for a in getattr(resolution, "actors", ())}
+    if kinds is None:
+        kinds = _actor_kinds(resolution)
 
     def weight(actor: str) -> tuple[int, bool]:
         return len(voices[actor]), kinds.get(actor) == ActorKind.PERSON
 
     return voices[max(voices, key=weight)]
+
+
+def _actor_kinds(resolution: ActorLookup) -> dict[str, ActorKind]:
+    return {a.id: a.kind for a in getattr(resolution, "actors", ())}
 
 
 def _dedupe_quotes(quotes: Iterable[Quote]) -> tuple[Quote, ...]:
@@ -788,11 +832,12 @@ def build_event(
     resolution: ActorLookup,
     order: dict[str, int],
     mentions: Sequence[tuple[DocumentAnalysis, EventCandidate]] = (),
+    kinds: Mapping[str, ActorKind] | None = None,
 ) -> Event:
     """One event from its reports; ``mentions`` (sentences that name it in passing) add only their passages."""
     candidates = [c for _, c in members]
     date, precision, certainty, how = merged_date(candidates)
-    lead = min(_representative(candidates, resolution), key=_title_rank)
+    lead = min(_representative(candidates, resolution, kinds), key=_title_rank)
     actors: list[str] = []
     for c in [lead, *candidates]:
         for mention in c.actors:
@@ -853,8 +898,9 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
     groups = cluster_candidates(resolved, continued, affiliated, feats)
     near = [dated_nouns(c, a.times[c.time] if c.time is not None and c.time < len(a.times) else None) for a, c in flat]
     named = nominal_mentions(feats, groups, near)
+    kinds = _actor_kinds(resolution)
     events = [
-        build_event([flat[i] for i in group], resolution, order, [flat[i] for i in named.get(gi, ())])
+        build_event([flat[i] for i in group], resolution, order, [flat[i] for i in named.get(gi, ())], kinds)
         for gi, group in enumerate(groups)
     ]
     events = _unique_ids(events, [flat[g[0]][1] for g in groups])
