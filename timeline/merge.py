@@ -90,7 +90,7 @@ def actor_keys(candidate: EventCandidate) -> tuple[str, ...]:
 
 def _grams(text: str) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", fold(text))
-    return frozenset(tuple(words[i : i + 4]) for i in range(len(words) - 3))
+    return frozenset(zip(words, words[1:], words[2:], words[3:], strict=False))  # word 4-grams
 
 
 def quote_shingles(candidate: EventCandidate) -> frozenset[tuple[str, ...]]:
@@ -415,7 +415,8 @@ class _Clusters:
         self.parent = list(range(len(feats)))
         self.size = [1] * len(feats)
         self.bounds = [f.bounds for f in feats]
-        self.core = [[i] for i in range(len(feats))]
+        self.core = [(i,) for i in range(len(feats))]
+        self.alike: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}  # of two clusters' first members
         self.sentences = [{(f.candidate.document, f.candidate.sentence)} for f in feats]
         self.voices: list[dict[str, bool]] = [{f.speaker: f.person} if f.speaker else {} for f in feats]
         # joins refused between two clusters as they were (root and size of each, bridged): one event
@@ -444,8 +445,11 @@ class _Clusters:
                 if not bridged or (px and py):
                     return False
         a, b = self.core[ri], self.core[rj]
-        mean = sum(self.score(x, y) for x in a for y in b) / (len(a) * len(b))
-        return mean >= LINK_THRESHOLD
+        alike = self.alike.get((a, b))
+        if alike is None:  # a cluster's first members stay the same once they are CORE: worked out once
+            mean = sum(self.score(x, y) for x in a for y in b) / (len(a) * len(b))
+            alike = self.alike[a, b] = mean >= LINK_THRESHOLD
+        return alike
 
     def union(self, i: int, j: int, *, checked: bool = True) -> bool:
         ri, rj = self.find(i), self.find(j)
@@ -463,7 +467,7 @@ class _Clusters:
             return False
         bi, bj = self.bounds[ri], self.bounds[rj]
         bounds = (bi or bj) if bi is None or bj is None else (max(bi[0], bj[0]), min(bi[1], bj[1]))
-        core = (self.core[ri] + self.core[rj])[:CORE]  # i's cluster first, as a list of members in join order
+        core = (self.core[ri] + self.core[rj])[:CORE]  # i's cluster first, in join order
         root, child = (ri, rj) if self.size[ri] >= self.size[rj] else (rj, ri)
         self.parent[child] = root
         self.size[root] += self.size[child]
@@ -472,7 +476,7 @@ class _Clusters:
         voices = self.voices[root]
         for speaker, person in self.voices[child].items():
             voices[speaker] = voices.get(speaker, False) or person
-        self.sentences[child], self.voices[child], self.core[child] = set(), {}, []
+        self.sentences[child], self.voices[child], self.core[child] = set(), {}, ()
         return True
 
 
