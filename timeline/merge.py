@@ -512,23 +512,27 @@ def cluster_candidates(
             scored[pair] = found
         return found
 
+    bounds = [f.bounds for f in feats]
+    date_order = [_date_order(f) for f in feats]
     for members in blocks.values():
         if len(members) < 2:
             continue
         # sorted neighbourhood: a block is compared along its date order (undated last), a window at a
         # time; a dated member stops meeting dated ones at the first that starts after it ends
-        members = sorted(members, key=lambda i: _date_order(feats[i]))
-        undated = next((x for x, i in enumerate(members) if feats[i].bounds is None), len(members))
+        members = sorted(members, key=date_order.__getitem__)
+        undated = next((x for x, i in enumerate(members) if bounds[i] is None), len(members))
         for x, i in enumerate(members):
             end = x + 1 + NEIGHBOURS
-            bi = feats[i].bounds
+            bi = bounds[i]
             for j in members[x + 1 : min(end, undated)]:
-                bj = feats[j].bounds
+                bj = bounds[j]
                 if bi is not None and bj is not None and bj[0] > bi[1]:
                     break
-                score(i, j)
+                if ((i, j) if i < j else (j, i)) not in scored:  # pairs meet again in their other blocks
+                    score(i, j)
             for j in members[max(x + 1, undated) : end]:
-                score(i, j)
+                if ((i, j) if i < j else (j, i)) not in scored:
+                    score(i, j)
     candidates_pairs = sorted(
         ((s, p) for p, s in scored.items() if s >= MERGE_THRESHOLD), key=lambda sp: (-sp[0], sp[1])
     )
@@ -938,7 +942,10 @@ def _resolved(
         actor = resolution.actor_for(candidate.document, mention) or _holder(
             mention.text, holders.get(candidate.document, ())
         )
-        renamed.append(dataclasses.replace(mention, text=actor.replace("-", " ")) if actor else mention)
+        text = actor.replace("-", " ") if actor else mention.text
+        renamed.append(mention if text == mention.text else dataclasses.replace(mention, text=text))
+    if all(r is m for r, m in zip(renamed, candidate.actors, strict=True)):
+        return candidate
     return dataclasses.replace(candidate, actors=tuple(renamed))
 
 
