@@ -11,9 +11,12 @@ from timeline.merge import (
     build_event,
     cluster_candidates,
     event_id,
+    features,
     figures,
     merge_candidates,
     merged_date,
+    similarity,
+    similarity_of,
 )
 from timeline.model import Actor, ActorKind, Certainty, Precision, Quote, TimeExpression, TimexType
 
@@ -422,3 +425,38 @@ def test_a_headline_at_another_date_stays_apart() -> None:
     statement = cand("a", 3, "Berg: Olsen is wrong", actors=("Anna Berg", "Karl Olsen"), lemmas="wrong",
                      date="2024-03-04")  # fmt: skip
     assert len(cluster_candidates([headline, statement])) == 2
+
+
+def test_one_statement_retold_by_many_outlets_is_one_event_with_every_source_once() -> None:
+    words = "ally defend ready attack response united"
+    reports = [
+        cand(
+            f"d{n:03d}",
+            1 + n % 3,
+            f"Stoltenberg: allies ready ({n})",
+            actors=("Jens Stoltenberg",),
+            lemmas=words,
+            date="2024-02-11",
+        )
+        for n in range(120)
+    ]
+    analyses = tuple(DocumentAnalysis(c.document, candidates=(c,)) for c in reports)
+    events = merge_candidates(analyses, Names())
+    assert len(events) == 1
+    assert [s.document for s in events[0].sources] == [f"d{n:03d}" for n in range(120)]
+    assert events[0].how.endswith("120 reports in 120 documents")
+
+
+def test_a_big_event_still_turns_away_another_speaker_on_the_same_day() -> None:
+    words = "trump comment nato ally dangerous"
+    bidens = [cand(f"b{n}", 1, "Biden: dangerous", actors=("Joe Biden", "Trump"), lemmas=words, date="2024-02-11")
+              for n in range(40)]  # fmt: skip
+    scholz = cand("s", 1, "Scholz: dangerous", actors=("Olaf Scholz", "Trump"), lemmas=words, date="2024-02-11")
+    groups = cluster_candidates([*bidens, scholz])
+    assert sorted(len(g) for g in groups) == [1, 40]
+
+
+def test_similarity_of_features_is_the_similarity_of_candidates() -> None:
+    a = cand("a", 1, "Trump: encourage Russia", actors=("Donald Trump", "Russia"), lemmas=RALLY, date="2024-02-10")
+    b = cand("b", 2, "Trump tells rally", actors=("Trump",), lemmas="rally encourage russia pay", date="2024-02-10")
+    assert similarity(a, b) == similarity_of(features(a), features(b)) > 3.0
