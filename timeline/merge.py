@@ -287,7 +287,12 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
     shared_actors = sa & sb
     named = not sa.isdisjoint(b.lemmas) or not sb.isdisjoint(a.lemmas)  # one's actor named in the other's words
     shared_quotes = _shared_quotes(fa, fb)
-    voice = same_voice(fa, fb, affiliated)
+    if not ka or not kb:  # same_voice, inline: the commonest question of the merge
+        voice = None
+    elif ka[0] == kb[0]:
+        voice = True
+    else:
+        voice = kb[0] in affiliated.get(ka[0], ()) or ka[0] in affiliated.get(kb[0], ())
     if not shared_actors and not shared_quotes and not voice and not ((not ka or not kb) and named):
         return 0.0
     statement = EventKind.STATEMENT in (a.kind, b.kind)
