@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Protocol
 
@@ -181,6 +181,10 @@ class Features:
     figures: frozenset[tuple[str, str]] = frozenset()
     person: bool = True  # the subject is a person (a statement's speaker), not an organisation or a country
     nominal: bool = False  # the event is a noun (see :func:`nominal`)
+    key_set: frozenset[str] = field(init=False, repr=False, compare=False)  # the keys, as a set
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key_set", frozenset(self.keys))
 
     @property
     def speaker(self) -> str | None:
@@ -277,16 +281,17 @@ def _shared_quotes(fa: Features, fb: Features) -> bool:
 
 def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFILIATIONS) -> float:
     """:func:`similarity` of two candidates whose :func:`features` are already worked out."""
-    if not compatible(fa.bounds, fb.bounds):
-        return 0.0
+    ba, bb = fa.bounds, fb.bounds
+    if ba is not None and bb is not None and (ba[0] > bb[1] or bb[0] > ba[1]):
+        return 0.0  # dates that exclude each other (see :func:`compatible`)
     a, b = fa.candidate, fb.candidate
     if a.document == b.document and a.sentence == b.sentence:
         return 0.0  # one sentence reports each event once: two candidates there are two events
     ka, kb = fa.keys, fb.keys
-    sa, sb = set(ka), set(kb)
+    sa, sb = fa.key_set, fb.key_set
     shared_actors = sa & sb
     named = not sa.isdisjoint(b.lemmas) or not sb.isdisjoint(a.lemmas)  # one's actor named in the other's words
-    shared_quotes = _shared_quotes(fa, fb)
+    shared_quotes = (fa.shingles or fb.shingles) and _shared_quotes(fa, fb)
     if not ka or not kb:  # same_voice, inline: the commonest question of the merge
         voice = None
     elif ka[0] == kb[0]:
@@ -325,7 +330,7 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         score += 0.25  # "the invasion" names what the other's verb reports
     if a.date and b.date and a.date == b.date:
         score += 0.5
-    if _one_occasion(fa, fb):
+    if voice and _one_occasion(fa, fb):  # (one speaker is one voice)
         # one speaker's statements on one named day: one occasion (a rally, a press conference)
         score += 1.0 if fa.bounds == fb.bounds and fa.bounds and fa.bounds[0] == fa.bounds[1] else 0.5
     return score
@@ -337,8 +342,10 @@ def _one_occasion(fa: Features, fb: Features) -> bool:
         return False
     if not fa.keys or not fb.keys or fa.keys[0] != fb.keys[0] or fa.bounds is None or fb.bounds is None:
         return False
-    week = dt.timedelta(days=7)
-    return fa.bounds[1] - fa.bounds[0] <= week and fb.bounds[1] - fb.bounds[0] <= week
+    return fa.bounds[1] - fa.bounds[0] <= _WEEK and fb.bounds[1] - fb.bounds[0] <= _WEEK
+
+
+_WEEK = dt.timedelta(days=7)
 
 
 #: Nouns that name an event ("the invasion", "the rally"): deverbal suffixes and the common plain ones.
@@ -511,7 +518,9 @@ def cluster_candidates(
         found = scored.get(pair)
         if found is None:
             fa, fb = feats[pair[0]], feats[pair[1]]
-            found = 0.0 if _never_merge(fa.candidate, fb.candidate) else similarity_of(fa, fb, affiliated)
+            # 0 for two events of one sentence (a report and what it reports, "X said on Sunday that Y
+            # happened in 2014", among them)
+            found = similarity_of(fa, fb, affiliated)
             if found and _one_named_event(fa, fb):
                 found += NAMED_EVENT
             scored[pair] = found
@@ -712,12 +721,6 @@ def _one_named_event(fa: Features, fb: Features) -> bool:
 def _date_order(f: Features) -> tuple[dt.date, dt.date, str]:
     bounds = f.bounds or (dt.date.max, dt.date.max)
     return (bounds[0], bounds[1], f.candidate.predicate)
-
-
-def _never_merge(a: EventCandidate, b: EventCandidate) -> bool:
-    """A report and what it reports ("X said on Sunday that Y happened in 2014") stay apart."""
-    same_sentence = a.document == b.document and a.sentence == b.sentence
-    return same_sentence and (a.reports is None) != (b.reports is None)
 
 
 # --- events ---------------------------------------------------------------------------
