@@ -80,9 +80,9 @@ def _add_paragraph_breaks(nlp: Language) -> None:
                 gap = prev.text_with_ws if prev.is_space else prev.whitespace_
                 if prev.is_space and "\n" in prev.text:
                     before = doc[tok.i - 2].text if tok.i > 1 else ""
-                    if prev.text.count("\n") > 1 or before[-1:] in ".!?\"”’:":
+                    if prev.text.count("\n") > 1 or before[-1:] in '.!?"”’:':
                         tok.is_sent_start = True
-                elif "\n" in gap and prev.text[-1:] in ".!?\"”’":
+                elif "\n" in gap and prev.text[-1:] in '.!?"”’':
                     tok.is_sent_start = True
             return doc
 
