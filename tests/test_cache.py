@@ -294,3 +294,140 @@ def test_decoded_values_are_checked_field_by_field():
     ):
         with pytest.raises(ValueError):
             loads_analysis(bad)
+
+
+# --- whole built timelines --------------------------------------------------------------
+
+
+def _seed_documents(seeds_dir):
+    from timeline.corpus import read_corpus
+
+    return list(read_corpus([seeds_dir]).documents)
+
+
+def _toml(timeline) -> str:
+    from timeline.toml_io import dumps_timeline
+
+    return dumps_timeline(timeline, embed_text=True)
+
+
+def _count_analyses(monkeypatch) -> list[str]:
+    from timeline import analyse
+
+    calls: list[str] = []
+    real = analyse.analyse_document
+
+    def counted(document, doc):
+        calls.append(document.id)
+        return real(document, doc)
+
+    monkeypatch.setattr(analyse, "analyse_document", counted)
+    return calls
+
+
+def test_an_unchanged_corpus_is_read_back_whole_and_identical(tmp_path, seeds_dir, monkeypatch):
+    from timeline import merge, parse
+    from timeline.build import build_timeline
+
+    documents = _seed_documents(seeds_dir)
+    cold = _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path))
+
+    def never(*args, **kwargs):
+        raise AssertionError("a cached timeline runs no stage")
+
+    with monkeypatch.context() as m:
+        m.setattr(parse, "analyse_corpus", never)
+        m.setattr(merge, "merge_candidates", never)
+        warm = _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path))
+    assert warm == cold
+    assert warm == _toml(build_timeline(documents, quiet=True, jobs=1, use_cache=False))
+
+
+def test_changing_one_document_rebuilds_and_matches_an_uncached_build(tmp_path, seeds_dir, monkeypatch):
+    from dataclasses import replace
+
+    from timeline.build import build_timeline
+
+    documents = _seed_documents(seeds_dir)
+    first = _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path))
+    changed = list(documents)
+    changed[1] = replace(
+        changed[1], text=changed[1].text + "\n\nOn Monday, the mayor of Springfield resigned, officials said.\n"
+    )
+    calls = _count_analyses(monkeypatch)
+    second = _toml(build_timeline(changed, quiet=True, jobs=1, cache_dir=tmp_path))
+    assert calls == [changed[1].id]  # only the changed file parsed again
+    assert second != first and "resigned" in second
+    assert second == _toml(build_timeline(changed, quiet=True, jobs=1, use_cache=False))
+    # and the first corpus is still served from its own entry
+    assert _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path)) == first
+
+
+def test_a_changed_path_or_date_is_another_timeline(tmp_path, seeds_dir):
+    from dataclasses import replace
+
+    from timeline.cache import timeline_key
+
+    documents = _seed_documents(seeds_dir)
+    base = timeline_key(documents, "m", "p", "b")
+    assert base == timeline_key(list(documents), "m", "p", "b")
+    moved = [replace(documents[0], path="elsewhere.md"), *documents[1:]]
+    redated = [replace(documents[0], published="1999-01-01"), *documents[1:]]
+    reordered = [documents[1], documents[0], *documents[2:]]
+    variants = [moved, redated, reordered, documents[:-1]]
+    keys = {timeline_key(v, "m", "p", "b") for v in variants}
+    keys |= {timeline_key(documents, "m2", "p", "b"), timeline_key(documents, "m", "p2", "b")}
+    keys |= {timeline_key(documents, "m", "p", "b2")}
+    assert base not in keys and len(keys) == 7
+
+
+@pytest.mark.parametrize(
+    "data",
+    ["not json", "[1, 2, 3]", '{"schema": 1}', '["tl/1", "", "", [], [["x"]], [], []]', "null"],
+    ids=["not-json", "short-list", "object", "bad-rows", "null"],
+)
+def test_a_bad_built_timeline_is_ignored_and_rebuilt(tmp_path, seeds_dir, monkeypatch, data):
+    from timeline.build import build_timeline
+
+    documents = _seed_documents(seeds_dir)
+    cold = _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path))
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    assert conn.execute("UPDATE timelines SET data = ?", (data,)).rowcount == 1
+    conn.commit()
+    conn.close()
+    calls = _count_analyses(monkeypatch)
+    assert _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path)) == cold
+    assert calls == []  # the analyses are still good: only the corpus stages ran again
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    (stored,) = conn.execute("SELECT data FROM timelines").fetchone()
+    conn.close()
+    assert stored != data  # replaced by the rebuilt one
+
+
+def test_a_cache_file_from_before_built_timelines_gains_them(tmp_path, seeds_dir):
+    from timeline.build import build_timeline
+
+    AnalysisCache(tmp_path).close()
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute("DROP TABLE timelines")
+    conn.commit()
+    conn.close()
+    documents = _seed_documents(seeds_dir)
+    cold = _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path))
+    assert not any(".corrupt-" in p.name for p in tmp_path.iterdir())
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    assert conn.execute("SELECT count(*) FROM timelines").fetchone()[0] == 1
+    conn.close()
+    assert _toml(build_timeline(documents, quiet=True, jobs=1, cache_dir=tmp_path)) == cold
+
+
+def test_only_the_latest_built_timelines_are_kept(tmp_path):
+    from timeline.cache import TIMELINES_KEPT
+    from timeline.model import Timeline
+
+    with AnalysisCache(tmp_path) as cache:
+        for i in range(TIMELINES_KEPT + 3):
+            cache.put_timeline(f"k{i}", Timeline(generator=f"g{i}"))
+        assert cache.get_timeline("k0") is None
+        last = cache.get_timeline(f"k{TIMELINES_KEPT + 2}")
+    assert last is not None and last.generator == f"g{TIMELINES_KEPT + 2}"

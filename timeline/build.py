@@ -31,14 +31,69 @@ def build_timeline(
     cache_dir: Path | None = None,
     use_cache: bool = True,
 ) -> Timeline:
+    """Documents in, timeline out.
+
+    With the cache on, the whole result is looked up first by a hash of every input
+    (:func:`timeline.cache.timeline_key`: the documents, the model, the builder's code):
+    an unchanged corpus is read back in one step, skipping the analyses and every corpus
+    stage. Any change builds it again as before, reusing each unchanged document's analysis.
+    """
+    clock = _Stages()
+    cache = key = ident = version = None
+    if use_cache:
+        from timeline.cache import AnalysisCache, build_version, pipeline_version, timeline_key
+        from timeline.parse import model_identity
+        from timeline.paths import cache_dir as default_cache_dir
+
+        ident, version = model_identity(model), pipeline_version()
+        key = timeline_key(documents, ident, version, build_version())
+        cache = AnalysisCache(Path(cache_dir) if cache_dir else default_cache_dir(), quiet=quiet)
+        found = cache.get_timeline(key)
+        if found is not None:
+            cache.close()
+            clock.lap("cached timeline")
+            clock.report()
+            return found
+    try:
+        timeline = _build(documents, model, quiet, jobs, cache_dir, use_cache, ident, version, clock)
+        if cache is not None and key is not None:
+            cache.put_timeline(key, timeline)
+            clock.lap("store")
+    finally:
+        if cache is not None:
+            cache.close()
+    clock.report()
+    return timeline
+
+
+def _build(
+    documents: Sequence[Document],
+    model: str | None,
+    quiet: bool,
+    jobs: int | None,
+    cache_dir: Path | None,
+    use_cache: bool,
+    ident: str | None,
+    version: str | None,
+    clock: _Stages,
+) -> Timeline:
+    """Every stage: the per-document analyses (cached ones reused), then the corpus stages."""
     from timeline.actors import resolve_actors
     from timeline.merge import merge_candidates
     from timeline.narrative import date_by_narrative
     from timeline.parse import analyse_corpus
     from timeline.pubdates import infer_publication_dates
 
-    clock = _Stages()
-    result = analyse_corpus(documents, model=model, jobs=jobs, cache_dir=cache_dir, use_cache=use_cache, quiet=quiet)
+    result = analyse_corpus(
+        documents,
+        model=model,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        use_cache=use_cache,
+        quiet=quiet,
+        model_key=ident,
+        pipeline=version,
+    )
     clock.lap("analyse")
     resolution = resolve_actors(result.analyses)
     clock.lap("actors")
@@ -48,7 +103,6 @@ def build_timeline(
     clock.lap("narrative")
     events = merge_candidates(analyses, resolution)
     clock.lap("merge")
-    clock.report()
     return Timeline(
         documents=tuple(dated.documents),
         actors=tuple(resolution.actors),

@@ -23,11 +23,11 @@ import sys
 import time
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from timeline.candidates import DocumentAnalysis
-from timeline.model import Document
+from timeline.model import Document, Timeline
 
 APPLICATION_ID = 0x544C4E31  # "TLN1": marks the file as ours
 FORMAT_VERSION = 1  # PRAGMA user_version; bump when the table layout changes
@@ -250,6 +250,72 @@ def loads_analysis(text: str) -> DocumentAnalysis:
     return value
 
 
+# --- whole timelines -------------------------------------------------------------------
+
+#: Built timelines kept in the file (each holds its documents' texts): the latest few corpora.
+TIMELINES_KEPT = 4
+
+#: Modules no build result depends on: editing them keeps built timelines valid.
+_NOT_BUILD_SOURCES = frozenset({"cli.py", "__main__.py", "times_cli.py", "evaluate.py", "progress.py", "sources.py"})
+
+
+def build_version() -> str:
+    """A short hash of all the builder's code (the per-document analysis and the corpus
+    stages: actors, publication dates, narrative, merging), and the package version the
+    timeline names as its generator. ``TIMELINE_PIPELINE_VERSION`` pins it as it pins
+    :func:`pipeline_version`."""
+    pinned = os.environ.get("TIMELINE_PIPELINE_VERSION")
+    if pinned:
+        return "build " + pinned
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"format {FORMAT_VERSION} timelines".encode())
+    for f in sorted(root.rglob("*.py")):
+        rel = f.relative_to(root)
+        if rel.parts[0] == "commands" or str(rel) in _NOT_BUILD_SOURCES:
+            continue
+        try:
+            data = f.read_bytes()
+        except OSError:
+            continue
+        h.update(str(rel).encode() + b"\0" + data + b"\0")
+    return h.hexdigest()[:16]
+
+
+def timeline_key(documents: Sequence[Document], model: str, pipeline: str, build: str) -> str:
+    """SHA-256 of everything a built timeline depends on: every field of every document,
+    in order (so each document's analysis key too), the model, the analysis code's
+    version and the whole builder's."""
+    h = hashlib.sha256()
+
+    def part(value: str) -> None:
+        b = value.encode("utf-8", "surrogatepass")
+        h.update(len(b).to_bytes(8, "little") + b)
+
+    for value in (build, pipeline, model, str(len(documents))):
+        part(value)
+    for d in documents:
+        for value in (d.id, d.path, d.title, d.published or "", d.published_from.value, d.published_how, d.url,
+                      d.author, str(len(d.warnings)), *d.warnings, d.text):  # fmt: skip
+            part(value)
+        h.update(b"\1" if d.published is None else b"\2")
+    return h.hexdigest()
+
+
+def loads_timeline_rows(data: object) -> Timeline | None:
+    """A timeline from :func:`timeline.toml_io.timeline_rows` JSON, checked; None when it is not one."""
+    from timeline.toml_io import TimelineFileError, timeline_from_rows
+
+    if not isinstance(data, str):
+        return None
+    try:
+        rows = json.loads(data)
+        if type(rows) is not list:
+            return None
+        return timeline_from_rows(rows, "cached timeline")
+    except (ValueError, RecursionError, TimelineFileError):
+        return None
+
+
 # --- the SQLite file ------------------------------------------------------------------
 
 
@@ -315,6 +381,10 @@ class AnalysisCache:
                 raise _Foreign(f"cache format {version}, expected {FORMAT_VERSION}")
             elif "analyses" not in tables:
                 raise _Foreign("no analyses table")
+            # added later than the analyses: a file from before it gains the table, nothing else changes
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS timelines (key TEXT PRIMARY KEY, data TEXT NOT NULL, created REAL NOT NULL)"
+            )
             conn.execute("SELECT count(*) FROM (SELECT key FROM analyses LIMIT 1)").fetchone()
             conn.execute("COMMIT")
         except BaseException:
@@ -394,6 +464,49 @@ class AnalysisCache:
         try:
             with self._transaction():
                 self.conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            self._recover(exc)
+
+    def get_timeline(self, key: str) -> Timeline | None:
+        """The whole timeline built before from the same inputs (:func:`timeline_key`), or None.
+
+        What comes out passes every check a timeline file's reader makes; a row that does
+        not is deleted and counts as a miss.
+        """
+        if self.conn is None:
+            return None
+        try:
+            row = self.conn.execute("SELECT data FROM timelines WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                return None
+            timeline = loads_timeline_rows(row[0])
+            if timeline is None:
+                self._warn(f"an unreadable built timeline in {self.path}; building it again")
+                with self._transaction():
+                    self.conn.execute("DELETE FROM timelines WHERE key = ?", (key,))
+            return timeline
+        except sqlite3.Error as exc:
+            self._recover(exc)
+            return None
+
+    def put_timeline(self, key: str, timeline: Timeline) -> None:
+        """Store a built timeline, keeping only the :data:`TIMELINES_KEPT` most recent ones."""
+        if self.conn is None:
+            return
+        from timeline.toml_io import timeline_rows
+
+        try:
+            data = json.dumps(timeline_rows(timeline), ensure_ascii=False, separators=(",", ":"))
+        except (TypeError, ValueError):  # pragma: no cover - rows are plain data
+            return
+        try:
+            with self._transaction():
+                self.conn.execute("INSERT OR REPLACE INTO timelines VALUES (?, ?, ?)", (key, data, time.time()))
+                self.conn.execute(
+                    "DELETE FROM timelines WHERE key NOT IN "
+                    "(SELECT key FROM timelines ORDER BY created DESC, rowid DESC LIMIT ?)",
+                    (TIMELINES_KEPT,),
+                )
         except sqlite3.Error as exc:
             self._recover(exc)
 
