@@ -7,7 +7,10 @@ shifted so that no two documents are the same, then prints in one run:
 - raw ``nlp.pipe`` throughput of the same model with the same components and jobs (the
   ceiling: the same worker pool with an analysis that does nothing),
 - cold ``timeline build`` throughput (a subprocess, the whole pipeline, an empty cache),
-- warm rebuild time (the same command again, every document cached),
+- warm rebuild time (the same command again: the whole built timeline is read back from
+  the cache, no analysis loaded and no corpus stage run),
+- the rebuild after one document changed (one document parsed, every other analysis
+  read from the cache, every corpus stage run again),
 - peak memory (summed PSS of the build process and its workers, sampled),
 - the corpus stages (actors, publication dates, narrative, merging) timed from cached
   analyses, and their scaling 1,000 → 5,000,
@@ -339,6 +342,12 @@ def main() -> None:
             cache = tmpdir / f"cache{n}"
             cold, peak, cold_stages = run_build(corpus, cache, jobs)
             warm, _, warm_stages = run_build(corpus, cache, jobs)
+            edited = corpus / "a00000.md"
+            edited.write_text(
+                edited.read_text(encoding="utf-8") + "\n\nOfficials said on Monday the review would continue.\n",
+                encoding="utf-8",
+            )
+            one, _, one_stages = run_build(corpus, cache, jobs)
             parts = corpus_stages(corpus, cache)
             stages[n], merges[n] = parts["all"], parts["merge"]
             rows.append((n, raw, cold, warm, peak))
@@ -353,6 +362,7 @@ def main() -> None:
             )
             print(f"        cold build stages: {cold_stages} (rest: start-up, reading, writing)", flush=True)
             print(f"        warm build stages: {warm_stages}", flush=True)
+            print(f"        one document changed: {one:.2f}s, stages: {one_stages}", flush=True)
             print(
                 "        corpus stages again, in process: "
                 + ", ".join(_figure(k, v) for k, v in parts.items() if k != "all"),
