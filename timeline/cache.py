@@ -164,10 +164,8 @@ def _make_decoder(tp: object) -> Decoder:
         members = {m.value: m for m in tp}
 
         def member(data: object) -> object:
-            try:
+            with contextlib.suppress(KeyError, TypeError):  # TypeError: an unhashable value
                 return members[data]
-            except (KeyError, TypeError):
-                pass
             try:
                 return tp(data)
             except ValueError:

@@ -217,48 +217,31 @@ def _from_reference(
     if not re.match(r"\d{4}", r.value):
         return None
     how = r.how.replace(f"publication {day.isoformat()}", f"the story's time {day.isoformat()} ({ref_text!r})")
-    return TimeExpression(
-        start=s,
-        end=e,
-        text=text[s:e],
-        type=p.type,
-        value=r.value,
-        date=r.date,
-        precision=r.precision,
-        anchor=day.isoformat(),
-        mod=p.mod,
-        how=how,
-    )
+    return _made(text, s, e, p, value=r.value, date=r.date, precision=r.precision, anchor=day.isoformat(), how=how)
+
+
+def _made(text: str, s: int, e: int, p: Parsed, **fields: object) -> TimeExpression:
+    """The expression at ``text[s:e]`` with its parse's type and modifier, and ``fields``."""
+    return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, mod=p.mod, **fields)
 
 
 def _expression(doc: Doc, text: str, s: int, e: int, p: Parsed, anchor: dt.date | None) -> TimeExpression:
     if p.kind == "abs":
         date, precision = value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None)
-        return TimeExpression(
-            start=s,
-            end=e,
-            text=text[s:e],
-            type=p.type,
-            value=p.value,
-            date=date,
-            precision=precision,
-            mod=p.mod,
-            how=f"{p.desc} → {p.value}",
-        )
+        return _made(text, s, e, p, value=p.value, date=date, precision=precision, how=f"{p.desc} → {p.value}")
     direction = clause_tense(doc, s, e)
     r = resolve(p, anchor, direction)
-    return TimeExpression(
-        start=s,
-        end=e,
-        text=text[s:e],
-        type=p.type,
+    return _made(
+        text,
+        s,
+        e,
+        p,
         value=r.value,
         date=r.date,
         precision=r.precision,
         anchor=anchor.isoformat() if anchor else None,
         relative=True,
         resolved=anchor is not None,
-        mod=p.mod,
         how=r.how,
         rule=p.rule,
         direction=direction,
