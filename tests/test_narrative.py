@@ -145,3 +145,12 @@ def test_a_statement_does_not_take_the_time_of_a_fact_led_by_its_speakers_body()
     said = cand(3, "The head of NATO said allies must defend each other", ("NATO",))
     out = run("2024-02-12", RALLY, fact, said)
     assert out[2].date == "2024-02-10/2024-02-12"  # a reported statement, not 2023
+
+
+def test_a_pronoun_opening_a_quotation_does_not_continue_the_sentence_before() -> None:
+    background = cand(2, "The deal replaces the 1990 agreement", ("Acme",), date="1990", precision=Precision.YEAR,
+                      certainty=Certainty.STATED, kind=EventKind.OCCURRENCE, predicate="replace")  # fmt: skip
+    quote = cand(3, "“We are glad it is over,” said the chief executive", ("Jane Roe",))
+    plain = cand(3, "We are glad it is over, the chief executive said", ("Jane Roe",))
+    assert run("2007-02-06", background, quote)[1].date == "2007-02-06"  # said as reported, not in 1990
+    assert run("2007-02-06", background, plain)[1].date == "1990"  # an unquoted pronoun still reaches back

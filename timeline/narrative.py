@@ -33,6 +33,7 @@ from timeline.model import Certainty, DateSource, Document, Precision, TimeExpre
 
 RESPONSE_WINDOW = dt.timedelta(days=7)  # how far back a statement's trigger is looked for
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+_QUOTE_MARKS = ('"', "“", "‘", "'", "«", "„")
 _CONTINUING = frozenset({"add", "continue", "explain", "conclude", "note", "insist", "stress", "reiterate"})
 
 
@@ -55,8 +56,12 @@ def continues(previous: EventCandidate, candidate: EventCandidate) -> bool:
     """Does ``candidate`` go on with ``previous``'s moment (same speaker, a pronoun, "added")?"""
     if candidate.kind not in (EventKind.STATEMENT, EventKind.OCCURRENCE) or candidate.tense == "future":
         return False
-    first = candidate.text.lstrip(" \"“‘'").split(" ", 1)[0].lower().strip(",")
-    if first in _PRONOUNS or candidate.predicate in _CONTINUING:
+    if candidate.predicate in _CONTINUING:
+        return True
+    # a pronoun opening a quotation is the speaker's own voice ("“We love…,” said Jobs"), not an
+    # anaphor reaching back to the sentence before
+    text = candidate.text.lstrip()
+    if not text.startswith(_QUOTE_MARKS) and text.split(" ", 1)[0].lower().strip(",") in _PRONOUNS:
         return True
     # the same speaker goes on speaking; a statement by whoever led the previous sentence's fact
     # ("19 states spend less than NATO's target. The head of NATO said…") need not be of its time
