@@ -151,3 +151,22 @@ def test_a_name_inside_a_longer_name_of_the_same_document_is_the_longer_name(nlp
     doc = nlp("Acme unveiled the iPhon mini on Monday. The iPhon Mini costs $300. The iPhon sold well.")
     names = [x.text for x in find_mentions(doc) if "iPhon" in x.text]
     assert "iPhon mini" in names and names.count("iPhon") <= 1
+
+
+def test_a_bare_first_name_is_the_one_person_of_that_name_in_its_article():
+    res = resolve_actors(
+        corpus([m("Maria Lopez"), m("Maria")], [m("Maria")], [m("Maria Lopez"), m("Maria Chen"), m("Maria")])
+    )
+    lopez = res.by_mention[("d0", 0, len("Maria Lopez"))]
+    assert res.by_mention[("d0", 100, 100 + len("Maria"))] == lopez  # "Maria" beside "Maria Lopez"
+    assert res.by_mention[("d1", 0, len("Maria"))] != lopez  # no full name in that article
+    assert res.by_mention[("d2", 200, 200 + len("Maria"))] not in (
+        lopez,
+        res.by_mention[("d2", 100, 110)],
+    )  # two Marias
+
+
+def test_a_first_name_that_is_also_a_surname_stays_apart():
+    res = resolve_actors(corpus([m("James Carter"), m("Carter Ross"), m("Carter")]))
+    carter = res.by_mention[("d0", 200, 206)]
+    assert carter == res.by_mention[("d0", 0, 12)] != res.by_mention[("d0", 100, 111)]  # the surname reading wins

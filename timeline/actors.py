@@ -3,7 +3,8 @@
 Every mention is normalised (possessive and leading article dropped, common country
 variants unified), then grouped: a full name is one actor whatever titles surround
 it; a single word that is the last word of exactly one multi-word person name
-attaches to that person ("Stoltenberg" → "Jens Stoltenberg"); a product's model code
+attaches to that person ("Stoltenberg" → "Jens Stoltenberg"), and a bare first name to the
+one person of that first name its article names in full ("Steve" → "Steve Jobs"); a product's model code
 written before its name is the same model as the name with the code after it ("the 3G
 Zephyr", "the Zephyr 3G"); titles written beside a
 name become aliases, and resolve on their own when only one actor carries them. The
@@ -211,9 +212,24 @@ def resolve_actors(analyses: Sequence[DocumentAnalysis]) -> ActorResolution:
             key = parent[key]
         return key
 
+    # a bare first name is the one person of that first name the same article names in full
+    # ("Steve Jobs … Steve called it"), unless it is also somebody's surname
+    first_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for doc_id, _, name in mentions:
+        words = name.lower().split()
+        if len(words) > 1 and labels[name.lower()].most_common(1)[0][0] == "PERSON":
+            first_names[(doc_id, words[0])].add(name.lower())
+
+    def root_in(doc_id: str, key: str) -> str:
+        if " " not in key and key not in parent and key not in people_by_last:
+            full = first_names.get((doc_id, key), ())
+            if len(full) == 1 and labels[key].most_common(1)[0][0] == "PERSON":
+                return root(next(iter(full)))
+        return root(key)
+
     members: dict[str, list[tuple[str, ActorMention, str]]] = defaultdict(list)
     for item in mentions:
-        members[root(item[2].lower())].append(item)
+        members[root_in(item[0], item[2].lower())].append(item)
 
     actors: list[Actor] = []
     by_mention: dict[tuple[str, int, int], str] = {}
