@@ -426,3 +426,24 @@ def test_titles_keep_what_an_object_is_called_and_skip_a_fronted_place(nlp):
     assert a.candidates[0].title.startswith("The union describes the offer as insulting")
     b = analyse(nlp, "In Oslo, the mayor spoke on Monday at the harbour opening.\n")
     assert b.candidates[0].title == "The mayor speaks at the harbour opening"
+
+
+def test_narration_before_a_quotation_is_a_statement_whatever_the_parse(nlp):
+    a = analyse(
+        nlp,
+        "Maria Lopez, the Zentra chief executive, announced the plan at a trade fair, where she praised the "
+        "team by saying that, \" just one year after opening the plant, we ' re opening the new one that is "
+        'twice as big at half the cost. "\n',
+    )
+    statements = [c for c in a.candidates if c.kind == EventKind.STATEMENT]
+    assert statements and statements[0].actors[0].text == "Maria Lopez"
+    assert statements[0].predicate == "announce"
+
+
+def test_a_model_code_version_of_a_product_is_that_model(nlp):
+    from timeline.analyse import find_mentions
+
+    doc = nlp("Zentra today launched a 5G version of its Zephyr handset.")
+    assert "Zephyr 5G" in {x.text for x in find_mentions(doc)}
+    (c,) = analyse(nlp, "Zentra today launched a 5G version of its Zephyr handset.\n").candidates
+    assert "Zephyr 5G" in {x.text for x in c.actors}

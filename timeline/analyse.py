@@ -72,6 +72,10 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     models = _model_names(doc) + _longer_names(doc)
     for m in models:
         out.append(ActorMention(text=m.text, start=m.start_char, end=m.end_char, label=m.label_ or "PRODUCT"))
+    for span, name in _versions_of(doc):
+        if not any(m.start_char <= span.start_char < m.end_char for m in models):
+            models.append(span)
+            out.append(ActorMention(text=name, start=span.start_char, end=span.end_char, label="PRODUCT"))
     for ent in _joined_names(doc):
         if ent.label_ not in ACTOR_LABELS:
             continue
@@ -148,6 +152,28 @@ def _model_names(doc: Doc) -> list[Span]:
         before = _code_at(doc, tok.i - 1, forward=False) if tok.i > 0 and doc[tok.i - 1].whitespace_ else None
         if before is not None and (not out or before[0] >= out[-1].end):
             out.append(doc[before[0] : tok.i + 1])
+    return out
+
+
+def _versions_of(doc: Doc) -> list[tuple[Span, str]]:
+    """ "a 3G version of its iPhone" names the model "iPhone 3G": a model code before "version
+    of" (or "model of", "edition of") and a product name after it, written the usual way round."""
+    from timeline.events import VERSION_NOUNS
+
+    out: list[tuple[Span, str]] = []
+    for tok in doc:
+        if tok.lower_ not in VERSION_NOUNS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+            continue
+        code = _code_at(doc, tok.i - 1, forward=False) if tok.i > 0 else None
+        j = tok.i + 2
+        if j < len(doc) and (doc[j].pos_ in ("DET", "PRON") or doc[j].tag_ == "PRP$"):
+            j += 1
+        if code is None or j >= len(doc):
+            continue
+        name = doc[j]
+        if name.pos_ == "PROPN" and (any(c.isupper() for c in name.text[1:]) or name.ent_type_ in ACTOR_LABELS):
+            code_text = "".join(t.text for t in doc[code[0] : code[1]])
+            out.append((doc[code[0] : name.i + 1], f"{name.text} {code_text}"))
     return out
 
 

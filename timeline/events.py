@@ -431,6 +431,7 @@ def _sentence_candidates(
             or (tok.dep_ == "parataxis" and lemma in REPORTING)  # 'X said, “…”' with the quote parsed as root
             or _temporal_clause(tok)
             or _own_report(tok)
+            or _hung_on_a_quote(tok, sent)
         )
         if main and _speaker(tok, mentions, document.text) is not None:
             statements[tok.i] = tok
@@ -555,6 +556,20 @@ _TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "once", "as", "
 def _temporal_clause(verb: Token) -> bool:
     """'…days after Trump suggested at a rally…': a statement told as the time of another clause."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
+
+
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _hung_on_a_quote(verb: Token, sent: Span) -> bool:
+    """ "X announced …, saying: “we're launching …”": the parser sometimes makes the narration a
+    complement of a verb inside the quotation that follows it; words outside quotation marks are
+    never what the quotation's speaker says, so the narrating verb is the sentence's main clause."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i <= verb.i or not (sent.start <= head.i < sent.end):
+        return False
+    before = sum(1 for t in verb.doc[sent.start : verb.i] if t.text in _QUOTE_TOKENS)
+    return before % 2 == 0 and any(t.text in _QUOTE_TOKENS for t in verb.doc[verb.i + 1 : head.i])
 
 
 def lead_verb(sent: Span) -> Token | None:
@@ -805,6 +820,7 @@ MAX_ARGUMENT_HOPS = 2
 
 
 #: Nouns for a set of things sharing a name: "the Zephyr range" is the set, not the Zephyr.
+VERSION_NOUNS = frozenset({"version", "model", "edition", "variant"})  # "a 3G version of its phone"
 COLLECTIVE_HEADS = frozenset({"line", "range", "family", "series", "lineup", "portfolio", "brand"})
 
 
@@ -814,9 +830,9 @@ def names_itself(span: Span) -> bool:
     ("the Zephyr line")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in ("a", "an") and before.head.i >= span.start:
-        return False
     root = span.root
+    if before is not None and before.lower_ in ("a", "an") and before.head.i >= span.start:
+        return root.lower_ in VERSION_NOUNS  # "a 3G version of its phone" is the model, not one phone
     return not (root.dep_ == "compound" and root.head.lemma_.lower() in COLLECTIVE_HEADS)
 
 
