@@ -324,6 +324,27 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Moscow's 2022 full-scale assault on its neighbour shocked Europe.", MON, "2022", "2022"),
     ("The ministry's 2021 budget was cut twice.", MON, "2021", "2021"),
     ("According to 2019 figures, exports fell.", MON, "2019", "2019"),
+    # "since" looks back: what a span starts from is behind us
+    ("Police have hunted the gunman since the March 3 shooting.", MON, "March 3", "2023-03-03"),
+    ("The index has gained 4% since year-end.", MON, "year-end", "2023"),
+    ("Rescuers have searched the area since early March.", MON, "early March", "2023-03"),
+    # clock times: the day past an aside, the story's day in a past-tense clause
+    ("The blast struck at 10:35 a.m. (0735 GMT) Friday, police said.", MON, "10:35 a.m.", "2024-02-09T10:35"),
+    ("The ferry sank on Feb. 3. It went down at 10 p.m. in heavy seas.", MON, "10 p.m.", "2024-02-03T22:00"),
+    ("The ferry sank on Feb. 3. Polls close at 8 p.m., officials say.", MON, "8 p.m.", "2024-02-12T20:00"),
+    # durations counted in working days, offsets with "or so"
+    ("The index has fallen for six trading days.", MON, "six trading days", "P6D"),
+    ("The deal must close within 10 business days.", MON, "10 business days", "P10D"),
+    ("The talks collapsed a week or so ago.", MON, "a week or so ago", "2024-W06"),
+    # a weekday counted from the story's day
+    ("Shares ended Friday, Feb. 9, up 3% from the previous Friday.", MON, "the previous Friday", "2024-02-02"),
+    ("The envoy arrived on Feb. 1 and left the following Monday.", MON, "the following Monday", "2024-02-05"),
+    # "one day" after a modal is the future, not a day's length
+    ("Officials hope the city could one day host the Olympics.", MON, "one day", "FUTURE_REF"),
+    ("The strike lasted one day.", MON, "one day", "P1D"),
+    # a negated "could" is the past of "can"; an infinitive subject takes the main verb's tense
+    ("Neither the mayor nor his aides could be reached Wednesday.", dt.date(2024, 2, 16), "Wednesday", "2024-02-14"),
+    ("Among the first states to ratify the pact on Friday were Chile and Peru.", WED, "Friday", "2024-02-09"),
 ]
 
 

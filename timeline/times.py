@@ -160,7 +160,12 @@ def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
     for s, e, p in find_spans(doc):
         t = None
-        if p.ref and ref is not None and ref[1] in _REF_NEEDS.get(_rule_unit(p), ()):
+        if (
+            p.ref
+            and ref is not None
+            and ref[1] in _REF_NEEDS.get(_rule_unit(p), ())
+            and (p.ref != "past" or clause_tense(doc, s, e) == "past")
+        ):
             t = _from_reference(doc, text, s, e, p, ref)
         if t is None and p.ref == "only":
             continue
@@ -185,7 +190,7 @@ _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))
 
 
 def _rule_unit(p: Parsed) -> str:
-    return "D" if p.kind == "day" else (p.args[0] if p.kind == "unit" and p.args else "")
+    return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind == "unit" and p.args else "")
 
 
 def _reference(t: TimeExpression) -> tuple[dt.date, str, str] | None:

@@ -63,6 +63,10 @@ _YEAR_PREPS = frozenset(
         "start",
     }
 )
+#: "since" just before an expression ("since the March 3 shooting", "since shortly after the Oct. 23 slaying")
+SINCE = re.compile(
+    r"\bsince\s+(?:(?:shortly|just|soon|right|immediately)\s+(?:after|before)\s+)?(?:the\s+|(?:early|late|mid)[\s-]+)?$"
+)
 _CREDIT = re.compile(
     r"(?:copyright|©|\(c\)|all rights reserved|photo|getty|reuters|ap photo)\W*(?:\w+\W+){0,3}$", re.IGNORECASE
 )
@@ -122,6 +126,10 @@ class Context:
         hi = min(x for x in (hi_dot if hi_dot >= 0 else char + 400, len(text)))
         window = text[lo:hi].lower()
         return any(w in window for w in words)
+
+    def after_since(self, char: int) -> bool:
+        """Does "since" lead to ``char``? What a span runs from is behind publication, however near."""
+        return bool(SINCE.search(self.text[max(0, char - 40) : char].lower()))
 
     def is_credit(self, char: int) -> bool:
         """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""

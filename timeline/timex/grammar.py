@@ -178,6 +178,8 @@ def _md(m: re.Match[str], ctx: Context) -> Parsed | None:
     desc = f"{MONTH_NAMES[month]} {day}"
     if m["year"]:
         return _abs(typ, f"{m['year']}-{month:02d}-{day:02d}{tod}", f"{desc} {m['year']}, stated")
+    if ctx.after_since(m.start()):
+        return Parsed(typ, "md", (str(month), str(day), "since"), tod=tod, desc=f"since {desc} (no year)")
     return Parsed(typ, "md", (str(month), str(day)), tod=tod, desc=f"{desc} (no year)")
 
 
@@ -240,6 +242,8 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(D, "mon", (str(month), "next"), mod=mod, desc=f"next {desc}")
     if det == "this":
         return Parsed(D, "mon", (str(month), "0"), mod=mod, desc=f"this {desc}")
+    if ctx.after_since(m.start()):
+        return Parsed(D, "mon", (str(month), "since"), mod=mod, desc=f"since {desc}")
     return Parsed(D, "mon", (str(month),), mod=mod, desc=desc)
 
 
@@ -309,7 +313,7 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -319,7 +323,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     name = WEEKDAY_NAMES[wd]
     if m["pl"] or m["tpl"] or "each" in det or "every" in det:
         return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {name}")
-    d = {"this past": "last", "this coming": "next"}.get(det, det)
+    # "the previous Friday": the one before the day the story is at (publication when it gave none)
+    d = {"this past": "last", "this coming": "next", "the previous": "last", "the preceding": "last"}.get(det, det)
+    d = "next" if d == "the following" else d
     mod = _mod(det) if det in ("early", "late") else ""
     args = (str(wd), d) if d in ("last", "next", "this") else (str(wd),)
     return Parsed(
@@ -329,6 +335,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
         tod=tod,
         mod=mod,
         desc=f"{(det + ' ') if det else ''}{name}{(' ' + m['tod'].lower()) if m['tod'] else ''}",
+        ref="story" if det.startswith("the ") else "",
     )
 
 
@@ -350,7 +357,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "clock",
-    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -366,7 +373,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         if ap.startswith("a") and h == 12:
             h = 0
     tod = f"T{h:02d}:{mi:02d}"
-    desc = m.group(0).split()[0] if not m["day"] else m.group(0)
+    if m["par"]:  # "10:35 a.m. (0735 GMT) Friday": the day read past the aside, the extent the clock time alone
+        ctx.cut_end = m.start("par")
+    desc = m.group(0).split()[0] if not m["day"] else " ".join(m.group(0).replace(m["par"] or "", "").split())
     day = (m["day"] or "").lower()
     if m["mon"]:
         return Parsed(
@@ -376,7 +385,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
     if day:
         return Parsed(T, "wd", (str(_wd(day)),), tod=tod, desc=desc)
-    return Parsed(T, "day", ("0",), tod=tod, desc=f"{desc} (day of publication)")
+    # a bare clock time in a past-tense clause is on the day the story is at ("was shot at 10 p.m."),
+    # else on the day of publication ("polls close at 8 p.m.")
+    return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="past")
 
 
 # --- calendar units relative to publication -----------------------------------------------
@@ -657,6 +668,7 @@ def _duration(n: float | None, unit: str, word: str) -> str:
     return f"P{t}{num}{unit}"
 
 
+_MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "to", "shall"})
 _AGO = {"ago": 1, "earlier": 1, "before": 1, "later": -1, "from now": -1, "hence": -1, "after": -1}
 _APPROX = {
     "about": "APPROX",
@@ -689,7 +701,7 @@ _DAPPROX = alt(k for k in _APPROX if k not in ("over", "under", "some", "only"))
 
 @rule(
     "duration",
-    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -708,6 +720,13 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None  # an age
     if u == "second" and numw in ("a", "an"):
         return None
+    if (
+        numw == "one"
+        and u == "day"
+        and not (m["pre"] or m["tail"] or m["ap"])
+        and ctx.word_before(m.start()) in _MODALS
+    ):
+        return _abs(D, "FUTURE_REF", 'one day after a modal ("could one day lead"): a reference to the future')
     if numw in ("a", "an") and not m["tail"]:
         before = ctx.word_before(m.start())
         if before in ("once", "twice", "thrice", "times", "per"):
@@ -720,7 +739,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if m["sep"].strip() == "-" and m["pre"] and m["pre"].lower().strip() in ("the", "its", "their", "his", "her"):
         ctx.cut = m.start("ap") if m["ap"] else m.start("num")
-    tail = " ".join((m["tail"] or "").lower().split())
+    tail = " ".join((m["tail"] or "").lower().split()).removeprefix("or so ")
     if tail in ("earlier", "later") and u not in ("year", "quarter", "decade", "century"):
         tail = ""  # "three days later": a duration before a signal word (TimeML), not a date
         ctx.cut_end = m.start("tail")
@@ -1008,6 +1027,8 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)
 def _year_end(m: re.Match[str], ctx: Context) -> Parsed | None:
+    if ctx.word_before(m.start()) == "since":  # "up 4% since year-end": the last one, behind us
+        return Parsed(D, "unit", ("Y", "-1"), mod="END", desc="the end of last year (since ...)")
     return Parsed(D, "unit", ("Y", "0"), mod="END", desc="the end of this year")
 
 

@@ -33,7 +33,8 @@ class Parsed:
     mod: str = ""
     desc: str = ""
     #: narrative: "story" is resolved against the story's time (the last date the text gave), falling back
-    #: to publication; "only" is dropped when the text gave no such date ("that day" alone)
+    #: to publication; "only" is dropped when the text gave no such date ("that day" alone); "past" is
+    #: "story" in a past-tense clause only ("was shot at 10 p.m."), publication otherwise ("polls close at 8 p.m.")
     ref: str = ""
 
     @property
@@ -384,6 +385,8 @@ def resolve(
             year = anchor.year - (month >= anchor.month)
         elif det == "next":
             year = anchor.year + (month <= anchor.month)
+        elif det == "since":  # "since March": the latest one begun by publication
+            year = anchor.year - (month > anchor.month)
         elif det:
             year = anchor.year + int(det)
         else:
@@ -392,7 +395,10 @@ def resolve(
         how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
-        year = _pick_year(anchor, month, day, direction)
+        if args[2:] == ("since",):  # "since the March 3 shooting": the latest such day by publication
+            year = anchor.year - ((month, day) > (anchor.month, anchor.day))
+        else:
+            year = _pick_year(anchor, month, day, direction)
         value = f"{year:04d}-{month:02d}-{day:02d}"
         how_tail = (
             f"{tense}, year of publication {pub}"

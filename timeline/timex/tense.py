@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from timeline.doctext import doc_text
+from timeline.timex.context import SINCE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,8 +79,8 @@ def verb_tense(v: Token, depth: int = 0) -> str:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
     if "would" in words and (v.tag_ == "VBG" or "be" in words):
         return FUTURE  # "would be traveling Thursday"
-    if "could" in words and any(c.dep_ == "neg" for c in v.children):
-        return PAST  # "could not be reached Wednesday": the past of "can"
+    if "could" in words and _negated(v):
+        return PAST  # "could not be reached Wednesday", "neither ... could be located": the past of "can"
     if any(a.tag_ == "MD" for a in auxes) and words & _MODAL_FUTURE:
         return FUTURE
     if "to" in words and v.tag_ == "VB" and v.dep_ in ("acl", "relcl") and depth < 3:
@@ -91,8 +92,8 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     if "to" in words and v.tag_ == "VB":
         head = v.head
         if head is not v and head.pos_ in ("VERB", "AUX", "ADJ") and depth < 3:
-            if head.lemma_ == "be":
-                return FUTURE  # "is to resume trading Tuesday"
+            if head.lemma_ == "be" and v.dep_ != "csubj":
+                return FUTURE  # "is to resume trading Tuesday" (not "the first to join on Friday were ...")
             if head.lemma_ in _FUTURE_HEADS:
                 t = verb_tense(head, depth + 1)
                 if t == PAST and _pluperfect(head):
@@ -121,6 +122,19 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     return NONE
 
 
+_NEGATORS = frozenset({"neither", "nor", "nobody", "none", "no"})
+
+
+def _negated(v: Token) -> bool:
+    """A "not" on the verb, or a subject such as "neither he nor ..." or "no one"."""
+    for c in v.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in _NEGATORS for t in c.subtree):
+            return True
+    return False
+
+
 def _pluperfect(v: Token) -> bool:
     auxes = list(v.children) + (list(v.head.children) if v.dep_ == "acomp" else [])
     return any(c.lower_ == "had" and c.dep_ == "aux" for c in auxes)
@@ -131,9 +145,11 @@ def clause_tense(doc: Doc, start: int, end: int) -> str:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return NONE
-    before = doc_text(doc)[max(0, start - 16) : start].lower()
+    before = doc_text(doc)[max(0, start - 40) : start].lower()
     if before.endswith(("as soon as ", "as early as ", "as late as ", "effective ")):
         return FUTURE  # "effective Feb. 1": a change announced takes effect ahead
+    if SINCE.search(before):
+        return PAST  # "since the Oct. 23 shooting", "since Monday": what a span starts from is behind us
     tok = span.root
     if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
