@@ -345,6 +345,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a negated "could" is the past of "can"; an infinitive subject takes the main verb's tense
     ("Neither the mayor nor his aides could be reached Wednesday.", dt.date(2024, 2, 16), "Wednesday", "2024-02-14"),
     ("Among the first states to ratify the pact on Friday were Chile and Peru.", WED, "Friday", "2024-02-09"),
+    # a bare verb form with a singular subject is a past ("hurt", "hit", "cut")
+    ("Weakness in bank shares hurt the index on Friday.", MON, "Friday", "2024-02-09"),
+    # clock times told by the part of the day
+    ("Ships will sail at 4 in the morning on Thursday.", MON, "4 in the morning on Thursday", "2024-02-15T04:00"),
+    ("The ferry sank on Feb. 3. It left port at 9 at night.", MON, "9 at night", "2024-02-03T21:00"),
 ]
 
 

@@ -390,6 +390,32 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="past")
 
 
+@rule(
+    "clock_words",
+    r"(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s+(?:o'clock\s+)?(?:in\s+the\s+(?P<pod>morning|afternoon|evening)|at\s+night)"
+    rf"(?:,?\s+(?:on\s+)?(?P<day>{WD}|today|yesterday|tomorrow))?(?![\w-])",
+    3,
+)
+def _clock_words(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "4 in the morning", "9 at night": a clock time told by the part of the day."""
+    h, mi = int(m["h"]), int(m["mi"] or 0)
+    if not (1 <= h <= 12 and mi < 60):
+        return None
+    pod = (m["pod"] or "night").lower()
+    if pod == "morning":
+        h %= 12
+    elif pod in ("afternoon", "evening") or h >= 6:
+        h = h % 12 + 12
+    tod = f"T{h:02d}:{mi:02d}"
+    day = (m["day"] or "").lower()
+    desc = " ".join(m.group(0).lower().split())
+    if day in _DEICTIC:
+        return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
+    if day:
+        return Parsed(T, "wd", (str(_wd(day)),), tod=tod, desc=desc)
+    return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="past")
+
+
 # --- calendar units relative to publication -----------------------------------------------
 
 _REL_N = {

@@ -113,6 +113,8 @@ def verb_tense(v: Token, depth: int = 0) -> str:
         return FUTURE  # "is meeting on Wednesday": news' present progressive is arrangement
     if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
         return verb_tense(v.head, depth + 1)
+    if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
+        return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
     if v.tag_ in ("VBZ", "VBP"):
         return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
@@ -120,6 +122,16 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         return PAST
     return NONE
+
+
+def _singular_subject(v: Token) -> bool:
+    """Is the subject of ``v`` a third person singular ("the bank", "he"), which a present verb would agree with?"""
+    for c in v.children:
+        if c.dep_ == "nsubj":
+            if any(t.dep_ == "conj" for t in c.children):
+                return False  # "Britain and France cut ..."
+            return c.tag_ in ("NN", "NNP") or c.lower_ in ("he", "she", "it")
+    return False
 
 
 _NEGATORS = frozenset({"neither", "nor", "nobody", "none", "no"})
