@@ -350,6 +350,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # clock times told by the part of the day
     ("Ships will sail at 4 in the morning on Thursday.", MON, "4 in the morning on Thursday", "2024-02-15T04:00"),
     ("The ferry sank on Feb. 3. It left port at 9 at night.", MON, "9 at night", "2024-02-03T21:00"),
+    # a year as the bound of an era
+    ("The post-1989 order is fraying, the minister said.", MON, "post-1989", "1989"),
+    ("Lenders returned to pre-2008 habits.", MON, "pre-2008", "2008"),
 ]
 
 

@@ -249,7 +249,7 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "year",
-    rf"(?:(?P<mod>{YMOD}|(?:the\s+)?(?:fiscal|financial|calendar|school|academic|model)(?:\s+year)?|the\s+year|FY|fiscal\s+year)\s*-?\s*)?(?P<year>{YEAR})(?P<fy>'s)?",
+    rf"(?:(?P<mod>{YMOD}|(?:the\s+)?(?:fiscal|financial|calendar|school|academic|model)(?:\s+year)?|the\s+year|FY|fiscal\s+year|pre|post)\s*-?\s*)?(?P<year>{YEAR})(?P<fy>'s)?",
     1,
 )
 def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -259,6 +259,8 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if ctx.is_credit(m.start()):
         return None
+    if pre in ("pre", "post") and ctx.text[m.end("mod") : m.end("mod") + 1] != "-":
+        return None  # "pre-2008 rules", "post-1959 politics", never "post 2000"
     mod = _mod(pre)
     desc = f"the year {year}, stated" + (f" ({' '.join(pre.split())}: {mod})" if mod else "")
     return _abs(D, f"{year:04d}", desc, mod)
