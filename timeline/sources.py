@@ -18,10 +18,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline.model import SCHEMA, Document, Timeline
+from timeline.model import SCHEMA, Document, Timeline, cited_documents
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 2
+_CACHE_VERSION = 3
 _CACHE_KEEP = 16
 
 #: ``file.jsonl:3`` and ``file.json[2]``: one record of a JSON corpus file.
@@ -79,13 +79,13 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     missing = {d.id for d in timeline.documents if not d.text and d.path}
     if not missing:
         return timeline
-    # which documents have a stored passage to check a file against; the passages
-    # themselves are gathered only for the files found
-    checkable = {s.document for e in timeline.events for s in e.sources if s.text and s.document in missing}
+    # the documents some passage is in; the passages themselves are gathered (and, read
+    # from the explorer's cache, built) only for the files found
+    cited = cited_documents(timeline.events) & missing
     outcome: dict[str, Document | str] = {}  # id → the file's document, or the note to add
     for doc in timeline.documents:
-        if doc.id not in checkable:
-            continue  # text embedded, no path, or nothing to verify a file against (and nothing would show it)
+        if doc.id not in cited:
+            continue  # text embedded, no path, or no passage in it (nothing would show it)
         found: Document | None = None
         for candidate in _candidates(_file_part(doc.path), base):
             if candidate.suffix.lower() in _suffixes() and candidate.is_file():
@@ -94,18 +94,21 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
                     break
         outcome[doc.id] = found or f"{doc.path}: article file not found; only the stored passages are shown"
     checks: dict[str, list[tuple[int, int, str]]] = {}
-    if any(isinstance(v, Document) for v in outcome.values()):
+    found_ids = {k for k, v in outcome.items() if isinstance(v, Document)}
+    if found_ids:
         for e in timeline.events:
+            if found_ids.isdisjoint(cited_documents((e,))):
+                continue
             for s in e.sources:
-                if s.text and isinstance(outcome.get(s.document), Document):
+                if s.text and s.document in found_ids:
                     checks.setdefault(s.document, []).append((s.start, s.end, s.text))
     notes = list(timeline.notes)
     documents = []
     changed = False
     for doc in timeline.documents:
         result = outcome.get(doc.id)
-        if result is None:
-            documents.append(doc)
+        if result is None or (isinstance(result, Document) and doc.id not in checks):
+            documents.append(doc)  # nothing to do, or no passage with text to check the file against
         elif isinstance(result, str):
             notes.append(result)
             documents.append(doc)
@@ -174,21 +177,32 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
 
 
 def _from_cache(cached: Path) -> Timeline | None:
-    from timeline.toml_io import timeline_from_rows
+    """The cached timeline, or None when the file is not one this program wrote, whole.
 
-    rows = json.loads(cached.read_bytes())
+    The file is the SHA-256 of its rows, a newline, then the rows (lazy rows, see
+    :func:`timeline.toml_io.timeline_lazy_rows`): a file cut short or altered is refused
+    before anything of it is used, and what is read is checked again as it is built.
+    """
+    from timeline.toml_io import timeline_from_lazy_rows
+
+    raw = cached.read_bytes()
+    digest, _, payload = raw.partition(b"\n")
+    if hashlib.sha256(payload).hexdigest().encode() != digest:
+        return None
+    rows = json.loads(payload)
     if type(rows) is list and rows and rows[0] == SCHEMA:
-        return timeline_from_rows(rows, str(cached))
+        return timeline_from_lazy_rows(rows, str(cached))
     return None
 
 
 def _write_cache(cached: Path, timeline: Timeline) -> None:
     from timeline.files import atomic_write_text
-    from timeline.toml_io import timeline_rows
+    from timeline.toml_io import timeline_lazy_rows
 
     try:
-        text = json.dumps(timeline_rows(timeline), ensure_ascii=False, separators=(",", ":"))
-        atomic_write_text(cached, text, overwrite=True)
+        payload = json.dumps(timeline_lazy_rows(timeline), ensure_ascii=False, separators=(",", ":"))
+        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        atomic_write_text(cached, f"{digest}\n{payload}", overwrite=True)
         old = sorted(cached.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
         for f in old:
             f.unlink(missing_ok=True)

@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from timeline.model import (
     ActorKind,
     Certainty,
     DateSource,
+    Deferred,
     Document,
     Event,
     Precision,
@@ -409,8 +411,46 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(rows: Any) -> Timeline:
-    """A :class:`Timeline` from rows that pass every check; :class:`_Unvouched` otherwise."""
+def _parts(
+    quote_rows: Any, source_rows: Any, actor_ids: set[str], limits: dict[str, int | None]
+) -> tuple[tuple[Quote, ...], tuple[Source, ...]]:
+    """One event's quotes and sources from rows that pass every check; :class:`_Unvouched` otherwise."""
+    if type(quote_rows) is not list or type(source_rows) is not list:
+        raise _Unvouched
+    quotes = []
+    for quote in quote_rows:
+        if type(quote) is not list:  # two keys of a table would unpack as well
+            raise _Unvouched
+        text, speaker = quote
+        if type(text) is not str or (speaker is not None and speaker not in actor_ids):
+            raise _Unvouched
+        quotes.append(Quote(text, speaker))
+    sources = []
+    for doc_id, start, end, text, time_text, time_start, time_end, source_how in source_rows:
+        limit = limits[doc_id]
+        if type(start) is not int or type(end) is not int or not 0 <= start <= end:
+            raise _Unvouched
+        if not (type(text) is type(time_text) is type(source_how) is str):
+            raise _Unvouched
+        if time_start is not None and (type(time_start) is not int or time_start < 0):
+            raise _Unvouched
+        if time_end is not None and (type(time_end) is not int or time_end < 0):
+            raise _Unvouched
+        if time_start is not None and time_end is not None and time_end < time_start:
+            raise _Unvouched
+        if limit is not None and max(end, time_start or 0, time_end or 0) > limit:
+            raise _Unvouched
+        sources.append(Source(doc_id, start, end, text, time_text, time_start, time_end, source_how))
+    return tuple(quotes), tuple(sources)
+
+
+def _build(rows: Any, source: str | None = None) -> Timeline:
+    """A :class:`Timeline` from rows that pass every check; :class:`_Unvouched` otherwise.
+
+    With a ``source``, the rows are lazy rows (:func:`timeline_lazy_rows`): each event's
+    quotes and sources are checked and built when first read, and named after ``source``
+    in the error if they fail.
+    """
     try:
         schema, generator, model, notes, doc_rows, actor_rows, event_rows = rows
         if not _schema_ok(schema) or type(generator) is not str or type(model) is not str:
@@ -432,6 +472,7 @@ def _build(rows: Any) -> Timeline:
         limits = {d.id: len(d.text) or None for d in documents}
         if len(limits) != len(documents):
             raise _Unvouched
+        doc_ids = frozenset(limits)
         actors = []
         for actor_id, name, kind, aliases, mentions in actor_rows:
             if not (type(actor_id) is type(name) is str) or type(mentions) is not int:
@@ -441,44 +482,32 @@ def _build(rows: Any) -> Timeline:
         if len(actor_ids) != len(actors):
             raise _Unvouched
         events = []
+        checked_dates: dict[Any, bool] = {}
+        pending = _PendingParts.starter(_Checks(source, actor_ids, limits, {})) if source is not None else None
         for event_id, title, date, precision, certainty, who, quote_rows, source_rows, how in event_rows:
             if not (type(event_id) is type(title) is type(how) is str):
                 raise _Unvouched
-            if date is not None and (type(date) is not str or not _valid_date(date)):
-                raise _Unvouched
+            if date is not None:
+                ok = checked_dates.get(date)  # a date string shared by many events is checked once
+                if ok is None:
+                    ok = checked_dates[date] = type(date) is str and _valid_date(date)
+                if not ok:
+                    raise _Unvouched
             if type(who) is not list or not actor_ids.issuperset(who):
                 raise _Unvouched
-            if type(quote_rows) is not list or type(source_rows) is not list:
+            if pending is None:
+                quotes, sources = _parts(quote_rows, source_rows, actor_ids, limits)
+            elif quote_rows == "" and source_rows == []:  # lazy rows: an event without quotes or sources
+                quotes = sources = ()
+            elif type(quote_rows) is str and type(source_rows) is list and doc_ids.issuperset(source_rows):
+                quotes = sources = pending(len(events), quote_rows, source_rows)
+            else:
                 raise _Unvouched
-            quotes = []
-            for quote in quote_rows:
-                if type(quote) is not list:  # two keys of a table would unpack as well
-                    raise _Unvouched
-                text, speaker = quote
-                if type(text) is not str or (speaker is not None and speaker not in actor_ids):
-                    raise _Unvouched
-                quotes.append(Quote(text, speaker))
-            sources = []
-            for doc_id, start, end, text, time_text, time_start, time_end, source_how in source_rows:
-                limit = limits[doc_id]
-                if type(start) is not int or type(end) is not int or not 0 <= start <= end:
-                    raise _Unvouched
-                if not (type(text) is type(time_text) is type(source_how) is str):
-                    raise _Unvouched
-                if time_start is not None and (type(time_start) is not int or time_start < 0):
-                    raise _Unvouched
-                if time_end is not None and (type(time_end) is not int or time_end < 0):
-                    raise _Unvouched
-                if time_start is not None and time_end is not None and time_end < time_start:
-                    raise _Unvouched
-                if limit is not None and max(end, time_start or 0, time_end or 0) > limit:
-                    raise _Unvouched
-                sources.append(Source(doc_id, start, end, text, time_text, time_start, time_end, source_how))
             events.append(
                 Event(event_id, title, date,
                       None if precision is None else _PRECISIONS[precision],
                       None if certainty is None else _CERTAINTIES[certainty],
-                      tuple(who), tuple(quotes), tuple(sources), how)
+                      tuple(who), quotes, sources, how)
             )  # fmt: skip
         if len({e.id for e in events}) != len(events):
             raise _Unvouched
@@ -566,6 +595,84 @@ def timeline_from_rows(rows: Any, source: str = "<timeline>") -> Timeline:
     try:
         with gc_paused():
             return _build(rows)
+    except _Unvouched:
+        raise TimelineFileError(f"{source}: not a valid timeline") from None
+
+
+# --- lazy rows --------------------------------------------------------------------------
+#
+# The explorer's own cache of a saved timeline (:func:`timeline.sources.read_saved_timeline`)
+# keeps each event's quotes and sources as one JSON text, parsed, checked and built only when
+# the event's quotes or sources are first read (:class:`timeline.model.Deferred`). Opening a
+# 10,000-event timeline then reads some 10,000 short strings instead of 30,000 rows. The
+# event row is ``[..., parts, documents, how]`` with ``parts`` the JSON of
+# ``[quote rows, source rows]`` ("" when both are empty) and ``documents`` the source rows'
+# document ids, which are checked at once: the rest is checked when built, and a failure
+# there is a :class:`TimelineFileError` naming the cache file and the event.
+
+
+@dataclass(frozen=True, slots=True)
+class _Checks:
+    """What building one event's parts is checked against, shared by every event of a file."""
+
+    source: str
+    actor_ids: set[str]
+    limits: dict[str, int | None]
+    built: dict[int, tuple[tuple[Quote, ...], tuple[Source, ...]]]  # event index → parts, until both are read
+
+
+class _PendingParts(Deferred, tuple):
+    """One event's quotes and sources as lazy rows hold them: ``(checks, index, parts, cited)``.
+
+    A tuple underneath, so that the 10,000 of a big file are made at C speed.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def starter(cls, checks: _Checks) -> Any:
+        """``pending(index, parts, cited)`` for one file's events."""
+        return lambda index, parts, cited: cls((checks, index, parts, cited))
+
+    def documents(self) -> list[str]:
+        return self[3]
+
+    def build(self, name: str) -> tuple[Any, ...]:
+        checks, index, parts, cited = self
+        built = checks.built.pop(index, None)  # the other field was read first
+        if built is None:
+            import json
+
+            try:
+                quote_rows, source_rows = json.loads(parts)
+                if (
+                    type(source_rows) is not list
+                    or [r[0] if type(r) is list and r else None for r in source_rows] != cited
+                ):
+                    raise _Unvouched
+                built = checks.built[index] = _parts(quote_rows, source_rows, checks.actor_ids, checks.limits)
+            except (_Unvouched, KeyError, TypeError, ValueError, RecursionError):
+                raise TimelineFileError(f"{checks.source}: events[{index}]: quotes or sources damaged") from None
+        return built[0] if name == "quotes" else built[1]
+
+
+def timeline_lazy_rows(timeline: Timeline) -> list[Any]:
+    """:func:`timeline_rows` with each event's quotes and sources kept as one JSON text (see above)."""
+    import json
+
+    rows = timeline_rows(timeline)
+    for event in rows[6]:
+        quotes, sources = event[6], event[7]
+        event[6] = json.dumps([quotes, sources], ensure_ascii=False, separators=(",", ":")) if quotes or sources else ""
+        event[7] = [s[0] for s in sources]
+    return rows
+
+
+def timeline_from_lazy_rows(rows: Any, source: str = "<timeline>") -> Timeline:
+    """:func:`timeline_lazy_rows` read back; an event's quotes and sources are checked when first read."""
+    try:
+        with gc_paused():
+            return _build(rows, source)
     except _Unvouched:
         raise TimelineFileError(f"{source}: not a valid timeline") from None
 

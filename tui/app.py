@@ -23,7 +23,7 @@ from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from timeline.model import Precision, Timeline
+from timeline.model import Precision, Timeline, cited_documents
 from timeline.sources import FREEZE_FROM_EVENTS
 from tui import themes as theme_files
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
@@ -198,7 +198,7 @@ class TimelineApp(App[int]):
                 severity="warning",
                 timeout=12,
             )
-        used = {s.document for e in self.timeline.events for s in e.sources}
+        used = cited_documents(self.timeline.events)  # deferred sources stay unbuilt
         missing = [d for d in self.timeline.documents if d.id in used and not d.text]
         if missing:
             self.say(

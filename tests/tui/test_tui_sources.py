@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from tui_sample import small_timeline
 
@@ -194,3 +196,104 @@ def test_reading_leaves_the_garbage_collector_as_it_was(tmp_path, monkeypatch):
     with pytest.raises(TimelineFileError):
         sources.read_saved_timeline(folder / "t.toml")
     assert gc.isenabled()
+
+
+def _every_part_read(tl):
+    return [(e.quotes, e.sources) for e in tl.events]
+
+
+def test_lazy_rows_read_back_the_same_and_build_an_event_only_when_read():
+    from timeline.model import cited_documents, is_built
+    from timeline.toml_io import timeline_from_lazy_rows, timeline_lazy_rows
+
+    tl = small_timeline()
+    back = timeline_from_lazy_rows(timeline_lazy_rows(tl), "cache.json")
+    assert not any(map(is_built, back.events))
+    assert cited_documents(back.events) == {s.document for e in tl.events for s in e.sources}
+    assert not any(map(is_built, back.events))  # the documents cited are known without building
+    first = next(i for i, e in enumerate(tl.events) if e.sources and e.quotes)
+    assert back.events[first].sources == tl.events[first].sources
+    assert back.events[first].quotes == tl.events[first].quotes
+    assert [is_built(e) for e in back.events] == [
+        i == first or not (e.quotes or e.sources) for i, e in enumerate(tl.events)
+    ]
+    assert back == tl  # equality reads (and builds) every field
+
+
+def test_damaged_lazy_rows_are_refused_when_read_or_when_built():
+    """A damaged deferred part is a one-line error naming the file and the event, never a traceback."""
+    from timeline.toml_io import (
+        TimelineFileError,
+        _checked_timeline_from_dict,
+        timeline_from_lazy_rows,
+        timeline_lazy_rows,
+        timeline_to_dict,
+    )
+
+    rows = timeline_lazy_rows(small_timeline())
+    damaged = 0
+    for path in _paths(rows):
+        if not path:
+            continue
+        for value in _ODD_VALUES:
+            try:
+                back = timeline_from_lazy_rows(_mutated(rows, path, value), "cache.json")
+                parts = _every_part_read(back)
+            except TimelineFileError as exc:
+                assert str(exc).startswith("cache.json: ") and "\n" not in str(exc)
+                damaged += 1
+                continue
+            assert parts is not None
+            assert _checked_timeline_from_dict(timeline_to_dict(back, embed_text=True), "t.toml") == back, path
+    # the JSON text of one event's parts, damaged inside: read at once, refused when the event is read
+    event = next(i for i, row in enumerate(rows[6]) if row[6])
+    for text in ("[", '[[], [["nowhere", 0, 1, "x", "", null, null, ""]]]', "[[[1, null]], []]", "{}"):
+        broken = _mutated(rows, (6, event, 6), text)
+        back = timeline_from_lazy_rows(broken, "cache.json")
+        with pytest.raises(TimelineFileError, match=rf"^cache\.json: events\[{event}\]: quotes or sources damaged$"):
+            _every_part_read(back)
+    assert damaged > 50
+
+
+def test_a_cache_file_altered_after_it_was_written_is_not_used(tmp_path, monkeypatch):
+    from timeline import sources
+    from timeline.model import is_built
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    sources.read_saved_timeline(folder / "t.toml")
+    cached = sources.read_saved_timeline(folder / "t.toml")
+    assert not any(map(is_built, cached.events))  # from the cache: nothing built yet
+    (cache_file,) = (tmp_path / "cache").rglob("*.json")
+    cache_file.write_bytes(cache_file.read_bytes().replace(b"Finland joins NATO", b"Finland joins ABBA"))
+    again = sources.read_saved_timeline(folder / "t.toml")  # the digest no longer matches: the TOML is read
+    assert again == cached
+    assert all(map(is_built, again.events))
+    cache_file.write_bytes(b"")
+    assert sources.read_saved_timeline(folder / "t.toml") == cached
+
+
+def test_explorer_start_up_builds_only_the_events_it_shows(tmp_path, monkeypatch):
+    """Opening a big saved timeline builds the quotes and passages of the rows on screen, not all."""
+    import asyncio
+
+    from timeline import sources
+    from timeline.model import is_built
+    from tui.app import TimelineApp
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("TIMELINE_CONFIG_DIR", str(tmp_path / "config"))
+    tl = small_timeline()
+    events = tuple(replace(e, id=f"{e.id}-{n}") for n in range(60) for e in tl.events)
+    big = replace(tl, events=events, documents=tuple(replace(d, text="") for d in tl.documents))
+    write_timeline(big, tmp_path / "big.toml")
+    sources.read_saved_timeline(tmp_path / "big.toml")
+    loaded = sources.read_saved_timeline(tmp_path / "big.toml")
+
+    async def run() -> int:
+        async with TimelineApp(loaded).run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return sum(map(is_built, loaded.events))
+
+    built = asyncio.run(run())
+    assert 0 < built <= 60 < len(events)
