@@ -353,6 +353,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a year as the bound of an era
     ("The post-1989 order is fraying, the minister said.", MON, "post-1989", "1989"),
     ("Lenders returned to pre-2008 habits.", MON, "pre-2008", "2008"),
+    # "around" is part of an approximate point in time, not of a verb
+    ("The gunmen entered the bank around 7:15 p.m. on Friday.", MON, "around 7:15 p.m. on Friday", "2024-02-09T19:15"),
+    ("The sale should be completed around March 1.", MON, "around March 1", "2024-03-01"),
+    ("Lawyers looked for ways to get around Friday's ruling.", MON, "Friday", "2024-02-09"),
 ]
 
 

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["find_spans", "find_times", "reanchor"]
 
 _TRIM = " \t\r\n,;:!?\"'()[]"
+_APPROX_BEFORE = re.compile(r"(?<![\w-])(?:around|approximately|circa)\s+$", re.IGNORECASE)
+_POINTS = (TimexType.DATE, TimexType.TIME)
 _SENTENCE_END = re.compile(r"\s*(?:\n|$)|\s+[A-Z\"“]")
 
 
@@ -135,6 +137,10 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
                 s += 1
             while e > s and text[e - 1] in _TRIM:
                 e -= 1
+            approx = _APPROX_BEFORE.search(text, max(0, s - 16), s) if parsed.type in _POINTS else None
+            if approx and not parsed.mod and not text.startswith(("'s", "’s"), e):  # not "get around Monday's vote"
+                s = approx.start()  # "around 7:15 p.m.": TimeML keeps the word, as mod APPROX
+                parsed = dataclasses.replace(parsed, mod="APPROX")
             if e > s and not ctx.in_title(s, e):
                 found.append((s, e, r.priority, parsed))
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
