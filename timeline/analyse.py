@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.candidates import ActorMention, DocumentAnalysis, Sentence
 
@@ -69,10 +69,11 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             role_tokens.update(_title_tokens(ent))
-    models = _model_names(doc) + _longer_names(doc)
+    table = _token_table(doc)
+    models = _model_names(doc, table) + _longer_names(doc, table)
     for m in models:
         out.append(ActorMention(text=m.text, start=m.start_char, end=m.end_char, label=m.label_ or "PRODUCT"))
-    for span, name in _versions_of(doc):
+    for span, name in _versions_of(doc, table):
         if not any(m.start_char <= span.start_char < m.end_char for m in models):
             models.append(span)
             out.append(ActorMention(text=name, start=span.start_char, end=span.end_char, label="PRODUCT"))
@@ -94,16 +95,17 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _longer_names(doc: Doc) -> list[Span]:
+def _longer_names(doc: Doc, table: _TokenTable) -> list[Span]:
     """A name inside a longer name the document writes elsewhere: with "the Zephyr Mini" tagged
     somewhere, "the Zephyr mini" is that model too, not the Zephyr."""
     from spacy.tokens import Span
 
     longer = {e.text.lower() for e in doc.ents if e.label_ in ACTOR_LABELS and len(e) > 1}
+    words, pos, ents = table.words, table.pos, table.ents
     longer |= {
-        f"{t.text} {t.nbor().text}".lower()
-        for t in doc[:-1]
-        if t.pos_ == "PROPN" and t.nbor().pos_ == "PROPN" and t.nbor().text[:1].isupper() and t.ent_type_
+        f"{words[i]} {words[i + 1]}".lower()
+        for i in range(len(words) - 1)
+        if pos[i] == "PROPN" and pos[i + 1] == "PROPN" and words[i + 1][:1].isupper() and ents[i]
     }
     out = []
     for ent in doc.ents:
@@ -115,56 +117,88 @@ def _longer_names(doc: Doc) -> list[Span]:
     return out
 
 
-def _code_at(doc: Doc, i: int, forward: bool = True) -> tuple[int, int] | None:
+class _TokenTable(NamedTuple):
+    """Each token's text, part of speech, entity type and whether a space follows it, read
+    once: indexing a ``Doc`` builds a ``Token`` each time, which the scans below would do
+    thousands of times."""
+
+    words: list[str]
+    pos: list[str]
+    ents: list[str]
+    spaced: list[bool]
+
+
+def _token_table(doc: Doc) -> _TokenTable:
+    tokens = list(doc)
+    return _TokenTable(
+        [t.text for t in tokens],
+        [t.pos_ for t in tokens],
+        [t.ent_type_ for t in tokens],
+        [bool(t.whitespace_) for t in tokens],
+    )
+
+
+def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True) -> tuple[int, int] | None:
     """Token range [lo, hi) of a model code written as one word from token ``i`` on (or back):
     letters and digits run together ("3G", "3GS", "X100"), with at least one of each."""
+    n = len(words)
     lo = hi = i
     if forward:
-        while hi < len(doc) and (hi == i or doc[hi - 1].whitespace_ == "") and doc[hi].text.isalnum():
+        while hi < n and (hi == i or not spaced[hi - 1]) and words[hi].isalnum():
             hi += 1
     else:
         hi = i + 1
-        while lo > 0 and doc[lo - 1].whitespace_ == "" and doc[lo - 1].text.isalnum():
+        while lo > 0 and not spaced[lo - 1] and words[lo - 1].isalnum():
             lo -= 1
-    word = "".join(t.text for t in doc[lo:hi])
-    if hi <= lo or not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word) or len(word) > 8:
+    if hi <= lo:
         return None
-    if hi < len(doc) and doc[hi - 1].whitespace_ == "" and doc[hi].text.isalnum():
+    word = "".join(words[lo:hi])
+    if len(word) > 8 or not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+        return None
+    if hi < n and not spaced[hi - 1] and words[hi].isalnum():
         return None
     return lo, hi
 
 
-def _model_names(doc: Doc) -> list[Span]:
+def _model_names(doc: Doc, table: _TokenTable) -> list[Span]:
     """A product name with a model code, in either order: "the iPhone 3G", "the 3G iPhone".
 
     The name is a proper noun written with an inner capital or tagged as a name; the code
     is one written word mixing digits and letters (the tokenizer may cut it: "3" + "G").
     """
+    words, pos, ents, spaced = table
     out: list[Span] = []
-    for tok in doc:
-        named = tok.pos_ == "PROPN" and (any(c.isupper() for c in tok.text[1:]) or tok.ent_type_ in ACTOR_LABELS)
-        if not named or (out and tok.i < out[-1].end):
+    end = 0  # where the last name found ends
+    for i, text in enumerate(words):
+        if pos[i] != "PROPN" or i < end:
             continue
-        after = _code_at(doc, tok.i + 1) if tok.i + 1 < len(doc) and tok.whitespace_ else None
+        if not (any(c.isupper() for c in text[1:]) or ents[i] in ACTOR_LABELS):
+            continue
+        after = _code_at(words, spaced, i + 1) if i + 1 < len(words) and spaced[i] else None
         if after is not None:
-            out.append(doc[tok.i : after[1]])
+            out.append(doc[i : after[1]])
+            end = after[1]
             continue
-        before = _code_at(doc, tok.i - 1, forward=False) if tok.i > 0 and doc[tok.i - 1].whitespace_ else None
-        if before is not None and (not out or before[0] >= out[-1].end):
-            out.append(doc[before[0] : tok.i + 1])
+        before = _code_at(words, spaced, i - 1, forward=False) if i > 0 and spaced[i - 1] else None
+        if before is not None and before[0] >= end:
+            out.append(doc[before[0] : i + 1])
+            end = i + 1
     return out
 
 
-def _versions_of(doc: Doc) -> list[tuple[Span, str]]:
+def _versions_of(doc: Doc, table: _TokenTable) -> list[tuple[Span, str]]:
     """ "a 3G version of its iPhone" names the model "iPhone 3G": a model code before "version
     of" (or "model of", "edition of") and a product name after it, written the usual way round."""
     from timeline.events import VERSION_NOUNS
 
     out: list[tuple[Span, str]] = []
-    for tok in doc:
+    for i, word in enumerate(table.words):
+        if word.lower() not in VERSION_NOUNS:  # a Token built only for the few that may be
+            continue
+        tok = doc[i]
         if tok.lower_ not in VERSION_NOUNS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
             continue
-        code = _code_at(doc, tok.i - 1, forward=False) if tok.i > 0 else None
+        code = _code_at(table.words, table.spaced, tok.i - 1, forward=False) if tok.i > 0 else None
         j = tok.i + 2
         if j < len(doc) and (doc[j].pos_ in ("DET", "PRON") or doc[j].tag_ == "PRP$"):
             j += 1
