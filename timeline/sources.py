@@ -137,17 +137,29 @@ def _cache_folder() -> Path:
 #: From this many events on, a timeline read for the explorer is kept out of the cyclic collector's walks.
 FREEZE_FROM_EVENTS = 2_000
 
+_frozen = False
+
+
+def froze_a_timeline() -> bool:
+    """Whether :func:`read_saved_timeline` has moved a timeline out of the collector's walks.
+
+    ``gc.get_freeze_count()`` says as much, but walks the whole frozen generation to count it.
+    """
+    return _frozen
+
 
 def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
 
     Python's ``tomllib`` is pure Python and takes seconds on a 10,000-event file;
-    ``json`` is C. The cache holds the timeline as positional rows
-    (:func:`timeline.toml_io.timeline_rows`), which parse about twice as fast as tables
-    with named fields. It is keyed by the SHA-256 of the file's bytes, so an edited file
-    is never served stale, and what comes out of it passes every check the TOML reader
-    makes (:func:`timeline.toml_io.timeline_from_rows`): a damaged cache file is
-    ignored, not trusted.
+    ``json`` is C. The cache holds the timeline as positional rows with each event's
+    quotes and sources left as one JSON text (:func:`timeline.toml_io.timeline_lazy_rows`),
+    so that opening it parses and builds only what the first screen needs; the rest is
+    built, with the same checks, when first read. It is keyed by the SHA-256 of the
+    file's bytes, so an edited file is never served stale, and it carries the SHA-256 of
+    its own rows, so a cache file damaged or altered since it was written is ignored,
+    not trusted; what comes out of it passes every check the TOML reader makes
+    (:func:`timeline.toml_io.timeline_from_lazy_rows`).
 
     The cyclic garbage collector is paused while reading, and a big timeline is then
     frozen out of its generations (``gc.freeze``): it is read to be shown until the
@@ -157,6 +169,7 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     """
     from timeline.toml_io import TimelineFileError, gc_paused, read_timeline
 
+    global _frozen
     p = Path(path)
     try:
         digest = hashlib.sha256(p.read_bytes()).hexdigest()
@@ -173,6 +186,7 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
             _write_cache(cached, timeline)
         if len(timeline.events) >= FREEZE_FROM_EVENTS:
             gc.freeze()
+            _frozen = True
     return timeline
 
 

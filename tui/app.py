@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from timeline.model import Precision, Timeline, cited_documents
-from timeline.sources import FREEZE_FROM_EVENTS
+from timeline.sources import FREEZE_FROM_EVENTS, froze_a_timeline
 from tui import themes as theme_files
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
@@ -90,7 +90,7 @@ def _keep_out_of_collections(timeline: Timeline) -> None:
     each time while scrolling. One collection first, so no garbage is frozen with it;
     a timeline from :func:`timeline.sources.read_saved_timeline` is already frozen.
     """
-    if len(timeline.events) >= FREEZE_FROM_EVENTS and not gc.get_freeze_count():
+    if len(timeline.events) >= FREEZE_FROM_EVENTS and not froze_a_timeline() and not gc.get_freeze_count():
         gc.collect()
         gc.freeze()
 

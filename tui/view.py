@@ -145,6 +145,12 @@ _UNDATED_FACTS: tuple[tuple, Heading | None, dt.date | None] = ((1, 0, 0, 0, dt.
 
 def _date_facts(value: str | None) -> tuple[tuple, Heading | None, dt.date | None]:
     """(sort key without the id, headings, middle day) of one date string, parsed once."""
+    if value and len(value) == 10:  # a day, the commonest date by far: no bounds to work out
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return _UNDATED_FACTS
+        return (0, day.year, day.month, day.day, day, day), (day.year, day.month, day.day), day
     try:
         lo, hi = _fast_bounds(value) if value else (None, None)
     except ValueError:
@@ -228,7 +234,7 @@ def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list
 class EventIndex:
     """Per-event facts the list needs, computed once per timeline (one date parse each)."""
 
-    keys: list[tuple]  # sort_key
+    keys: list[tuple]  # sort_key without the id (shared by the events of one date)
     headings: list[Heading | None]  # heading_of
     mids: list[dt.date | None]  # midpoint
     order: list[int]  # event indices in display order
@@ -245,18 +251,24 @@ def _fast_bounds(value: str) -> tuple[dt.date, dt.date]:
 
 
 def index_events(events: Sequence[Event]) -> EventIndex:
-    """The facts of every event; a date string shared by many events is parsed once."""
-    by_date: dict[str | None, tuple[tuple, Heading | None, dt.date | None]] = {}
-    keys, headings, mids = [], [], []
-    for e in events:
-        facts = by_date.get(e.date)
-        if facts is None:
-            facts = by_date[e.date] = _date_facts(e.date)
-        keys.append((*facts[0], e.id))
-        headings.append(facts[1])
-        mids.append(facts[2])
-    order = sorted(range(len(events)), key=keys.__getitem__)
-    return EventIndex(keys, headings, mids, order)
+    """The facts of every event; each distinct date string is parsed once.
+
+    The order is :func:`sort_key`'s without building a key per event: the distinct dates
+    are ranked once, then the events are sorted by id and, stably, by their date's rank.
+    """
+    dates = list(map(attrgetter("date"), events))
+    by_date = {d: _date_facts(d) for d in set(dates)}
+    rank: dict[str | None, int] = {}
+    previous, r = None, -1
+    for d in sorted(by_date, key=lambda d: by_date[d][0]):
+        key = by_date[d][0]
+        if key != previous:
+            previous, r = key, r + 1
+        rank[d] = r
+    facts = list(map(by_date.__getitem__, dates))
+    order = sorted(range(len(events)), key=list(map(attrgetter("id"), events)).__getitem__)
+    order.sort(key=list(map(rank.__getitem__, dates)).__getitem__)
+    return EventIndex([f[0] for f in facts], [f[1] for f in facts], [f[2] for f in facts], order)
 
 
 def midpoint(event: Event) -> dt.date | None:
