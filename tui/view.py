@@ -208,25 +208,31 @@ def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list
     that re-filtering 10,000 events does not re-parse their dates.
     """
     rows: list[Row] = []
+    append = rows.append
+    if order:
+        event_row(max(order))  # every event row made at once, then read straight from the list
+    shared = _EVENT_ROWS
     year: int | None = None
     month: tuple[int, int] | None = None
     undated = False
+    previous: Heading | bool | None = False
     for i in order:
         h = headings[i]
-        if h is None:
-            if not undated:
-                rows.append(Row(RowKind.UNDATED, "Undated"))
-                undated = True
-            rows.append(event_row(i))
-            continue
-        y, m, _ = h
-        if y != year:
-            rows.append(Row(RowKind.YEAR, str(y)))
-            year, month = y, None
-        if m is not None and (y, m) != month:
-            rows.append(Row(RowKind.MONTH, f"{MONTH_NAMES[m - 1]} {y}"))
-            month = (y, m)
-        rows.append(event_row(i))
+        if h is not previous:  # the events of one date share their heading: checked once per run
+            previous = h
+            if h is None:
+                if not undated:
+                    append(Row(RowKind.UNDATED, "Undated"))
+                    undated = True
+            else:
+                y, m, _ = h
+                if y != year:
+                    append(Row(RowKind.YEAR, str(y)))
+                    year, month = y, None
+                if m is not None and (y, m) != month:
+                    append(Row(RowKind.MONTH, f"{MONTH_NAMES[m - 1]} {y}"))
+                    month = (y, m)
+        append(shared[i])
     return rows
 
 
