@@ -79,7 +79,7 @@ def _build(
 ) -> Timeline:
     """Every stage: the per-document analyses (cached ones reused), then the corpus stages."""
     from timeline.actors import resolve_actors
-    from timeline.merge import merge_candidates
+    from timeline.merge import merge_candidates, prepare
     from timeline.narrative import date_by_narrative
     from timeline.parse import analyse_corpus
     from timeline.pubdates import infer_publication_dates
@@ -93,6 +93,7 @@ def _build(
         quiet=quiet,
         model_key=ident,
         pipeline=version,
+        prepare=prepare,
     )
     clock.lap("analyse")
     resolution = resolve_actors(result.analyses)

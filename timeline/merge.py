@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -88,6 +89,13 @@ def actor_keys(candidate: EventCandidate) -> tuple[str, ...]:
     return tuple(keys)
 
 
+#: Text features are memoised by the text they read: a candidate's copies (re-dated, actors
+#: renamed) and the publication-date stage ask for the same ones, and the builder works them
+#: out while the parse is still running (:func:`prepare`), so merging does not.
+_MEMO_SIZE = 1 << 16
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def _grams(text: str) -> frozenset[tuple[str, ...]]:
     words = re.findall(r"\w+", fold(text))
     return frozenset(zip(words, words[1:], words[2:], words[3:], strict=False))  # word 4-grams
@@ -95,9 +103,16 @@ def _grams(text: str) -> frozenset[tuple[str, ...]]:
 
 def quote_shingles(candidate: EventCandidate) -> frozenset[tuple[str, ...]]:
     """Word 4-grams of the candidate's quotes: two outlets quoting one sentence share several."""
+    if not candidate.quotes:
+        return frozenset()
+    return _quote_grams(tuple(q.text for q in candidate.quotes))
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _quote_grams(texts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     grams: set[tuple[str, ...]] = set()
-    for quote in candidate.quotes:
-        grams |= _grams(quote.text)
+    for text in texts:
+        grams |= _grams(text)
     return frozenset(grams)
 
 
@@ -122,8 +137,13 @@ def figures(candidate: EventCandidate) -> frozenset[tuple[str, str]]:
     Read from the sentence and the candidate's numbers alike, spelled-out counts included
     ("seven" is 7). Years, and day numbers beside a month name, are dates, not figures.
     """
+    return _figures(candidate.text, candidate.numbers)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _figures(sentence: str, numbers: frozenset[str]) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
-    for text in (candidate.text, *sorted(candidate.numbers)):
+    for text in (sentence, *sorted(numbers)):
         for m in _FIGURE.finditer(text):
             raw = m.group("num").lower()
             value = _NUMBER_WORDS.get(raw, raw.replace(",", ""))
@@ -204,6 +224,15 @@ def features(candidate: EventCandidate) -> Features:
         person,
         nominal(candidate),
     )
+
+
+def prepare(analysis: DocumentAnalysis) -> None:
+    """Work out the text features of a document's candidates ahead of merging (memoised):
+    called as each analysis arrives, while other documents are still being parsed."""
+    for c in analysis.candidates:
+        _grams(c.text)
+        figures(c)
+        quote_shingles(c)
 
 
 #: Who speaks for whom: a person's key → the keys of the organisations their titles name
@@ -921,7 +950,14 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
         for gi, group in enumerate(groups)
     ]
     events = _unique_ids(events, [flat[g[0]][1] for g in groups])
+    forget_prepared()
     return sorted(events, key=lambda e: _sort_key(e, order))
+
+
+def forget_prepared() -> None:
+    """Drop the memoised text features (merging is the last stage that reads them)."""
+    for memo in (_grams, _quote_grams, _figures):
+        memo.cache_clear()
 
 
 def _unique_ids(events: list[Event], firsts: Sequence[EventCandidate]) -> list[Event]:

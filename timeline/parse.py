@@ -181,12 +181,15 @@ def analyse_corpus(
     loader: Loader | None = None,
     model_key: str | None = None,
     pipeline: str | None = None,
+    prepare: Callable[[DocumentAnalysis], object] | None = None,
 ) -> CorpusAnalysis:
     """One analysis per document, in order; cached ones reused, the rest parsed.
 
     ``analyse``, ``loader`` (a function returning an ``nlp``), ``model_key`` (the model's
     identity in cache keys) and ``pipeline`` (the analysis code's version) replace the
-    real ones in tests and benchmarks.
+    real ones in tests and benchmarks. ``prepare`` is called with each analysis as it
+    arrives: work a later stage needs from one document at a time is done while the
+    workers are still parsing, not after the last document.
     """
     from timeline.cache import AnalysisCache, document_key, pipeline_version
     from timeline.paths import cache_dir as default_cache_dir
@@ -226,6 +229,8 @@ def analyse_corpus(
                     i = misses[j]
                     results[i] = result
                     progress.advance()
+                    if prepare is not None:
+                        prepare(result)
                     if cache:
                         pending.append((keys[i], ident, result))
                         if len(pending) >= 64:  # commit as we go: an interrupted build keeps its work
@@ -236,6 +241,11 @@ def analyse_corpus(
     finally:
         if cache:
             cache.close()
+    if prepare is not None and hits:  # the cached ones: nothing runs beside them
+        missed = set(misses)
+        for i, result in enumerate(results):
+            if i not in missed and result is not None:
+                prepare(result)
     analyses = tuple(r for r in results if r is not None)
     if len(analyses) != len(documents):  # pragma: no cover - every index is filled above
         print("timeline: internal error: missing analyses", file=sys.stderr)
