@@ -328,6 +328,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Police have hunted the gunman since the March 3 shooting.", MON, "March 3", "2023-03-03"),
     ("The index has gained 4% since year-end.", MON, "year-end", "2023"),
     ("Rescuers have searched the area since early March.", MON, "early March", "2023-03"),
+    # "as of" names the date a state holds from: behind publication unless the clause is future
+    ("As of January, the fund holds $2 billion.", MON, "January", "2024-01"),
+    ("As of December, the store employs 40 people.", MON, "December", "2023-12"),
+    ("As of March 1, the new fee will apply to every order.", MON, "March 1", "2024-03-01"),
     # clock times: the day past an aside, the story's day in a past-tense clause
     ("The blast struck at 10:35 a.m. (0735 GMT) Friday, police said.", MON, "10:35 a.m.", "2024-02-09T10:35"),
     ("The ferry sank on Feb. 3. It went down at 10 p.m. in heavy seas.", MON, "10 p.m.", "2024-02-03T22:00"),
@@ -409,6 +413,13 @@ def test_case_table_is_large():
             Precision.INTERVAL,
         ),
         ("Prices have risen over the past three years.", "the past three years", TimexType.DURATION, None, None),
+        (
+            "The phone went on sale less than two weeks ago.",
+            "less than two weeks ago",
+            TimexType.DATE,
+            "2024-01-29/2024-02-12",
+            Precision.INTERVAL,
+        ),
         ("Inspectors visit each week.", "each week", TimexType.SET, None, None),
         ("NATO is now stronger than ever.", "now", TimexType.DATE, None, None),
         ("Sales in the quarter rose 3%.", "the quarter", TimexType.DATE, "2023-10/2023-12", Precision.QUARTER),

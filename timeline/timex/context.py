@@ -67,6 +67,7 @@ _YEAR_PREPS = frozenset(
 SINCE = re.compile(
     r"\bsince\s+(?:(?:shortly|just|soon|right|immediately)\s+(?:after|before)\s+)?(?:the\s+|(?:early|late|mid)[\s-]+)?$"
 )
+AS_OF = re.compile(r"\bas\s+of\s+(?:the\s+(?:end|start|beginning)\s+of\s+)?$")
 _CREDIT = re.compile(
     r"(?:copyright|©|\(c\)|all rights reserved|photo|getty|reuters|ap photo)\W*(?:\w+\W+){0,3}$", re.IGNORECASE
 )
@@ -130,6 +131,11 @@ class Context:
     def after_since(self, char: int) -> bool:
         """Does "since" lead to ``char``? What a span runs from is behind publication, however near."""
         return bool(SINCE.search(self.text[max(0, char - 40) : char].lower()))
+
+    def after_as_of(self, char: int) -> bool:
+        """Does "as of" lead to ``char``? The date from which a state holds: behind publication unless
+        the clause is in the future tense ("as of February, the store accounts for 70%")."""
+        return bool(AS_OF.search(self.text[max(0, char - 20) : char].lower()))
 
     def is_credit(self, char: int) -> bool:
         """Inside a copyright or photo credit line ("Copyright 2024 The AP")."""

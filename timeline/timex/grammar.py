@@ -180,6 +180,8 @@ def _md(m: re.Match[str], ctx: Context) -> Parsed | None:
         return _abs(typ, f"{m['year']}-{month:02d}-{day:02d}{tod}", f"{desc} {m['year']}, stated")
     if ctx.after_since(m.start()):
         return Parsed(typ, "md", (str(month), str(day), "since"), tod=tod, desc=f"since {desc} (no year)")
+    if ctx.after_as_of(m.start()):
+        return Parsed(typ, "md", (str(month), str(day), "asof"), tod=tod, desc=f"as of {desc} (no year)")
     return Parsed(typ, "md", (str(month), str(day)), tod=tod, desc=f"{desc} (no year)")
 
 
@@ -244,6 +246,8 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(D, "mon", (str(month), "0"), mod=mod, desc=f"this {desc}")
     if ctx.after_since(m.start()):
         return Parsed(D, "mon", (str(month), "since"), mod=mod, desc=f"since {desc}")
+    if ctx.after_as_of(m.start()):
+        return Parsed(D, "mon", (str(month), "asof"), mod=mod, desc=f"as of {desc}")
     return Parsed(D, "mon", (str(month),), mod=mod, desc=desc)
 
 
@@ -787,7 +791,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         k = int(n) * (2 if unit == "2W" else 1)
         if code == "Y" and k == 1 and (ctx.sentence_mentions(m.start(), ("quarter", "period")) or ctx.quarterly):
             code = "YQ"
-        return Parsed(D, "ago", (code, str(k * _AGO[tail])), desc=m.group(0).lower())
+        mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+        return Parsed(D, "ago", (code, str(k * _AGO[tail])), mod=mod, desc=m.group(0).lower())
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     value = _duration(n, unit, u)
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")

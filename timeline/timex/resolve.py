@@ -378,6 +378,9 @@ def resolve(
         unit, n = args[0], int(args[1])
         value = _ago_value(anchor, unit, n)
         how_tail = f"{abs(n)} {_UNIT_WORD.get(unit, unit)}(s) {'before' if n > 0 else 'after'} publication {pub}"
+        if mod in ("LESS_THAN", "EQUAL_OR_LESS") and n > 0:  # "less than two weeks ago": any day since then
+            date_override = _span(_bounds_of(value)[0], anchor)
+            how_tail += ", or less: up to publication"
     elif kind == "mon":
         month = int(args[0])
         det = args[1] if len(args) > 1 else ""
@@ -385,8 +388,10 @@ def resolve(
             year = anchor.year - (month >= anchor.month)
         elif det == "next":
             year = anchor.year + (month <= anchor.month)
-        elif det == "since":  # "since March": the latest one begun by publication
-            year = anchor.year - (month > anchor.month)
+        elif det == "since" or (det == "asof" and direction != "future"):
+            year = anchor.year - (month > anchor.month)  # "since March": the latest one begun by publication
+        elif det == "asof":  # "as of March, the law will…"
+            year = _pick_year(anchor, month, None, direction)
         elif det:
             year = anchor.year + int(det)
         else:
@@ -395,7 +400,8 @@ def resolve(
         how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
-        if args[2:] == ("since",):  # "since the March 3 shooting": the latest such day by publication
+        if args[2:] == ("since",) or (args[2:] == ("asof",) and direction != "future"):
+            # "since the March 3 shooting", "as of March 3, it holds…": the latest such day by publication
             year = anchor.year - ((month, day) > (anchor.month, anchor.day))
         else:
             year = _pick_year(anchor, month, day, direction)
