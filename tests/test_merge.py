@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import pytest
+
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
 from timeline.merge import (
     affiliations,
@@ -460,3 +462,20 @@ def test_similarity_of_features_is_the_similarity_of_candidates() -> None:
     a = cand("a", 1, "Trump: encourage Russia", actors=("Donald Trump", "Russia"), lemmas=RALLY, date="2024-02-10")
     b = cand("b", 2, "Trump tells rally", actors=("Trump",), lemmas="rally encourage russia pay", date="2024-02-10")
     assert similarity(a, b) == similarity_of(features(a), features(b)) > 3.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Donald Trump", "former President Trump", True),
+        ("the Zephyr 4", "Zephyr 4", True),
+        ("the 3G Zephyr", "Zephyr 3G", True),
+        ("Zephyr 4", "Zephyr 5", False),  # two models of one product line are two actors
+        ("Zephyr 4", "Nimbus 4", False),  # a model number alone names nothing
+    ],
+)
+def test_name_keys_of_people_and_models(a, b, same):
+    from timeline.merge import name_key
+
+    assert (name_key(a) == name_key(b)) is same
+    assert len(name_key(a)) >= 2

@@ -73,9 +73,17 @@ def fold(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The last word of a name: "Donald Trump", "Trump" and "former President Trump" share "trump"."""
+    """The last word of a name: "Donald Trump", "Trump" and "former President Trump" share "trump".
+
+    A model's name keeps its number or code after the name it belongs to, in either written
+    order: "the iPhone 4" is "iphone 4", and "the 3G iPhone" and "iPhone 3G" share "iphone 3g".
+    """
     words = re.findall(r"\w+", fold(name))
     words = [w for w in words if w not in ("s",)]
+    codes = [w for w in words if any(c.isdigit() for c in w)]
+    if codes and len(codes) < len(words):
+        named = [w for w in words if w not in codes]
+        return f"{named[-1]} {' '.join(codes)}"
     return words[-1] if words else ""
 
 
