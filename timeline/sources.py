@@ -21,7 +21,7 @@ from pathlib import Path
 from timeline.model import SCHEMA, Document, Timeline, cited_documents
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 _CACHE_KEEP = 16
 
 #: ``file.jsonl:3`` and ``file.json[2]``: one record of a JSON corpus file.
@@ -34,13 +34,13 @@ def _suffixes() -> frozenset[str]:
     return frozenset(SUPPORTED_SUFFIXES)
 
 
-def _candidates(path: str, base: Path | None) -> list[Path]:
-    p = Path(path)
-    if p.is_absolute():
-        return [p]
-    out = [Path.cwd() / p]
+def _candidates(path: str, base: Path | None) -> list[str]:
+    """Where the file may be; plain strings, as most of them are only looked at once."""
+    if os.path.isabs(path):
+        return [path]
+    out = [os.path.join(os.getcwd(), path)]
     if base is not None:
-        out.append(base / p)
+        out.append(os.path.join(base, path))
     return out
 
 
@@ -87,9 +87,9 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
         if doc.id not in cited:
             continue  # text embedded, no path, or no passage in it (nothing would show it)
         found: Document | None = None
-        for candidate in _candidates(_file_part(doc.path), base):
-            if candidate.suffix.lower() in _suffixes() and candidate.is_file():
-                found = _read(candidate, doc)
+        for name in _candidates(_file_part(doc.path), base):
+            if os.path.isfile(name) and (candidate := Path(name)).suffix.lower() in _suffixes():
+                found = _read(candidate, doc)  # the corpus reader is imported only for a file that is there
                 if found is not None:
                     break
         outcome[doc.id] = found or f"{doc.path}: article file not found; only the stored passages are shown"
@@ -152,10 +152,10 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
 
     Python's ``tomllib`` is pure Python and takes seconds on a 10,000-event file;
-    ``json`` is C. The cache holds the timeline as positional rows with each event's
-    quotes and sources left as one JSON text (:func:`timeline.toml_io.timeline_lazy_rows`),
-    so that opening it parses and builds only what the first screen needs; the rest is
-    built, with the same checks, when first read. It is keyed by the SHA-256 of the
+    ``json`` is C. The cache holds the timeline as positional rows with the events'
+    quotes and sources set apart (:func:`timeline.toml_io.timeline_lazy_rows`), so that
+    opening it parses and builds only what the first screen needs; an event's quotes and
+    sources are parsed and built, with the same checks, when first read. It is keyed by the SHA-256 of the
     file's bytes, so an edited file is never served stale, and it carries the SHA-256 of
     its own rows, so a cache file damaged or altered since it was written is ignored,
     not trusted; what comes out of it passes every check the TOML reader makes
@@ -193,30 +193,32 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
 def _from_cache(cached: Path) -> Timeline | None:
     """The cached timeline, or None when the file is not one this program wrote, whole.
 
-    The file is the SHA-256 of its rows, a newline, then the rows (lazy rows, see
-    :func:`timeline.toml_io.timeline_lazy_rows`): a file cut short or altered is refused
-    before anything of it is used, and what is read is checked again as it is built.
+    The file is the SHA-256 of the rest, a newline, the rows, a newline, then the events'
+    quotes and sources (:func:`timeline.toml_io.timeline_lazy_rows`): a file cut short or
+    altered is refused before anything of it is used, and what is read is checked again
+    as it is built.
     """
     from timeline.toml_io import timeline_from_lazy_rows
 
     raw = cached.read_bytes()
-    digest, _, payload = raw.partition(b"\n")
-    if hashlib.sha256(payload).hexdigest().encode() != digest:
+    digest, _, rest = raw.partition(b"\n")
+    if hashlib.sha256(rest).hexdigest().encode() != digest:
         return None
+    payload, _, parts = rest.partition(b"\n")  # JSON text holds no raw newline
     rows = json.loads(payload)
     if type(rows) is list and rows and rows[0] == SCHEMA:
-        return timeline_from_lazy_rows(rows, str(cached))
+        return timeline_from_lazy_rows(rows, parts, str(cached))
     return None
 
 
 def _write_cache(cached: Path, timeline: Timeline) -> None:
-    from timeline.files import atomic_write_text
+    from timeline.files import atomic_write_bytes
     from timeline.toml_io import timeline_lazy_rows
 
     try:
-        payload = json.dumps(timeline_lazy_rows(timeline), ensure_ascii=False, separators=(",", ":"))
-        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        atomic_write_text(cached, f"{digest}\n{payload}", overwrite=True)
+        rows, parts = timeline_lazy_rows(timeline)
+        rest = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + parts
+        atomic_write_bytes(cached, hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest, overwrite=True)
         old = sorted(cached.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
         for f in old:
             f.unlink(missing_ok=True)

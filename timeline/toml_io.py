@@ -369,8 +369,8 @@ def _is_iso_day(value: str) -> bool:
 def _valid_date(value: str) -> bool:
     """:func:`timeline.model.is_valid_date`, at C speed for days and day intervals."""
     try:
-        if _is_iso_day(value):
-            dt.date.fromisoformat(value)
+        if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():
+            dt.date.fromisoformat(value)  # of ASCII in this shape, it takes only YYYY-MM-DD
             return True
         if len(value) == 21 and value[10] == "/" and _is_iso_day(value[:10]) and _is_iso_day(value[11:]):
             return dt.date.fromisoformat(value[:10]) <= dt.date.fromisoformat(value[11:])
@@ -444,12 +444,12 @@ def _parts(
     return tuple(quotes), tuple(sources)
 
 
-def _build(rows: Any, source: str | None = None) -> Timeline:
+def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
     """A :class:`Timeline` from rows that pass every check; :class:`_Unvouched` otherwise.
 
-    With a ``source``, the rows are lazy rows (:func:`timeline_lazy_rows`): each event's
-    quotes and sources are checked and built when first read, and named after ``source``
-    in the error if they fail.
+    With ``lazy`` (the file's name and its parts), the rows are lazy rows
+    (:func:`timeline_lazy_rows`): each event's quotes and sources are checked and built
+    when first read, and a failure then names the file.
     """
     try:
         schema, generator, model, notes, doc_rows, actor_rows, event_rows = rows
@@ -483,7 +483,9 @@ def _build(rows: Any, source: str | None = None) -> Timeline:
             raise _Unvouched
         events = []
         checked_dates: dict[Any, bool] = {}
-        pending = _PendingParts.starter(_Checks(source, actor_ids, limits, {})) if source is not None else None
+        if lazy is not None:
+            pending = _PendingParts.starter(_Checks(lazy[0], lazy[1], actor_ids, limits, {}))
+            start = 0
         for event_id, title, date, precision, certainty, who, quote_rows, source_rows, how in event_rows:
             if not (type(event_id) is type(title) is type(how) is str):
                 raise _Unvouched
@@ -495,14 +497,16 @@ def _build(rows: Any, source: str | None = None) -> Timeline:
                     raise _Unvouched
             if type(who) is not list or not actor_ids.issuperset(who):
                 raise _Unvouched
-            if pending is None:
+            if lazy is None:
                 quotes, sources = _parts(quote_rows, source_rows, actor_ids, limits)
-            elif quote_rows == "" and source_rows == []:  # lazy rows: an event without quotes or sources
-                quotes = sources = ()
-            elif type(quote_rows) is str and type(source_rows) is list and doc_ids.issuperset(source_rows):
-                quotes = sources = pending(len(events), quote_rows, source_rows)
-            else:
-                raise _Unvouched
+            else:  # lazy rows: where this event's parts end in the file's parts, and their documents
+                end, cited = quote_rows, source_rows
+                if type(end) is not int or not start <= end <= len(lazy[1]) or type(cited) is not list:
+                    raise _Unvouched
+                if not doc_ids.issuperset(cited) or (end == start and cited):
+                    raise _Unvouched
+                quotes = sources = pending(len(events), start, end, cited) if end > start else ()
+                start = end
             events.append(
                 Event(event_id, title, date,
                       None if precision is None else _PRECISIONS[precision],
@@ -602,27 +606,30 @@ def timeline_from_rows(rows: Any, source: str = "<timeline>") -> Timeline:
 # --- lazy rows --------------------------------------------------------------------------
 #
 # The explorer's own cache of a saved timeline (:func:`timeline.sources.read_saved_timeline`)
-# keeps each event's quotes and sources as one JSON text, parsed, checked and built only when
+# keeps each event's quotes and sources apart, as JSON, parsed, checked and built only when
 # the event's quotes or sources are first read (:class:`timeline.model.Deferred`). Opening a
-# 10,000-event timeline then reads some 10,000 short strings instead of 30,000 rows. The
-# event row is ``[..., parts, documents, how]`` with ``parts`` the JSON of
-# ``[quote rows, source rows]`` ("" when both are empty) and ``documents`` the source rows'
-# document ids, which are checked at once: the rest is checked when built, and a failure
-# there is a :class:`TimelineFileError` naming the cache file and the event.
+# 10,000-event timeline then parses the rows the list needs and leaves two thirds of the
+# file untouched. The parts of all events are one UTF-8 text, event after event, each the
+# JSON of ``[quote rows, source rows]`` (nothing for an event with neither); the event row
+# is ``[..., end, documents, how]``, ``end`` where its parts end in that text and
+# ``documents`` its source rows' document ids. Both are checked at once, the parts when
+# they are built, and a failure there is a :class:`TimelineFileError` naming the file and
+# the event.
 
 
 @dataclass(frozen=True, slots=True)
 class _Checks:
-    """What building one event's parts is checked against, shared by every event of a file."""
+    """What building one event's parts needs and is checked against, shared by a file's events."""
 
     source: str
+    parts: bytes
     actor_ids: set[str]
     limits: dict[str, int | None]
     built: dict[int, tuple[tuple[Quote, ...], tuple[Source, ...]]]  # event index → parts, until both are read
 
 
 class _PendingParts(Deferred, tuple):
-    """One event's quotes and sources as lazy rows hold them: ``(checks, index, parts, cited)``.
+    """One event's quotes and sources, not built yet: ``(checks, index, start, end, documents)``.
 
     A tuple underneath, so that the 10,000 of a big file are made at C speed.
     """
@@ -631,20 +638,20 @@ class _PendingParts(Deferred, tuple):
 
     @classmethod
     def starter(cls, checks: _Checks) -> Any:
-        """``pending(index, parts, cited)`` for one file's events."""
-        return lambda index, parts, cited: cls((checks, index, parts, cited))
+        """``pending(index, start, end, documents)`` for one file's events."""
+        return lambda *where: cls((checks, *where))
 
     def documents(self) -> list[str]:
-        return self[3]
+        return self[4]
 
     def build(self, name: str) -> tuple[Any, ...]:
-        checks, index, parts, cited = self
+        checks, index, start, end, cited = self
         built = checks.built.pop(index, None)  # the other field was read first
         if built is None:
             import json
 
             try:
-                quote_rows, source_rows = json.loads(parts)
+                quote_rows, source_rows = json.loads(checks.parts[start:end])
                 if (
                     type(source_rows) is not list
                     or [r[0] if type(r) is list and r else None for r in source_rows] != cited
@@ -656,23 +663,27 @@ class _PendingParts(Deferred, tuple):
         return built[0] if name == "quotes" else built[1]
 
 
-def timeline_lazy_rows(timeline: Timeline) -> list[Any]:
-    """:func:`timeline_rows` with each event's quotes and sources kept as one JSON text (see above)."""
+def timeline_lazy_rows(timeline: Timeline) -> tuple[list[Any], bytes]:
+    """:func:`timeline_rows` with each event's quotes and sources set apart (see above): (rows, parts)."""
     import json
 
     rows = timeline_rows(timeline)
+    parts: list[bytes] = []
+    end = 0
     for event in rows[6]:
         quotes, sources = event[6], event[7]
-        event[6] = json.dumps([quotes, sources], ensure_ascii=False, separators=(",", ":")) if quotes or sources else ""
-        event[7] = [s[0] for s in sources]
-    return rows
+        if quotes or sources:
+            parts.append(json.dumps([quotes, sources], ensure_ascii=False, separators=(",", ":")).encode())
+            end += len(parts[-1])
+        event[6], event[7] = end, [s[0] for s in sources]
+    return rows, b"".join(parts)
 
 
-def timeline_from_lazy_rows(rows: Any, source: str = "<timeline>") -> Timeline:
+def timeline_from_lazy_rows(rows: Any, parts: bytes, source: str = "<timeline>") -> Timeline:
     """:func:`timeline_lazy_rows` read back; an event's quotes and sources are checked when first read."""
     try:
         with gc_paused():
-            return _build(rows, source)
+            return _build(rows, (source, parts))
     except _Unvouched:
         raise TimelineFileError(f"{source}: not a valid timeline") from None
 

@@ -207,7 +207,7 @@ def test_lazy_rows_read_back_the_same_and_build_an_event_only_when_read():
     from timeline.toml_io import timeline_from_lazy_rows, timeline_lazy_rows
 
     tl = small_timeline()
-    back = timeline_from_lazy_rows(timeline_lazy_rows(tl), "cache.json")
+    back = timeline_from_lazy_rows(*timeline_lazy_rows(tl), "cache.json")
     assert not any(map(is_built, back.events))
     assert cited_documents(back.events) == {s.document for e in tl.events for s in e.sources}
     assert not any(map(is_built, back.events))  # the documents cited are known without building
@@ -230,26 +230,26 @@ def test_damaged_lazy_rows_are_refused_when_read_or_when_built():
         timeline_to_dict,
     )
 
-    rows = timeline_lazy_rows(small_timeline())
+    rows, parts = timeline_lazy_rows(small_timeline())
     damaged = 0
     for path in _paths(rows):
         if not path:
             continue
         for value in _ODD_VALUES:
             try:
-                back = timeline_from_lazy_rows(_mutated(rows, path, value), "cache.json")
-                parts = _every_part_read(back)
+                back = timeline_from_lazy_rows(_mutated(rows, path, value), parts, "cache.json")
+                every_part = _every_part_read(back)
             except TimelineFileError as exc:
                 assert str(exc).startswith("cache.json: ") and "\n" not in str(exc)
                 damaged += 1
                 continue
-            assert parts is not None
+            assert every_part is not None
             assert _checked_timeline_from_dict(timeline_to_dict(back, embed_text=True), "t.toml") == back, path
-    # the JSON text of one event's parts, damaged inside: read at once, refused when the event is read
-    event = next(i for i, row in enumerate(rows[6]) if row[6])
-    for text in ("[", '[[], [["nowhere", 0, 1, "x", "", null, null, ""]]]', "[[[1, null]], []]", "{}"):
-        broken = _mutated(rows, (6, event, 6), text)
-        back = timeline_from_lazy_rows(broken, "cache.json")
+    # one event's parts damaged inside: the rows read at once, the damage reported when the event is read
+    event = next(i for i, row in enumerate(rows[6]) if row[7])
+    start, end = rows[6][event - 1][6] if event else 0, rows[6][event][6]
+    for text in (b"[", b'[[], [["nowhere", 0, 1, "x", "", null, null, ""]]]', b"[[[1, null]], []]", b"{}", b"\xff"):
+        back = timeline_from_lazy_rows(rows, parts[:start] + text.ljust(end - start) + parts[end:], "cache.json")
         with pytest.raises(TimelineFileError, match=rf"^cache\.json: events\[{event}\]: quotes or sources damaged$"):
             _every_part_read(back)
     assert damaged > 50

@@ -52,13 +52,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def load_for_explore(args: argparse.Namespace):
     """A ``Timeline`` from a saved file or a fresh build of the named articles."""
-    from timeline.corpus import CorpusError
-
     paths = list(args.paths) or [str(bundled_seeds())]
     if len(paths) == 1 and paths[0].endswith(".toml") and not Path(paths[0]).is_dir():
         from timeline.sources import load_document_texts, read_saved_timeline
 
         if not Path(paths[0]).exists():
+            from timeline.corpus import CorpusError  # the corpus reader is not needed to open a saved timeline
+
             raise CorpusError(f"{paths[0]}: no such file")
         size = Path(paths[0]).stat().st_size
         if size > 2_000_000 and not args.quiet:  # a big timeline takes a second or two the first time
