@@ -66,10 +66,10 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     """
     out = []
     role_tokens: set[int] = set()
-    for ent in doc.ents:
+    table = _token_table(doc)
+    for ent in table.entities:
         if ent.label_ == "PERSON":
             role_tokens.update(_title_tokens(ent))
-    table = _token_table(doc)
     models = _model_names(doc, table) + _longer_names(doc, table)
     for m in models:
         out.append(ActorMention(text=m.text, start=m.start_char, end=m.end_char, label=m.label_ or "PRODUCT"))
@@ -77,7 +77,7 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
         if not any(m.start_char <= span.start_char < m.end_char for m in models):
             models.append(span)
             out.append(ActorMention(text=name, start=span.start_char, end=span.end_char, label="PRODUCT"))
-    for ent in _joined_names(doc):
+    for ent in _joined_names(doc, table.entities):
         if ent.label_ not in ACTOR_LABELS:
             continue
         if any(m.start_char <= ent.start_char and ent.end_char <= m.end_char for m in models):
@@ -100,7 +100,7 @@ def _longer_names(doc: Doc, table: _TokenTable) -> list[Span]:
     somewhere, "the Zephyr mini" is that model too, not the Zephyr."""
     from spacy.tokens import Span
 
-    longer = {e.text.lower() for e in doc.ents if e.label_ in ACTOR_LABELS and len(e) > 1}
+    longer = {e.text.lower() for e in table.entities if e.label_ in ACTOR_LABELS and len(e) > 1}
     words, pos, ents = table.words, table.pos, table.ents
     longer |= {
         f"{words[i]} {words[i + 1]}".lower()
@@ -108,7 +108,7 @@ def _longer_names(doc: Doc, table: _TokenTable) -> list[Span]:
         if pos[i] == "PROPN" and pos[i + 1] == "PROPN" and words[i + 1][:1].isupper() and ents[i]
     }
     out = []
-    for ent in doc.ents:
+    for ent in table.entities:
         if ent.label_ not in ACTOR_LABELS or ent.end >= len(doc):
             continue
         nxt = doc[ent.end]
@@ -118,14 +118,15 @@ def _longer_names(doc: Doc, table: _TokenTable) -> list[Span]:
 
 
 class _TokenTable(NamedTuple):
-    """Each token's text, part of speech, entity type and whether a space follows it, read
-    once: indexing a ``Doc`` builds a ``Token`` each time, which the scans below would do
-    thousands of times."""
+    """Each token's text, part of speech, entity type and whether a space follows it, and
+    the entities, read once: indexing a ``Doc`` builds a ``Token`` each time, which the scans
+    below would do thousands of times, and ``Doc.ents`` builds every entity's span again."""
 
     words: list[str]
     pos: list[str]
     ents: list[str]
     spaced: list[bool]
+    entities: list[Span]
 
 
 def _token_table(doc: Doc) -> _TokenTable:
@@ -135,6 +136,7 @@ def _token_table(doc: Doc) -> _TokenTable:
         [t.pos_ for t in tokens],
         [t.ent_type_ for t in tokens],
         [bool(t.whitespace_) for t in tokens],
+        list(doc.ents),
     )
 
 
@@ -166,7 +168,7 @@ def _model_names(doc: Doc, table: _TokenTable) -> list[Span]:
     The name is a proper noun written with an inner capital or tagged as a name; the code
     is one written word mixing digits and letters (the tokenizer may cut it: "3" + "G").
     """
-    words, pos, ents, spaced = table
+    words, pos, ents, spaced = table.words, table.pos, table.ents, table.spaced
     out: list[Span] = []
     end = 0  # where the last name found ends
     for i, text in enumerate(words):
@@ -214,12 +216,12 @@ def _versions_of(doc: Doc, table: _TokenTable) -> list[tuple[Span, str]]:
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "ibn", "al"})
 
 
-def _joined_names(doc: Doc) -> list[Span]:
+def _joined_names(doc: Doc, entities: list[Span]) -> list[Span]:
     """Entities, with a person's name the tagger cut at a particle joined again ("Ursula von der" + "Leyen")."""
     from spacy.tokens import Span
 
     out: list[Span] = []
-    for ent in doc.ents:
+    for ent in entities:
         prev = out[-1] if out else None
         if (
             prev is not None

@@ -958,11 +958,7 @@ def _candidate(
         for t in verb.subtree
         if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not t.is_stop and t.is_alpha
     )
-    numbers = frozenset(
-        e.text
-        for e in sent.ents
-        if e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY") and any(c.isdigit() for c in e.text)
-    )
+    numbers = sentence_numbers(sent)
     return EventCandidate(
         document=document.id,
         sentence=si,
@@ -982,6 +978,31 @@ def _candidate(
         lemmas=lemmas,
         numbers=numbers,
     )
+
+
+_FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
+_ENTS_KEY = "timeline.ents"
+
+
+def sentence_numbers(sent: Span) -> frozenset[str]:
+    """The figures a sentence writes in digits (amounts, percentages, counts, quantities).
+
+    What ``sent.ents`` gives, read from the document's entities listed once per ``Doc``:
+    ``Doc.ents`` builds a new span for every entity on each access.
+    """
+    doc = sent.doc
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+    found = []
+    start, end = sent.start, sent.end
+    for lo, hi, label, text in ents:
+        if lo >= start:
+            if hi > end:
+                break  # as Span.ents: the scan stops at the first entity running past the sentence
+            if label in _FIGURE_LABELS and any(c.isdigit() for c in text):
+                found.append(text)
+    return frozenset(found)
 
 
 _OPENING_QUOTES = frozenset({'"', "“", "``"})
