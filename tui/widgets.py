@@ -25,7 +25,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -60,7 +60,29 @@ def set_virtual_height(view: ScrollView, height: int) -> None:
     view.refresh(layout=view.show_vertical_scrollbar != shown)
 
 
-class SnappyScroll(ScrollView):
+class LineView(ScrollView):
+    """A line-API view whose base style is worked out once a render, not once a line.
+
+    ``rich_style`` walks every ancestor's styles each time it is read; a view drawing 40
+    lines would walk them 40 times for the same answer.
+    """
+
+    _render_style: Style | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._render_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._render_style = None
+
+    @property
+    def line_style(self) -> Style:
+        """``rich_style``, read once for the lines drawn together."""
+        return self._render_style if self._render_style is not None else self.rich_style
+
+
+class SnappyScroll(LineView):
     """A line-API view whose keyboard scrolling jumps instead of animating.
 
     Smooth scrolling over a long article costs most of a second per key and makes
@@ -89,7 +111,7 @@ class SnappyScroll(ScrollView):
 # --- the event list -----------------------------------------------------------------------
 
 
-class EventList(ScrollView, can_focus=True):
+class EventList(LineView, can_focus=True):
     """Headings and event rows, drawn a line at a time."""
 
     BINDINGS = bindings(LIST_KEYS)
@@ -246,7 +268,7 @@ class EventList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row_number = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self.line_style
         if row_number >= len(self.rows):
             return Strip.blank(width, base)
         row = self.rows[row_number]
@@ -267,7 +289,7 @@ class EventList(ScrollView, can_focus=True):
     def _event_strip(self, index: int, width: int, cursor: bool, repeat: bool = False) -> Strip:
         """One event row; ``repeat``: same date as the row above, drawn dimmed so days group."""
         event = self.timeline.events[index]
-        base = self.rich_style
+        base = self.line_style
         if cursor:
             # the cursor's own colours for the whole row: theme colours on a cursor background can clash
             base = base + self.get_component_rich_style("event-list--cursor", partial=True)
@@ -377,7 +399,7 @@ class ModeToggle(Static):
         self.app.run_action("toggle_match")
 
 
-class ActorList(ScrollView, can_focus=True):
+class ActorList(LineView, can_focus=True):
     """The actors with check boxes and counts, drawn a line at a time.
 
     A ``SelectionList`` measures every option's prompt before its first frame and again
@@ -475,7 +497,7 @@ class ActorList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self.line_style
         shown = self.panel.shown
         if row >= len(shown):
             return Strip.blank(width, base)
@@ -689,7 +711,7 @@ class DetailPane(SnappyScroll, can_focus=True):
         if width != self._wrapped_at:
             self._wrap()
         n = int(self.scroll_offset.y) + y
-        base = self.rich_style
+        base = self.line_style
         if n >= len(self._strips):
             return Strip.blank(width, base)
         return self._strips[n].apply_style(base).crop_extend(0, width, base)
@@ -862,7 +884,7 @@ class ArticleView(SnappyScroll, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self.line_style
         n = int(self.scroll_offset.y) + y
         if n >= len(self._lines):
             return Strip.blank(width, base)
