@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from timeline.candidates import ActorMention, EventCandidate, EventKind
 from timeline.doctext import doc_text
@@ -202,7 +202,8 @@ def _all_furniture(text: str, start: int, end: int, ranges: list[tuple[int, int]
 
 def is_non_event_sentence(sent: Span) -> bool:
     """A sentence with no verb (datelines, captions, lists) or credit/debris text."""
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+    pos = token_lists(sent.doc).pos
+    if not any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)):
         return True
     text = sent.text.strip()
     if "\n" in text:  # run together with a neighbouring line: the line rules decide
@@ -288,6 +289,25 @@ def tense(verb: Token, expr: TimeExpression | None = None) -> str:
 
 
 # --- candidates ------------------------------------------------------------------------
+
+
+class TokenLists(NamedTuple):
+    """Each token's coarse tag and lowercased lemma, read once per ``Doc``: the sentence scans
+    ask them of every token, and indexing a ``Doc`` builds a ``Token`` each time."""
+
+    pos: list[str]
+    lemmas: list[str]
+
+
+_LISTS_KEY = "timeline.token_lists"
+
+
+def token_lists(doc: Doc) -> TokenLists:
+    found = doc.user_data.get(_LISTS_KEY)
+    if found is None:
+        tokens = list(doc)
+        found = doc.user_data[_LISTS_KEY] = TokenLists([t.pos_ for t in tokens], [t.lemma_.lower() for t in tokens])
+    return found
 
 
 _sents_cache: tuple[Doc, list[Span]] | None = None
@@ -412,10 +432,12 @@ def _sentence_candidates(
         groups.setdefault(gov.i, []).append(ti)
     # every reporting/reaction verb in a main clause with a named or pronoun subject is a statement
     statements: dict[int, Token] = {}
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or (lemma not in REPORTING and lemma not in REACTION):
+    table = token_lists(doc)
+    for i in range(sent.start, sent.end):
+        lemma = table.lemmas[i]
+        if table.pos[i] != "VERB" or (lemma not in REPORTING and lemma not in REACTION):
             continue
+        tok = doc[i]
         if lemma == "speak" and not _speaks_of(tok):
             continue  # "speaking for X" represents X; "spoke at the fair" tells no words
         if lemma in REACTION and tok.i not in groups and not is_main_clause(tok):
@@ -451,8 +473,11 @@ def _sentence_candidates(
             statements[rep.i] = rep
     # "Trump's statements, made during a campaign event, …": a statement told as a noun with its occasion
     said_on: dict[int, ActorMention] = {}
-    for tok in sent:
-        who = _statement_noun_speaker(tok, mentions) if tok.i not in statements else None
+    for i in range(sent.start, sent.end):
+        if table.lemmas[i] not in _STATEMENT_NOUN_VERBS or i in statements:
+            continue  # (what _statement_noun_speaker asks first, without building the token)
+        tok = doc[i]
+        who = _statement_noun_speaker(tok, mentions)
         if who is not None:
             statements[tok.i] = tok
             said_on[tok.i] = who
@@ -501,13 +526,14 @@ STATEMENT_NOUNS = frozenset(
     {"statement", "remark", "comment", "speech", "claim", "announcement", "warning", "pledge", "promise", "address"}
 )
 _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
+_STATEMENT_NOUN_VERBS = frozenset({"make", "deliver", "give", "issue"})
 
 
 def _statement_noun_speaker(verb: Token, mentions: tuple[ActorMention, ...]) -> ActorMention | None:
     """The speaker of "X's remarks, made during/at an occasion": a participle on a statement noun
     whose possessor is named and which says where or when they were made."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in ("make", "deliver", "give", "issue"):
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in _STATEMENT_NOUN_VERBS:
         return None
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS:
         return None

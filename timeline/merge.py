@@ -72,6 +72,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).translate(_UNCOMBINED).lower()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus names the same few actors over and over
 def name_key(name: str) -> str:
     """The last word of a name: "Donald Trump", "Trump" and "former President Trump" share "trump".
 
@@ -964,7 +965,7 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
 
 def forget_prepared() -> None:
     """Drop the memoised text features (merging is the last stage that reads them)."""
-    for memo in (_grams, _quote_grams, _figures):
+    for memo in (_grams, _quote_grams, _figures, name_key):
         memo.cache_clear()
 
 
