@@ -209,6 +209,10 @@ class Deferred:
     def documents(self) -> Iterable[str]:
         raise NotImplementedError
 
+    def passages(self) -> Iterable[tuple[str, int, int, str]]:
+        """(document, start, end, text) of each source, without building them."""
+        return [(s.document, s.start, s.end, s.text) for s in self.build("sources")]
+
 
 def _deferred_field(cls: type, name: str) -> Any:
     """Make a slot of a frozen dataclass build a :class:`Deferred` value on first read.
@@ -241,6 +245,14 @@ def cited_documents(events: Iterable[Event]) -> set[str]:
         raw = _raw_sources(e, Event)
         cited.update(raw.documents() if isinstance(raw, Deferred) else (s.document for s in raw))
     return cited
+
+
+def source_passages(event: Event) -> Iterable[tuple[str, int, int, str]]:
+    """(document, start, end, text) of each of the event's sources, without building deferred ones."""
+    raw = _raw_sources(event, Event)
+    if isinstance(raw, Deferred):
+        return raw.passages()
+    return [(s.document, s.start, s.end, s.text) for s in raw]
 
 
 def is_built(event: Event) -> bool:

@@ -18,10 +18,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from timeline.model import SCHEMA, Document, Timeline, cited_documents
+from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_passages
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 4
+_CACHE_VERSION = 5
 _CACHE_KEEP = 16
 
 #: ``file.jsonl:3`` and ``file.json[2]``: one record of a JSON corpus file.
@@ -97,11 +97,9 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     found_ids = {k for k, v in outcome.items() if isinstance(v, Document)}
     if found_ids:
         for e in timeline.events:
-            if found_ids.isdisjoint(cited_documents((e,))):
-                continue
-            for s in e.sources:
-                if s.text and s.document in found_ids:
-                    checks.setdefault(s.document, []).append((s.start, s.end, s.text))
+            for doc_id, start, end, text in source_passages(e):  # deferred sources are not built for this
+                if text and doc_id in found_ids:
+                    checks.setdefault(doc_id, []).append((start, end, text))
     notes = list(timeline.notes)
     documents = []
     changed = False

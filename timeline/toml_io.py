@@ -484,8 +484,9 @@ def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
         events = []
         checked_dates: dict[Any, bool] = {}
         if lazy is not None:
-            pending = _PendingParts.starter(_Checks(lazy[0], lazy[1], actor_ids, limits, {}))
-            start = 0
+            checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [])
+            pending = _PendingParts.starter(checks)
+            start = ordinal = 0
         for event_id, title, date, precision, certainty, who, quote_rows, source_rows, how in event_rows:
             if not (type(event_id) is type(title) is type(how) is str):
                 raise _Unvouched
@@ -499,14 +500,17 @@ def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
                 raise _Unvouched
             if lazy is None:
                 quotes, sources = _parts(quote_rows, source_rows, actor_ids, limits)
-            else:  # lazy rows: where this event's parts end in the file's parts, and their documents
-                end, cited = quote_rows, source_rows
-                if type(end) is not int or not start <= end <= len(lazy[1]) or type(cited) is not list:
+            else:  # lazy rows: the length of this event's parts in the file's parts, and their documents
+                length, cited = quote_rows, source_rows
+                if type(length) is not int or length < 0 or start + length > len(lazy[1]) or type(cited) is not list:
                     raise _Unvouched
-                if not doc_ids.issuperset(cited) or (end == start and cited):
+                if not doc_ids.issuperset(cited) or (not length and cited):
                     raise _Unvouched
-                quotes = sources = pending(len(events), start, end, cited) if end > start else ()
-                start = end
+                if length:
+                    quotes = sources = pending(len(events), ordinal, start, start + length, cited)
+                    start, ordinal = start + length + 1, ordinal + 1  # past the comma between two events' parts
+                else:
+                    quotes = sources = ()
             events.append(
                 Event(event_id, title, date,
                       None if precision is None else _PRECISIONS[precision],
@@ -515,6 +519,10 @@ def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
             )  # fmt: skip
         if len({e.id for e in events}) != len(events):
             raise _Unvouched
+        if lazy is not None:
+            if start < len(lazy[1]):  # parts no event claims
+                raise _Unvouched
+            checks.with_parts = ordinal
         return Timeline(tuple(documents), tuple(actors), tuple(events), schema, generator, model, _strings(notes))
     except (KeyError, TypeError, ValueError):  # an unknown enum value or id, a row of the wrong shape
         raise _Unvouched from None
@@ -609,15 +617,16 @@ def timeline_from_rows(rows: Any, source: str = "<timeline>") -> Timeline:
 # keeps each event's quotes and sources apart, as JSON, parsed, checked and built only when
 # the event's quotes or sources are first read (:class:`timeline.model.Deferred`). Opening a
 # 10,000-event timeline then parses the rows the list needs and leaves two thirds of the
-# file untouched. The parts of all events are one UTF-8 text, event after event, each the
-# JSON of ``[quote rows, source rows]`` (nothing for an event with neither); the event row
-# is ``[..., end, documents, how]``, ``end`` where its parts end in that text and
-# ``documents`` its source rows' document ids. Both are checked at once, the parts when
-# they are built, and a failure there is a :class:`TimelineFileError` naming the file and
-# the event.
+# file untouched. The parts are one UTF-8 text: for each event that has quotes or sources,
+# in order, the JSON of ``[quote rows, source rows]``, with a comma between two events'
+# (so the whole reads as one JSON array when every passage is wanted at once). The event
+# row is ``[..., length, documents, how]``: the length of its parts in that text (0 for
+# none) and its source rows' document ids. Both are checked at once, the parts when they
+# are read, and a failure there is a :class:`TimelineFileError` naming the file and the
+# event.
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Checks:
     """What building one event's parts needs and is checked against, shared by a file's events."""
 
@@ -626,40 +635,82 @@ class _Checks:
     actor_ids: set[str]
     limits: dict[str, int | None]
     built: dict[int, tuple[tuple[Quote, ...], tuple[Source, ...]]]  # event index → parts, until both are read
+    parsed: list[Any]  # every event's parts, once all of them were wanted at once (:meth:`_PendingParts.passages`)
+    with_parts: int = 0  # how many events have parts
 
 
 class _PendingParts(Deferred, tuple):
-    """One event's quotes and sources, not built yet: ``(checks, index, start, end, documents)``.
+    """One event's quotes and sources, not built yet: ``(checks, index, ordinal, start, end, documents)``.
 
-    A tuple underneath, so that the 10,000 of a big file are made at C speed.
+    ``ordinal`` counts the events with parts before this one. A tuple underneath, so that
+    the 10,000 of a big file are made at C speed.
     """
 
     __slots__ = ()
 
     @classmethod
     def starter(cls, checks: _Checks) -> Any:
-        """``pending(index, start, end, documents)`` for one file's events."""
+        """``pending(index, ordinal, start, end, documents)`` for one file's events."""
         return lambda *where: cls((checks, *where))
 
     def documents(self) -> list[str]:
-        return self[4]
+        return self[5]
 
-    def build(self, name: str) -> tuple[Any, ...]:
-        checks, index, start, end, cited = self
-        built = checks.built.pop(index, None)  # the other field was read first
-        if built is None:
+    def _rows(self) -> Any:
+        checks, _, ordinal, start, end, _ = self
+        if checks.parsed:
+            return checks.parsed[ordinal]
+        import json
+
+        return json.loads(checks.parts[start:end])
+
+    def _damaged(self) -> TimelineFileError:
+        return TimelineFileError(f"{self[0].source}: events[{self[1]}]: quotes or sources damaged")
+
+    def passages(self) -> list[tuple[str, int, int, str]]:
+        """The sources' (document, start, end, text), checked as far as they go, not built.
+
+        Re-reading the article files checks every stored passage against them: the first
+        call parses every event's parts in one go (one JSON array, not 10,000 texts), and
+        building them all for that alone would undo the point of deferring them.
+        """
+        checks, index, _, _, _, cited = self
+        built = checks.built.get(index)
+        if built is not None:
+            return [(s.document, s.start, s.end, s.text) for s in built[1]]
+        if not checks.parsed:
             import json
 
             try:
-                quote_rows, source_rows = json.loads(checks.parts[start:end])
+                every = json.loads(b"[" + checks.parts + b"]")
+            except (ValueError, RecursionError):
+                every = None  # one event's damage: named when that event is read on its own
+            if type(every) is list and len(every) == checks.with_parts:
+                checks.parsed.extend(every)
+        try:
+            out = [(r[0], r[1], r[2], r[3]) for r in self._rows()[1]]
+            if [p[0] for p in out] != cited or not all(
+                type(a) is int and type(b) is int and 0 <= a <= b and type(t) is str for _, a, b, t in out
+            ):
+                raise _Unvouched
+        except (_Unvouched, LookupError, TypeError, ValueError, RecursionError):
+            raise self._damaged() from None
+        return out
+
+    def build(self, name: str) -> tuple[Any, ...]:
+        checks, index = self[0], self[1]
+        built = checks.built.pop(index, None)  # the other field was read first
+        if built is None:
+            try:
+                quote_rows, source_rows = self._rows()
                 if (
                     type(source_rows) is not list
-                    or [r[0] if type(r) is list and r else None for r in source_rows] != cited
+                    or [r[0] if type(r) is list and r else None for r in source_rows] != self[5]
                 ):
                     raise _Unvouched
                 built = checks.built[index] = _parts(quote_rows, source_rows, checks.actor_ids, checks.limits)
             except (_Unvouched, KeyError, TypeError, ValueError, RecursionError):
-                raise TimelineFileError(f"{checks.source}: events[{index}]: quotes or sources damaged") from None
+                raise self._damaged() from None
         return built[0] if name == "quotes" else built[1]
 
 
@@ -669,14 +720,17 @@ def timeline_lazy_rows(timeline: Timeline) -> tuple[list[Any], bytes]:
 
     rows = timeline_rows(timeline)
     parts: list[bytes] = []
-    end = 0
     for event in rows[6]:
         quotes, sources = event[6], event[7]
-        if quotes or sources:
-            parts.append(json.dumps([quotes, sources], ensure_ascii=False, separators=(",", ":")).encode())
-            end += len(parts[-1])
-        event[6], event[7] = end, [s[0] for s in sources]
-    return rows, b"".join(parts)
+        part = (
+            json.dumps([quotes, sources], ensure_ascii=False, separators=(",", ":")).encode()
+            if quotes or sources
+            else b""
+        )
+        if part:
+            parts.append(part)
+        event[6], event[7] = len(part), [s[0] for s in sources]
+    return rows, b",".join(parts)
 
 
 def timeline_from_lazy_rows(rows: Any, parts: bytes, source: str = "<timeline>") -> Timeline:

@@ -203,7 +203,7 @@ def _every_part_read(tl):
 
 
 def test_lazy_rows_read_back_the_same_and_build_an_event_only_when_read():
-    from timeline.model import cited_documents, is_built
+    from timeline.model import cited_documents, is_built, source_passages
     from timeline.toml_io import timeline_from_lazy_rows, timeline_lazy_rows
 
     tl = small_timeline()
@@ -218,10 +218,16 @@ def test_lazy_rows_read_back_the_same_and_build_an_event_only_when_read():
         i == first or not (e.quotes or e.sources) for i, e in enumerate(tl.events)
     ]
     assert back == tl  # equality reads (and builds) every field
+    again = timeline_from_lazy_rows(*timeline_lazy_rows(tl), "cache.json")
+    assert [source_passages(e) for e in again.events] == [
+        [(s.document, s.start, s.end, s.text) for s in e.sources] for e in tl.events
+    ]
+    assert not any(map(is_built, again.events))  # the article files are checked against passages not built
 
 
 def test_damaged_lazy_rows_are_refused_when_read_or_when_built():
     """A damaged deferred part is a one-line error naming the file and the event, never a traceback."""
+    from timeline.model import source_passages
     from timeline.toml_io import (
         TimelineFileError,
         _checked_timeline_from_dict,
@@ -247,11 +253,16 @@ def test_damaged_lazy_rows_are_refused_when_read_or_when_built():
             assert _checked_timeline_from_dict(timeline_to_dict(back, embed_text=True), "t.toml") == back, path
     # one event's parts damaged inside: the rows read at once, the damage reported when the event is read
     event = next(i for i, row in enumerate(rows[6]) if row[7])
-    start, end = rows[6][event - 1][6] if event else 0, rows[6][event][6]
+    start = sum(row[6] + 1 for row in rows[6][:event] if row[6])  # each event's parts, then a comma
+    end = start + rows[6][event][6]
     for text in (b"[", b'[[], [["nowhere", 0, 1, "x", "", null, null, ""]]]', b"[[[1, null]], []]", b"{}", b"\xff"):
-        back = timeline_from_lazy_rows(rows, parts[:start] + text.ljust(end - start) + parts[end:], "cache.json")
-        with pytest.raises(TimelineFileError, match=rf"^cache\.json: events\[{event}\]: quotes or sources damaged$"):
-            _every_part_read(back)
+        damaged_parts = parts[:start] + text.ljust(end - start) + parts[end:]
+        for read in (_every_part_read, lambda tl: [source_passages(e) for e in tl.events]):
+            back = timeline_from_lazy_rows(rows, damaged_parts, "cache.json")
+            with pytest.raises(
+                TimelineFileError, match=rf"^cache\.json: events\[{event}\]: quotes or sources damaged$"
+            ):
+                read(back)
     assert damaged > 50
 
 
@@ -297,3 +308,20 @@ def test_explorer_start_up_builds_only_the_events_it_shows(tmp_path, monkeypatch
 
     built = asyncio.run(run())
     assert 0 < built <= 60 < len(events)
+
+
+def test_texts_come_back_for_a_cached_timeline_without_building_its_events(tmp_path, monkeypatch):
+    from timeline import sources
+    from timeline.model import is_built
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    tl, folder = _saved(tmp_path)
+    sources.read_saved_timeline(folder / "t.toml")
+    cached = sources.read_saved_timeline(folder / "t.toml")
+    filled = load_document_texts(cached, folder)
+    assert [d.text for d in filled.documents] == [d.text for d in tl.documents]
+    assert not any(map(is_built, filled.events))
+    (folder / "b.txt").write_text("rewritten entirely", encoding="utf-8")
+    changed = load_document_texts(sources.read_saved_timeline(folder / "t.toml"), folder)
+    assert [bool(d.text) for d in changed.documents] == [True, False]
+    assert any("b.txt" in n and "changed" in n for n in changed.notes)
