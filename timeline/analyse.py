@@ -130,14 +130,10 @@ class _TokenTable(NamedTuple):
 
 
 def _token_table(doc: Doc) -> _TokenTable:
-    tokens = list(doc)
-    return _TokenTable(
-        [t.text for t in tokens],
-        [t.pos_ for t in tokens],
-        [t.ent_type_ for t in tokens],
-        [bool(t.whitespace_) for t in tokens],
-        list(doc.ents),
-    )
+    from timeline.events import token_lists
+
+    lists = token_lists(doc)  # shared with the sentence scans of the events stage
+    return _TokenTable(lists.words, lists.pos, lists.ents, lists.spaced, list(doc.ents))
 
 
 def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True) -> tuple[int, int] | None:

@@ -292,11 +292,15 @@ def tense(verb: Token, expr: TimeExpression | None = None) -> str:
 
 
 class TokenLists(NamedTuple):
-    """Each token's coarse tag and lowercased lemma, read once per ``Doc``: the sentence scans
-    ask them of every token, and indexing a ``Doc`` builds a ``Token`` each time."""
+    """Each token's coarse tag, lowercased lemma, text, entity type and whether a space
+    follows it, read once per ``Doc``: the scans over every token (sentences here, names in
+    :mod:`timeline.analyse`) ask them, and indexing a ``Doc`` builds a ``Token`` each time."""
 
     pos: list[str]
     lemmas: list[str]
+    words: list[str]
+    ents: list[str]
+    spaced: list[bool]
 
 
 _LISTS_KEY = "timeline.token_lists"
@@ -306,7 +310,13 @@ def token_lists(doc: Doc) -> TokenLists:
     found = doc.user_data.get(_LISTS_KEY)
     if found is None:
         tokens = list(doc)
-        found = doc.user_data[_LISTS_KEY] = TokenLists([t.pos_ for t in tokens], [t.lemma_.lower() for t in tokens])
+        found = doc.user_data[_LISTS_KEY] = TokenLists(
+            [t.pos_ for t in tokens],
+            [t.lemma_.lower() for t in tokens],
+            [t.text for t in tokens],
+            [t.ent_type_ for t in tokens],
+            [bool(t.whitespace_) for t in tokens],
+        )
     return found
 
 
