@@ -130,10 +130,10 @@ class _TokenTable(NamedTuple):
 
 
 def _token_table(doc: Doc) -> _TokenTable:
-    from timeline.events import token_lists
+    from timeline.events import doc_entities, token_lists
 
     lists = token_lists(doc)  # shared with the sentence scans of the events stage
-    return _TokenTable(lists.words, lists.pos, lists.ents, lists.spaced, list(doc.ents))
+    return _TokenTable(lists.words, lists.pos, lists.ents, lists.spaced, doc_entities(doc))
 
 
 def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True) -> tuple[int, int] | None:

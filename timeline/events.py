@@ -205,7 +205,7 @@ def is_non_event_sentence(sent: Span) -> bool:
     pos = token_lists(sent.doc).pos
     if not any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)):
         return True
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     if "\n" in text:  # run together with a neighbouring line: the line rules decide
         return False
     return bool(_CREDIT.search(text)) or (bool(_DEBRIS.search(text)) and len(sent) <= 15)
@@ -306,6 +306,22 @@ class TokenLists(NamedTuple):
 _LISTS_KEY = "timeline.token_lists"
 
 
+def doc_entities(doc: Doc) -> list[Span]:
+    """``doc.ents``, listed once per ``Doc`` (each access builds every entity's span again); not to be changed."""
+    found = doc.user_data.get(_ENTITIES_KEY)
+    if found is None:
+        found = doc.user_data[_ENTITIES_KEY] = list(doc.ents)
+    return found
+
+
+_ENTITIES_KEY = "timeline.entities"
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the document's text (``Span.text`` joins its tokens' texts)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
 def token_lists(doc: Doc) -> TokenLists:
     found = doc.user_data.get(_LISTS_KEY)
     if found is None:
@@ -348,7 +364,7 @@ def extract_candidates(
     for si, sent in enumerate(sents):
         if _all_furniture(document.text, sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
             continue
-        key = _WS.sub(" ", sent.text.strip().lower())
+        key = _WS.sub(" ", span_text(sent).strip().lower())
         if key in seen:
             continue
         seen.add(key)
@@ -372,7 +388,7 @@ def _is_headline(document: Document, sent: Span) -> bool:
     title = _WS.sub(" ", document.title).rstrip("…. ").strip().lower()
     lo, hi = line_of(document.text, sent.start_char)
     line = _WS.sub(" ", document.text[lo:hi]).strip().lower()
-    end = sent.start_char + len(sent.text.rstrip())
+    end = sent.start_char + len(span_text(sent).rstrip())
     return len(title) > 10 and (line.startswith(title) or title.startswith(line.rstrip("."))) and end <= hi
 
 
@@ -960,7 +976,7 @@ def _candidate(
         if not said:
             said = _quoted_after(verb, sent)
         if not said:
-            after = sent.text.split(":", 1)
+            after = span_text(sent).split(":", 1)
             said = after[1].strip() if len(after) == 2 else ""
         if not said:
             named = subject is not None and (subj_tok is None or subject.start <= subj_tok.idx < subject.end)
@@ -1029,7 +1045,7 @@ def sentence_numbers(sent: Span) -> frozenset[str]:
     doc = sent.doc
     ents = doc.user_data.get(_ENTS_KEY)
     if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+        ents = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label_, e.text) for e in doc_entities(doc)]
     found = []
     start, end = sent.start, sent.end
     for lo, hi, label, text in ents:
