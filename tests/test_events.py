@@ -447,3 +447,9 @@ def test_a_model_code_version_of_a_product_is_that_model(nlp):
     assert "Zephyr 5G" in {x.text for x in find_mentions(doc)}
     (c,) = analyse(nlp, "Zentra today launched a 5G version of its Zephyr handset.\n").candidates
     assert "Zephyr 5G" in {x.text for x in c.actors}
+
+
+def test_the_agent_of_a_passive_verb_leads_its_actors(nlp):
+    a = analyse(nlp, "The Zephyr 4 was unveiled by Maria Lopez at the Berlin fair on Monday.\n")
+    (c,) = a.candidates
+    assert c.actors[0].text == "Maria Lopez"

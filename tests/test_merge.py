@@ -479,3 +479,10 @@ def test_name_keys_of_people_and_models(a, b, same):
 
     assert (name_key(a) == name_key(b)) is same
     assert len(name_key(a)) >= 2
+
+
+def test_a_number_in_a_name_or_an_amount_is_not_a_count() -> None:
+    from timeline.merge import figures
+
+    c = cand("a", 1, "The Zephyr 4 goes on sale at $199 in 12 countries", actors=("Zephyr 4",), numbers=("199",))
+    assert figures(c) == {("money", "199"), ("count", "12")}

@@ -940,6 +940,19 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
     return out
 
 
+def _passive_agent(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor named in a passive verb's "by" phrase: the one who does what the verb tells."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if obj is None:
+        return None
+    lo = min(t.idx for t in obj.subtree)
+    hi = max(t.idx + len(t) for t in obj.subtree)
+    return next((a for a in actors if lo <= a.start and a.end <= hi), None)
+
+
 def _candidate(
     document: Document,
     doc: Doc,
@@ -970,6 +983,10 @@ def _candidate(
         lo = min(t.idx for t in verb.subtree)
         hi = max(t.idx + len(t) for t in verb.subtree)
         actors.extend(m for m in _mentions_in(mentions, lo, hi) if m not in actors and not m.in_role)
+    agent = _passive_agent(verb, actors)
+    if agent is not None and kind != EventKind.STATEMENT:
+        actors.remove(agent)
+        actors.insert(0, agent)  # "X was introduced by Jobs": Jobs acts, as in "Jobs introduced X"
     if kind == EventKind.STATEMENT:
         comp = complement(verb)
         said = gist(_said_span(comp), verb=verb) if comp is not None else ""

@@ -144,13 +144,16 @@ def figures(candidate: EventCandidate) -> frozenset[tuple[str, str]]:
     """The figures a report gives, as (kind, value): counts, percentages, amounts of money.
 
     Read from the sentence and the candidate's numbers alike, spelled-out counts included
-    ("seven" is 7). Years, and day numbers beside a month name, are dates, not figures.
+    ("seven" is 7). Years, and day numbers beside a month name, are dates, not figures; so
+    is a number in a name ("iPhone 4", "Boeing 737"), and the number of an amount ("$199")
+    is not a count as well.
     """
-    return _figures(candidate.text, candidate.numbers)
+    named = frozenset(n for m in candidate.actors for n in re.findall(r"\d+", m.text))
+    return _figures(candidate.text, candidate.numbers, named)
 
 
 @functools.lru_cache(maxsize=_MEMO_SIZE)
-def _figures(sentence: str, numbers: frozenset[str]) -> frozenset[tuple[str, str]]:
+def _figures(sentence: str, numbers: frozenset[str], named: frozenset[str] = frozenset()) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for text in (sentence, *sorted(numbers)):
         for m in _FIGURE.finditer(text):
@@ -166,7 +169,8 @@ def _figures(sentence: str, numbers: frozenset[str]) -> frozenset[tuple[str, str
                 kind = "count"
             scale = (m.group("scale") or "").lower()[:1]
             found.add((kind, value + scale))
-    return frozenset(found)
+    measured = {v for k, v in found if k != "count"}
+    return frozenset((k, v) for k, v in found if k != "count" or (v not in measured and v not in named))
 
 
 def _beside(text: str, start: int, end: int) -> set[str]:
