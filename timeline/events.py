@@ -307,14 +307,17 @@ _LISTS_KEY = "timeline.token_lists"
 
 
 def doc_entities(doc: Doc) -> list[Span]:
-    """``doc.ents``, listed once per ``Doc`` (each access builds every entity's span again); not to be changed."""
-    found = doc.user_data.get(_ENTITIES_KEY)
-    if found is None:
-        found = doc.user_data[_ENTITIES_KEY] = list(doc.ents)
-    return found
+    """``doc.ents``, listed once per ``Doc`` (each access builds every entity's span again); not to be changed.
+
+    Kept for the last document asked for, not in ``doc.user_data``: spans held there would
+    make each ``Doc`` a reference cycle, freed only by the cyclic collector."""
+    global _entities_cache
+    if _entities_cache is None or _entities_cache[0] is not doc:
+        _entities_cache = (doc, list(doc.ents))
+    return _entities_cache[1]
 
 
-_ENTITIES_KEY = "timeline.entities"
+_entities_cache: tuple[Doc, list[Span]] | None = None
 
 
 def span_text(span: Span) -> str:
