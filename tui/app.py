@@ -17,7 +17,6 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
-from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -158,7 +157,19 @@ class TimelineApp(App[int]):
         wanted = theme or (settings.get("theme") if isinstance(settings.get("theme"), str) else None)
         self._start_theme = self._pick_theme(wanted)
         self._saved_theme = self._start_theme
-        self.theme = self._start_theme  # before the first CSS parse, so it happens once
+        before = self.theme
+        self.theme = self._start_theme  # Textual's watcher: the theme's classes and ANSI colours
+        # The watcher also queues a re-parse of every style sheet for the new colours, yet nothing
+        # has been parsed at this point: the stylesheet takes this theme's variables now, so its
+        # first parse is its only one, and the queued refresh is skipped (``refresh_css``).
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._css_current = self.theme != before
+
+    def refresh_css(self, animate: bool = True) -> None:
+        if self._css_current:  # the refresh queued by choosing the start theme: nothing to redo
+            self._css_current = False
+            return
+        super().refresh_css(animate)
 
     def _pick_theme(self, wanted: str | None) -> str:
         names = self.available_themes
@@ -171,14 +182,16 @@ class TimelineApp(App[int]):
     # --- layout ---------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # No containers: the screen splits off the histogram and status lines at the top, the
+        # key bar at the bottom and the actor panel at the left, in this order, and stacks the
+        # list over the detail in what is left (app.tcss). Each container would add a style
+        # pass and a render of its own to every frame.
         yield Histogram(id="histogram")
         yield Static(id="status", markup=False)
-        with Horizontal(id="body"):
-            yield ActorPanel(self.timeline, id="actors")
-            with Vertical(id="right"):
-                yield EventList(self.timeline, id="events")
-                yield DetailPane(self.timeline, id="detail")
         yield KeyBar()
+        yield ActorPanel(self.timeline, id="actors")
+        yield EventList(self.timeline, id="events")
+        yield DetailPane(self.timeline, id="detail")
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theme_files.APP_VARIABLES)
@@ -188,9 +201,16 @@ class TimelineApp(App[int]):
         panel = self.query_one(ActorPanel)
         panel.set_selected(self.chosen)
         panel.set_mode(self.match_mode)
+        self._remember_theme = True
         self._layout_for(self.size.width)
         self.refilter()
         self.query_one(EventList).focus()
+        # After the first frame: the notices need widgets of their own (and the missing texts
+        # a walk over every source), none of which the first frame shows.
+        self.call_after_refresh(self._announce)
+
+    def _announce(self) -> None:
+        """The start-up notices: theme files not loaded, article texts missing, bad options."""
         if self._theme_errors:
             self.say(
                 "Some theme files were not loaded:\n" + "\n".join(self._theme_errors),
@@ -209,7 +229,6 @@ class TimelineApp(App[int]):
             )
         for problem in self._problems:
             self.say(problem, severity="warning", timeout=10)
-        self._remember_theme = True
 
     def say(
         self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None

@@ -153,6 +153,7 @@ async def test_article_text_missing_shows_the_stored_passage():
     docs = tuple(Document(id=d.id, path=d.path, text="", title=d.title) for d in tl.documents)
     app = TimelineApp(Timeline(documents=docs, actors=tl.actors, events=tl.events))
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the start-up notices come after the first frame
         assert any("2 of 2 article texts are not available" in n.message for n in app._notifications)
         await pilot.press("enter")
         text = screen_text(app)
