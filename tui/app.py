@@ -31,6 +31,7 @@ from tui.view import (
     Match,
     actor_counts,
     build_rows,
+    event_parts,
     filtered_timeline,
     haystack,
     index_events,
@@ -39,7 +40,7 @@ from tui.view import (
     parse_date_query,
     resolve_actor,
 )
-from tui.widgets import ActorPanel, DetailPane, EventList, Histogram, KeyBar
+from tui.widgets import ActorPanel, DetailPane, EventList, Histogram, KeyBar, PartsUnreadable
 
 #: Below this width the actor panel starts hidden (``a`` shows it).
 NARROW = 100
@@ -127,6 +128,7 @@ class TimelineApp(App[int]):
         self._haystacks: dict[int, str] = {}
         self._panel_choice: bool | None = None  # None: follow the terminal width
         self._problems: list[str] = []
+        self._unreadable_said = False
         self._remember_theme = False
         self._last_follow = 0.0
         self._follow_timer: Timer | None = None
@@ -316,6 +318,21 @@ class TimelineApp(App[int]):
     def on_event_list_open_requested(self, message: EventList.OpenRequested) -> None:
         self.open_event(message.event)
 
+    def on_parts_unreadable(self, message: PartsUnreadable) -> None:
+        """One notice for the session, however many events or redraws meet the damage."""
+        message.stop()
+        self._report_unreadable(message.reason)
+
+    def _report_unreadable(self, reason: str) -> None:
+        if not self._unreadable_said:
+            self._unreadable_said = True
+            self.say(
+                f"Some events' quotes and sources could not be read ({reason}): the saved timeline or the "
+                "explorer's cache of it is damaged. Those events are shown without them.",
+                severity="error",
+                timeout=15,
+            )
+
     def on_actor_panel_changed(self, message: ActorPanel.Changed) -> None:
         self.chosen = set(message.selected)
         self.refilter()
@@ -380,7 +397,10 @@ class TimelineApp(App[int]):
 
     def open_event(self, index: int, source: int = 0) -> None:
         event = self.timeline.events[index]
-        if not event.sources:
+        _, sources, damaged = event_parts(event)
+        if damaged:
+            self._report_unreadable(damaged)
+        if not sources:
             self.say("This event has no source passage.", severity="warning")
             return
         from tui.screens import ArticleScreen
@@ -516,6 +536,9 @@ class TimelineApp(App[int]):
             write_timeline(filtered_timeline(self.timeline, self.in_view), target, overwrite=overwrite)
         except OSError as exc:
             self.say(f"could not write {target}: {exc.strerror or exc}", severity="error")
+            return
+        except ValueError as exc:  # an event's quotes or sources unreadable (a damaged saved timeline)
+            self.say(f"nothing written to {target}: {exc}", severity="error")
             return
         self.say(f"wrote {len(self.in_view):,} events to {target}", timeout=4)
 

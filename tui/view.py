@@ -18,7 +18,7 @@ from itertools import chain, repeat
 from operator import attrgetter
 from typing import NamedTuple
 
-from timeline.model import Certainty, Event, Precision, Timeline, date_bounds, date_precision
+from timeline.model import Certainty, Event, Precision, Quote, Source, Timeline, date_bounds, date_precision
 from tui.sanitize import clean_line
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -336,10 +336,25 @@ def resolve_actor(timeline: Timeline, query: str) -> list[str]:
     return [a.id for a in timeline.actors if any(q in n.casefold() for n in (a.name, a.id, *a.aliases))]
 
 
+def event_parts(event: Event) -> tuple[tuple[Quote, ...], tuple[Source, ...], str]:
+    """The event's quotes and sources, or none of either and why not, when they cannot be built.
+
+    A saved timeline builds them when they are first read (:class:`timeline.model.Deferred`),
+    which can be in the middle of drawing a row; a cache entry damaged in a way its checksum
+    did not catch fails there. The explorer then shows the event without them and says so,
+    rather than stop with a traceback.
+    """
+    try:
+        return event.quotes, event.sources, ""
+    except (ValueError, LookupError, TypeError, RecursionError) as exc:  # the reader's one-line error
+        return (), (), str(exc) or type(exc).__name__
+
+
 def haystack(timeline: Timeline, event: Event) -> str:
     """Everything search looks at for one event, folded: title, quotes, passages, actors."""
     names = [a.name for a in (timeline.actor(x) for x in event.actors) if a]
-    parts = [event.title, *(q.text for q in event.quotes), *(s.text for s in event.sources), *names]
+    quotes, sources, _ = event_parts(event)
+    parts = [event.title, *(q.text for q in quotes), *(s.text for s in sources), *names]
     return "\n".join(parts).casefold()
 
 

@@ -32,10 +32,10 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from timeline.model import Certainty, Document, Source, Timeline
+from timeline.model import Certainty, Document, Event, Quote, Source, Timeline
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
-from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, histogram, sparkline
+from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, event_parts, histogram, sparkline
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 
@@ -106,6 +106,22 @@ class SnappyScroll(LineView):
 
     def action_scroll_end(self) -> None:
         self.scroll_end(animate=False)
+
+
+class PartsUnreadable(Message):
+    """An event's quotes and sources could not be built (a damaged saved timeline): shown without them."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+def readable_parts(widget: Widget, event: Event) -> tuple[tuple[Quote, ...], tuple[Source, ...]]:
+    """:func:`tui.view.event_parts` for a widget: a failure is posted for the app to report."""
+    quotes, sources, damaged = event_parts(event)
+    if damaged:
+        widget.post_message(PartsUnreadable(damaged))
+    return quotes, sources
 
 
 # --- the event list -----------------------------------------------------------------------
@@ -302,7 +318,7 @@ class EventList(LineView, can_focus=True):
         title_style = (
             base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base
         )
-        n = len(event.sources)
+        n = len(readable_parts(self, event)[1])
         count = f" {n} src" if width >= 50 else f" {n}"
         date_w = min(self._date_width, max(8, width // 3))
         label = self.label(index)
@@ -766,7 +782,12 @@ class DetailPane(SnappyScroll, can_focus=True):
                 names.append(f"{clean_line(actor.name)} ({actor.kind})" if actor else clean_line(a))
             out.append(", ".join(names))
             out.append("\n")
-        for q in e.quotes:
+        quotes, sources, damaged = event_parts(e)
+        if damaged:
+            self.post_message(PartsUnreadable(damaged))
+            out.append("quotes and sources could not be read: ", style=st.label)
+            out.append(clean_line(damaged) + "\n", style="dim")
+        for q in quotes:
             out.append("said ", style=st.label)
             out.append("“" + clean_for_display(q.text) + "”")
             speaker = tl.actor(q.speaker) if q.speaker else None
@@ -774,11 +795,11 @@ class DetailPane(SnappyScroll, can_focus=True):
                 out.append(f" — {clean_line(speaker.name)}", style="dim")
             out.append("\n")
         out.append(
-            f"\n{len(e.sources)} source{'s' if len(e.sources) != 1 else ''}  (Enter opens the article)\n",
+            f"\n{len(sources)} source{'s' if len(sources) != 1 else ''}  (Enter opens the article)\n",
             style=st.label,
         )
         docs = {d.id: d for d in tl.documents}
-        for n, s in enumerate(e.sources, 1):
+        for n, s in enumerate(sources, 1):
             doc = docs.get(s.document)
             head = f"{n}. {clean_line(doc.title) if doc and doc.title else clean_line(s.document)}"
             if doc and doc.published:

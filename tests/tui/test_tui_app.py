@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 import tomllib
+from dataclasses import replace
 
 import pytest
 from tui_sample import small_timeline
 
-from timeline.model import Actor, Document, Event, Source, Timeline
+from timeline.model import Actor, Deferred, Document, Event, Source, Timeline
 from timeline.paths import settings_file, user_themes_dir
-from timeline.toml_io import read_timeline
+from timeline.toml_io import TimelineFileError, read_timeline
 from tui.app import TimelineApp
 from tui.keys import APP_KEYS, HELP_SECTIONS, LIST_KEYS, MAIN_KEYS
 from tui.screens import ArticleScreen, ConfirmScreen, HelpScreen
@@ -504,3 +505,39 @@ async def test_the_list_scroll_bar_comes_and_goes_with_the_filter():
         await pilot.press("c")
         await pilot.pause()
         assert lst.show_vertical_scrollbar and lst.scrollable_content_region.width == 79
+
+
+class _DamagedParts(Deferred):
+    """A cache entry that matched its checksum yet cannot be built into quotes and sources."""
+
+    def build(self, name: str) -> tuple:
+        raise TimelineFileError("cache.json: events[2]: quotes or sources damaged")
+
+    def documents(self) -> list[str]:
+        return ["a"]
+
+
+async def test_unreadable_quotes_and_sources_are_one_notification_not_a_crash(tmp_path):
+    tl = small_timeline()
+    damaged = replace(tl.events[2], quotes=_DamagedParts(), sources=_DamagedParts())  # e3, on screen at once
+    app = TimelineApp(replace(tl, events=(*tl.events[:2], damaged, *tl.events[3:])))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "j")  # onto e3: its detail
+        await pilot.pause()
+        assert current_id(app) == "e3"
+        text = screen_text(app)
+        assert "Trump says he would not defend" in text and "could not be read" in text
+        await pilot.press("enter")  # no article to open, and no traceback
+        await pilot.press("slash")
+        await type_text(pilot, "pledge")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.search_hits  # the other events are still searched
+        app.export_to(str(tmp_path / "view.toml"))
+        await pilot.pause()
+        assert not (tmp_path / "view.toml").exists()
+        notes = [n.message for n in app._notifications]
+        assert len([m for m in notes if "quotes and sources could not be read" in m]) == 1
+        assert any("nothing written" in m for m in notes)
+        assert app.is_running
