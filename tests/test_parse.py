@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import io
 
 from timeline.candidates import DocumentAnalysis, Sentence
 from timeline.model import Document
-from timeline.parse import CHUNK_SIZE, analyse_corpus
+from timeline.parse import CHUNK_SIZE, analyse_corpus, cyclic_gc_paused
 from timeline.progress import Progress
 
 
@@ -44,6 +45,35 @@ def test_workers_fill_the_cache(tmp_path):
     warm = analyse_corpus(documents, jobs=2, **kw)
     assert (cold.analysed, warm.analysed, warm.cached) == (len(documents), 0, len(documents))
     assert warm.analyses == cold.analyses
+
+
+def test_prepare_sees_every_analysis_once_parsed_or_cached(tmp_path):
+    documents = corpus(CHUNK_SIZE * 2 + 1)
+    kw = {"analyse": tokens, "loader": blank, "model_key": "m", "pipeline": "p", "quiet": True, "cache_dir": tmp_path}
+    seen: list[str] = []
+    analyse_corpus(documents[:CHUNK_SIZE], jobs=1, **kw)  # a first half cached
+    result = analyse_corpus(documents, jobs=2, prepare=lambda a: seen.append(a.document), **kw)
+    assert (result.cached, result.analysed) == (CHUNK_SIZE, len(documents) - CHUNK_SIZE)
+    assert sorted(seen) == sorted(d.id for d in documents)
+
+
+def collector_state(document: Document, doc) -> DocumentAnalysis:
+    return DocumentAnalysis(document=f"{document.id} gc={gc.isenabled()}")
+
+
+def test_workers_collect_cycles_while_the_builder_pauses_its_collector():
+    documents = corpus(CHUNK_SIZE * 4)
+    kw = {"loader": blank, "model_key": "m", "pipeline": "p", "quiet": True, "use_cache": False}
+    assert gc.isenabled()
+    result = analyse_corpus(documents, jobs=2, analyse=collector_state, **kw)
+    assert {a.document.split()[1] for a in result.analyses} == {"gc=True"}
+    assert gc.isenabled()  # given back as it was
+    with cyclic_gc_paused():
+        assert not gc.isenabled()
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()  # an inner pause does not turn it on early
+    assert gc.isenabled()
 
 
 def test_empty_corpus():

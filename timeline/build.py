@@ -57,7 +57,10 @@ def build_timeline(
     try:
         timeline = _build(documents, model, quiet, jobs, cache_dir, use_cache, ident, version, clock)
         if cache is not None and key is not None:
-            cache.put_timeline(key, timeline)
+            from timeline.parse import cyclic_gc_paused
+
+            with cyclic_gc_paused():
+                cache.put_timeline(key, timeline)
             clock.lap("store")
     finally:
         if cache is not None:
@@ -81,7 +84,7 @@ def _build(
     from timeline.actors import resolve_actors
     from timeline.merge import merge_candidates, prepare
     from timeline.narrative import date_by_narrative
-    from timeline.parse import analyse_corpus
+    from timeline.parse import analyse_corpus, cyclic_gc_paused
     from timeline.pubdates import infer_publication_dates
 
     result = analyse_corpus(
@@ -96,14 +99,15 @@ def _build(
         prepare=prepare,
     )
     clock.lap("analyse")
-    resolution = resolve_actors(result.analyses)
-    clock.lap("actors")
-    dated = infer_publication_dates(documents, result.analyses)
-    clock.lap("pubdates")
-    analyses = date_by_narrative(dated.documents, dated.analyses)
-    clock.lap("narrative")
-    events = merge_candidates(analyses, resolution)
-    clock.lap("merge")
+    with cyclic_gc_paused():
+        resolution = resolve_actors(result.analyses)
+        clock.lap("actors")
+        dated = infer_publication_dates(documents, result.analyses)
+        clock.lap("pubdates")
+        analyses = date_by_narrative(dated.documents, dated.analyses)
+        clock.lap("narrative")
+        events = merge_candidates(analyses, resolution)
+        clock.lap("merge")
     return Timeline(
         documents=tuple(dated.documents),
         actors=tuple(resolution.actors),
