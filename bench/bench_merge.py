@@ -12,6 +12,7 @@ import time
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
 from timeline.merge import merge_candidates
 from timeline.model import Certainty, Precision
+from timeline.parse import cyclic_gc_paused
 
 WORDS = [f"w{n}" for n in range(400)]
 ACTORS = [f"Person{n} Name{n}" for n in range(60)]
@@ -72,9 +73,10 @@ def main() -> None:
         times = []
         for _ in range(3):  # best of three: the machine is shared
             calls[0] = 0
-            started = time.process_time()
-            events = merge_candidates(analyses, _Names())
-            times.append(time.process_time() - started)
+            with cyclic_gc_paused():  # as the build runs it
+                started = time.process_time()
+                events = merge_candidates(analyses, _Names())
+                times.append(time.process_time() - started)
         seconds = min(times)
         figures[n] = (seconds, calls[0])
         ratio = f"  x{seconds / previous:.1f} time for x{n / last:.2f} candidates" if previous else ""
