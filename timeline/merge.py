@@ -246,6 +246,9 @@ def prepare(analysis: DocumentAnalysis) -> None:
         _grams(c.text)
         figures(c)
         quote_shingles(c)
+        if c.time is not None and c.time < len(analysis.times):
+            expr = analysis.times[c.time]
+            _nouns_beside(c.text, c.lemmas, expr.start - c.start, expr.end - c.start)
 
 
 #: Who speaks for whom: a person's key → the keys of the organisations their titles name
@@ -671,12 +674,16 @@ def dated_nouns(candidate: EventCandidate, expr: TimeExpression | None) -> froze
     """
     if expr is None or not candidate.date:
         return frozenset()
-    text = candidate.text
-    lo, hi = expr.start - candidate.start, expr.end - candidate.start
+    return _nouns_beside(candidate.text, candidate.lemmas, expr.start - candidate.start, expr.end - candidate.start)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def _nouns_beside(text: str, lemmas: frozenset[str], lo: int, hi: int) -> frozenset[str]:
+    """The event nouns among ``lemmas`` written within a few words of ``text[lo:hi]``."""
     if lo < 0 or hi > len(text):
         return frozenset()
     found = set()
-    for lemma in candidate.lemmas:
+    for lemma in lemmas:
         if not _EVENT_NOUN.search(lemma):
             continue
         for m in re.finditer(rf"\b{re.escape(lemma)}\w*", text, re.IGNORECASE):
@@ -969,7 +976,7 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
 
 def forget_prepared() -> None:
     """Drop the memoised text features (merging is the last stage that reads them)."""
-    for memo in (_grams, _quote_grams, _figures, name_key):
+    for memo in (_grams, _quote_grams, _figures, name_key, _nouns_beside):
         memo.cache_clear()
 
 
