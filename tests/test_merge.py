@@ -472,6 +472,8 @@ def test_similarity_of_features_is_the_similarity_of_candidates() -> None:
         ("the 3G Zephyr", "Zephyr 3G", True),
         ("Zephyr 4", "Zephyr 5", False),  # two models of one product line are two actors
         ("Zephyr 4", "Nimbus 4", False),  # a model number alone names nothing
+        ("The Cuban government", "the Cuban government", True),
+        ("the Cuban government", "the Cypriot government", False),  # a common noun is not a surname
     ],
 )
 def test_name_keys_of_people_and_models(a, b, same):

@@ -147,3 +147,44 @@ def test_a_big_story_still_finds_the_report_it_retells_and_compares_few() -> Non
     result = infer_publication_dates([DATED, doc], [dated, analysis])
     assert "Saturday" in result.documents[1].published_how and "2024-02-10" in result.documents[1].published_how
     assert 0 < result.comparisons <= TOP_REFERENCES
+
+
+def test_a_link_its_own_weekday_can_never_mean_is_no_evidence() -> None:
+    # the rally was a Saturday: an undated "Thursday" report that looks like it is another event
+    doc, analysis = undated(
+        cand("u", 1, "Trump encourages Russia", ("Trump", "Russia"), RALLY, time=0, predicate="encourage"),
+        times=(weekday("Thursday", 4),),
+    )
+    result = infer_publication_dates([DATED, doc], [DATED_ANALYSIS, analysis])
+    assert result.documents[1].published is None
+
+
+def test_a_plan_in_a_dated_article_dates_nothing_else() -> None:
+    plan = cand("dated", 2, "Ministers will meet in Brussels", ("NATO",), "minister meet brussels defence",
+                date="2024-02-15", precision=Precision.DAY, kind=EventKind.SCHEDULED, tense="future",
+                predicate="meet")  # fmt: skip
+    doc, analysis = undated(
+        cand("u", 1, "NATO ministers met in Brussels", ("NATO",), "minister meet brussels defence",
+             time=0, predicate="meet", kind=EventKind.OCCURRENCE),
+        times=(weekday("Thursday", 4),),
+    )  # fmt: skip
+    dated = DocumentAnalysis("dated", candidates=(plan,))
+    result = infer_publication_dates([DATED, doc], [dated, analysis])
+    assert result.documents[1].published is None  # the plan may have moved; "met" is not evidence of the day
+
+
+def test_one_of_a_recurring_kind_of_event_is_no_evidence_of_which() -> None:
+    weekly = [
+        cand("dated", n, "Castro attends a rally", ("Castro",), "castro attend rally havana workers",
+             date=day, precision=Precision.DAY, certainty=Certainty.RESOLVED, predicate="attend",
+             kind=EventKind.OCCURRENCE)
+        for n, day in ((1, "2024-01-04"), (2, "2024-01-11"))
+    ]  # fmt: skip
+    doc, analysis = undated(
+        cand("u", 1, "Castro attends a rally", ("Castro",), "castro attend rally havana workers", time=0,
+             predicate="attend", kind=EventKind.OCCURRENCE),
+        times=(weekday("Thursday", 4),),
+    )  # fmt: skip
+    dated = DocumentAnalysis("dated", candidates=tuple(weekly))
+    result = infer_publication_dates([DATED, doc], [dated, analysis])
+    assert result.documents[1].published is None

@@ -78,14 +78,23 @@ def name_key(name: str) -> str:
 
     A model's name keeps its number or code after the name it belongs to, in either written
     order: "the iPhone 4" is "iphone 4", and "the 3G iPhone" and "iPhone 3G" share "iphone 3g".
+    A name that ends in a common noun ("the Cuban government", "Apple executives") is not a
+    surname: its key keeps the words that say whose ("cuban government"), or two countries'
+    governments would be one actor.
     """
-    words = re.findall(r"\w+", fold(name))
-    words = [w for w in words if w not in ("s",)]
+    written = [w for w in re.findall(r"\w+", name) if w not in ("s",)]
+    words = [fold(w) for w in written]
     codes = [w for w in words if any(c.isdigit() for c in w)]
     if codes and len(codes) < len(words):
         named = [w for w in words if w not in codes]
         return f"{named[-1]} {' '.join(codes)}"
+    if len(words) > 1 and written[-1].islower() and not name.islower():  # (an id's words say nothing)
+        kept = [w for w in words if w not in _NAME_ARTICLES]
+        return " ".join(kept[-3:]) if kept else words[-1]
     return words[-1] if words else ""
+
+
+_NAME_ARTICLES = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def actor_keys(candidate: EventCandidate) -> tuple[str, ...]:
@@ -215,9 +224,13 @@ class Features:
     person: bool = True  # the subject is a person (a statement's speaker), not an organisation or a country
     nominal: bool = False  # the event is a noun (see :func:`nominal`)
     key_set: frozenset[str] = field(init=False, repr=False, compare=False)  # the keys, as a set
+    # every word of the actors' names ("dar", "es", "salaam"): content words only when not a name
+    name_words: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "key_set", frozenset(self.keys))
+        words = {w for m in self.candidate.actors for w in re.findall(r"\w+", fold(m.text))}
+        object.__setattr__(self, "name_words", frozenset(words) | self.key_set)
 
     @property
     def speaker(self) -> str | None:
@@ -267,7 +280,7 @@ def affiliations(actors: Iterable[Actor]) -> dict[str, frozenset[str]]:
         if a.kind != ActorKind.PERSON:
             name = re.findall(r"\w+", fold(a.name))
             if name:
-                bodies[name[0]].append((name_key(a.id.replace("-", " ")), name))
+                bodies[name[0]].append((name_key(a.name), name))
     out: dict[str, frozenset[str]] = {}
     for a in actors:
         if a.kind != ActorKind.PERSON:
@@ -280,7 +293,7 @@ def affiliations(actors: Iterable[Actor]) -> dict[str, frozenset[str]]:
                     if len(name) < len(words) and words[i : i + len(name)] == name:
                         found.add(key)
         if found:
-            out[name_key(a.id.replace("-", " "))] = frozenset(found)
+            out[name_key(a.name)] = frozenset(found)
     return out
 
 
@@ -356,8 +369,8 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         score += 0.75
     elif named:
         score += 0.5
-    names = sa | sb
-    la, lb = a.lemmas - names, b.lemmas - names  # names count once, as actors
+    names = (fa.name_words & fb.name_words) | sa | sb
+    la, lb = a.lemmas - names, b.lemmas - names  # names both carry count once, as actors
     if la and lb:
         overlap = len(la & lb) / min(len(la), len(lb))
         score += 3.0 * overlap if min(len(la), len(lb)) >= 3 else 1.5 * overlap
@@ -959,7 +972,8 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
     ]
     affiliated = affiliations(getattr(resolution, "actors", ()))
     holders = title_holders(analyses, resolution)
-    resolved = [_resolved(c, resolution, holders) for _, c in flat]
+    names = {a.id: a.name for a in getattr(resolution, "actors", ())}
+    resolved = [_resolved(c, resolution, holders, names) for _, c in flat]
     feats = [features(c) for c in resolved]
     groups = cluster_candidates(resolved, continued, affiliated, feats)
     near = [dated_nouns(c, a.times[c.time] if c.time is not None and c.time < len(a.times) else None) for a, c in flat]
@@ -995,7 +1009,10 @@ def _unique_ids(events: list[Event], firsts: Sequence[EventCandidate]) -> list[E
 
 
 def _resolved(
-    candidate: EventCandidate, resolution: ActorLookup, holders: Mapping[str, Sequence[tuple[str, ...]]] = NO_HOLDERS
+    candidate: EventCandidate,
+    resolution: ActorLookup,
+    holders: Mapping[str, Sequence[tuple[str, ...]]] = NO_HOLDERS,
+    names: Mapping[str, str] = MappingProxyType({}),
 ) -> EventCandidate:
     """The candidate with its mentions renamed to their actors, so "the NATO chief" meets "Stoltenberg".
 
@@ -1007,7 +1024,7 @@ def _resolved(
         actor = resolution.actor_for(candidate.document, mention) or _holder(
             mention.text, holders.get(candidate.document, ())
         )
-        text = actor.replace("-", " ") if actor else mention.text
+        text = names.get(actor) or actor.replace("-", " ") if actor else mention.text
         renamed.append(mention if text == mention.text else dataclasses.replace(mention, text=text))
     if all(r is m for r, m in zip(renamed, candidate.actors, strict=True)):
         return candidate

@@ -33,12 +33,14 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from timeline.candidates import DocumentAnalysis, EventCandidate
-from timeline.merge import Features, bounds_of, features
+from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
+from timeline.merge import Features, _shared_quotes, bounds_of, features
 from timeline.merge import similarity_of as _similarity
 from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, date_bounds
 
 MATCH_THRESHOLD = 3.0  # similarity for "the same event" (see timeline.merge.similarity)
+AMBIGUITY = 0.5  # a second match this close, on other days, leaves the first unsure
+SURE_THRESHOLD = 3.5  # ... when no time expression of the article bears the match out
 WINDOW = 14  # days searched either side of the linked events
 RECENCY = dt.timedelta(days=7)  # news is published within a week of the events it reports
 SHORTLY = dt.timedelta(days=1)  # the newest event an article tells is the day of publication or the day before
@@ -132,6 +134,8 @@ class _Index:
                 b = bounds_of(c)
                 if b is None or c.certainty == Certainty.BOUNDED or (b[1] - b[0]).days > 31:
                     continue
+                if c.kind == EventKind.SCHEDULED or c.tense == "future":
+                    continue  # a plan: what another article reports as done may not be it, nor on that day
                 f = self.features_of(c)
                 n = len(self.references)
                 self.references.append(_Reference(c, b))
@@ -151,14 +155,34 @@ class _Index:
         if not pool or len(pool) > EXACT_POOL:
             pool = self._ranked(f)
         best: tuple[float, int] | None = None
+        scored: list[tuple[float, int]] = []
         for n in pool:  # in block order: the first of equal scores wins
             score = _similarity(f, self.features[n])
-            if score >= MATCH_THRESHOLD and (best is None or score > best[0]):
-                best = (score, n)
+            if score >= MATCH_THRESHOLD:
+                scored.append((score, n))
+                if best is None or score > best[0]:
+                    best = (score, n)
         self.compared += len(pool)
+        if best is not None and self._ambiguous(best, scored):
+            best = None
         found = self.references[best[1]] if best else None
         self.best[id(candidate)] = (candidate, found)
         return found
+
+    def _ambiguous(self, best: tuple[float, int], scored: list[tuple[float, int]]) -> bool:
+        """A nearly as good match on days the best excludes: one of a recurring kind (a weekly
+        rally, a daily briefing), and nothing says which."""
+        lo, hi = self.references[best[1]].bounds
+        for score, n in scored:
+            other = self.references[n].bounds
+            if score >= best[0] - AMBIGUITY and (other[0] > hi or other[1] < lo):
+                return True
+        return False
+
+    def sure(self, candidate: EventCandidate, ref: _Reference) -> bool:
+        """Is the match plain on its own: the same quoted words, or a likeness of ``SURE_THRESHOLD``?"""
+        fa, fb = self.features_of(candidate), self.features_of(ref.candidate)
+        return _similarity(fa, fb) >= SURE_THRESHOLD or _shared_quotes(fa, fb)
 
     def features_of(self, candidate: EventCandidate) -> Features:
         got = self.known.get(id(candidate))
@@ -227,6 +251,15 @@ class _Resolver:
             return found
 
 
+def _can_denote(expr: TimeExpression, target: tuple[dt.date, dt.date], resolved: _Resolver) -> bool:
+    """Can the open expression mean the target day, read from some day within ``WINDOW`` of it?"""
+    for k in range(WINDOW + 1):
+        got = resolved(expr, target[0] + dt.timedelta(days=k))
+        if got is not None and target[0] <= got[0] and got[1] <= target[1]:
+            return True
+    return False
+
+
 def document_constraints(
     analysis: DocumentAnalysis, index: _Index, resolved: _Resolver | None = None
 ) -> list[Constraint]:
@@ -240,8 +273,21 @@ def document_constraints(
             continue
         where = f"{c.title[:50]!r} is {ref.candidate.date} in {ref.candidate.document}"
         expr = _open_expression(analysis, c)
+        if c.date:  # dated in its own words ("joined in April 2023"): background, not the article's news
+            if c.tense != "future":
+                lo = ref.bounds[0]
+                why = f"reports {where}, so published after"
+                constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
+            continue
+        if (expr is None or not _day(ref.bounds)) and not index.sure(c, ref):
+            continue  # a likeness no time expression bears out: one speaker's two statements, say
         if expr is not None and _day(ref.bounds):
             target = ref.bounds
+            if not _can_denote(expr, target, resolved):
+                # "Thursday" can never be a Saturday: the match is wrong, not the date; said, never counted
+                why = f"{expr.text!r} can never mean {ref.candidate.date}: {where}"
+                constraints.append(Constraint(lambda a: False, _REPORTED, why))
+                continue
 
             def admits(a: dt.date, expr: TimeExpression = expr, target: tuple[dt.date, dt.date] = target) -> bool:
                 got = resolved(expr, a)
@@ -270,7 +316,7 @@ def document_constraints(
 
         def in_story(a: dt.date, expr: TimeExpression = expr) -> bool:
             got = resolved(expr, a)
-            return got is None or got[1] >= start
+            return got is None or got[1] >= start - SHORTLY  # the eve of the story is still in it
 
         constraints.append(Constraint(in_story, _STORY, f"{expr.text!r} falls within the story (from {start})"))
     if opens:
