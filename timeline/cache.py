@@ -91,21 +91,28 @@ def encode(value: object) -> object:
     kind = type(value)
     if kind is str or kind is int or kind is float or kind is bool or value is None:
         return value
-    fields = _FIELDS.get(kind)
-    if fields is None and dataclasses.is_dataclass(kind):
-        fields = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    if fields is not None:
-        return {name: encode(getattr(value, name)) for name in fields}
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, frozenset):
-        return sorted(encode(v) for v in value)
-    if isinstance(value, tuple | list):
-        return [encode(v) for v in value]
-    return value
+    how = _ENCODERS.get(kind)
+    if how is None:
+        how = _ENCODERS[kind] = _encoder(kind)
+    return how(value)
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+def _encoder(kind: type) -> typing.Callable[[object], object]:
+    """How :func:`encode` writes values of ``kind``, worked out once per type (every cache write
+    encodes thousands of values)."""
+    if dataclasses.is_dataclass(kind):
+        fields = tuple(f.name for f in dataclasses.fields(kind))
+        return lambda value: {name: encode(getattr(value, name)) for name in fields}
+    if issubclass(kind, enum.Enum):
+        return lambda value: value.value  # type: ignore[attr-defined]
+    if issubclass(kind, frozenset):
+        return lambda value: sorted(encode(v) for v in value)  # type: ignore[attr-defined]
+    if issubclass(kind, tuple | list):
+        return lambda value: [encode(v) for v in value]  # type: ignore[attr-defined]
+    return lambda value: value
+
+
+_ENCODERS: dict[type, typing.Callable[[object], object]] = {}
 
 
 class DecodeError(ValueError):
