@@ -724,8 +724,19 @@ def _person_like(m: ActorMention, mentions: tuple[ActorMention, ...]) -> bool:
     """PERSON, or a word that is the surname of a person named in the document (mis-tagged)."""
     if m.label == "PERSON":
         return True
-    last = m.text.split()[-1]
-    return any(p.label == "PERSON" and p.text.split()[-1] == last and p is not m for p in mentions)
+    return m.text.split()[-1] in _person_surnames(mentions)
+
+
+def _person_surnames(mentions: tuple[ActorMention, ...]) -> frozenset[str]:
+    """The last words of the PERSON mentions (worked out once per document's mention list)."""
+    global _surnames_cache
+    if _surnames_cache is None or _surnames_cache[0] is not mentions:
+        words = frozenset(p.text.split()[-1] for p in mentions if p.label == "PERSON" and p.text.split())
+        _surnames_cache = (mentions, words)
+    return _surnames_cache[1]
+
+
+_surnames_cache: tuple[tuple[ActorMention, ...], frozenset[str]] | None = None
 
 
 def _last_person(mentions: tuple[ActorMention, ...], before: int, doc: Doc | None = None) -> ActorMention | None:
