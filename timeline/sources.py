@@ -146,7 +146,7 @@ def froze_a_timeline() -> bool:
     return _frozen
 
 
-def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
+def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True) -> Timeline:
     """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
 
     Python's ``tomllib`` is pure Python and takes seconds on a 10,000-event file;
@@ -164,6 +164,9 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     program ends, and it holds no reference cycles (frozen dataclasses, tuples and
     strings, which reference counting frees on its own), yet every collection the app's
     start-up sets off would otherwise walk its quarter of a million objects again.
+
+    ``use_cache=False`` reads the file itself and writes its cache entry afresh: for an
+    entry found damaged only as its events were read (:func:`open_saved_timeline`).
     """
     from timeline.toml_io import TimelineFileError, gc_paused, read_timeline
 
@@ -176,7 +179,7 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
     cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.json"
     with gc_paused():
         try:
-            timeline = _from_cache(cached)
+            timeline = _from_cache(cached) if use_cache else None
         except (OSError, ValueError, RecursionError, TimelineFileError):  # a damaged cache file is only ignored
             timeline = None
         if timeline is None:
@@ -186,6 +189,23 @@ def read_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
             gc.freeze()
             _frozen = True
     return timeline
+
+
+def open_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
+    """:func:`read_saved_timeline` with the article texts read again (:func:`load_document_texts`).
+
+    Checking the article files reads every stored passage, so a cache entry damaged inside
+    an event's parts (its digest intact) is found here, before the app opens: the entry is
+    then ignored and the file itself read, as for any other damaged entry. Only the file's
+    own errors reach the user (one :class:`timeline.toml_io.TimelineFileError` naming it).
+    """
+    from timeline.toml_io import TimelineFileError
+
+    base = Path(path).resolve().parent
+    try:
+        return load_document_texts(read_saved_timeline(path), base)
+    except TimelineFileError:
+        return load_document_texts(read_saved_timeline(path, use_cache=False), base)
 
 
 def _from_cache(cached: Path) -> Timeline | None:

@@ -325,3 +325,26 @@ def test_texts_come_back_for_a_cached_timeline_without_building_its_events(tmp_p
     changed = load_document_texts(sources.read_saved_timeline(folder / "t.toml"), folder)
     assert [bool(d.text) for d in changed.documents] == [True, False]
     assert any("b.txt" in n and "changed" in n for n in changed.notes)
+
+
+def test_a_cache_entry_damaged_inside_an_event_is_ignored_when_the_explorer_opens(tmp_path, monkeypatch):
+    """Its digest intact, the damage shows only when the passages are read: the file itself is read then."""
+    import hashlib
+
+    from timeline import sources
+    from timeline.model import is_built
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    tl, folder = _saved(tmp_path)
+    sources.read_saved_timeline(folder / "t.toml")
+    (cache_file,) = (tmp_path / "cache").rglob("*.json")
+    payload, _, parts = cache_file.read_bytes().partition(b"\n")[2].partition(b"\n")
+    rest = payload + b"\n" + parts.replace(b'"', b"!", 3)  # same length, no longer JSON
+    cache_file.write_bytes(hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
+
+    opened = sources.open_saved_timeline(folder / "t.toml")
+    assert [d.text for d in opened.documents] == [d.text for d in tl.documents]
+    assert opened.events == tl.events
+    again = sources.open_saved_timeline(folder / "t.toml")  # the entry was written afresh
+    assert not any(map(is_built, again.events))
+    assert again == opened

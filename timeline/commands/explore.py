@@ -54,7 +54,7 @@ def load_for_explore(args: argparse.Namespace):
     """A ``Timeline`` from a saved file or a fresh build of the named articles."""
     paths = list(args.paths) or [str(bundled_seeds())]
     if len(paths) == 1 and paths[0].endswith(".toml") and not Path(paths[0]).is_dir():
-        from timeline.sources import load_document_texts, read_saved_timeline
+        from timeline.sources import open_saved_timeline
 
         if not Path(paths[0]).exists():
             from timeline.corpus import CorpusError  # the corpus reader is not needed to open a saved timeline
@@ -63,7 +63,7 @@ def load_for_explore(args: argparse.Namespace):
         size = Path(paths[0]).stat().st_size
         if size > 2_000_000 and not args.quiet:  # a big timeline takes a second or two the first time
             print(f"timeline: reading {paths[0]} ({size / 1e6:.0f} MB)…", file=sys.stderr)
-        return load_document_texts(read_saved_timeline(paths[0]), Path(paths[0]).resolve().parent)
+        return open_saved_timeline(paths[0])
     from timeline.build import build_timeline
     from timeline.commands.common import build_options, load_corpus
 
