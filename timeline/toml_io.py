@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate, chain, count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -445,78 +444,6 @@ def _parts(
     return tuple(quotes), tuple(sources)
 
 
-_OPTIONAL_PRECISIONS: dict[Any, Precision | None] = {None: None, **_PRECISIONS}
-_OPTIONAL_CERTAINTIES: dict[Any, Certainty | None] = {None: None, **_CERTAINTIES}
-
-
-def _events(
-    event_rows: list[Any],
-    actor_ids: set[str],
-    doc_ids: frozenset[str],
-    limits: dict[str, int | None],
-    lazy: tuple[str, bytes] | None,
-) -> list[Event]:
-    """The events of :func:`_build`, checked a column at a time.
-
-    10,000 rows checked one field at a time in Python cost more than the app's first frame;
-    split into columns (``zip``), each check is one pass at C speed (``map``, ``set``), and
-    each distinct date string is checked once.
-    """
-    if not event_rows:
-        if lazy is not None and lazy[1]:  # parts no event claims
-            raise _Unvouched
-        return []
-    if set(map(type, event_rows)) != {list} or set(map(len, event_rows)) != {9}:
-        raise _Unvouched
-    ids, titles, dates, precisions, certainties, whos, quote_rows, source_rows, hows = zip(*event_rows, strict=True)
-    if set(map(type, chain(ids, titles, hows))) != {str}:
-        raise _Unvouched
-    if len(set(ids)) != len(ids):
-        raise _Unvouched
-    for date in set(dates):  # a date string shared by many events is checked once
-        if date is not None and (type(date) is not str or not _valid_date(date)):
-            raise _Unvouched
-    if set(map(type, whos)) != {list} or not actor_ids.issuperset(chain.from_iterable(whos)):
-        raise _Unvouched
-    whos = map(tuple, whos)
-    precisions = map(_OPTIONAL_PRECISIONS.__getitem__, precisions)
-    certainties = map(_OPTIONAL_CERTAINTIES.__getitem__, certainties)
-    if lazy is None:
-        parts = [_parts(q, s, actor_ids, limits) for q, s in zip(quote_rows, source_rows, strict=True)]
-        quotes, sources = [p[0] for p in parts], [p[1] for p in parts]
-    else:  # lazy rows: the length of each event's parts in the file's parts, and their documents
-        lengths, cited = quote_rows, source_rows
-        if set(map(type, lengths)) != {int} or min(lengths) < 0 or not set(map(type, cited)) <= {list}:
-            raise _Unvouched
-        if not doc_ids.issuperset(chain.from_iterable(cited)):
-            raise _Unvouched
-        with_parts = [i for i, n in enumerate(lengths) if n]
-        if any(cited[i] for i, n in enumerate(lengths) if not n):
-            raise _Unvouched
-        # each event's parts, then a comma: every part's end, and the next one's start
-        ends = list(accumulate(lengths[i] + 1 for i in with_parts))
-        parts_length = len(lazy[1])
-        if (ends and ends[-1] - 1 > parts_length) or (ends[-1] if ends else 0) < parts_length:
-            raise _Unvouched  # a part past the end, or parts no event claims
-        checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [], len(with_parts))
-        pending = map(
-            _PendingParts,
-            zip(
-                repeat(checks),
-                with_parts,
-                count(),
-                chain((0,), ends),
-                (end - 1 for end in ends),
-                map(cited.__getitem__, with_parts),
-            ),
-        )
-        quotes = [()] * len(event_rows)
-        for i, p in zip(with_parts, pending, strict=True):
-            quotes[i] = p
-        sources = quotes
-    return list(map(Event, ids, titles, dates, precisions, certainties, whos, quotes, sources, hows))
-
-
 def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
     """A :class:`Timeline` from rows that pass every check; :class:`_Unvouched` otherwise.
 
@@ -554,7 +481,48 @@ def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
         actor_ids = {a.id for a in actors}
         if len(actor_ids) != len(actors):
             raise _Unvouched
-        events = _events(event_rows, actor_ids, doc_ids, limits, lazy)
+        events = []
+        checked_dates: dict[Any, bool] = {}
+        if lazy is not None:
+            checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [])
+            pending = _PendingParts.starter(checks)
+            start = ordinal = 0
+        for event_id, title, date, precision, certainty, who, quote_rows, source_rows, how in event_rows:
+            if not (type(event_id) is type(title) is type(how) is str):
+                raise _Unvouched
+            if date is not None:
+                ok = checked_dates.get(date)  # a date string shared by many events is checked once
+                if ok is None:
+                    ok = checked_dates[date] = type(date) is str and _valid_date(date)
+                if not ok:
+                    raise _Unvouched
+            if type(who) is not list or not actor_ids.issuperset(who):
+                raise _Unvouched
+            if lazy is None:
+                quotes, sources = _parts(quote_rows, source_rows, actor_ids, limits)
+            else:  # lazy rows: the length of this event's parts in the file's parts, and their documents
+                length, cited = quote_rows, source_rows
+                if type(length) is not int or length < 0 or start + length > len(lazy[1]) or type(cited) is not list:
+                    raise _Unvouched
+                if not doc_ids.issuperset(cited) or (not length and cited):
+                    raise _Unvouched
+                if length:
+                    quotes = sources = pending(len(events), ordinal, start, start + length, cited)
+                    start, ordinal = start + length + 1, ordinal + 1  # past the comma between two events' parts
+                else:
+                    quotes = sources = ()
+            events.append(
+                Event(event_id, title, date,
+                      None if precision is None else _PRECISIONS[precision],
+                      None if certainty is None else _CERTAINTIES[certainty],
+                      tuple(who), quotes, sources, how)
+            )  # fmt: skip
+        if len({e.id for e in events}) != len(events):
+            raise _Unvouched
+        if lazy is not None:
+            if start < len(lazy[1]):  # parts no event claims
+                raise _Unvouched
+            checks.with_parts = ordinal
         return Timeline(tuple(documents), tuple(actors), tuple(events), schema, generator, model, _strings(notes))
     except (KeyError, TypeError, ValueError):  # an unknown enum value or id, a row of the wrong shape
         raise _Unvouched from None
@@ -679,6 +647,11 @@ class _PendingParts(Deferred, tuple):
     """
 
     __slots__ = ()
+
+    @classmethod
+    def starter(cls, checks: _Checks) -> Any:
+        """``pending(index, ordinal, start, end, documents)`` for one file's events."""
+        return lambda *where: cls((checks, *where))
 
     def documents(self) -> list[str]:
         return self[5]
