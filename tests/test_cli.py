@@ -213,3 +213,16 @@ def test_build_seeds_writes_the_five_documents(tmp_path):
     assert (first["published"], first["published_from"]) == ("2024-02-12", "header")
     # the others state no date of their own; the builder may infer one, recorded as such
     assert all(d["published_from"] in ("none", "inferred") for k, d in docs.items() if k != first["id"])
+
+
+@pytest.mark.slow
+def test_build_without_an_output_shows_a_summary_and_saves_nothing(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "date: 2024-03-05\n\nThe city council approved the budget on Monday, the mayor said.\n", encoding="utf-8"
+    )
+    proc = run_cli("build", str(tmp_path / "a.txt"), "--no-cache", timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 document," in proc.stdout and "2024-03-05" in proc.stdout
+    assert "2024-03-04" in proc.stdout  # Monday before the publication date, shown with its event
+    assert "nothing saved" in proc.stderr and "-o" in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

@@ -1,4 +1,4 @@
-"""``timeline build PATH... -o OUT.toml``: build a timeline and write it as TOML."""
+"""``timeline build PATH... [-o OUT.toml]``: build a timeline and write it as TOML (or show a summary)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "build",
         help="build a timeline from articles and write it as TOML",
         description="Build a timeline of dated events from articles and write it as TOML.",
-        epilog="examples:\n  timeline build seeds -o seeds.toml\n"
+        epilog="examples:\n  timeline build seeds                 (show what was found; nothing saved)\n"
+        "  timeline build seeds -o seeds.toml\n"
         "  timeline build news/ --published 001=2024-02-12 -o out.toml --embed-text\n"
         "\nexit codes: 0 ok, 1 failure (or skipped files with --strict), 2 usage error,\n"
         "            3 built, but some input files were skipped (each is warned about)",
@@ -32,7 +33,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_model_argument(p)
     add_build_arguments(p)
     p.add_argument(
-        "-o", "--output", required=True, metavar="OUT.toml", help="where to write the timeline ('-' for stdout)"
+        "-o",
+        "--output",
+        metavar="OUT.toml",
+        help="where to write the timeline ('-' for stdout); without it, a summary is printed and nothing is saved",
     )
     p.add_argument("--force", action="store_true", help="overwrite OUT.toml if it exists")
     p.add_argument(
@@ -52,7 +56,13 @@ def run(args: argparse.Namespace) -> int:
     if status:
         return status
     timeline = build_timeline(corpus.documents, model=args.model, quiet=args.quiet, **build_options(args))
-    if args.output == "-":
+    if args.output is None:
+        from timeline.summary import summary_lines
+
+        sys.stdout.write("".join(f"{line}\n" for line in summary_lines(timeline)))
+        if not args.quiet:
+            print("timeline: nothing saved; add -o OUT.toml to write the timeline", file=sys.stderr)
+    elif args.output == "-":
         sys.stdout.write(dumps_timeline(timeline, embed_text=args.embed_text))
     else:
         write_timeline(timeline, args.output, embed_text=args.embed_text, overwrite=args.force)
