@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import io
 
+import pytest
+
 from timeline.candidates import DocumentAnalysis, Sentence
 from timeline.model import Document
 from timeline.parse import CHUNK_SIZE, analyse_corpus, cyclic_gc_paused
@@ -74,6 +76,15 @@ def test_workers_collect_cycles_while_the_builder_pauses_its_collector():
             pass
         assert not gc.isenabled()  # an inner pause does not turn it on early
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("n", [0, 1, CHUNK_SIZE, CHUNK_SIZE * 2 + 3, CHUNK_SIZE * 10 + 5])
+def test_tasks_cover_every_document_once_and_end_short(n):
+    from timeline.parse import _chunks
+
+    chunks = _chunks(n, 2)
+    assert [i for chunk in chunks for i in chunk] == list(range(n))
+    assert all(len(chunk) <= CHUNK_SIZE // 4 for chunk in chunks[-4:])  # no worker waits on a long last task
 
 
 def test_empty_corpus():

@@ -163,12 +163,22 @@ def _analyse_in_process(
         yield i, fn(document, doc)
 
 
+def _chunks(n: int, jobs: int) -> list[list[int]]:
+    """Indexes ``0..n`` in tasks of :data:`CHUNK_SIZE`, the last ``jobs`` tasks' worth cut four
+    times smaller: a worker that runs out of work waits for another's last task, so the last
+    tasks are short."""
+    tail = max(0, n - jobs * CHUNK_SIZE)
+    small = max(1, CHUNK_SIZE // 4)
+    chunks = [list(range(i, min(i + CHUNK_SIZE, tail))) for i in range(0, tail, CHUNK_SIZE)]
+    return chunks + [list(range(i, min(i + small, n))) for i in range(tail, n, small)]
+
+
 def _analyse_in_pool(
     documents: Sequence[Document], loader: Loader, analyse: Analyse | None, jobs: int
 ) -> Iterator[tuple[int, DocumentAnalysis]]:
     # fork: workers inherit the loaded model (initargs are not pickled); spawn: each loads it
     ctx = multiprocessing.get_context("fork" if _FORK else "spawn")
-    chunks = [list(range(i, min(i + CHUNK_SIZE, len(documents)))) for i in range(0, len(documents), CHUNK_SIZE)]
+    chunks = _chunks(len(documents), jobs)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(loader, analyse))
     pending: dict[Future, list[int]] = {}
     next_chunk = 0
