@@ -1076,7 +1076,10 @@ def sentence_numbers(sent: Span) -> frozenset[str]:
     doc = sent.doc
     ents = doc.user_data.get(_ENTS_KEY)
     if ents is None:
-        ents = doc.user_data[_ENTS_KEY] = [(e.start, e.end, e.label_, e.text) for e in doc_entities(doc)]
+        text = doc_text(doc)
+        ents = doc.user_data[_ENTS_KEY] = [
+            (e.start, e.end, e.label_, text[e.start_char : e.end_char]) for e in doc_entities(doc)
+        ]
     found = []
     start, end = sent.start, sent.end
     for lo, hi, label, text in ents:
