@@ -488,3 +488,17 @@ def test_a_number_in_a_name_or_an_amount_is_not_a_count() -> None:
 
     c = cand("a", 1, "The Zephyr 4 goes on sale at $199 in 12 countries", actors=("Zephyr 4",), numbers=("199",))
     assert figures(c) == {("money", "199"), ("count", "12")}
+
+
+AGREED = dict(kind=EventKind.OCCURRENCE, predicate="agreement")
+
+
+def test_an_event_named_by_the_same_noun_and_date_with_no_agent_is_one_event() -> None:
+    a = _told("a", 3, "The suit claims a breach of the 1994 agreement", "1994", "1994",
+              title="The 1994 agreement", lemmas="agreement suit claim breach", **AGREED)  # fmt: skip
+    b = _told("b", 6, "The 1994 agreement set out where each firm could use the name", "1994", "1994",
+              title="The 1994 agreement", lemmas="agreement set firm use name", **AGREED)  # fmt: skip
+    other = _told("c", 2, "The 1997 agreement ended the dispute", "1997", "1997",
+                  title="The 1997 agreement", lemmas="agreement end dispute", **AGREED)  # fmt: skip
+    events = merge_candidates(_analyses(a, b, other), Names())
+    assert sorted(len(e.sources) for e in events) == [1, 2]  # the 1994 one twice; 1997 is another agreement

@@ -582,6 +582,8 @@ def cluster_candidates(
             found = similarity_of(fa, fb, affiliated)
             if found and _one_named_event(fa, fb):
                 found += NAMED_EVENT
+            elif not found and _one_unowned_event(fa, fb):
+                found = MERGE_THRESHOLD
             scored[pair] = found
         return found
 
@@ -778,6 +780,22 @@ def _one_named_event(fa: Features, fb: Features) -> bool:
         and bool(fa.keys)
         and bool(fb.keys)
         and fa.keys[0] == fb.keys[0]
+    )
+
+
+def _one_unowned_event(fa: Features, fb: Features) -> bool:
+    """Both name, by the same noun and with the same date, an event neither gives an agent ("the
+    1991 agreement", "the 1991 agreement"): in one story's coverage that is the one they all mean."""
+    a, b = fa.candidate, fb.candidate
+    return (
+        fa.nominal
+        and fb.nominal
+        and not fa.keys
+        and not fb.keys
+        and a.predicate == b.predicate
+        and fa.bounds is not None
+        and fa.bounds == fb.bounds
+        and a.date == b.date
     )
 
 
