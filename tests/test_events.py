@@ -166,6 +166,10 @@ def test_split_hyphenated_word_stays_whole_in_titles(nlp):
         ("Pre-orders began on June 15, 2010.", "Pre-orders begin"),
         ("The Zephyr 4 will be available on June 24, 2010.", "The Zephyr 4 is available"),
         ("On Tuesday, Olsen announced an updated harbour plan of great length for farmers.", None),
+        (
+            "The city council on Monday took a step closer to approving a $12 million harbour plan after a vote.",
+            "The city council takes a step closer to approving a $12 million harbour plan",
+        ),
     ],
 )
 def test_title_shape(nlp, sentence, title):

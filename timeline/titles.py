@@ -89,6 +89,9 @@ def _tidy(text: str) -> str:
         .replace(" -", "-")
         .replace("- ", "-")
         .replace(" %", "%")
+        .replace("$ ", "$")
+        .replace("€ ", "€")
+        .replace("£ ", "£")
         .replace(" ’s", "’s")
         .replace(" n't", "n't")
     )
@@ -182,10 +185,26 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
                 parts.append(phrase(extra, 3))
             break
     else:
-        # a prepositional phrase fronted before the subject sets the scene ("In London, X wrote…"): not the object
-        prep = next(
-            (c for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time(c) and c.i > verb.i), None
+        # "took a step closer to passing the bill", "moved further from a deal": an adverb with its own
+        # complement says what the verb did
+        adv = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "advmod" and c.i > verb.i and any(g.dep_ == "prep" for g in c.children)
+            ),
+            None,
         )
+        # a prepositional phrase fronted before the subject sets the scene ("In London, X wrote…"): not the object
+        prep = (
+            None
+            if adv is not None
+            else next(
+                (c for c in verb.children if c.dep_ in ("prep", "agent") and not _is_time(c) and c.i > verb.i), None
+            )
+        )
+        if adv is not None:
+            parts.append(_adverb_phrase(adv))
         if prep is not None:
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             if len(pobjs) > 1 and pobjs[-1].i - pobjs[0].i == len(pobjs) - 1:  # "re - election" split up
@@ -196,6 +215,22 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     if prt is not None:
         parts.insert(2, prt.text)
     return clip(capitalise(_tidy(" ".join(p for p in parts if p))))
+
+
+def _adverb_phrase(adv: Token) -> str:
+    """ "a step closer to passing a $95 billion aid bill": the adverb with what stands before it, its
+    preposition and that preposition's object (a verb's own object after it), each kept short."""
+    left = " ".join(t.text for t in adv.doc[adv.left_edge.i : adv.i + 1])
+    prep = next((g for g in adv.children if g.dep_ == "prep"), None)
+    obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if prep is None or obj is None:
+        return left
+    if obj.pos_ == "VERB":
+        dobj = next((g for g in obj.children if g.dep_ == "dobj"), None)
+        tail = obj.text + (" " + phrase(dobj, 8) if dobj is not None else "")
+    else:
+        tail = phrase(obj, 6)
+    return f"{left} {prep.text} {tail}"
 
 
 _NOUN_ARGUMENT_PREPS = frozenset({"of", "against", "between", "with", "on", "by", "to", "into", "over"})
