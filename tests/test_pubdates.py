@@ -188,3 +188,20 @@ def test_one_of_a_recurring_kind_of_event_is_no_evidence_of_which() -> None:
     dated = DocumentAnalysis("dated", candidates=tuple(weekly))
     result = infer_publication_dates([DATED, doc], [dated, analysis])
     assert result.documents[1].published is None
+
+
+def test_a_month_and_day_named_from_months_away_bounds_but_does_not_pin_the_date() -> None:
+    rescue = cand("dated", 3, "The boy is rescued off the coast", ("Elena Ruiz",), "boy rescue coast fisherman tube",
+                  date="2024-01-25", precision=Precision.DAY, certainty=Certainty.RESOLVED, predicate="rescue",
+                  kind=EventKind.OCCURRENCE)  # fmt: skip
+    jan25 = TimeExpression(0, 6, "Jan. 25", TimexType.DATE, "XXXX-01-25", relative=True, resolved=False,
+                           rule="md:1:25", direction="past")  # fmt: skip
+    doc, analysis = undated(
+        cand("u", 1, "Elena Ruiz was rescued off the coast", ("Elena Ruiz",), "boy rescue coast fisherman tube",
+             time=0, predicate="rescue", kind=EventKind.OCCURRENCE),
+        times=(jan25,),
+    )  # fmt: skip
+    result = infer_publication_dates([DATED, doc], [DocumentAnalysis("dated", candidates=(rescue,)), analysis])
+    published = result.documents[1].published
+    # "Jan. 25" reads the same from any day of the following months: no week is singled out
+    assert published is None

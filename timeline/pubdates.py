@@ -251,13 +251,15 @@ class _Resolver:
             return found
 
 
-def _can_denote(expr: TimeExpression, target: tuple[dt.date, dt.date], resolved: _Resolver) -> bool:
-    """Can the open expression mean the target day, read from some day within ``WINDOW`` of it?"""
-    for k in range(WINDOW + 1):
+def _denoting_days(expr: TimeExpression, target: tuple[dt.date, dt.date], resolved: _Resolver) -> int:
+    """On how many of the days from the target to ``2 * WINDOW`` after it the open expression means
+    the target: none for a wrong match, a week for "Saturday", all of them for "Nov. 25"."""
+    count = 0
+    for k in range(2 * WINDOW + 1):
         got = resolved(expr, target[0] + dt.timedelta(days=k))
         if got is not None and target[0] <= got[0] and got[1] <= target[1]:
-            return True
-    return False
+            count += 1
+    return count
 
 
 def document_constraints(
@@ -279,14 +281,23 @@ def document_constraints(
                 why = f"reports {where}, so published after"
                 constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
             continue
-        if (expr is None or not _day(ref.bounds)) and not index.sure(c, ref):
+        timed = expr is not None and _day(ref.bounds)
+        if not timed and not index.sure(c, ref):
             continue  # a likeness no time expression bears out: one speaker's two statements, say
-        if expr is not None and _day(ref.bounds):
+        if expr is not None and timed:
             target = ref.bounds
-            if not _can_denote(expr, target, resolved):
+            reach = _denoting_days(expr, target, resolved)
+            if not reach:
                 # "Thursday" can never be a Saturday: the match is wrong, not the date; said, never counted
                 why = f"{expr.text!r} can never mean {ref.candidate.date}: {where}"
                 constraints.append(Constraint(lambda a: False, _REPORTED, why))
+                continue
+            if reach > WINDOW:
+                # "Nov. 25" names that day from anywhere in the months after it: a background fact
+                if index.sure(c, ref) and c.tense != "future":
+                    lo = target[0]
+                    why = f"reports {where}, so published after"
+                    constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
                 continue
 
             def admits(a: dt.date, expr: TimeExpression = expr, target: tuple[dt.date, dt.date] = target) -> bool:
