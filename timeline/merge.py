@@ -323,7 +323,7 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
     return similarity_of(features(a), features(b))
 
 
-def _shared_quotes(fa: Features, fb: Features) -> bool:
+def quotes_shared(fa: Features, fb: Features) -> bool:
     """One quotation in both: several 4-grams, a fair share of the shorter quote (or of a quote the other prints)."""
     if not fa.shingles and not fb.shingles:
         return False
@@ -349,7 +349,7 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
     sa, sb = fa.key_set, fb.key_set
     shared_actors = sa & sb
     named = not sa.isdisjoint(b.lemmas) or not sb.isdisjoint(a.lemmas)  # one's actor named in the other's words
-    shared_quotes = (fa.shingles or fb.shingles) and _shared_quotes(fa, fb)
+    shared_quotes = (fa.shingles or fb.shingles) and quotes_shared(fa, fb)
     if not ka or not kb:  # same_voice, inline: the commonest question of the merge
         voice = None
     elif ka[0] == kb[0]:
@@ -526,7 +526,7 @@ class _Clusters:
         if ri == rj:
             return True
         if checked:
-            bridged = _shared_quotes(self.feats[i], self.feats[j])
+            bridged = quotes_shared(self.feats[i], self.feats[j])
             state = (ri, self.size[ri], rj, self.size[rj], bridged)
             if state in self.refused:
                 return False

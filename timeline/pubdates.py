@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from timeline.candidates import DocumentAnalysis, EventCandidate, EventKind
-from timeline.merge import Features, _shared_quotes, bounds_of, features
+from timeline.merge import Features, bounds_of, features, quotes_shared
 from timeline.merge import similarity_of as _similarity
 from timeline.model import Certainty, DateSource, Document, Precision, TimeExpression, date_bounds
 
@@ -182,7 +182,7 @@ class _Index:
     def sure(self, candidate: EventCandidate, ref: _Reference) -> bool:
         """Is the match plain on its own: the same quoted words, or a likeness of ``SURE_THRESHOLD``?"""
         fa, fb = self.features_of(candidate), self.features_of(ref.candidate)
-        return _similarity(fa, fb) >= SURE_THRESHOLD or _shared_quotes(fa, fb)
+        return _similarity(fa, fb) >= SURE_THRESHOLD or quotes_shared(fa, fb)
 
     def features_of(self, candidate: EventCandidate) -> Features:
         got = self.known.get(id(candidate))
