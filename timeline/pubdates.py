@@ -262,6 +262,11 @@ def _denoting_days(expr: TimeExpression, target: tuple[dt.date, dt.date], resolv
     return count
 
 
+def _published_after(lo: dt.date, where: str) -> Constraint:
+    """An article reports what happened before it was published."""
+    return Constraint(lambda a: a >= lo, _REPORTED, f"reports {where}, so published after", span=(lo, None))
+
+
 def document_constraints(
     analysis: DocumentAnalysis, index: _Index, resolved: _Resolver | None = None
 ) -> list[Constraint]:
@@ -275,11 +280,9 @@ def document_constraints(
             continue
         where = f"{c.title[:50]!r} is {ref.candidate.date} in {ref.candidate.document}"
         expr = _open_expression(analysis, c)
+        after = [] if c.tense == "future" else [_published_after(ref.bounds[0], where)]
         if c.date:  # dated in its own words ("joined in April 2023"): background, not the article's news
-            if c.tense != "future":
-                lo = ref.bounds[0]
-                why = f"reports {where}, so published after"
-                constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
+            constraints += after
             continue
         timed = expr is not None and _day(ref.bounds)
         if not timed and not index.sure(c, ref):
@@ -294,10 +297,8 @@ def document_constraints(
                 continue
             if reach > WINDOW:
                 # "Nov. 25" names that day from anywhere in the months after it: a background fact
-                if index.sure(c, ref) and c.tense != "future":
-                    lo = target[0]
-                    why = f"reports {where}, so published after"
-                    constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
+                if index.sure(c, ref):
+                    constraints += after
                 continue
 
             def admits(a: dt.date, expr: TimeExpression = expr, target: tuple[dt.date, dt.date] = target) -> bool:
@@ -305,10 +306,7 @@ def document_constraints(
                 return got is not None and target[0] <= got[0] and got[1] <= target[1]
 
             constraints.append(Constraint(admits, _STRONG, f"{expr.text!r}: {where}"))
-        if c.tense != "future":
-            lo = ref.bounds[0]
-            why = f"reports {where}, so published after"
-            constraints.append(Constraint(lambda a, lo=lo: a >= lo, _REPORTED, why, span=(lo, None)))
+        constraints += after
         linked.append(ref.bounds)
     if not linked:
         return []
