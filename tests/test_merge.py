@@ -387,20 +387,15 @@ def test_a_merged_statement_is_titled_by_the_voice_most_of_its_reports_share() -
     assert event.title == "Anna Berg: the piers will open to ferries again in spring"
 
 
+def _headline(title: str, date: str) -> EventCandidate:
+    """An article's headline: Berg rebukes Olsen."""
+    told = cand("a", 0, title, actors=("Anna Berg", "Karl Olsen"), lemmas="rebuke", date=date,
+                kind=EventKind.OCCURRENCE, predicate="rebuke")  # fmt: skip
+    return dataclasses.replace(told, headline=True)
+
+
 def test_a_headline_joins_the_event_of_its_article_with_the_same_subject_and_object() -> None:
-    headline = dataclasses.replace(
-        cand(
-            "a",
-            0,
-            "The mayor rebukes Olsen",
-            actors=("Anna Berg", "Karl Olsen"),
-            lemmas="rebuke",
-            date="2024-03-04/2024-03-05",
-            kind=EventKind.OCCURRENCE,
-            predicate="rebuke",
-        ),
-        headline=True,
-    )
+    headline = _headline("The mayor rebukes Olsen", "2024-03-04/2024-03-05")
     statement = cand("a", 3, "Berg: Olsen's plan is reckless", actors=("Anna Berg", "Karl Olsen"),
                      lemmas="plan reckless harbour", date="2024-03-04")  # fmt: skip
     other = cand("a", 6, "Olsen: the plan stands", actors=("Karl Olsen",), lemmas="plan stand", date="2024-03-04")
@@ -411,19 +406,7 @@ def test_a_headline_joins_the_event_of_its_article_with_the_same_subject_and_obj
 
 
 def test_a_headline_at_another_date_stays_apart() -> None:
-    headline = dataclasses.replace(
-        cand(
-            "a",
-            0,
-            "Berg rebukes Olsen",
-            actors=("Anna Berg", "Karl Olsen"),
-            lemmas="rebuke",
-            date="2019",
-            kind=EventKind.OCCURRENCE,
-            predicate="rebuke",
-        ),
-        headline=True,
-    )
+    headline = _headline("Berg rebukes Olsen", "2019")
     statement = cand("a", 3, "Berg: Olsen is wrong", actors=("Anna Berg", "Karl Olsen"), lemmas="wrong",
                      date="2024-03-04")  # fmt: skip
     assert len(cluster_candidates([headline, statement])) == 2
