@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 
 from timeline.model import Precision, Timeline, cited_documents
 from timeline.sources import FREEZE_FROM_EVENTS, froze_a_timeline
+from timeline.toml_io import gc_paused
 from tui import themes as theme_files
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
@@ -119,7 +120,8 @@ class TimelineApp(App[int]):
         self.timeline = timeline
         events = timeline.events
         _keep_out_of_collections(timeline)
-        index = index_events(events)
+        with gc_paused():  # ten thousand sort keys and headings, none of them garbage
+            index = index_events(events)
         self.order, self.keys, self.headings, self.mids = index.order, index.keys, index.headings, index.mids
         self.match_mode = Match.ALL if match_all else Match.ANY
         self.in_view: list[int] = list(self.order)
@@ -132,6 +134,7 @@ class TimelineApp(App[int]):
         self._remember_theme = False
         self._last_follow = 0.0
         self._follow_timer: Timer | None = None
+        self._paused_gc = False
         self.sub_title = clean_line(source_name)
 
         self.chosen: set[str] = set()
@@ -198,6 +201,25 @@ class TimelineApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theme_files.APP_VARIABLES)
 
+    def on_load(self) -> None:
+        """No cyclic garbage collection until the first frame is drawn (see :meth:`_collect_again`).
+
+        Start-up makes thousands of widgets' styles, strips and messages, none of them
+        garbage yet, and the collector would walk them, and every object the imports made,
+        several times over before the first frame (a full collection alone is ~20 ms).
+        Textual pauses the collector the same way while it scrolls.
+        """
+        self._paused_gc = gc.isenabled()
+        gc.disable()
+
+    def _collect_again(self) -> None:
+        if self._paused_gc:
+            self._paused_gc = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._collect_again()  # an app that stops before its first frame leaves the collector as it was
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         panel = self.query_one(ActorPanel)
@@ -210,6 +232,7 @@ class TimelineApp(App[int]):
         # After the first frame: the notices need widgets of their own (and the missing texts
         # a walk over every source), none of which the first frame shows.
         self.call_after_refresh(self._announce)
+        self.call_after_refresh(self._collect_again)
 
     def _announce(self) -> None:
         """The start-up notices: theme files not loaded, article texts missing, bad options."""

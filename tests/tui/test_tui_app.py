@@ -541,3 +541,34 @@ async def test_unreadable_quotes_and_sources_are_one_notification_not_a_crash(tm
         assert len([m for m in notes if "quotes and sources could not be read" in m]) == 1
         assert any("nothing written" in m for m in notes)
         assert app.is_running
+
+
+async def test_the_garbage_collector_pauses_only_until_the_first_frame():
+    import gc
+
+    seen: list[bool] = []
+
+    class Watched(TimelineApp):
+        def on_ready(self) -> None:
+            seen.append(gc.isenabled())
+
+    app = Watched(small_timeline())
+    assert gc.isenabled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()  # collecting again once the first frame is up
+        await pilot.press("j")
+        assert current_id(app) == "e2"
+    assert seen == [False] and gc.isenabled()
+
+
+async def test_an_app_stopped_before_its_first_frame_leaves_the_collector_on():
+    import gc
+
+    class Quits(TimelineApp):
+        def on_mount(self) -> None:
+            self.exit()
+
+    async with Quits(small_timeline()).run_test(size=(80, 24)):
+        pass
+    assert gc.isenabled()
