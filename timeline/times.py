@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from re import _constants as _C  # type: ignore[attr-defined]
 from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from timeline.doctext import doc_text
 from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
-from timeline.timex.grammar import RULES
+from timeline.timex.grammar import RULES, factored
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
 from timeline.timex.tense import clause_tense
 
@@ -42,7 +43,8 @@ _SENTENCE_END = re.compile(r"\s*(?:\n|$)|\s+[A-Z\"“]")
 def _required(seq: list) -> frozenset[str] | None:
     """Strings of which every match of the parsed pattern ``seq`` contains one (lower case), or None.
 
-    Read from the pattern's parse tree: a run of literal letters is required; an alternation
+    Read from the pattern's parse tree: a run of literal letters is required (a few spellings of a
+    part of it multiply it: ``(?-i:H)[12]`` requires "h1" or "h2"); an alternation
     requires one of its branches' requirements; a group or a repeat taken at least once, its
     content's. Of several requirements of a sequence, the one with the longest strings is kept.
     """
@@ -50,16 +52,21 @@ def _required(seq: list) -> frozenset[str] | None:
 
     def keep(cand: frozenset[str] | None) -> None:
         nonlocal best
-        if cand and (best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best))):
+        if (
+            cand
+            and "" not in cand
+            and (best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best)))
+        ):
             best = cand
 
-    run = ""
+    run: set[str] = set()
     for op, av in seq:
-        if op is _C.LITERAL and av < 128 and chr(av).isprintable():
-            run += chr(av).lower()
+        spelt = _spellings([(op, av)])
+        if spelt is not None and max(len(run), 1) * len(spelt) <= _MAX_SPELLINGS:
+            run = {r + c for r in run or ("",) for c in spelt}
             continue
-        keep(frozenset({run}) if run else None)
-        run = ""
+        keep(frozenset(run))
+        run = set()
         if op is _C.SUBPATTERN:
             keep(_required(av[3]))
         elif op is _C.ATOMIC_GROUP:
@@ -69,8 +76,52 @@ def _required(seq: list) -> frozenset[str] | None:
             keep(None if any(p is None for p in parts) else frozenset().union(*parts))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
             keep(_required(av[2]))
-    keep(frozenset({run}) if run else None)
+    keep(frozenset(run))
     return best
+
+
+#: how many spellings a required string may multiply into
+_MAX_SPELLINGS = 16
+
+
+def _spellings(seq: list) -> set[str] | None:
+    """Every string (lower case) ``seq`` can match, when it is a few literal spellings, else None."""
+    out = {""}
+    for op, av in seq:
+        if op is _C.LITERAL:
+            part = {chr(av).lower()} if av < 128 and chr(av).isprintable() else None
+        elif op is _C.IN:
+            part = _literal_class(av)
+        elif op is _C.SUBPATTERN:
+            part = _spellings(av[3])
+        elif op is _C.BRANCH:
+            parts = [_spellings(b) for b in av[1]]
+            part = None if any(p is None for p in parts) else set().union(*parts)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] == av[1] <= 4:
+            part = _spellings(list(av[2]) * av[0])
+        else:
+            part = None
+        if part is None or len(out) * len(part) > _MAX_SPELLINGS:
+            return None
+        out = {a + b for a in out for b in part}
+    return out
+
+
+def _literal_class(items: list) -> set[str] | None:
+    """The characters (lower case) of a class made only of printable ASCII characters and ranges."""
+    out: set[str] = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            codes = [av]
+        elif op is _C.RANGE and av[1] - av[0] < _MAX_SPELLINGS:
+            codes = list(range(av[0], av[1] + 1))
+        else:
+            return None
+        for c in codes:
+            if not (c < 128 and chr(c).isprintable()):
+                return None
+            out.add(chr(c).lower())
+    return out
 
 
 def _requirements() -> list[frozenset[str] | None]:
@@ -112,37 +163,234 @@ def _runnable(text: str) -> list:
     return out
 
 
+# --- windows: a rule is scanned only around the places its required words occur ------------------
+#
+# Every match of a rule holds one of its required words, and reads (match, look-aheads, ``\b``) at
+# most ``reach`` characters from where it starts. So a match holding the word at ``p`` starts in
+# ``[p + len(word) - reach, p]`` and reads nothing past ``p + reach``: scanning those windows (merged
+# when they touch, since ``finditer`` takes leftmost non-overlapping matches) and keeping the matches
+# that start inside them finds exactly what a scan of the whole text finds. A repeat without an
+# upper bound (``\s+``) reads a run of the characters it can match: its reach is the longest such
+# run in the text.
+
+
+class _Unsupported(Exception):
+    pass
+
+
+_CATEGORIES = {
+    _C.CATEGORY_SPACE: r"\s",
+    _C.CATEGORY_NOT_SPACE: r"\S",
+    _C.CATEGORY_DIGIT: r"\d",
+    _C.CATEGORY_NOT_DIGIT: r"\D",
+    _C.CATEGORY_WORD: r"\w",
+    _C.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _charset(seq: list, out: set[str]) -> None:
+    """Add to ``out`` the character-class items of every character ``seq`` can consume."""
+    for op, av in seq:
+        if op is _C.LITERAL:
+            out.add(re.escape(chr(av)))
+        elif op is _C.IN:
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    out.add(re.escape(chr(iav)))
+                elif iop is _C.RANGE:
+                    out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                elif iop is _C.CATEGORY and iav in _CATEGORIES:
+                    out.add(_CATEGORIES[iav])
+                else:
+                    raise _Unsupported(iop)
+        elif op is _C.SUBPATTERN:
+            _charset(av[3], out)
+        elif op is _C.BRANCH:
+            for b in av[1]:
+                _charset(b, out)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            _charset(av[2], out)
+        else:
+            raise _Unsupported(op)
+
+
+def _reach(seq: list) -> tuple[int, dict[str, int]]:
+    """How far a match of ``seq`` can read past its start: a constant, plus (class -> times) the
+    longest run in the text of the characters of each class (one per unbounded repeat)."""
+    const = 0
+    runs: dict[str, int] = {}
+
+    def add(c: int, r: dict[str, int], times: int = 1) -> None:
+        nonlocal const
+        const += c * times
+        for k, v in r.items():
+            runs[k] = runs.get(k, 0) + v * times
+
+    for op, av in seq:
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
+            const += 1
+        elif op is _C.AT:
+            const += 1  # a word boundary looks at the next character
+        elif op is _C.SUBPATTERN:
+            add(*_reach(av[3]))
+        elif op is _C.ATOMIC_GROUP:
+            add(*_reach(av))
+        elif op is _C.BRANCH:
+            parts = [_reach(b) for b in av[1]]
+            merged: dict[str, int] = {}
+            for _, r in parts:
+                for k, v in r.items():
+                    merged[k] = max(merged.get(k, 0), v)
+            add(max(c for c, _ in parts), merged)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            _, hi, item = av
+            if hi == _C.MAXREPEAT:
+                cls: set[str] = set()
+                _charset(item, cls)
+                add(0, {"".join(sorted(cls)): 1})
+            else:
+                add(*_reach(item), times=hi)
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            if av[0] >= 0:  # a look-ahead reads on; a look-behind reads what is behind
+                add(*_reach(av[1]))
+        else:
+            raise _Unsupported(op)
+    return const, runs
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Window:
+    """How to window one rule: its required words and its reach (None: always scan the whole text)."""
+
+    words: tuple[str, ...]
+    const: int
+    runs: tuple[tuple[re.Pattern[str], int], ...]
+
+
+_RUN_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _plan(rule: object, req: frozenset[str] | None) -> _Window | None:
+    if req is None or min(map(len, req)) < _MIN_WORD:
+        return None  # a word too common to narrow the scan down ("-", "1")
+    try:
+        const, runs = _reach(list(_sre_parse(rule.pattern.pattern, rule.pattern.flags)))
+    except _Unsupported:
+        return None
+    pats = tuple(
+        (_RUN_PATTERNS.setdefault(cls, re.compile(f"[{cls}]{{2,}}", re.IGNORECASE)), n)
+        for cls, n in sorted(runs.items())
+    )
+    return _Window(tuple(sorted(req)), const, pats)
+
+
+#: required words shorter than this leave a rule to a scan of the whole text
+_MIN_WORD = 2
+_WINDOWS = {r.name: _plan(r, req) for r, req in zip(RULES, _REQUIRED, strict=True)}
+
+
+def _longest_run(pat: re.Pattern[str], text: str, cache: dict[re.Pattern[str], int]) -> int:
+    n = cache.get(pat)
+    if n is None:
+        n = cache[pat] = max(map(len, pat.findall(text)), default=1)  # runs of two or more; else one at most
+    return n
+
+
+#: every required word, longest first: at each place, the longest one that starts there
+_WORDS = sorted({w for plan in _WINDOWS.values() if plan for w in plan.words}, key=lambda w: (-len(w), w))
+_FIND_WORDS = factored(re.compile("(?=(" + "|".join(map(re.escape, _WORDS)) + "))"))
+#: the required words that start where a longer one does (its prefixes)
+_PREFIXES = {w: tuple(k for k in _WORDS if w.startswith(k)) for w in _WORDS}
+
+
+def _occurrences(low: str) -> dict[str, list[int]]:
+    """Where each required word occurs in ``low``, overlaps included."""
+    occ: dict[str, list[int]] = {}
+    for m in _FIND_WORDS.finditer(low):
+        p = m.start()
+        for w in _PREFIXES[m.group(1)]:
+            found = occ.get(w)
+            if found is None:
+                occ[w] = [p]
+            else:
+                found.append(p)
+    return occ
+
+
+def _matches(rule: object, plan: _Window, text: str, low: str, runs: dict, occ: dict) -> Iterator[re.Match[str]]:
+    """The matches of ``rule`` in ``text``: exactly those of ``rule.pattern.finditer(text)``."""
+    reach = plan.const + sum(_longest_run(p, text, runs) * n for p, n in plan.runs)
+    spans = sorted((p, len(w)) for w in plan.words for p in occ.get(w, ()))
+    if not spans:
+        return
+    size = len(text)
+    windows: list[list[int]] = []  # [first start, last start, end of what they read]
+    for p, n in spans:
+        lo = max(0, p + n - reach)
+        if windows and lo <= windows[-1][2]:
+            w = windows[-1]
+            w[1] = p
+            w[2] = min(size, p + reach)
+        else:
+            windows.append([lo, p, min(size, p + reach)])
+    finditer = rule.scan.finditer
+    for lo, last, end in windows:
+        for m in finditer(text, lo, end):
+            if m.start() > last:
+                break
+            yield m
+
+
+def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[object, re.Match[str]]]:
+    """Every rule's matches in ``text``, rule by rule: those of ``rule.pattern.finditer(text)``,
+    found by scanning the windows around its required words (the whole text when not ``windowed``)."""
+    if not windowed or any(c in text for c in _ODD_FOLDS):
+        for r in _runnable(text):
+            for m in (r.scan if windowed else r.pattern).finditer(text):
+                yield r, m
+        return
+    low = text.lower()
+    runs: dict = {}
+    occ = _occurrences(low)
+    for r, req in zip(RULES, _REQUIRED, strict=True):
+        plan = _WINDOWS[r.name]
+        if plan is None:
+            if req is None or any(k in low for k in req):
+                yield from ((r, m) for m in r.scan.finditer(text))
+        else:
+            yield from ((r, m) for m in _matches(r, plan, text, low, runs, occ))
+
+
 def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
     """Longest non-overlapping rule matches, in text order."""
     ctx = Context(doc)
     text = doc_text(doc)
     found: list[tuple[int, int, int, Parsed]] = []
-    for r in _runnable(text):
-        for m in r.pattern.finditer(text):
-            try:
-                s, e = m.span("x") if "x" in r.pattern.groupindex else m.span()
-            except IndexError:
-                s, e = m.span()
-            ctx.cut = ctx.cut_end = None
-            parsed = r.handler(m, ctx)
-            if parsed is None:
-                continue
-            if ctx.cut is not None:
-                s = max(s, ctx.cut)
-            if ctx.cut_end is not None:
-                e = min(e, ctx.cut_end)
-            if text.endswith("m.", s, e) and _SENTENCE_END.match(text, e):
-                e -= 1  # "10 p.m." closing a sentence: the period is the sentence's
-            while s < e and text[s] in _TRIM:
-                s += 1
-            while e > s and text[e - 1] in _TRIM:
-                e -= 1
-            approx = _APPROX_BEFORE.search(text, max(0, s - 16), s) if parsed.type in _POINTS else None
-            if approx and not parsed.mod and not text.startswith(("'s", "’s"), e):  # not "get around Monday's vote"
-                s = approx.start()  # "around 7:15 p.m.": TimeML keeps the word, as mod APPROX
-                parsed = dataclasses.replace(parsed, mod="APPROX")
-            if e > s and not ctx.in_title(s, e):
-                found.append((s, e, r.priority, parsed))
+    for r, m in _rule_matches(text):
+        try:
+            s, e = m.span("x") if "x" in r.pattern.groupindex else m.span()
+        except IndexError:
+            s, e = m.span()
+        ctx.cut = ctx.cut_end = None
+        parsed = r.handler(m, ctx)
+        if parsed is None:
+            continue
+        if ctx.cut is not None:
+            s = max(s, ctx.cut)
+        if ctx.cut_end is not None:
+            e = min(e, ctx.cut_end)
+        if text.endswith("m.", s, e) and _SENTENCE_END.match(text, e):
+            e -= 1  # "10 p.m." closing a sentence: the period is the sentence's
+        while s < e and text[s] in _TRIM:
+            s += 1
+        while e > s and text[e - 1] in _TRIM:
+            e -= 1
+        approx = _APPROX_BEFORE.search(text, max(0, s - 16), s) if parsed.type in _POINTS else None
+        if approx and not parsed.mod and not text.startswith(("'s", "’s"), e):  # not "get around Monday's vote"
+            s = approx.start()  # "around 7:15 p.m.": TimeML keeps the word, as mod APPROX
+            parsed = dataclasses.replace(parsed, mod="APPROX")
+        if e > s and not ctx.in_title(s, e):
+            found.append((s, e, r.priority, parsed))
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     starts: list[int] = []
     chosen: list[tuple[int, int, Parsed]] = []

@@ -14,6 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from re import _constants as _C  # type: ignore[attr-defined]
+from re import _parser as _sre  # type: ignore[attr-defined]
+from re._compiler import compile as _sre_compile  # type: ignore[import-not-found]
 from typing import TYPE_CHECKING
 
 from timeline.model import TimexType
@@ -109,12 +112,82 @@ def _year(text: str) -> int:
     return int(text)
 
 
+# --- factored alternations ---------------------------------------------------------------------
+#
+# The regex engine tries the branches of an alternation one by one, and a case-insensitive letter
+# gives it no cheap way to skip a branch: ``(?:one|two|three|...)`` costs every branch at every
+# word. Branches that open with different letters can never both match at one place, so grouping
+# them by their first letter (keeping the order within a group and never moving a branch past one
+# that opens otherwise) and factoring the letter out changes no match: ``o(?:ne)|t(?:wo|hree)``.
+
+
+def _opening(branch: _sre.SubPattern) -> str | None:
+    """The letter a branch opens with (lower case: one class under IGNORECASE), or None."""
+    if branch.data and branch.data[0][0] is _C.LITERAL and 32 < branch.data[0][1] < 127:
+        return chr(branch.data[0][1]).lower()
+    return None
+
+
+def _factor_branches(branches: list) -> list:
+    out: list = []
+    i = 0
+    while i < len(branches):
+        if _opening(branches[i]) is None:
+            out.append(branches[i])
+            i += 1
+            continue
+        j = i
+        while j < len(branches) and _opening(branches[j]) is not None:
+            j += 1
+        groups: dict[str, list] = {}
+        for b in branches[i:j]:
+            groups.setdefault(_opening(b), []).append(b)
+        for members in groups.values():
+            head = members[0].data[0]
+            if len(members) == 1 or any(m.data[0] != head for m in members):
+                out.extend(members)
+                continue
+            rest = _factor_branches([_sre.SubPattern(m.state, m.data[1:]) for m in members])
+            out.append(_sre.SubPattern(members[0].state, [head, (_C.BRANCH, (None, rest))]))
+        i = j
+    return out
+
+
+def _factor(p: _sre.SubPattern) -> _sre.SubPattern:
+    """``p`` with every alternation factored by first letter (see above)."""
+    data = []
+    for op, av in p.data:
+        if op is _C.BRANCH:
+            av = (av[0], _factor_branches([_factor(b) for b in av[1]]))
+        elif op is _C.SUBPATTERN:
+            av = (*av[:3], _factor(av[3]))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            av = (av[0], av[1], _factor(av[2]))
+        elif op is _C.ATOMIC_GROUP:
+            av = _factor(av)
+        elif op in (_C.ASSERT, _C.ASSERT_NOT):
+            av = (av[0], _factor(av[1]))
+        data.append((op, av))
+    return _sre.SubPattern(p.state, data)
+
+
+def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, its alternations factored: the same matches, found faster (or ``pattern``
+    itself where this Python's regex internals differ)."""
+    try:
+        return _sre_compile(_factor(_sre.parse(pattern.pattern, pattern.flags)), pattern.flags)
+    except Exception:  # pragma: no cover - another Python's internals: the plain pattern is as right
+        return pattern
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     pattern: re.Pattern[str]
     handler: Callable[[re.Match[str], Context], Parsed | None]
     priority: int = 0  # breaks ties between overlapping matches of equal length
+    #: ``pattern`` with its alternations factored: what the tagger runs (same matches, same groups)
+    scan: re.Pattern[str] | None = None
 
 
 RULES: list[Rule] = []
@@ -123,7 +196,8 @@ RULES: list[Rule] = []
 def rule(name: str, pattern: str, priority: int = 0, flags: int = re.IGNORECASE):
     def deco(fn: Callable[[re.Match[str], Context], Parsed | None]):
         # every expression starts a word: the look-behind lets the engine skip mid-word positions fast
-        RULES.append(Rule(name, re.compile(rf"(?<!\w)(?=[\w'])(?:{pattern})", flags), fn, priority))
+        compiled = re.compile(rf"(?<!\w)(?=[\w'])(?:{pattern})", flags)
+        RULES.append(Rule(name, compiled, fn, priority, factored(compiled)))
         return fn
 
     return deco
