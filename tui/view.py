@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import chain, repeat
-from operator import attrgetter
+from operator import add, attrgetter, itemgetter, sub, truediv
 from typing import NamedTuple
 
 from timeline.model import Certainty, Event, Precision, Quote, Source, Timeline, date_bounds, date_precision
@@ -43,6 +43,9 @@ MARKER_HELP = (
 
 
 def _point_label(value: str) -> str:
+    if len(value) == 10 and value[4] == "-" == value[7] and value.isascii():  # a day: one C-speed parse
+        day = dt.date.fromisoformat(value)  # of ASCII in this shape it takes only YYYY-MM-DD, as date_bounds
+        return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
     precision = date_precision(value)
     lo, _ = date_bounds(value)
     if precision is Precision.YEAR:
@@ -192,7 +195,8 @@ def event_row(i: int) -> Row:
     try:
         return _EVENT_ROWS[i]
     except IndexError:
-        _EVENT_ROWS.extend(map(Row._make, zip(repeat(RowKind.EVENT), repeat(""), range(len(_EVENT_ROWS), i + 1))))
+        new = zip(repeat(RowKind.EVENT), repeat(""), range(len(_EVENT_ROWS), i + 1))
+        _EVENT_ROWS.extend(map(tuple.__new__, repeat(Row), new))  # ``Row._make`` without a Python call per row
         return _EVENT_ROWS[i]
 
 
@@ -259,25 +263,69 @@ def _fast_bounds(value: str) -> tuple[dt.date, dt.date]:
     return date_bounds(value)
 
 
+def _plain_days(values: list[str]) -> dict[str | None, tuple[tuple, Heading | None, dt.date | None]]:
+    """:func:`_date_facts` of days (``YYYY-MM-DD``), parsed by one ``map``; {} if one is not a date.
+
+    A big timeline's dates are mostly days, thousands of them distinct: their keys and
+    headings are put together by ``zip``, at C speed, not by a call each.
+    """
+    try:
+        days = list(map(dt.date.fromisoformat, values))
+    except ValueError:
+        return {}
+    years, months, numbers = (list(map(attrgetter(name), days)) for name in ("year", "month", "day"))
+    keys = zip(repeat(0), years, months, numbers, days, days)
+    return dict(zip(values, zip(keys, zip(years, months, numbers, strict=True), days, strict=True), strict=True))
+
+
+def _day_intervals(values: list[str]) -> dict[str | None, tuple[tuple, Heading | None, dt.date | None]]:
+    """:func:`_date_facts` of day intervals (``YYYY-MM-DD/YYYY-MM-DD``), both ends parsed by ``map``; {} if one
+    is not a date."""
+    try:
+        los = list(map(dt.date.fromisoformat, map(itemgetter(slice(0, 10)), values)))
+        his = list(map(dt.date.fromisoformat, map(itemgetter(slice(11, 21)), values)))
+    except ValueError:
+        return {}
+    mids = map(add, los, map(truediv, map(sub, his, los), repeat(2)))
+    out: dict[str | None, tuple[tuple, Heading | None, dt.date | None]] = {}
+    for value, lo, hi, mid in zip(values, los, his, mids, strict=True):
+        if lo.year != hi.year:  # as :func:`_heading` files an interval across a year's end
+            out[value] = (0, lo.year, 0, 0, lo, hi), (lo.year, None, None), mid
+        else:
+            out[value] = (0, lo.year, lo.month, lo.day, lo, hi), (lo.year, lo.month, lo.day), mid
+    return out
+
+
 def index_events(events: Sequence[Event]) -> EventIndex:
     """The facts of every event; each distinct date string is parsed once.
 
     The order is :func:`sort_key`'s without building a key per event: the distinct dates
     are ranked once, then the events are sorted by id and, stably, by their date's rank.
+    Days and day intervals, nearly all of a big timeline's dates, are worked out together
+    (:func:`_plain_days`, :func:`_day_intervals`); any other date, or a batch holding one
+    that is not a date, one at a time by :func:`_date_facts`.
     """
     dates = list(map(attrgetter("date"), events))
-    by_date = {d: _date_facts(d) for d in set(dates)}
+    distinct = set(dates)
+    by_date = _plain_days([d for d in distinct if d and len(d) == 10])  # as _date_facts tells a day
+    by_date.update(_day_intervals([d for d in distinct if d and len(d) == 21 and d[10] == "/"]))
+    for d in distinct:
+        if d not in by_date:
+            by_date[d] = _date_facts(d)
+    key_of = dict(zip(by_date, map(itemgetter(0), by_date.values()), strict=True))
     rank: dict[str | None, int] = {}
     previous, r = None, -1
-    for d in sorted(by_date, key=lambda d: by_date[d][0]):
-        key = by_date[d][0]
+    for d in sorted(key_of, key=key_of.__getitem__):
+        key = key_of[d]
         if key != previous:
             previous, r = key, r + 1
         rank[d] = r
-    facts = list(map(by_date.__getitem__, dates))
     order = sorted(range(len(events)), key=list(map(attrgetter("id"), events)).__getitem__)
     order.sort(key=list(map(rank.__getitem__, dates)).__getitem__)
-    return EventIndex([f[0] for f in facts], [f[1] for f in facts], [f[2] for f in facts], order)
+    facts = list(map(by_date.__getitem__, dates))
+    return EventIndex(
+        list(map(itemgetter(0), facts)), list(map(itemgetter(1), facts)), list(map(itemgetter(2), facts)), order
+    )
 
 
 def midpoint(event: Event) -> dt.date | None:

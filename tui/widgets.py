@@ -15,6 +15,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count, repeat
+from operator import is_, itemgetter
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -169,7 +171,7 @@ class EventList(LineView, can_focus=True):
     def set_rows(self, rows: list[Row], keep_event: int | None = None) -> None:
         """Show new rows; the cursor stays on ``keep_event`` when it is still there."""
         self.rows = rows
-        self.event_rows = [n for n, r in enumerate(rows) if r.kind is RowKind.EVENT]
+        self.event_rows = list(compress(count(), map(is_, map(itemgetter(0), rows), repeat(RowKind.EVENT))))
         widths = [len(self.label(rows[n].event)) for n in self.event_rows[:300]]
         self._date_width = min(20, max([8, *widths]))  # longer labels (rare intervals) end in …
         set_virtual_height(self, len(rows))

@@ -7,10 +7,11 @@ import datetime as dt
 import pytest
 from tui_sample import small_timeline
 
-from timeline.model import Certainty, Event, Precision
+from timeline.model import Certainty, Event, Precision, is_valid_date
 from tui.view import (
     Match,
     RowKind,
+    _date_facts,
     build_rows,
     date_label,
     filtered_timeline,
@@ -40,6 +41,8 @@ from tui.view import (
         ("2022-02/2024-02-12", Certainty.BOUNDED, "≈ Feb 2022–12 Feb 2024"),
         ("2024-02-14", Certainty.INFERRED, "~ Wed 14 Feb 2024"),
         (None, None, "undated"),
+        ("2024-02-30", None, "2024-02-30"),  # not a day: shown as written
+        ("2024-W05-1", None, "2024-W05-1"),
     ],
 )
 def test_date_label_shows_true_precision(date, certainty, label):
@@ -150,3 +153,50 @@ def test_filtered_timeline_keeps_only_what_its_events_use():
     assert [e.id for e in sub.events] == ["e3"]
     assert {a.id for a in sub.actors} == {"trump", "nato"}
     assert [d.id for d in sub.documents] == ["a"]
+
+
+_ODD_DATES = [
+    None,
+    "",
+    "2024",
+    "2024-02",
+    "2024-02-10",
+    "2024-02-30",
+    "2024-13-01",
+    "2024-W05-1",
+    "2024-02-10/2024-02-12",
+    "2023-12-30/2024-01-02",
+    "2024-02-12/2024-02-10",
+    "2024-02-10/2024-02-31",
+    "2023-11/2024-01",
+    "2014/2016",
+    "2022-02/2024-02-12",
+    "2024-02-10/2024-02-10",
+    "yesterday",
+    "2024-02-1x",
+    "2024-02/2024-02",
+]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_index_events_agrees_with_the_rules_event_by_event(seed):
+    """The batch index (days and day intervals parsed together) orders, files and places every event as
+    :func:`sort_key`, :func:`heading_of` and :func:`midpoint` do one at a time, odd dates included."""
+    import random
+
+    rng = random.Random(seed)
+    pool = _ODD_DATES + [f"{rng.randrange(1990, 2030)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+                         for _ in range(40)]  # fmt: skip
+    pool += [f"{d}/{d[:8]}{rng.randrange(1, 29):02d}" for d in pool[-40:-20]]
+    if seed % 2:  # only well-formed days and intervals: the batch path alone
+        pool = [d for d in pool if d and len(d) in (10, 21) and "W" not in d and is_valid_date(d)]
+    events = [Event(f"e{rng.randrange(60)}-{i}", "t", rng.choice(pool)) for i in range(300)]
+    index = index_events(events)
+    assert index.order == sorted(range(len(events)), key=lambda i: sort_key(events[i]))
+    assert index.headings == [heading_of(e) for e in events]
+    assert [(*k, e.id) for k, e in zip(index.keys, events, strict=True)] == [sort_key(e) for e in events]
+    assert index.mids == [_date_facts(e.date)[2] for e in events]  # the middle day, as the histogram counts it
+    assert all(m == midpoint(e) for m, e in zip(index.mids, events, strict=True) if e.date and "W" not in e.date)
+    rows = build_rows(index.headings, index.order)
+    assert [r.event for r in rows if r.kind is RowKind.EVENT] == index.order
+    assert all(type(r) is type(rows[0]) for r in rows)
