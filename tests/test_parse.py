@@ -60,7 +60,21 @@ def test_prepare_sees_every_analysis_once_parsed_or_cached(tmp_path):
 
 
 def collector_state(document: Document, doc) -> DocumentAnalysis:
-    return DocumentAnalysis(document=f"{document.id} gc={gc.isenabled()}")
+    return DocumentAnalysis(
+        document=f"{document.id} gc={gc.isenabled()} gen0={gc.get_threshold()[0]} frozen={gc.get_freeze_count() > 0}"
+    )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_parsing_runs_with_the_model_frozen_and_fewer_collections_then_gives_the_collector_back(jobs):
+    from timeline.parse import PARSING_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    kw = {"loader": blank, "model_key": "m", "pipeline": "p", "quiet": True, "use_cache": False}
+    result = analyse_corpus(corpus(CHUNK_SIZE * 2), jobs=jobs, analyse=collector_state, **kw)
+    states = {a.document.split(" ", 1)[1] for a in result.analyses}
+    assert states == {f"gc=True gen0={PARSING_GC_THRESHOLD[0]} frozen=True"}
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_workers_collect_cycles_while_the_builder_pauses_its_collector():
