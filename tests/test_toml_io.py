@@ -234,3 +234,61 @@ def test_round_trip_is_the_identity_for_any_text(timeline):
     written = dumps_timeline(timeline, embed_text=True)
     written.encode("utf-8")  # always writable
     assert loads_timeline(written) == timeline
+
+
+def test_events_made_a_field_at_a_time_are_the_events_the_constructor_makes():
+    """The reader sets a big file's event fields a column at a time; the events are the constructor's own."""
+    from dataclasses import dataclass
+
+    from timeline import toml_io
+
+    columns = [
+        ["e1", "e2"], ["One", "Two"], ["2024-02-10", None], [Precision.DAY, None], [Certainty.STATED, None],
+        [("a",), ()], [(Quote("q"),), ()], [(), ()], ["how", ""],
+    ]  # fmt: skip
+    made = toml_io._new_events(2, *map(iter, columns))
+    assert made == list(map(Event, *columns))
+    assert [type(e) for e in made] == [Event, Event] and hash(made[0]) == hash(Event(*[c[0] for c in columns]))
+    assert made[0].quotes == (Quote("q"),)
+
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            raise AssertionError
+
+    @dataclass(frozen=True)
+    class Unslotted:
+        x: int
+
+    @dataclass(frozen=True, slots=True)
+    class OwnInit:
+        x: int
+
+        def __init__(self, x: int) -> None:
+            object.__setattr__(self, "x", x + 1)
+
+    assert toml_io._slot_setters(Event) is not None
+    assert toml_io._slot_setters(OwnInit) is None
+    assert toml_io._slot_setters(Checked) is None and toml_io._slot_setters(Unslotted) is None
+
+
+def test_a_big_file_reads_back_equal_through_the_explorers_cache(tmp_path, monkeypatch):
+    """Thousands of events, days and intervals among them, read back equal from the TOML and from the cache."""
+    from timeline.sources import read_saved_timeline
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    base = sample()
+    events = tuple(
+        Event(f"e{i}", f"Event {i}", date, Precision.INTERVAL if date and "/" in date else None, None,
+              ("a1",) if i % 3 else (), base.events[0].quotes if i % 2 else (), base.events[0].sources if i % 5 else ())
+        for i, date in enumerate(
+            [None, "2024", "2024-03", "2024-03-04", "2024-03-04/2024-03-06", "2023-12-30/2024-01-02"] * 400
+        )
+    )  # fmt: skip
+    tl = Timeline(base.documents, base.actors, events, generator="test")
+    write_timeline(tl, tmp_path / "big.toml", embed_text=True)
+    first = read_saved_timeline(tmp_path / "big.toml")  # the TOML itself; the cache written
+    second = read_saved_timeline(tmp_path / "big.toml")  # from the cache
+    assert first == tl and second == tl
