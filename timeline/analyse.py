@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from timeline.candidates import ActorMention, DocumentAnalysis, Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
+    from timeline.doctext import ParsedDoc, ParsedSpan
     from timeline.model import Document, TimeExpression
 
 ACTOR_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT")
@@ -30,23 +31,26 @@ def publication_anchor(document: Document) -> dt.date | None:
 
 def analyse_document(document: Document, doc: Doc) -> DocumentAnalysis:
     """Time expressions, sentences, actor mentions and event candidates of one document."""
+    from timeline.doctext import parsed, release
     from timeline.events import extract_candidates, furniture_lines
     from timeline.times import find_times
 
-    times = find_times(doc, publication_anchor(document))
-    sentences = tuple(_sentences(doc, times))
-    furniture = furniture_lines(document.text, document.title)
-    mentions = tuple(m for m in find_mentions(doc) if not any(s <= m.start and m.end <= e for s, e in furniture))
-    candidates = extract_candidates(document, doc, times, sentences, mentions)
+    tokens = parsed(doc)  # read once for the stages below (and Doc.text for the time tagger)
+    try:
+        times = find_times(doc, publication_anchor(document))
+        sentences = tuple(_sentences(tokens, times))
+        furniture = furniture_lines(document.text, document.title)
+        mentions = tuple(m for m in find_mentions(tokens) if not any(s <= m.start and m.end <= e for s, e in furniture))
+        candidates = extract_candidates(document, tokens, times, sentences, mentions, furniture)
+    finally:
+        release(doc)
     return DocumentAnalysis(
         document=document.id, times=times, sentences=sentences, candidates=candidates, mentions=mentions
     )
 
 
-def _sentences(doc: Doc, times: tuple[TimeExpression, ...]):
-    from timeline.events import doc_sents
-
-    for sent in doc_sents(doc):
+def _sentences(doc: ParsedDoc, times: tuple[TimeExpression, ...]):
+    for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         inside = tuple(i for i, t in enumerate(times) if s <= t.start < e)
         yield Sentence(start=s, end=e, times=inside)
@@ -57,13 +61,16 @@ def _sentences(doc: Doc, times: tuple[TimeExpression, ...]):
 _ROLE_DEPS = ("compound", "amod", "nmod", "poss")
 
 
-def find_mentions(doc: Doc) -> list[ActorMention]:
+def find_mentions(doc: Doc | ParsedDoc) -> list[ActorMention]:
     """Every PERSON/ORG/GPE/NORP entity with the titles written beside it.
 
     A role is the title words before a name ("NATO Secretary General Jens
     Stoltenberg", "White House spokesman Andrew Bates") or an apposition after it
     ("Jan Lipavsky, Czech Foreign Minister,").
     """
+    from timeline.doctext import parsed
+
+    doc = parsed(doc)
     out = []
     role_tokens: set[int] = set()
     table = _token_table(doc)
@@ -95,10 +102,10 @@ def find_mentions(doc: Doc) -> list[ActorMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _longer_names(doc: Doc, table: _TokenTable) -> list[Span]:
+def _longer_names(doc: ParsedDoc, table: _TokenTable) -> list[ParsedSpan]:
     """A name inside a longer name the document writes elsewhere: with "the Zephyr Mini" tagged
     somewhere, "the Zephyr mini" is that model too, not the Zephyr."""
-    from spacy.tokens import Span
+    from timeline.doctext import ParsedSpan
 
     longer = {e.text.lower() for e in table.entities if e.label_ in ACTOR_LABELS and len(e) > 1}
     words, pos, ents = table.words, table.pos, table.ents
@@ -113,7 +120,7 @@ def _longer_names(doc: Doc, table: _TokenTable) -> list[Span]:
             continue
         nxt = doc[ent.end]
         if nxt.is_alpha and f"{ent.text} {nxt.text}".lower() in longer and nxt.text[:1].islower():
-            out.append(Span(doc, ent.start, ent.end + 1, label=ent.label_))
+            out.append(ParsedSpan(doc, ent.start, ent.end + 1, label=ent.label_))
     return out
 
 
@@ -126,14 +133,11 @@ class _TokenTable(NamedTuple):
     pos: list[str]
     ents: list[str]
     spaced: list[bool]
-    entities: list[Span]
+    entities: list[ParsedSpan]
 
 
-def _token_table(doc: Doc) -> _TokenTable:
-    from timeline.events import doc_entities, token_lists
-
-    lists = token_lists(doc)  # shared with the sentence scans of the events stage
-    return _TokenTable(lists.words, lists.pos, lists.ents, lists.spaced, doc_entities(doc))
+def _token_table(doc: ParsedDoc) -> _TokenTable:
+    return _TokenTable(doc.words, doc.pos, doc.ents, doc.spaced, doc.entities)
 
 
 def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True) -> tuple[int, int] | None:
@@ -151,26 +155,38 @@ def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True)
     if hi <= lo:
         return None
     word = "".join(words[lo:hi])
-    if len(word) > 8 or not any(c.isdigit() for c in word) or not any(c.isalpha() for c in word):
+    if len(word) > 8 or not _has_digit(word) or not _has_letter(word):
         return None
     if hi < n and not spaced[hi - 1] and words[hi].isalnum():
         return None
     return lo, hi
 
 
-def _model_names(doc: Doc, table: _TokenTable) -> list[Span]:
+def _has_digit(word: str) -> bool:
+    return not word.isalpha() and any(c.isdigit() for c in word)  # (no letter is a digit)
+
+
+def _has_letter(word: str) -> bool:
+    return not word.isdigit() and any(c.isalpha() for c in word)
+
+
+def _has_capital(word: str) -> bool:
+    return not word.islower() and any(c.isupper() for c in word)
+
+
+def _model_names(doc: ParsedDoc, table: _TokenTable) -> list[ParsedSpan]:
     """A product name with a model code, in either order: "the iPhone 3G", "the 3G iPhone".
 
     The name is a proper noun written with an inner capital or tagged as a name; the code
     is one written word mixing digits and letters (the tokenizer may cut it: "3" + "G").
     """
     words, pos, ents, spaced = table.words, table.pos, table.ents, table.spaced
-    out: list[Span] = []
+    out: list[ParsedSpan] = []
     end = 0  # where the last name found ends
     for i, text in enumerate(words):
         if pos[i] != "PROPN" or i < end:
             continue
-        if not (any(c.isupper() for c in text[1:]) or ents[i] in ACTOR_LABELS):
+        if not (ents[i] in ACTOR_LABELS or _has_capital(text[1:])):
             continue
         after = _code_at(words, spaced, i + 1) if i + 1 < len(words) and spaced[i] else None
         if after is not None:
@@ -184,12 +200,12 @@ def _model_names(doc: Doc, table: _TokenTable) -> list[Span]:
     return out
 
 
-def _versions_of(doc: Doc, table: _TokenTable) -> list[tuple[Span, str]]:
+def _versions_of(doc: ParsedDoc, table: _TokenTable) -> list[tuple[ParsedSpan, str]]:
     """ "a 3G version of its iPhone" names the model "iPhone 3G": a model code before "version
     of" (or "model of", "edition of") and a product name after it, written the usual way round."""
     from timeline.events import VERSION_NOUNS
 
-    out: list[tuple[Span, str]] = []
+    out: list[tuple[ParsedSpan, str]] = []
     for i, word in enumerate(table.words):
         if word.lower() not in VERSION_NOUNS:  # a Token built only for the few that may be
             continue
@@ -212,11 +228,11 @@ def _versions_of(doc: Doc, table: _TokenTable) -> list[tuple[Span, str]]:
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "la", "le", "bin", "ibn", "al"})
 
 
-def _joined_names(doc: Doc, entities: list[Span]) -> list[Span]:
+def _joined_names(doc: ParsedDoc, entities: list[ParsedSpan]) -> list[ParsedSpan]:
     """Entities, with a person's name the tagger cut at a particle joined again ("Ursula von der" + "Leyen")."""
-    from spacy.tokens import Span
+    from timeline.doctext import ParsedSpan
 
-    out: list[Span] = []
+    out: list[ParsedSpan] = []
     for ent in entities:
         prev = out[-1] if out else None
         if (
@@ -226,13 +242,13 @@ def _joined_names(doc: Doc, entities: list[Span]) -> list[Span]:
             and doc[prev.end - 1].lower_ in _PARTICLES
             and ent.label_ in ("PERSON", "ORG", "GPE")
         ):
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            out[-1] = ParsedSpan(doc, prev.start, ent.end, label="PERSON")
             continue
         out.append(ent)
     return out
 
 
-def _title_before(ent: Span) -> str:
+def _title_before(ent: ParsedSpan) -> str:
     """Title words before a person's name inside the same noun phrase."""
     if ent.label_ != "PERSON":
         return ""
@@ -245,7 +261,7 @@ def _title_before(ent: Span) -> str:
     return text if 1 < len(text) <= 60 and any(c.isalpha() for c in text) else ""
 
 
-def _title_tokens(ent: Span) -> list[int]:
+def _title_tokens(ent: ParsedSpan) -> list[int]:
     doc = ent.doc
     i = ent.start - 1
     words = []
@@ -259,7 +275,7 @@ def _title_tokens(ent: Span) -> list[int]:
     return [w.i for w in reversed(words)]
 
 
-def _apposition(ent: Span) -> str:
+def _apposition(ent: ParsedSpan) -> str:
     for child in ent.root.children:
         if child.dep_ == "appos" and child.ent_type_ == "":
             words = [t for t in child.subtree if t.dep_ not in ("punct", "relcl") and not t.is_punct]

@@ -1,12 +1,22 @@
-"""The text of a spaCy ``Doc``, kept once per ``Doc``.
+"""A spaCy ``Doc`` read once into plain Python values, and its text kept once per ``Doc``.
 
 ``Doc.text`` rebuilds the string from every token on each access, so per-token lookups
 of it (the line a verb is on, the words before a clause) were quadratic in the length
 of the document and cost more than the parse itself.
+
+Indexing a ``Doc`` (``doc[i]``, ``token.head``, ``token.children``) builds a new ``Token``
+each time, and the event and actor stages walk the parse tens of thousands of times per
+document. :func:`parsed` reads every token's attributes once, with ``Doc.to_array``, into
+:class:`ParsedToken` objects that answer the same questions the same way (``head``,
+``children``, ``subtree``, ``sent``, ``Span.root``, ``Doc.char_span`` work as spaCy's do) at
+the cost of an attribute lookup. Nothing but the per-document stage holds one, and
+:meth:`ParsedDoc.close` breaks its reference cycles when the stage is done.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,8 +25,423 @@ if TYPE_CHECKING:
 _KEY = "timeline.text"
 
 
-def doc_text(doc: Doc) -> str:
+def doc_text(doc: Doc | ParsedDoc) -> str:
+    if isinstance(doc, ParsedDoc):
+        return doc.text
     text = doc.user_data.get(_KEY)
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+class ParsedToken:
+    """One token's attributes as spaCy's ``Token`` names them, read once."""
+
+    __slots__ = (
+        "dep_",
+        "doc",
+        "ent_type_",
+        "head_i",
+        "i",
+        "idx",
+        "kids",
+        "lemma_",
+        "lower_",
+        "pos_",
+        "tag_",
+        "text",
+    )
+
+    doc: ParsedDoc
+    i: int
+    idx: int
+    text: str
+    lower_: str
+    lemma_: str
+    pos_: str
+    tag_: str
+    dep_: str
+    ent_type_: str
+    head_i: int
+    kids: list[ParsedToken]  # the children, in document order
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return self.text
+
+    @property
+    def head(self) -> ParsedToken:
+        return self.doc.tokens[self.head_i]
+
+    @property
+    def children(self) -> list[ParsedToken]:
+        # as spaCy's: the left children then the right ones, each in document order
+        return self.kids
+
+    @property
+    def lefts(self) -> list[ParsedToken]:
+        return [c for c in self.kids if c.i < self.i]
+
+    @property
+    def rights(self) -> list[ParsedToken]:
+        return [c for c in self.kids if c.i > self.i]
+
+    @property
+    def subtree(self) -> list[ParsedToken]:
+        """As spaCy walks it: each left child's subtree, the token, each right child's subtree.
+        Not to be changed."""
+        return self.doc.subtree(self.i)
+
+    # flags asked for now and then: read from the document's columns rather than kept on every token
+    @property
+    def is_punct(self) -> bool:
+        return self.doc.flags[0][self.i]
+
+    @property
+    def is_space(self) -> bool:
+        return self.doc.flags[1][self.i]
+
+    @property
+    def is_alpha(self) -> bool:
+        return self.doc.flags[2][self.i]
+
+    @property
+    def is_stop(self) -> bool:
+        return self.doc.flags[3][self.i]
+
+    @property
+    def like_num(self) -> bool:
+        return self.doc.flags[4][self.i]
+
+    @property
+    def whitespace_(self) -> str:
+        return " " if self.doc.spaced[self.i] else ""
+
+    @property
+    def left_edge(self) -> ParsedToken:
+        # the parser's own left edge (asked for rarely; not always the subtree's first token)
+        return self.doc.tokens[self.doc.spacy_doc[self.i].left_edge.i]
+
+    @property
+    def sent(self) -> ParsedSpan:
+        return self.doc.sents[self.doc.sent_of[self.i]]
+
+    @property
+    def text_with_ws(self) -> str:
+        return self.text + self.whitespace_
+
+    def nbor(self, i: int = 1) -> ParsedToken:
+        j = self.i + i
+        if j < 0 or j >= len(self.doc.tokens):
+            raise IndexError(f"token {self.i} has no neighbour at {i}")
+        return self.doc.tokens[j]
+
+
+class ParsedSpan:
+    """A slice of a :class:`ParsedDoc`, as spaCy's ``Span``."""
+
+    __slots__ = ("doc", "end", "end_char", "label_", "start", "start_char")
+
+    def __init__(self, doc: ParsedDoc, start: int, end: int, label: str = "") -> None:
+        tokens = doc.tokens
+        if not (0 <= start <= end <= len(tokens)):
+            raise IndexError(f"span [{start}:{end}] out of bounds of a document of {len(tokens)} tokens")
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.label_ = label
+        self.start_char = tokens[start].idx if start < len(tokens) else len(doc.text)
+        if start == end:
+            self.end_char = self.start_char
+        else:
+            last = tokens[end - 1]
+            self.end_char = last.idx + len(last.text)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[ParsedToken]:
+        return iter(self.doc.tokens[self.start : self.end])
+
+    def __getitem__(self, i: int) -> ParsedToken:
+        n = self.end - self.start
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self.doc.tokens[self.start + i]
+
+    def __repr__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start_char : self.end_char]
+
+    @property
+    def root(self) -> ParsedToken:
+        """spaCy's choice: a sentence root inside the span, else the token with the fewest steps
+        to the root among those whose head is outside (a childless space or punctuation mark
+        last), the first on a tie."""
+        doc, start, end = self.doc, self.start, self.end
+        heads = doc.heads
+        for i in range(start, end):
+            if heads[i] == i:
+                return doc.tokens[i]
+        n = len(heads)
+        best, root = n, -1
+        for i in range(start, end):
+            if start <= heads[i] < end:
+                continue
+            steps = doc.steps_to_root(i)
+            if steps < best:
+                best, root = steps, i
+        return doc.tokens[start if root == -1 else root]
+
+
+class ParsedDoc:
+    """A parsed document's tokens, sentences and entities as plain values (see the module docstring).
+
+    ``pos``, ``lemmas`` (lowercased), ``words``, ``ents`` (entity type per token), ``spaced``
+    and ``heads`` are per-token columns for scans that need no token object.
+    """
+
+    __slots__ = (
+        "cache",
+        "entities",
+        "ents",
+        "flags",
+        "heads",
+        "lemmas",
+        "pos",
+        "ranges",
+        "sent_of",
+        "sents",
+        "spaced",
+        "spacy_doc",
+        "starts",
+        "text",
+        "tokens",
+        "words",
+    )
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy import attrs
+
+        n = len(doc)
+        array = doc.to_array([getattr(attrs, name) for name in _HASHED + _NUMERIC])
+        hashed = array[:, : len(_HASHED)].T.tolist() if n else [[] for _ in _HASHED]
+        numeric = array[:, len(_HASHED) :].astype("int64") if n else None
+        known = _STRINGS
+        lookup = known.__getitem__
+        strings = doc.vocab.strings
+        columns = []
+        for ids in hashed:
+            try:
+                columns.append(list(map(lookup, ids)))
+            except KeyError:
+                for key in set(ids) - known.keys():
+                    known[key] = strings[key]
+                columns.append(list(map(lookup, ids)))
+        words, lowers, lemmas, pos, tags, deps, ents = columns
+        if numeric is not None:
+            heads = (numeric[:, 0] + range(n)).tolist()
+            sent_starts = (numeric[:, 1] == 1).tolist()
+            spaces, punct, space, alpha, stop, num = (numeric[:, 2:] != 0).T.tolist()
+        else:
+            heads, sent_starts, spaces, punct, space, alpha, stop, num = ([] for _ in range(8))
+        lowered = _LOWERED
+        self.spacy_doc = doc
+        self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
+        self.heads = heads
+        self.pos = pos
+        self.lemmas = [lowered.get(lemma) or lowered.setdefault(lemma, lemma.lower()) for lemma in lemmas]
+        self.words = words
+        self.ents = ents
+        self.spaced = spaces
+        self.flags = (punct, space, alpha, stop, num)
+        self.cache: dict = {}
+        self.ranges: tuple[list[int], list[int], list[bool]] | None = None
+        tokens: list[ParsedToken] = []
+        append = tokens.append
+        self.starts = starts = []  # each token's first character
+        idx = 0
+        new = ParsedToken.__new__
+        for i in range(n):
+            t = new(ParsedToken)
+            t.doc = self
+            t.i = i
+            t.idx = idx
+            starts.append(idx)
+            t.text = w = words[i]
+            t.lower_ = lowers[i]
+            t.lemma_ = lemmas[i]
+            t.pos_ = pos[i]
+            t.tag_ = tags[i]
+            t.dep_ = deps[i]
+            t.ent_type_ = ents[i]
+            t.head_i = heads[i]
+            t.kids = []
+            idx += len(w) + 1 if spaces[i] else len(w)
+            append(t)
+        for t in tokens:
+            if t.head_i != t.i:
+                tokens[t.head_i].kids.append(t)
+        self.tokens = tokens
+        # Doc.sents: a sentence starts at every token after the first marked as starting one
+        bounds = [0, *(i for i in range(1, n) if sent_starts[i])]
+        if n and not doc.has_annotation("SENT_START"):
+            list(doc.sents)  # spaCy's own error: sentences unknown
+        self.sents = [ParsedSpan(self, lo, hi) for lo, hi in zip(bounds, [*bounds[1:], n], strict=True) if lo < n]
+        sent_of: list[int] = []
+        for si, s in enumerate(self.sents):
+            sent_of += [si] * (s.end - s.start)
+        self.sent_of = sent_of
+        self.entities = [ParsedSpan(self, e.start, e.end, e.label_) for e in doc.ents]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self) -> Iterator[ParsedToken]:
+        return iter(self.tokens)
+
+    def __getitem__(self, i):  # int -> ParsedToken, slice -> ParsedSpan (as Doc.__getitem__)
+        if isinstance(i, slice):
+            n = len(self.tokens)
+            if i.step not in (None, 1):
+                raise ValueError("slices of a document take no step")
+            start = 0 if i.start is None else i.start + n if i.start < 0 else i.start
+            start = min(n, max(0, start))
+            stop = n if i.stop is None else i.stop + n if i.stop < 0 else i.stop
+            stop = min(n, max(start, stop))
+            return ParsedSpan(self, start, stop)
+        return self.tokens[i]
+
+    def subtree(self, i: int) -> list[ParsedToken]:
+        """Token ``i``'s subtree in spaCy's order: the run of tokens it spans when it and every
+        token below it span a run of their own (a projective parse), else walked as spaCy walks it."""
+        if self.ranges is None:
+            self.ranges = self._subtree_ranges()
+        lo, hi, runs = self.ranges
+        if runs[i]:
+            return self.tokens[lo[i] : hi[i] + 1]
+        out: list[ParsedToken] = []
+        stack: list[tuple[ParsedToken, bool]] = [(self.tokens[i], True)]
+        while stack:
+            tok, expand = stack.pop()
+            if not expand or not tok.kids:
+                out.append(tok)
+                continue
+            j = tok.i
+            kids = tok.kids
+            stack.extend((c, True) for c in reversed(kids) if c.i > j)
+            stack.append((tok, False))
+            stack.extend((c, True) for c in reversed(kids) if c.i < j)
+        return out
+
+    def _subtree_ranges(self) -> tuple[list[int], list[int], list[bool]]:
+        """Each token's first and last descendant, and whether it and all below it span unbroken runs."""
+        n = len(self.tokens)
+        heads = self.heads
+        order = [i for i in range(n) if heads[i] == i]  # the roots, then each token's children after it
+        for i in order:
+            order.extend(c.i for c in self.tokens[i].kids)
+        lo, hi, size, runs = list(range(n)), list(range(n)), [1] * n, [True] * n
+        if len(order) < n:  # a token no root reaches (a malformed parse): walked, never sliced
+            reached = set(order)
+            runs = [i in reached for i in range(n)]
+        for i in reversed(order):  # children before their heads
+            if hi[i] - lo[i] + 1 != size[i]:
+                runs[i] = False
+            h = heads[i]
+            if h != i:
+                if lo[i] < lo[h]:
+                    lo[h] = lo[i]
+                if hi[i] > hi[h]:
+                    hi[h] = hi[i]
+                size[h] += size[i]
+                if not runs[i]:
+                    runs[h] = False
+        return lo, hi, runs
+
+    def steps_to_root(self, i: int) -> int:
+        """spaCy's count of heads between a token and its sentence root (a childless space or
+        punctuation mark counts as far away as the document is long, less one)."""
+        tok = self.tokens[i]
+        n = len(self.tokens)
+        if (tok.is_space or tok.is_punct) and not tok.kids:
+            return n - 1
+        heads = self.heads
+        steps = 0
+        while heads[i] != i:
+            i = heads[i]
+            steps += 1
+            if steps >= n:
+                raise RuntimeError("the parse has a cycle")
+        return steps
+
+    def token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds character ``char`` (-1 if none)."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return -1
+        t = self.tokens[i]
+        return i if char < t.idx + len(t.text) + self.spaced[i] else -1
+
+    def char_span(self, start_idx: int, end_idx: int, alignment_mode: str = "expand") -> ParsedSpan | None:
+        """``Doc.char_span`` in its "expand" mode: every token the characters touch."""
+        if alignment_mode != "expand":
+            raise ValueError("only the 'expand' alignment is read from a parsed document")
+        start = self.token_at(start_idx)
+        if start < 0:
+            return None
+        end = self.token_at(end_idx - 1)
+        if end < 0:
+            return None
+        first = self.tokens[start]
+        if start_idx == first.idx + len(first.text):
+            start += 1  # its trailing space is not part of the token before
+        return ParsedSpan(self, start, end + 1)
+
+    def close(self) -> None:
+        """Break the tokens' references to the document, so reference counting frees them."""
+        self.tokens = []
+        self.sents = []
+        self.entities = []
+        self.cache = {}
+        self.ranges = None
+        self.spacy_doc = None
+
+
+#: The token attributes read: strings (as hashes), then numbers and flags.
+_HASHED = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
+_NUMERIC = ("HEAD", "SENT_START", "SPACY", "IS_PUNCT", "IS_SPACE", "IS_ALPHA", "IS_STOP", "LIKE_NUM")
+_STRINGS: dict[int, str] = {}  # string hashes read, across documents (a hash names one string)
+_LOWERED: dict[str, str] = {}  # lemmas lowercased
+
+_last: tuple[Doc, ParsedDoc] | None = None
+
+
+def parsed(doc: Doc | ParsedDoc) -> ParsedDoc:
+    """``doc`` read once (the last document asked for is kept; a new one closes it)."""
+    global _last
+    if isinstance(doc, ParsedDoc):
+        return doc
+    if _last is not None and _last[0] is doc:
+        return _last[1]
+    if _last is not None:
+        _last[1].close()
+    found = ParsedDoc(doc)
+    doc.user_data.setdefault(_KEY, found.text)  # Doc.text, read from the same tokens
+    _last = (doc, found)
+    return found
+
+
+def release(doc: Doc) -> None:
+    """Done with ``doc``: close what :func:`parsed` kept of it."""
+    global _last
+    if _last is not None and _last[0] is doc:
+        _last[1].close()
+        _last = None

@@ -14,18 +14,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from timeline.candidates import ActorMention, EventCandidate, EventKind
-from timeline.doctext import doc_text
+from timeline.doctext import parsed
 from timeline.model import PRECISION_RANK, Certainty, Precision, Quote, TimexType
 from timeline.quotes import find_quotes
 from timeline.titles import clause_title, gist, phrase, present, statement_title
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc
 
     from timeline.candidates import Sentence
+    from timeline.doctext import ParsedDoc, ParsedSpan, ParsedToken
     from timeline.model import Document, TimeExpression
 
 #: Verbs that report speech or writing: their subject is a speaker, their complement what was said.
@@ -120,6 +121,53 @@ _TERMINAL = re.compile(r"[.!?\"”’:)]\s*$")
 _WS = re.compile(r"\s+")
 
 
+#: The words :data:`_CREDIT` and :data:`_DEBRIS` look for, lowercased: a text holding none of them
+#: (in any case) has no credit or debris in any of its lines or sentences.
+_CREDIT_WORDS = (
+    "copyright",
+    "all rights reserved",
+    "getty images",
+    "photograph:",
+    "photo:",
+    "image:",
+    "credit:",
+    "ap photo",
+    "reuters/",
+    "afp/",
+    "©",
+)
+_DEBRIS_WORDS = (
+    "share this",
+    "share on",
+    "read more",
+    "read next",
+    "copy to clipboard",
+    "copy link",
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "advertisement",
+    "follow us",
+    "related article",
+    "you might also like",
+    "most read",
+    "embed link",
+    "comment",
+    "close button",
+)
+#: Letters that a case-blind pattern takes for ASCII ones but ``str.lower`` does not turn into them.
+_CASE_ODDITIES = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Could a case-blind search for ``words`` find one in ``text`` (or in any part of it)?"""
+    if any(ch in text for ch in _CASE_ODDITIES):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
 def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
     """Character ranges of lines that are page furniture rather than article prose.
 
@@ -127,6 +175,8 @@ def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
     without closing punctuation (headlines of related articles, menu items).
     """
     out = []
+    credit = _CREDIT.search if _may_hold(text, _CREDIT_WORDS) else _never
+    debris = _DEBRIS.search if _may_hold(text, _DEBRIS_WORDS) else _never
     front = _FRONT_MATTER.match(text)
     if front:
         out.append((0, front.end()))
@@ -145,14 +195,16 @@ def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
         first = False
         if (
             is_headline  # the headline restates the lead; the body is the evidence
-            or _CREDIT.search(body)
-            or (_BYLINE.match(body) and len(words) <= 12)
-            or (_DEBRIS.search(body) and len(words) <= 15)
-            or (not _TERMINAL.search(body) and len(words) <= 25)
+            or credit(body)
+            or (len(words) <= 12 and _BYLINE.match(body))
+            or (len(words) <= 15 and debris(body))
+            or (len(words) <= 25 and not _TERMINAL.search(body))
         ):
             out.append((start, end))
     # a photo caption is often repeated with its credit on the next line: the bare copy is a caption too
-    credited = [text[s:e] for s, e in out if _CREDIT.search(text[s:e])]
+    credited = [text[s:e] for s, e in out if credit(text[s:e])]
+    if not credited:
+        return sorted(out)
     pos = 0
     for line in text.splitlines(keepends=True):
         start, body = pos, line.strip()
@@ -161,6 +213,10 @@ def furniture_lines(text: str, title: str = "") -> list[tuple[int, int]]:
             lead = start + line.index(body)
             out.append((lead, lead + len(body)))
     return sorted(out)
+
+
+def _never(_text: str) -> None:
+    return None
 
 
 LEAD_WORDS = 8
@@ -200,21 +256,33 @@ def _all_furniture(text: str, start: int, end: int, ranges: list[tuple[int, int]
     return True
 
 
-def is_non_event_sentence(sent: Span) -> bool:
+def is_non_event_sentence(sent: ParsedSpan) -> bool:
     """A sentence with no verb (datelines, captions, lists) or credit/debris text."""
-    pos = token_lists(sent.doc).pos
-    if not any(pos[i] in ("VERB", "AUX") for i in range(sent.start, sent.end)):
+    doc = sent.doc
+    tags = doc.pos[sent.start : sent.end]
+    if "VERB" not in tags and "AUX" not in tags:
         return True
-    text = span_text(sent).strip()
+    text = sent.text.strip()
     if "\n" in text:  # run together with a neighbouring line: the line rules decide
         return False
-    return bool(_CREDIT.search(text)) or (bool(_DEBRIS.search(text)) and len(sent) <= 15)
+    anywhere = doc.cache.get(_ANYWHERE_KEY)
+    if anywhere is None:
+        anywhere = doc.cache[_ANYWHERE_KEY] = (
+            _may_hold(doc.text, _CREDIT_WORDS),
+            _may_hold(doc.text, _DEBRIS_WORDS),
+        )
+    return (anywhere[0] and bool(_CREDIT.search(text))) or (
+        anywhere[1] and len(sent) <= 15 and bool(_DEBRIS.search(text))
+    )
+
+
+_ANYWHERE_KEY = "timeline.credit_or_debris"
 
 
 # --- anchoring -------------------------------------------------------------------------
 
 
-def governor(doc: Doc, expr: TimeExpression) -> Token | None:
+def governor(doc: ParsedDoc, expr: TimeExpression) -> ParsedToken | None:
     """The verb (or event noun) whose clause a time expression dates."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -242,7 +310,7 @@ def governor(doc: Doc, expr: TimeExpression) -> Token | None:
     return cur if cur.pos_ in ("VERB", "AUX") else None
 
 
-def _baseline(tok: Token) -> bool:
+def _baseline(tok: ParsedToken) -> bool:
     """A preposition introducing the baseline of a comparison: "up/down from …", "than …",
     "compared with/to …". A date inside it dates the figure compared with, not the clause."""
     if tok.dep_ != "prep":
@@ -252,7 +320,7 @@ def _baseline(tok: Token) -> bool:
     return tok.lower_ == "than" or tok.lemma_.lower() == "compare" or tok.head.lemma_.lower() == "compare"
 
 
-def reporting_head(verb: Token) -> Token | None:
+def reporting_head(verb: ParsedToken) -> ParsedToken | None:
     """The reporting verb whose complement contains ``verb``, if any."""
     cur = verb
     while cur.head.i != cur.i:
@@ -265,14 +333,14 @@ def reporting_head(verb: Token) -> Token | None:
     return None
 
 
-def complement(verb: Token) -> Token | None:
+def complement(verb: ParsedToken) -> ParsedToken | None:
     return next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis")), None) or next(
         (c for c in verb.children if c.dep_ == "xcomp"), None
     )
 
 
-def is_main_clause(verb: Token) -> bool:
-    lo, hi = line_of(doc_text(verb.doc), verb.idx)
+def is_main_clause(verb: ParsedToken) -> bool:
+    lo, hi = line_of(verb.doc.text, verb.idx)
     cur = verb
     while cur.dep_ == "conj" and lo <= cur.head.idx < hi:
         cur = cur.head
@@ -280,7 +348,7 @@ def is_main_clause(verb: Token) -> bool:
     return cur.dep_ == "ROOT" or not (lo <= cur.head.idx < hi)
 
 
-def tense(verb: Token, expr: TimeExpression | None = None) -> str:
+def tense(verb: ParsedToken, expr: TimeExpression | None = None) -> str:
     if any(c.lower_ in ("will", "'ll", "shall") for c in verb.children) or (expr and expr.direction == "future"):
         return "future"
     if verb.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass")):
@@ -291,78 +359,27 @@ def tense(verb: Token, expr: TimeExpression | None = None) -> str:
 # --- candidates ------------------------------------------------------------------------
 
 
-class TokenLists(NamedTuple):
-    """Each token's coarse tag, lowercased lemma, text, entity type and whether a space
-    follows it, read once per ``Doc``: the scans over every token (sentences here, names in
-    :mod:`timeline.analyse`) ask them, and indexing a ``Doc`` builds a ``Token`` each time."""
-
-    pos: list[str]
-    lemmas: list[str]
-    words: list[str]
-    ents: list[str]
-    spaced: list[bool]
-
-
-_LISTS_KEY = "timeline.token_lists"
-
-
-def doc_entities(doc: Doc) -> list[Span]:
-    """``doc.ents``, listed once per ``Doc`` (each access builds every entity's span again); not to be changed.
-
-    Kept for the last document asked for, not in ``doc.user_data``: spans held there would
-    make each ``Doc`` a reference cycle, freed only by the cyclic collector."""
-    global _entities_cache
-    if _entities_cache is None or _entities_cache[0] is not doc:
-        _entities_cache = (doc, list(doc.ents))
-    return _entities_cache[1]
-
-
-_entities_cache: tuple[Doc, list[Span]] | None = None
-
-
-def span_text(span: Span) -> str:
-    """``span.text``, cut from the document's text (``Span.text`` joins its tokens' texts)."""
-    return doc_text(span.doc)[span.start_char : span.end_char]
-
-
-def token_lists(doc: Doc) -> TokenLists:
-    found = doc.user_data.get(_LISTS_KEY)
-    if found is None:
-        tokens = list(doc)
-        found = doc.user_data[_LISTS_KEY] = TokenLists(
-            [t.pos_ for t in tokens],
-            [t.lemma_.lower() for t in tokens],
-            [t.text for t in tokens],
-            [t.ent_type_ for t in tokens],
-            [bool(t.whitespace_) for t in tokens],
-        )
-    return found
-
-
-_sents_cache: tuple[Doc, list[Span]] | None = None
-
-
-def doc_sents(doc: Doc) -> list[Span]:
-    """The sentences of ``doc`` (kept for the last document asked for: not to be changed)."""
-    global _sents_cache
-    if _sents_cache is None or _sents_cache[0] is not doc:
-        _sents_cache = (doc, list(doc.sents))
-    return _sents_cache[1]
+def span_text(span: ParsedSpan) -> str:
+    return span.text
 
 
 def extract_candidates(
     document: Document,
-    doc: Doc,
+    doc: Doc | ParsedDoc,
     times: tuple[TimeExpression, ...],
     sentences: tuple[Sentence, ...],
     mentions: tuple[ActorMention, ...],
+    furniture: list[tuple[int, int]] | None = None,
 ) -> tuple[EventCandidate, ...]:
-    furniture = furniture_lines(document.text, document.title)
+    """``furniture``: :func:`furniture_lines` of the document, when already found."""
+    doc = parsed(doc)
+    if furniture is None:
+        furniture = furniture_lines(document.text, document.title)
     seen: set[str] = set()
     out: list[EventCandidate] = []
     statements_by_sentence: dict[int, list[int]] = {}
     heads: list[int] = []  # character offset of each candidate's head word
-    sents = doc_sents(doc)
+    sents = doc.sents
     lead = True  # the first sentence of prose is the report's lead
     for si, sent in enumerate(sents):
         if _all_furniture(document.text, sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
@@ -386,7 +403,7 @@ def extract_candidates(
     return tuple(_link_continuations(out))
 
 
-def _is_headline(document: Document, sent: Span) -> bool:
+def _is_headline(document: Document, sent: ParsedSpan) -> bool:
     """The sentence is the document's title line (the title is that line, whole or shortened)."""
     title = _WS.sub(" ", document.title).rstrip("…. ").strip().lower()
     lo, hi = line_of(document.text, sent.start_char)
@@ -436,8 +453,8 @@ def _usable(expr: TimeExpression) -> bool:
 
 def _sentence_candidates(
     document: Document,
-    doc: Doc,
-    sent: Span,
+    doc: ParsedDoc,
+    sent: ParsedSpan,
     si: int,
     times: tuple[TimeExpression, ...],
     time_ids: tuple[int, ...],
@@ -460,8 +477,8 @@ def _sentence_candidates(
             continue  # a dateline or caption run into the sentence by the parser
         groups.setdefault(gov.i, []).append(ti)
     # every reporting/reaction verb in a main clause with a named or pronoun subject is a statement
-    statements: dict[int, Token] = {}
-    table = token_lists(doc)
+    statements: dict[int, ParsedToken] = {}
+    table = doc
     for i in range(sent.start, sent.end):
         lemma = table.lemmas[i]
         if table.pos[i] != "VERB" or (lemma not in REPORTING and lemma not in REACTION):
@@ -558,7 +575,7 @@ _OCCASION_PREPS = frozenset({"during", "at", "in", "on"})
 _STATEMENT_NOUN_VERBS = frozenset({"make", "deliver", "give", "issue"})
 
 
-def _statement_noun_speaker(verb: Token, mentions: tuple[ActorMention, ...]) -> ActorMention | None:
+def _statement_noun_speaker(verb: ParsedToken, mentions: tuple[ActorMention, ...]) -> ActorMention | None:
     """The speaker of "X's remarks, made during/at an occasion": a participle on a statement noun
     whose possessor is named and which says where or when they were made."""
     noun = verb.head
@@ -574,7 +591,7 @@ def _statement_noun_speaker(verb: Token, mentions: tuple[ActorMention, ...]) -> 
     return next((m for m in mentions if m.start <= owner.idx < m.end), None)
 
 
-def statement_noun_title(verb: Token, speaker: str) -> str:
+def statement_noun_title(verb: ParsedToken, speaker: str) -> str:
     """ "Trump makes statements during a recent campaign event"."""
     prep = next(c for c in verb.children if c.dep_ == "prep" and c.lower_ in _OCCASION_PREPS)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -583,7 +600,7 @@ def statement_noun_title(verb: Token, speaker: str) -> str:
     return statement_title("", f"{speaker} {present(verb.lemma_)} {verb.head.text}{where}")
 
 
-def _speaks_of(verb: Token) -> bool:
+def _speaks_of(verb: ParsedToken) -> bool:
     """ "spoke of 'reckless statements'", "spoke about…", "spoke out against…": speaking that reports words."""
     return any(
         (c.dep_ == "prep" and c.lower_ in ("of", "about"))
@@ -593,7 +610,7 @@ def _speaks_of(verb: Token) -> bool:
     )
 
 
-def _own_report(verb: Token) -> bool:
+def _own_report(verb: ParsedToken) -> bool:
     """ "Scholz said X, while Michel spoke of Y" / "…, and Michel said Y": a reporting verb
     coordinated with (or contrasted to) another clause and with a subject of its own is a
     second statement, not part of what the first speaker said."""
@@ -608,7 +625,7 @@ def _own_report(verb: Token) -> bool:
 _TEMPORAL_MARKS = frozenset({"after", "before", "when", "since", "once", "as", "until", "while"})
 
 
-def _temporal_clause(verb: Token) -> bool:
+def _temporal_clause(verb: ParsedToken) -> bool:
     """'…days after Trump suggested at a rally…': a statement told as the time of another clause."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in verb.children)
 
@@ -616,7 +633,7 @@ def _temporal_clause(verb: Token) -> bool:
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "``", "''"})
 
 
-def _hung_on_a_quote(verb: Token, sent: Span) -> bool:
+def _hung_on_a_quote(verb: ParsedToken, sent: ParsedSpan) -> bool:
     """ "X announced …, saying: “we're launching …”": the parser sometimes makes the narration a
     complement of a verb inside the quotation that follows it; words outside quotation marks are
     never what the quotation's speaker says, so the narrating verb is the sentence's main clause."""
@@ -627,7 +644,7 @@ def _hung_on_a_quote(verb: Token, sent: Span) -> bool:
     return before % 2 == 0 and any(t.text in _QUOTE_TOKENS for t in verb.doc[verb.i + 1 : head.i])
 
 
-def lead_verb(sent: Span) -> Token | None:
+def lead_verb(sent: ParsedSpan) -> ParsedToken | None:
     """The main verb of a report's lead when it tells a completed event ("Apple has released…").
 
     The lead of a news report carries its news even without a time expression: a past or
@@ -643,7 +660,7 @@ def lead_verb(sent: Span) -> Token | None:
     return verb
 
 
-def _hypothetical(verb: Token) -> bool:
+def _hypothetical(verb: ParsedToken) -> bool:
     """Generic or hypothetical speech: "would say", "could claim", "if asked, they say"."""
     return any(
         c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should", "can") for c in verb.children
@@ -654,7 +671,7 @@ _CLOSING_QUOTES = frozenset({'"', "”", "''", "’"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
-def _speaker_after_quote(verb: Token, subj: Token) -> Token | None:
+def _speaker_after_quote(verb: ParsedToken, subj: ParsedToken) -> ParsedToken | None:
     """'"…our commitment," the minister said': the speaker stands between the closing quote and the verb.
 
     The parser often takes a noun inside the quotation for the subject; the noun phrase
@@ -670,7 +687,7 @@ def _speaker_after_quote(verb: Token, subj: Token) -> Token | None:
     return heads[-1] if heads and len(between) <= 8 else None
 
 
-def _fronted_subject(verb: Token) -> Token | None:
+def _fronted_subject(verb: ParsedToken) -> ParsedToken | None:
     """'Speaking in Ohio Smith told…': a name run into a fronted phrase, just before a verb left without subject."""
     if verb.tag_ not in _FINITE or verb.i == 0 or verb.dep_ not in ("ROOT", "conj", "ccomp", "advcl"):
         return None
@@ -680,10 +697,10 @@ def _fronted_subject(verb: Token) -> Token | None:
     return before
 
 
-def nearest_subject(verb: Token, lo: int = 0, hi: int | None = None) -> Token | None:
+def nearest_subject(verb: ParsedToken, lo: int = 0, hi: int | None = None) -> ParsedToken | None:
     """The verb's subject; of two the parser gives it ("in 2001 the X and the following year the Y
     was released": a verb left out between them), the one next to it."""
-    hi = len(doc_text(verb.doc)) if hi is None else hi
+    hi = len(verb.doc.text) if hi is None else hi
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and lo <= c.idx < hi]
     if len(subjects) > 1:
         before = [c for c in subjects if c.i < verb.i]
@@ -691,8 +708,19 @@ def nearest_subject(verb: Token, lo: int = 0, hi: int | None = None) -> Token | 
     return subjects[0] if subjects else None
 
 
-def _subject_token(verb: Token) -> Token | None:
-    lo, hi = line_of(doc_text(verb.doc), verb.idx)
+def _subject_token(verb: ParsedToken) -> ParsedToken | None:
+    """The subject of ``verb``'s clause (worked out once per verb: it is asked for again and again)."""
+    known = verb.doc.cache.setdefault(_SUBJECT_KEY, {})
+    if verb.i not in known:
+        known[verb.i] = _find_subject_token(verb)
+    return known[verb.i]
+
+
+_SUBJECT_KEY = "timeline.subject"
+
+
+def _find_subject_token(verb: ParsedToken) -> ParsedToken | None:
+    lo, hi = line_of(verb.doc.text, verb.idx)
     cur = verb
     while lo <= cur.idx < hi:
         subj = nearest_subject(cur, lo, hi)
@@ -739,7 +767,7 @@ def _person_surnames(mentions: tuple[ActorMention, ...]) -> frozenset[str]:
 _surnames_cache: tuple[tuple[ActorMention, ...], frozenset[str]] | None = None
 
 
-def _last_person(mentions: tuple[ActorMention, ...], before: int, doc: Doc | None = None) -> ActorMention | None:
+def _last_person(mentions: tuple[ActorMention, ...], before: int, doc: ParsedDoc | None = None) -> ActorMention | None:
     """The person "he"/"she" most likely means: the last person who was a subject, else the last named."""
     people = [m for m in mentions if m.end <= before and not m.in_role and _person_like(m, mentions)]
     if not people:
@@ -758,7 +786,9 @@ def _last_person(mentions: tuple[ActorMention, ...], before: int, doc: Doc | Non
 SPEAKER_SENTENCES = 2  # how far back "he said" looks for the speaker of the statement it carries on
 
 
-def _recent_speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: int) -> ActorMention | None:
+def _recent_speaker(
+    verb: ParsedToken, mentions: tuple[ActorMention, ...], text: str, depth: int
+) -> ActorMention | None:
     """The speaker of a statement in the sentence or two before: "X said… He added…" goes on with X."""
     doc, start = verb.doc, verb.sent.start
     for _ in range(SPEAKER_SENTENCES):
@@ -777,14 +807,14 @@ def _recent_speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, 
     return None
 
 
-def _expletive(verb: Token) -> bool:
+def _expletive(verb: ParsedToken) -> bool:
     """ "It was announced that…", "it is likely to…": "it" holds the place of a clause, not a thing."""
     return any(c.dep_ in ("ccomp", "csubj", "csubjpass") for c in verb.children) or (
         verb.lemma_ == "be" and any(c.dep_ in ("acomp", "xcomp") for c in verb.children)
     )
 
 
-def _previous_subject(verb: Token, mentions: tuple[ActorMention, ...], it: Token) -> ActorMention | None:
+def _previous_subject(verb: ParsedToken, mentions: tuple[ActorMention, ...], it: ParsedToken) -> ActorMention | None:
     """ "It" opening a sentence goes on with the named thing the sentence before was about (its subject).
 
     Only a thing, not a person, and only when the sentence before is on the preceding line
@@ -796,7 +826,7 @@ def _previous_subject(verb: Token, mentions: tuple[ActorMention, ...], it: Token
     prev = verb.doc[sent.start - 1].sent
     if prev.root.pos_ not in ("VERB", "AUX"):
         return None
-    m = _speaker(prev.root, mentions, doc_text(verb.doc), depth=0)
+    m = _speaker(prev.root, mentions, verb.doc.text, depth=0)
     if (
         m is None
         or m.label in ("ROLE", "NORP")
@@ -807,13 +837,29 @@ def _previous_subject(verb: Token, mentions: tuple[ActorMention, ...], it: Token
     return ActorMention(m.text, it.idx, it.idx + len(it), label, m.roles)
 
 
-def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: int = 3) -> ActorMention | None:
+def _speaker(verb: ParsedToken, mentions: tuple[ActorMention, ...], text: str, depth: int = 3) -> ActorMention | None:
     """Who performs ``verb``: a named subject; "he"/"she" is the speaker of a statement just before,
     else the last person named before it.
 
     A proper-noun subject the entity tagger missed is still a speaker; a singular role
-    noun ("the head of NATO") is kept as a ROLE mention for the resolver to map.
+    noun ("the head of NATO") is kept as a ROLE mention for the resolver to map. Worked
+    out once per verb, document mentions and depth: the stage asks several times.
     """
+    cache = verb.doc.cache
+    memo = cache.get(_SPEAKER_KEY)
+    if memo is None or memo[0] is not mentions or memo[1] != text:
+        memo = cache[_SPEAKER_KEY] = (mentions, text, {})
+    known = memo[2]
+    key = (verb.i, depth)
+    if key not in known:
+        known[key] = _find_speaker(verb, mentions, text, depth)
+    return known[key]
+
+
+_SPEAKER_KEY = "timeline.speaker"
+
+
+def _find_speaker(verb: ParsedToken, mentions: tuple[ActorMention, ...], text: str, depth: int) -> ActorMention | None:
     subj = _subject_token(verb)
     if subj is None:
         return None
@@ -858,7 +904,7 @@ def _speaker(verb: Token, mentions: tuple[ActorMention, ...], text: str, depth: 
     return inside[0] if inside else None
 
 
-def _title_end(tok: Token) -> int:
+def _title_end(tok: ParsedToken) -> int:
     """Where a title ends: "the Secretary General of NATO" keeps its organisation ("of" + a name)."""
     end = tok.idx + len(tok)
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -868,7 +914,7 @@ def _title_end(tok: Token) -> int:
     return end
 
 
-def _proper_noun_mention(tok: Token, text: str, multi_word_label: str = "ORG") -> ActorMention:
+def _proper_noun_mention(tok: ParsedToken, text: str, multi_word_label: str = "ORG") -> ActorMention:
     """A name the entity tagger missed: the proper noun with its compounds ("iPhone 4", "Jan Lipavsk")."""
     lefts = [
         t
@@ -890,7 +936,7 @@ VERSION_NOUNS = frozenset({"version", "model", "edition", "variant"})  # "a 3G v
 COLLECTIVE_HEADS = frozenset({"line", "range", "family", "series", "lineup", "portfolio", "brand"})
 
 
-def names_itself(span: Span) -> bool:
+def names_itself(span: ParsedSpan) -> bool:
     """Does a name stand for its bearer here? Not after an indefinite article ("an Acme phone",
     "a Zephyr capable of…": one instance of a kind) nor as the modifier of a collective noun
     ("the Zephyr line")."""
@@ -902,10 +948,10 @@ def names_itself(span: Span) -> bool:
     return not (root.dep_ == "compound" and root.head.lemma_.lower() in COLLECTIVE_HEADS)
 
 
-_mention_cache: tuple[Doc, tuple[ActorMention, ...], list[tuple[ActorMention, Span, int]]] | None = None
+_mention_cache: tuple[ParsedDoc, tuple[ActorMention, ...], list[tuple[ActorMention, ParsedSpan, int]]] | None = None
 
 
-def _mention_spans(doc: Doc, mentions: tuple[ActorMention, ...]) -> list[tuple[ActorMention, Span, int]]:
+def _mention_spans(doc: ParsedDoc, mentions: tuple[ActorMention, ...]) -> list[tuple[ActorMention, ParsedSpan, int]]:
     """(mention, its token span, the span's root) for each mention the tokens can hold, computed
     once per document and mention list (the last pair asked for is kept)."""
     global _mention_cache
@@ -921,7 +967,9 @@ def _mention_spans(doc: Doc, mentions: tuple[ActorMention, ...]) -> list[tuple[A
     return out
 
 
-def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Token | None = None) -> list[ActorMention]:
+def _clause_mentions(
+    verb: ParsedToken, mentions: tuple[ActorMention, ...], skip: ParsedToken | None = None
+) -> list[ActorMention]:
     """Mentions that are arguments of ``verb`` (their nearest governing verb is ``verb``)."""
     out = []
     doc = verb.doc
@@ -954,7 +1002,7 @@ def _clause_mentions(verb: Token, mentions: tuple[ActorMention, ...], skip: Toke
     return out
 
 
-def _passive_agent(verb: Token, actors: list[ActorMention]) -> ActorMention | None:
+def _passive_agent(verb: ParsedToken, actors: list[ActorMention]) -> ActorMention | None:
     """The actor named in a passive verb's "by" phrase: the one who does what the verb tells."""
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
@@ -969,10 +1017,10 @@ def _passive_agent(verb: Token, actors: list[ActorMention]) -> ActorMention | No
 
 def _candidate(
     document: Document,
-    doc: Doc,
-    sent: Span,
+    doc: ParsedDoc,
+    sent: ParsedSpan,
     si: int,
-    verb: Token,
+    verb: ParsedToken,
     kind: EventKind,
     ti: int | None,
     expr: TimeExpression | None,
@@ -1036,10 +1084,11 @@ def _candidate(
     certainty = None
     if expr is not None and expr.date:
         certainty = Certainty.RESOLVED if expr.relative else Certainty.STATED
+    lowered, stop, alpha = doc.lemmas, doc.flags[3], doc.flags[2]
     lemmas = frozenset(
-        t.lemma_.lower()
+        lowered[t.i]
         for t in verb.subtree
-        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not t.is_stop and t.is_alpha
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not stop[t.i] and alpha[t.i]
     )
     numbers = sentence_numbers(sent)
     return EventCandidate(
@@ -1067,25 +1116,34 @@ _FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 _ENTS_KEY = "timeline.ents"
 
 
-def sentence_numbers(sent: Span) -> frozenset[str]:
+def sentence_numbers(sent: ParsedSpan) -> frozenset[str]:
     """The figures a sentence writes in digits (amounts, percentages, counts, quantities).
 
     What ``sent.ents`` gives, read from the document's entities listed once per ``Doc``:
     ``Doc.ents`` builds a new span for every entity on each access.
     """
     doc = sent.doc
-    ents = doc.user_data.get(_ENTS_KEY)
+    known = doc.cache.setdefault(_NUMBERS_KEY, {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = _sentence_numbers(sent)
+    return known[key]
+
+
+_NUMBERS_KEY = "timeline.numbers"
+
+
+def _sentence_numbers(sent: ParsedSpan) -> frozenset[str]:
+    doc = sent.doc
+    ents = doc.cache.get(_ENTS_KEY)
     if ents is None:
-        text = doc_text(doc)
-        ents = doc.user_data[_ENTS_KEY] = [
-            (e.start, e.end, e.label_, text[e.start_char : e.end_char]) for e in doc_entities(doc)
-        ]
+        ents = doc.cache[_ENTS_KEY] = [(e.start, e.end, e.label_, e.text) for e in doc.entities]
     found = []
     start, end = sent.start, sent.end
     for lo, hi, label, text in ents:
         if lo >= start:
             if hi > end:
-                break  # as Span.ents: the scan stops at the first entity running past the sentence
+                break  # as spaCy's Span.ents: the scan stops at the first entity running past the sentence
             if label in _FIGURE_LABELS and any(c.isdigit() for c in text):
                 found.append(text)
     return frozenset(found)
@@ -1094,7 +1152,7 @@ def sentence_numbers(sent: Span) -> frozenset[str]:
 _OPENING_QUOTES = frozenset({'"', "“", "``"})
 
 
-def _quoted_after(verb: Token, sent: Span) -> str:
+def _quoted_after(verb: ParsedToken, sent: ParsedSpan) -> str:
     """'X said in a statement, “Any attack…”': the quotation that follows the verb is what was said."""
     opening = next((t for t in sent if t.i > verb.i and t.text in _OPENING_QUOTES), None)
     if opening is None or opening.i == sent.start or opening.nbor(-1).text not in (",", ":"):
@@ -1102,12 +1160,12 @@ def _quoted_after(verb: Token, sent: Span) -> str:
     between = verb.doc[verb.i + 1 : opening.i]
     if any(t.dep_ in ("nsubj", "nsubjpass") or (t.pos_ == "VERB" and t.dep_ != "prep") for t in between):
         return ""  # a new clause starts before the quotation: it is not what the verb reports
-    lo, hi = line_of(doc_text(verb.doc), verb.idx)
+    lo, hi = line_of(verb.doc.text, verb.idx)
     words = [t.text_with_ws for t in sent if t.i > opening.i and lo <= t.idx < hi]
     return "".join(words).strip().strip('”"').strip()
 
 
-def _said_span(comp: Token) -> Span:
+def _said_span(comp: ParsedToken) -> ParsedSpan:
     """What a reporting verb's complement says, up to another speaker's clause inside it
     ("… dangerous, while Michel spoke of …" ends before "while")."""
     span = _subtree_span(comp)
@@ -1120,7 +1178,7 @@ def _said_span(comp: Token) -> Span:
     return span.doc[span.start : end]
 
 
-def _subtree_span(tok: Token) -> Span:
+def _subtree_span(tok: ParsedToken) -> ParsedSpan:
     lo = min(t.i for t in tok.subtree)
     hi = max(t.i for t in tok.subtree)
     return tok.doc[lo : hi + 1]
@@ -1133,7 +1191,7 @@ def _short_name(name: str) -> str:
 
 def _attach_quotes(
     text: str,
-    sents: list[Span],
+    sents: list[ParsedSpan],
     out: list[EventCandidate],
     statements_by_sentence: dict[int, list[int]],
     mentions: tuple[ActorMention, ...],
@@ -1174,7 +1232,7 @@ def _opens_sentence(text: str, sentence_start: int, quote_start: int) -> bool:
 
 
 def _add_quotes(
-    out: list[EventCandidate], target: int, found: list, sent: Span, mentions: tuple[ActorMention, ...]
+    out: list[EventCandidate], target: int, found: list, sent: ParsedSpan, mentions: tuple[ActorMention, ...]
 ) -> None:
     cand = out[target]
     speaker = cand.actors[0].text if cand.actors else None

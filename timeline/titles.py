@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from timeline.doctext import doc_text
-
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from timeline.doctext import ParsedSpan, ParsedToken
 
 MAX_TITLE = 80
 _IRREGULAR = {"be": ("is", "are"), "have": ("has", "have"), "do": ("does", "do"), "go": ("goes", "go")}
@@ -34,11 +32,11 @@ def present(lemma: str, plural: bool = False) -> str:
     return lemma + "s"
 
 
-def phrase(token: Token, limit: int = 6) -> str:
+def phrase(token: ParsedToken, limit: int = 6) -> str:
     """A compact noun phrase for ``token``: its modifiers without relative clauses or lists."""
     keep = [token]
 
-    def wanted(c: Token) -> bool:
+    def wanted(c: ParsedToken) -> bool:
         return c.dep_ not in _DROP_DEPS or (c.text == "-" and c.whitespace_ == "")  # "Pre-orders"
 
     stack = [c for c in token.children if wanted(c)]
@@ -76,8 +74,8 @@ def phrase(token: Token, limit: int = 6) -> str:
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"})
 
 
-def _line(token: Token) -> tuple[int, int]:
-    text = doc_text(token.doc)
+def _line(token: ParsedToken) -> tuple[int, int]:
+    text = token.doc.text
     lo = text.rfind("\n", 0, token.idx) + 1
     hi = text.find("\n", token.idx)
     return lo, len(text) if hi < 0 else hi
@@ -118,7 +116,7 @@ def capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def clause_title(verb: Token, subject: str | None = None) -> str:
+def clause_title(verb: ParsedToken, subject: str | None = None) -> str:
     """Subject + verb (present tense) + object or complement, trimmed."""
     lo, hi = _line(verb)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") and lo <= c.idx < hi]
@@ -217,7 +215,7 @@ def clause_title(verb: Token, subject: str | None = None) -> str:
     return clip(capitalise(_tidy(" ".join(p for p in parts if p))))
 
 
-def _adverb_phrase(adv: Token) -> str:
+def _adverb_phrase(adv: ParsedToken) -> str:
     """ "a step closer to passing a $95 billion aid bill": the adverb with what stands before it, its
     preposition and that preposition's object (a verb's own object after it), each kept short."""
     left = " ".join(t.text for t in adv.doc[adv.left_edge.i : adv.i + 1])
@@ -252,7 +250,7 @@ _MONTHS = frozenset(
 )
 
 
-def _is_time_word(token: Token) -> bool:
+def _is_time_word(token: ParsedToken) -> bool:
     return (
         token.ent_type_ in ("DATE", "TIME")
         or token.lower_ in _MONTHS
@@ -260,7 +258,7 @@ def _is_time_word(token: Token) -> bool:
     )
 
 
-def noun_title(noun: Token) -> str:
+def noun_title(noun: ParsedToken) -> str:
     """A nominal event as a headline names it: its possessor, its descriptive modifiers and
     its object, without the date (shown beside the title): "Russia's February 2022 invasion
     of Ukraine" → "Russia's invasion of Ukraine", "the 2022 full-scale invasion" →
@@ -296,7 +294,7 @@ _CONTROL_STEPS = 4
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they", "us": "we", "me": "I"}
 
 
-def controller(verb: Token) -> Token | None:
+def controller(verb: ParsedToken) -> ParsedToken | None:
     """Who does what a subjectless infinitive or gerund says: the object of a verb that makes
     someone do it ("prompting Apple Corps to file suit", "barred him from working"), else the
     subject of the clause it hangs from ("NATO is involved in supporting…", "Tim will do a
@@ -323,7 +321,7 @@ def controller(verb: Token) -> Token | None:
     return None
 
 
-def _shared_subject(verb: Token, lo: int, hi: int) -> Token | None:
+def _shared_subject(verb: ParsedToken, lo: int, hi: int) -> ParsedToken | None:
     """The subject a coordinated or controlled verb shares with the verb it hangs from."""
     cur = verb
     while cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i and lo <= cur.head.idx < hi:
@@ -334,7 +332,7 @@ def _shared_subject(verb: Token, lo: int, hi: int) -> Token | None:
     return None
 
 
-def _is_time(token: Token) -> bool:
+def _is_time(token: ParsedToken) -> bool:
     return any(t.ent_type_ in ("DATE", "TIME") for t in token.subtree)
 
 
@@ -344,7 +342,7 @@ def statement_title(speaker: str, gist: str) -> str:
     return clip(f"{capitalise(speaker)}: {gist}" if speaker else capitalise(gist))
 
 
-def gist(span: Span | None, fallback: str = "", verb: Token | None = None) -> str:
+def gist(span: ParsedSpan | None, fallback: str = "", verb: ParsedToken | None = None) -> str:
     """The complement of a reporting verb, without leading "that", on the verb's own line."""
     if span is None or not len(span):
         return fallback
