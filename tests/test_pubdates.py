@@ -205,3 +205,32 @@ def test_a_month_and_day_named_from_months_away_bounds_but_does_not_pin_the_date
     published = result.documents[1].published
     # "Jan. 25" reads the same from any day of the following months: no week is singled out
     assert published is None
+
+
+def test_many_undated_articles_dated_by_several_processes_come_out_as_one_process_dates_them() -> None:
+    from timeline import pubdates
+
+    docs, analyses = [DATED], [DATED_ANALYSIS]
+    for n in range(pubdates.PARALLEL_MIN + 5):
+        doc_id = f"u{n:02d}"
+        says = ("Stoltenberg: comments put soldiers at risk", ("Stoltenberg",), "comment soldier risk")
+        docs.append(Document(doc_id, f"{doc_id}.txt", "", "Undated"))
+        analyses.append(
+            DocumentAnalysis(doc_id, times=(weekday("Saturday", 6), weekday("Sunday", 7, 300)), candidates=(
+                cand(doc_id, 1, "Trump encourages Russia", ("Trump", "Russia"), RALLY, time=0, predicate="encourage"),
+                cand(doc_id, 3, *says, time=1),
+            ))
+        )  # fmt: skip
+    # and one linked only through another undated article: dated in the second round
+    docs.append(Document("late", "late.txt", "", "Undated"))
+    analyses.append(
+        DocumentAnalysis("late", times=(weekday("Sunday", 7),), candidates=(
+            cand("late", 1, "Stoltenberg: comments put soldiers at risk", ("Stoltenberg",), "comment soldier risk",
+                 time=0),
+        ))
+    )  # fmt: skip
+    one = infer_publication_dates(docs, analyses, jobs=1)
+    two = infer_publication_dates(docs, analyses, jobs=2)
+    assert two == one
+    assert all(d.published_from == DateSource.INFERRED for d in two.documents[1:])
+    assert two.documents[-1].published is not None  # by the others' dating of Sunday's statement

@@ -84,7 +84,7 @@ def _build(
     from timeline.actors import resolve_actors
     from timeline.merge import merge_candidates, prepare
     from timeline.narrative import date_by_narrative
-    from timeline.parse import analyse_corpus, cyclic_gc_paused
+    from timeline.parse import analyse_corpus, cyclic_gc_paused, default_jobs
     from timeline.pubdates import infer_publication_dates
 
     result = analyse_corpus(
@@ -102,7 +102,7 @@ def _build(
     with cyclic_gc_paused():
         resolution = resolve_actors(result.analyses)
         clock.lap("actors")
-        dated = infer_publication_dates(documents, result.analyses)
+        dated = infer_publication_dates(documents, result.analyses, jobs=jobs or default_jobs())
         clock.lap("pubdates")
         analyses = date_by_narrative(dated.documents, dated.analyses)
         clock.lap("narrative")

@@ -474,11 +474,15 @@ def _span(days: Sequence[dt.date]) -> str:
     return lo.isoformat() if lo == hi else f"{lo.isoformat()}/{hi.isoformat()}"
 
 
-def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[DocumentAnalysis]) -> PublicationDating:
+def infer_publication_dates(
+    documents: Sequence[Document], analyses: Sequence[DocumentAnalysis], jobs: int = 1
+) -> PublicationDating:
     """Documents with inferred publication dates, analyses re-dated from them.
 
     Two rounds: an article dated in the first can date another in the second. An article
-    that shares nothing dated with the rest stays undated, and a note says so.
+    that shares nothing dated with the rest stays undated, and a note says so. With
+    ``jobs > 1`` a round's many undated articles are dated by that many processes (the
+    result is the same: each article is dated from the round's index alone).
     """
     docs = list(documents)
     found = list(analyses)
@@ -494,35 +498,94 @@ def infer_publication_dates(documents: Sequence[Document], analyses: Sequence[Do
             break
         index = _Index(found, dated, known)
         still = []
-        for n in pending:
-            doc = docs[n]
-            analysis = found[position[doc.id]]
-            constraints = document_constraints(analysis, index, resolved)
-            if not constraints:
+        work = [(docs[n], found[position[docs[n].id]]) for n in pending]
+        for n, outcome in zip(pending, _date_each(work, index, resolved, jobs), strict=True):
+            if outcome is None:
                 still.append(n)
                 continue
-            reported = [c for c in constraints if c.weight >= _REPORTED]
-            around = _around(constraints, analysis, index)
-            days, broken = solve(constraints, around)
-            published = _span(days)
-            how = "; ".join(dict.fromkeys(c.why for c in reported if all(c.admits(d) for d in days)))
-            if broken:
-                notes.append(f"{doc.id}: conflicting evidence for the publication date; kept {published}, "
-                             f"set aside: {'; '.join(broken)}")  # fmt: skip
-            docs[n] = dataclasses.replace(
-                doc,
-                published=published,
-                published_from=DateSource.INFERRED,
-                published_how=f"{published}: {how}" if how else published,
-            )
-            found[position[doc.id]] = date_linked(redate(analysis, days, published, resolved), index, days)
-            notes.append(f"{doc.id}: publication date inferred as {published}")
+            doc, analysis, said = outcome
+            docs[n] = doc
+            found[position[doc.id]] = analysis
+            notes += said
             dated.add(doc.id)
         pending = still
         comparisons += index.compared
     for n in pending:
         notes.append(f"{docs[n].id}: no publication date; it shares no dated event with a dated article")
     return PublicationDating(tuple(docs), tuple(found), tuple(notes), comparisons)
+
+
+def date_document(
+    document: Document, analysis: DocumentAnalysis, index: _Index, resolved: _Resolver
+) -> tuple[Document, DocumentAnalysis, list[str]] | None:
+    """One undated article dated from ``index``: the document, its re-dated analysis and the
+    notes to show; None when nothing links it to a dated article."""
+    constraints = document_constraints(analysis, index, resolved)
+    if not constraints:
+        return None
+    reported = [c for c in constraints if c.weight >= _REPORTED]
+    around = _around(constraints, analysis, index)
+    days, broken = solve(constraints, around)
+    published = _span(days)
+    how = "; ".join(dict.fromkeys(c.why for c in reported if all(c.admits(d) for d in days)))
+    notes = []
+    if broken:
+        notes.append(f"{document.id}: conflicting evidence for the publication date; kept {published}, "
+                     f"set aside: {'; '.join(broken)}")  # fmt: skip
+    document = dataclasses.replace(
+        document,
+        published=published,
+        published_from=DateSource.INFERRED,
+        published_how=f"{published}: {how}" if how else published,
+    )
+    analysis = date_linked(redate(analysis, days, published, resolved), index, days)
+    notes.append(f"{document.id}: publication date inferred as {published}")
+    return document, analysis, notes
+
+
+PARALLEL_MIN = 32  # undated articles a round needs before it is shared among processes
+_Work = Sequence[tuple[Document, DocumentAnalysis]]
+_Outcome = tuple[Document, DocumentAnalysis, list[str]] | None
+_shared: tuple[_Work, _Index, _Resolver] | None = None  # a parallel round's inputs, inherited by fork
+
+
+def _date_each(work: _Work, index: _Index, resolved: _Resolver, jobs: int) -> list[_Outcome]:
+    """:func:`date_document` of each article, in order; shared among ``jobs`` forked processes
+    when there are many (the corpus stages otherwise leave every core but one idle)."""
+    import multiprocessing
+
+    if jobs <= 1 or len(work) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+        return [date_document(d, a, index, resolved) for d, a in work]
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _shared
+    size = max(1, -(-len(work) // (jobs * 4)))  # a few tasks each: none waits long on the last
+    ranges = [(i, min(i + size, len(work))) for i in range(0, len(work), size)]
+    _shared = (work, index, resolved)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts) as pool:
+            out: list[_Outcome] = []
+            for part, compared in pool.map(_date_range, ranges):
+                out += part
+                index.compared += compared
+            return out
+    finally:
+        _shared = None
+
+
+def _ignore_interrupts() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
+
+
+def _date_range(bounds: tuple[int, int]) -> tuple[list[_Outcome], int]:
+    assert _shared is not None
+    work, index, resolved = _shared
+    before = index.compared
+    out = [date_document(d, a, index, resolved) for d, a in work[bounds[0] : bounds[1]]]
+    return out, index.compared - before
 
 
 def _around(constraints: Sequence[Constraint], analysis: DocumentAnalysis, index: _Index) -> tuple[dt.date, dt.date]:
