@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from timeline.doctext import doc_text
 from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
-from timeline.timex.grammar import RULES, factored
+from timeline.timex.grammar import RULES, Rule, factored
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
 from timeline.timex.tense import clause_tense
 
@@ -97,8 +97,9 @@ def _spellings(seq: list) -> set[str] | None:
         elif op is _C.BRANCH:
             parts = [_spellings(b) for b in av[1]]
             part = None if any(p is None for p in parts) else set().union(*parts)
-        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] == av[1] <= 4:
-            part = _spellings(list(av[2]) * av[0])
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[1] <= 4:
+            times = [_spellings(list(av[2]) * k) for k in range(av[0], av[1] + 1)]  # "'?": "" or "'"
+            part = None if any(t is None for t in times) else set().union(*times)
         else:
             part = None
         if part is None or len(out) * len(part) > _MAX_SPELLINGS:
@@ -188,6 +189,10 @@ _CATEGORIES = {
 }
 
 
+#: the classes whose runs are measured (``\s`` and ``[\s-]`` by the runs of ``[\s-]``)
+_WIDER = ({re.escape("-"), r"\s"}, {",", r"\d"})
+
+
 def _charset(seq: list, out: set[str]) -> None:
     """Add to ``out`` the character-class items of every character ``seq`` can consume."""
     for op, av in seq:
@@ -247,7 +252,9 @@ def _reach(seq: list) -> tuple[int, dict[str, int]]:
             if hi == _C.MAXREPEAT:
                 cls: set[str] = set()
                 _charset(item, cls)
-                add(0, {"".join(sorted(cls)): 1})
+                # one wider class for several: a run of it is as long as theirs or longer, and one scan finds it
+                wider = next((w for w in _WIDER if cls <= w), cls)
+                add(0, {"".join(sorted(wider)): 1})
             else:
                 add(*_reach(item), times=hi)
         elif op in (_C.ASSERT, _C.ASSERT_NOT):
@@ -270,7 +277,7 @@ class _Window:
 _RUN_PATTERNS: dict[str, re.Pattern[str]] = {}
 
 
-def _plan(rule: object, req: frozenset[str] | None) -> _Window | None:
+def _plan(rule: Rule, req: frozenset[str] | None) -> _Window | None:
     if req is None or min(map(len, req)) < _MIN_WORD:
         return None  # a word too common to narrow the scan down ("-", "1")
     try:
@@ -287,6 +294,7 @@ def _plan(rule: object, req: frozenset[str] | None) -> _Window | None:
 #: required words shorter than this leave a rule to a scan of the whole text
 _MIN_WORD = 2
 _WINDOWS = {r.name: _plan(r, req) for r, req in zip(RULES, _REQUIRED, strict=True)}
+_PLANS = [(r, req, _WINDOWS[r.name]) for r, req in zip(RULES, _REQUIRED, strict=True)]
 
 
 def _longest_run(pat: re.Pattern[str], text: str, cache: dict[re.Pattern[str], int]) -> int:
@@ -317,12 +325,20 @@ def _occurrences(low: str) -> dict[str, list[int]]:
     return occ
 
 
-def _matches(rule: object, plan: _Window, text: str, low: str, runs: dict, occ: dict) -> Iterator[re.Match[str]]:
+def _matches(rule: Rule, plan: _Window, text: str, runs: dict, occ: dict) -> Iterator[re.Match[str]]:
     """The matches of ``rule`` in ``text``: exactly those of ``rule.pattern.finditer(text)``."""
-    reach = plan.const + sum(_longest_run(p, text, runs) * n for p, n in plan.runs)
-    spans = sorted((p, len(w)) for w in plan.words for p in occ.get(w, ()))
+    spans = []
+    for w in plan.words:
+        found = occ.get(w)
+        if found:
+            n = len(w)
+            spans += [(p, n) for p in found]
     if not spans:
         return
+    spans.sort()
+    reach = plan.const
+    for pat, times in plan.runs:
+        reach += _longest_run(pat, text, runs) * times
     size = len(text)
     windows: list[list[int]] = []  # [first start, last start, end of what they read]
     for p, n in spans:
@@ -341,7 +357,7 @@ def _matches(rule: object, plan: _Window, text: str, low: str, runs: dict, occ: 
             yield m
 
 
-def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[object, re.Match[str]]]:
+def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[Rule, re.Match[str]]]:
     """Every rule's matches in ``text``, rule by rule: those of ``rule.pattern.finditer(text)``,
     found by scanning the windows around its required words (the whole text when not ``windowed``)."""
     if not windowed or any(c in text for c in _ODD_FOLDS):
@@ -352,13 +368,13 @@ def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[object, re
     low = text.lower()
     runs: dict = {}
     occ = _occurrences(low)
-    for r, req in zip(RULES, _REQUIRED, strict=True):
-        plan = _WINDOWS[r.name]
-        if plan is None:
-            if req is None or any(k in low for k in req):
-                yield from ((r, m) for m in r.scan.finditer(text))
-        else:
-            yield from ((r, m) for m in _matches(r, plan, text, low, runs, occ))
+    for r, req, plan in _PLANS:
+        if plan is not None:
+            for m in _matches(r, plan, text, runs, occ):
+                yield r, m
+        elif req is None or any(k in low for k in req):
+            for m in r.scan.finditer(text):
+                yield r, m
 
 
 def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:

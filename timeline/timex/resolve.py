@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.model import Precision, TimexType
 
@@ -117,8 +118,9 @@ def _narrow(lo: dt.date, hi: dt.date, mod: str) -> str:
     return _span(start, end)
 
 
+@lru_cache(maxsize=4096)
 def value_date(value: str, mod: str = "") -> tuple[str | None, Precision | None]:
-    """The calendar date (ISO at precision or interval) and precision of a TimeML value."""
+    """The calendar date (ISO at precision or interval) and precision of a TimeML value (pure: cached)."""
     if value[:1] == "0" and re.fullmatch(r"0+(?:-.*)?", value[:4]):
         return None, None  # year 0 and before: not on the ISO calendar the model uses
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", value)
