@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from itertools import chain, repeat
-from operator import add, attrgetter, itemgetter, sub, truediv
+from itertools import accumulate, chain, repeat
+from operator import add, attrgetter, floordiv, itemgetter, mul, ne, sub, truediv
 from typing import NamedTuple
 
 from timeline.model import Certainty, Event, Precision, Quote, Source, Timeline, date_bounds, date_precision
@@ -313,13 +313,10 @@ def index_events(events: Sequence[Event]) -> EventIndex:
         if d not in by_date:
             by_date[d] = _date_facts(d)
     key_of = dict(zip(by_date, map(itemgetter(0), by_date.values()), strict=True))
-    rank: dict[str | None, int] = {}
-    previous, r = None, -1
-    for d in sorted(key_of, key=key_of.__getitem__):
-        key = key_of[d]
-        if key != previous:
-            previous, r = key, r + 1
-        rank[d] = r
+    ranked = sorted(key_of, key=key_of.__getitem__)
+    keys = list(map(key_of.__getitem__, ranked))
+    # a date's rank goes up by one where its key differs from the one before (dates sharing a key share a rank)
+    rank = dict(zip(ranked, accumulate(map(ne, keys, chain((None,), keys))), strict=True))
     order = sorted(range(len(events)), key=list(map(attrgetter("id"), events)).__getitem__)
     order.sort(key=list(map(rank.__getitem__, dates)).__getitem__)
     facts = list(map(by_date.__getitem__, dates))
@@ -494,15 +491,15 @@ def histogram(
 
     ``mids[i]`` is :func:`midpoint` of event ``i``.
     """
-    days = [d for d in (mids[i] for i in visible) if d is not None]
+    days = list(filter(None, map(mids.__getitem__, visible)))  # a date is never false; None is
     if not days or width <= 0:
         return None
     first, last = min(days), max(days)
     span = (last - first).days + 1
-    bins = [0] * width
-    for d in days:
-        bins[min(width - 1, (d - first).days * width // span)] += 1
-    return bins, first, last
+    # bin of a day: (day - first).days * width // span, below width as day <= last; counted at C speed
+    offsets = map(sub, map(dt.date.toordinal, days), repeat(first.toordinal()))
+    counts = Counter(map(floordiv, map(mul, offsets, repeat(width)), repeat(span)))
+    return [counts[b] for b in range(width)], first, last
 
 
 def sparkline(bins: Sequence[int]) -> str:
