@@ -109,10 +109,11 @@ def _longer_names(doc: ParsedDoc, table: _TokenTable) -> list[ParsedSpan]:
 
     longer = {e.text.lower() for e in table.entities if e.label_ in ACTOR_LABELS and len(e) > 1}
     words, pos, ents = table.words, table.pos, table.ents
+    last = len(words) - 1
     longer |= {
         f"{words[i]} {words[i + 1]}".lower()
-        for i in range(len(words) - 1)
-        if pos[i] == "PROPN" and pos[i + 1] == "PROPN" and words[i + 1][:1].isupper() and ents[i]
+        for i in _proper_nouns(doc)
+        if i < last and pos[i + 1] == "PROPN" and words[i + 1][:1].isupper() and ents[i]
     }
     out = []
     for ent in table.entities:
@@ -162,6 +163,14 @@ def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True)
     return lo, hi
 
 
+def _proper_nouns(doc: ParsedDoc) -> list[int]:
+    """The indexes of the proper nouns (the names' words), listed once per document."""
+    found = doc.cache.get("timeline.proper_nouns")
+    if found is None:
+        found = doc.cache["timeline.proper_nouns"] = [i for i, p in enumerate(doc.pos) if p == "PROPN"]
+    return found
+
+
 def _has_digit(word: str) -> bool:
     return not word.isalpha() and any(c.isdigit() for c in word)  # (no letter is a digit)
 
@@ -180,11 +189,12 @@ def _model_names(doc: ParsedDoc, table: _TokenTable) -> list[ParsedSpan]:
     The name is a proper noun written with an inner capital or tagged as a name; the code
     is one written word mixing digits and letters (the tokenizer may cut it: "3" + "G").
     """
-    words, pos, ents, spaced = table.words, table.pos, table.ents, table.spaced
+    words, ents, spaced = table.words, table.ents, table.spaced
     out: list[ParsedSpan] = []
     end = 0  # where the last name found ends
-    for i, text in enumerate(words):
-        if pos[i] != "PROPN" or i < end:
+    for i in _proper_nouns(doc):
+        text = words[i]
+        if i < end:
             continue
         if not (ents[i] in ACTOR_LABELS or _has_capital(text[1:])):
             continue
@@ -206,11 +216,12 @@ def _versions_of(doc: ParsedDoc, table: _TokenTable) -> list[tuple[ParsedSpan, s
     from timeline.events import VERSION_NOUNS
 
     out: list[tuple[ParsedSpan, str]] = []
-    for i, word in enumerate(table.words):
-        if word.lower() not in VERSION_NOUNS:  # a Token built only for the few that may be
+    words = table.words
+    for i in [i for i, low in enumerate(doc.lowers) if low in VERSION_NOUNS]:
+        if words[i].lower() not in VERSION_NOUNS:
             continue
         tok = doc[i]
-        if tok.lower_ not in VERSION_NOUNS or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
             continue
         code = _code_at(table.words, table.spaced, tok.i - 1, forward=False) if tok.i > 0 else None
         j = tok.i + 2

@@ -16,11 +16,13 @@ the cost of an attribute lookup. Nothing but the per-document stage holds one, a
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 _KEY = "timeline.text"
 
@@ -97,23 +99,23 @@ class ParsedToken:
     # flags asked for now and then: read from the document's columns rather than kept on every token
     @property
     def is_punct(self) -> bool:
-        return self.doc.flags[0][self.i]
+        return self.doc.lexemes[self.i][2]
 
     @property
     def is_space(self) -> bool:
-        return self.doc.flags[1][self.i]
+        return self.doc.lexemes[self.i][3]
 
     @property
     def is_alpha(self) -> bool:
-        return self.doc.flags[2][self.i]
+        return self.doc.lexemes[self.i][4]
 
     @property
     def is_stop(self) -> bool:
-        return self.doc.flags[3][self.i]
+        return self.doc.lexemes[self.i][5]
 
     @property
     def like_num(self) -> bool:
-        return self.doc.flags[4][self.i]
+        return self.doc.lexemes[self.i][6]
 
     @property
     def whitespace_(self) -> str:
@@ -212,11 +214,11 @@ class ParsedDoc:
         "cache",
         "entities",
         "ents",
-        "flags",
         "heads",
         "lemmas",
+        "lexemes",
+        "lowers",
         "pos",
-        "ranges",
         "sent_of",
         "sents",
         "spaced",
@@ -238,20 +240,23 @@ class ParsedDoc:
         lookup = known.__getitem__
         strings = doc.vocab.strings
         columns = []
-        for ids in hashed:
+        for ids in hashed[1:]:
             try:
                 columns.append(list(map(lookup, ids)))
             except KeyError:
                 for key in set(ids) - known.keys():
                     known[key] = strings[key]
                 columns.append(list(map(lookup, ids)))
-        words, lowers, lemmas, pos, tags, deps, ents = columns
+        lemmas, pos, tags, deps, ents = columns
+        lexemes = _lexemes(doc.vocab, hashed[0])
+        words = list(map(_TEXT, lexemes))
+        lowers = list(map(_LOWER, lexemes))
         if numeric is not None:
             heads = (numeric[:, 0] + range(n)).tolist()
             sent_starts = (numeric[:, 1] == 1).tolist()
-            spaces, punct, space, alpha, stop, num = (numeric[:, 2:] != 0).T.tolist()
+            spaces = (numeric[:, 2] != 0).tolist()
         else:
-            heads, sent_starts, spaces, punct, space, alpha, stop, num = ([] for _ in range(8))
+            heads, sent_starts, spaces = [], [], []
         lowered = _LOWERED
         self.spacy_doc = doc
         self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
@@ -259,11 +264,11 @@ class ParsedDoc:
         self.pos = pos
         self.lemmas = [lowered.get(lemma) or lowered.setdefault(lemma, lemma.lower()) for lemma in lemmas]
         self.words = words
+        self.lowers = lowers
         self.ents = ents
         self.spaced = spaces
-        self.flags = (punct, space, alpha, stop, num)
+        self.lexemes = lexemes
         self.cache: dict = {}
-        self.ranges: tuple[list[int], list[int], list[bool]] | None = None
         tokens: list[ParsedToken] = []
         append = tokens.append
         self.starts = starts = []  # each token's first character
@@ -320,51 +325,15 @@ class ParsedDoc:
         return self.tokens[i]
 
     def subtree(self, i: int) -> list[ParsedToken]:
-        """Token ``i``'s subtree in spaCy's order: the run of tokens it spans when it and every
-        token below it span a run of their own (a projective parse), else walked as spaCy walks it."""
-        if self.ranges is None:
-            self.ranges = self._subtree_ranges()
-        lo, hi, runs = self.ranges
-        if runs[i]:
-            return self.tokens[lo[i] : hi[i] + 1]
-        out: list[ParsedToken] = []
-        stack: list[tuple[ParsedToken, bool]] = [(self.tokens[i], True)]
-        while stack:
-            tok, expand = stack.pop()
-            if not expand or not tok.kids:
-                out.append(tok)
-                continue
-            j = tok.i
-            kids = tok.kids
-            stack.extend((c, True) for c in reversed(kids) if c.i > j)
-            stack.append((tok, False))
-            stack.extend((c, True) for c in reversed(kids) if c.i < j)
-        return out
-
-    def _subtree_ranges(self) -> tuple[list[int], list[int], list[bool]]:
-        """Each token's first and last descendant, and whether it and all below it span unbroken runs."""
-        n = len(self.tokens)
-        heads = self.heads
-        order = [i for i in range(n) if heads[i] == i]  # the roots, then each token's children after it
-        for i in order:
-            order.extend(c.i for c in self.tokens[i].kids)
-        lo, hi, size, runs = list(range(n)), list(range(n)), [1] * n, [True] * n
-        if len(order) < n:  # a token no root reaches (a malformed parse): walked, never sliced
-            reached = set(order)
-            runs = [i in reached for i in range(n)]
-        for i in reversed(order):  # children before their heads
-            if hi[i] - lo[i] + 1 != size[i]:
-                runs[i] = False
-            h = heads[i]
-            if h != i:
-                if lo[i] < lo[h]:
-                    lo[h] = lo[i]
-                if hi[i] > hi[h]:
-                    hi[h] = hi[i]
-                size[h] += size[i]
-                if not runs[i]:
-                    runs[h] = False
-        return lo, hi, runs
+        """Token ``i``'s subtree in spaCy's order: each left child's subtree, the token, each
+        right child's subtree."""
+        tok = self.tokens[i]
+        if not tok.kids:
+            return [tok]
+        try:
+            return _subtree(tok)
+        except RecursionError:  # a parse deeper than the interpreter's stack: walked without recursing
+            return _subtree_walked(tok)
 
     def steps_to_root(self, i: int) -> int:
         """spaCy's count of heads between a token and its sentence root (a childless space or
@@ -411,13 +380,68 @@ class ParsedDoc:
         self.sents = []
         self.entities = []
         self.cache = {}
-        self.ranges = None
         self.spacy_doc = None
 
 
 #: The token attributes read: strings (as hashes), then numbers and flags.
-_HASHED = ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
-_NUMERIC = ("HEAD", "SENT_START", "SPACY", "IS_PUNCT", "IS_SPACE", "IS_ALPHA", "IS_STOP", "LIKE_NUM")
+_HASHED = ("ORTH", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
+_NUMERIC = ("HEAD", "SENT_START", "SPACY")
+
+
+def _lexemes(vocab: Vocab, orths: list[int]) -> list[tuple[str, str, bool, bool, bool, bool, bool]]:
+    """Each token's word as the vocabulary knows it (what a ``Token`` reads from its lexeme):
+    text, lowercase form, and whether it is punctuation, space, alphabetic, a stop word, like a
+    number; read once per word for the process (the lexemes of one vocabulary)."""
+    global _lexeme_rows
+    if _lexeme_rows[0] is not vocab:
+        _lexeme_rows = (vocab, {})
+    rows = _lexeme_rows[1]
+    try:
+        return list(map(rows.__getitem__, orths))
+    except KeyError:
+        for orth in set(orths) - rows.keys():
+            lex = vocab[orth]
+            rows[orth] = (lex.orth_, lex.lower_, lex.is_punct, lex.is_space, lex.is_alpha, lex.is_stop, lex.like_num)
+        return list(map(rows.__getitem__, orths))
+
+
+_lexeme_rows: tuple[Vocab | None, dict[int, tuple[str, str, bool, bool, bool, bool, bool]]] = (None, {})
+_TEXT = operator.itemgetter(0)
+_LOWER = operator.itemgetter(1)
+
+
+def _subtree(tok: ParsedToken) -> list[ParsedToken]:
+    out: list[ParsedToken] = []
+    i = tok.i
+    done = False
+    for c in tok.kids:
+        if not done and c.i > i:
+            out.append(tok)
+            done = True
+        if c.kids:
+            out += _subtree(c)
+        else:
+            out.append(c)
+    if not done:
+        out.append(tok)
+    return out
+
+
+def _subtree_walked(tok: ParsedToken) -> list[ParsedToken]:
+    out: list[ParsedToken] = []
+    stack: list[tuple[ParsedToken, bool]] = [(tok, True)]
+    while stack:
+        t, expand = stack.pop()
+        if not expand or not t.kids:
+            out.append(t)
+            continue
+        j = t.i
+        stack.extend((c, True) for c in reversed(t.kids) if c.i > j)
+        stack.append((t, False))
+        stack.extend((c, True) for c in reversed(t.kids) if c.i < j)
+    return out
+
+
 _STRINGS: dict[int, str] = {}  # string hashes read, across documents (a hash names one string)
 _LOWERED: dict[str, str] = {}  # lemmas lowercased
 

@@ -948,23 +948,27 @@ def names_itself(span: ParsedSpan) -> bool:
     return not (root.dep_ == "compound" and root.head.lemma_.lower() in COLLECTIVE_HEADS)
 
 
-_mention_cache: tuple[ParsedDoc, tuple[ActorMention, ...], list[tuple[ActorMention, ParsedSpan, int]]] | None = None
+_Placed = tuple[ActorMention, "ParsedSpan", int]  # a mention, its token span and the span's root
 
 
-def _mention_spans(doc: ParsedDoc, mentions: tuple[ActorMention, ...]) -> list[tuple[ActorMention, ParsedSpan, int]]:
-    """(mention, its token span, the span's root) for each mention the tokens can hold, computed
-    once per document and mention list (the last pair asked for is kept)."""
-    global _mention_cache
-    cached = _mention_cache
-    if cached is not None and cached[0] is doc and cached[1] is mentions:
-        return cached[2]
-    out = []
+def _mention_spans(doc: ParsedDoc, mentions: tuple[ActorMention, ...]) -> list[list[_Placed]]:
+    """(mention, its token span, the span's root) for each mention the tokens can hold, listed by
+    the sentence of its root; worked out once per document and mention list."""
+    cached = doc.cache.get(_MENTION_SPANS_KEY)
+    if cached is not None and cached[0] is mentions:
+        return cached[1]
+    by_sentence: list[list[_Placed]] = [[] for _ in doc.sents]
+    sent_of = doc.sent_of
     for m in mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
-            out.append((m, span, span.root.i))
-    _mention_cache = (doc, mentions, out)
-    return out
+            root = span.root.i
+            by_sentence[sent_of[root]].append((m, span, root))
+    doc.cache[_MENTION_SPANS_KEY] = (mentions, by_sentence)
+    return by_sentence
+
+
+_MENTION_SPANS_KEY = "timeline.mention_spans"
 
 
 def _clause_mentions(
@@ -975,11 +979,7 @@ def _clause_mentions(
     doc = verb.doc
     subject = nearest_subject(verb)
     gapped = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and subject is not None and c != subject}
-    sent = verb.sent
-    sent_start, sent_end = sent.start, sent.end
-    for m, span, root_i in _mention_spans(doc, mentions):
-        if not (sent_start <= root_i < sent_end):
-            continue
+    for m, span, root_i in _mention_spans(doc, mentions)[doc.sent_of[verb.i]]:
         cur = doc[root_i]
         step = None  # the verb's child the name hangs from
         hops = 0  # noun-phrase steps between the name and the verb, compounds and appositions free
@@ -1084,11 +1084,11 @@ def _candidate(
     certainty = None
     if expr is not None and expr.date:
         certainty = Certainty.RESOLVED if expr.relative else Certainty.STATED
-    lowered, stop, alpha = doc.lemmas, doc.flags[3], doc.flags[2]
+    lowered, lexemes = doc.lemmas, doc.lexemes  # (is_alpha, is_stop at 4 and 5)
     lemmas = frozenset(
         lowered[t.i]
         for t in verb.subtree
-        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not stop[t.i] and alpha[t.i]
+        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not lexemes[t.i][5] and lexemes[t.i][4]
     )
     numbers = sentence_numbers(sent)
     return EventCandidate(

@@ -50,7 +50,8 @@ def phrase(token: ParsedToken, limit: int = 6) -> str:
     # keep a contiguous run around the head so the phrase reads as written
     idx = [t.i for t in keep]
     lo, hi = min(idx), max(idx)
-    words = [t for t in token.doc[lo : hi + 1] if t.i in set(idx)]
+    kept = set(idx)
+    words = [t for t in token.doc[lo : hi + 1] if t.i in kept]
     # too long: leave out the head's trailing prepositional phrases whole before cutting words
     # ("a data centre in North Carolina"); "of" and "than" phrases complete the head and stay
     for extra in sorted(
