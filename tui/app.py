@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.theme import Theme
@@ -94,6 +95,23 @@ def _keep_out_of_collections(timeline: Timeline) -> None:
     if len(timeline.events) >= FREEZE_FROM_EVENTS and not froze_a_timeline() and not gc.get_freeze_count():
         gc.collect()
         gc.freeze()
+
+
+class MainScreen(Screen):
+    """The explorer's one screen of its own (the others are pushed over it).
+
+    Its first resume does not apply the styles again: every widget was styled as it was
+    mounted, a moment before, with the start theme (``TimelineApp.__init__``), and a
+    widget whose classes or focus change is styled again by Textual on its own. Later
+    resumes (back from the article, a dialog, a theme chosen meanwhile) do, as usual.
+    """
+
+    _styled = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._styled:
+            self._styled = True
+            event.refresh_styles = False
 
 
 class TimelineApp(App[int]):
@@ -197,6 +215,9 @@ class TimelineApp(App[int]):
         yield ActorPanel(self.timeline, id="actors")
         yield EventList(self.timeline, id="events")
         yield DetailPane(self.timeline, id="detail")
+
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theme_files.APP_VARIABLES)

@@ -572,3 +572,18 @@ async def test_an_app_stopped_before_its_first_frame_leaves_the_collector_on():
     async with Quits(small_timeline()).run_test(size=(80, 24)):
         pass
     assert gc.isenabled()
+
+
+async def test_a_theme_chosen_in_the_article_view_colours_the_main_screen_on_the_way_back():
+    """The main screen skips only its first restyle (just styled as mounted); coming back, it takes the new theme."""
+    app = TimelineApp(small_timeline())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        before = main.styles.background
+        await pilot.press("enter", "t")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        assert main.styles.background == app.current_theme.to_color_system().background != before
