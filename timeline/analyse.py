@@ -69,6 +69,7 @@ def find_mentions(doc: Doc | ParsedDoc) -> list[ActorMention]:
     ("Jan Lipavsky, Czech Foreign Minister,").
     """
     from timeline.doctext import parsed
+    from timeline.events import MENTION_TOKENS_KEY
 
     doc = parsed(doc)
     out = []
@@ -81,13 +82,14 @@ def find_mentions(doc: Doc | ParsedDoc) -> list[ActorMention]:
     for m in models:
         out.append(ActorMention(text=m.text, start=m.start_char, end=m.end_char, label=m.label_ or "PRODUCT"))
     for span, name in _versions_of(doc, table):
-        if not any(m.start_char <= span.start_char < m.end_char for m in models):
+        if not (models and any(m.start_char <= span.start_char < m.end_char for m in models)):
             models.append(span)
             out.append(ActorMention(text=name, start=span.start_char, end=span.end_char, label="PRODUCT"))
-    for ent in _joined_names(doc, table.entities):
+    joined = _joined_names(doc, table.entities)
+    for ent in joined:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        if any(m.start_char <= ent.start_char and ent.end_char <= m.end_char for m in models):
+        if models and any(m.start_char <= ent.start_char and ent.end_char <= m.end_char for m in models):
             continue  # "iPhone" inside "the iPhone 3G": the model is the actor
         text = ent.text.strip()
         if not text or not any(ch.isalpha() for ch in text) or "\n" in text:
@@ -99,6 +101,9 @@ def find_mentions(doc: Doc | ParsedDoc) -> list[ActorMention]:
                 text=text, start=ent.start_char, end=ent.end_char, label=ent.label_, roles=roles, in_role=in_role
             )
         )
+    placed = doc.cache.setdefault(MENTION_TOKENS_KEY, {})
+    for span in (*models, *table.entities, *joined):
+        placed[span.start_char, span.end_char] = (span.start, span.end)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -155,7 +160,12 @@ def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True)
             lo -= 1
     if hi <= lo:
         return None
-    word = "".join(words[lo:hi])
+    if hi - lo == 1:
+        word = words[lo]
+        if word.isalpha():
+            return None  # one word of letters only: no code
+    else:
+        word = "".join(words[lo:hi])
     if len(word) > 8 or not _has_digit(word) or not _has_letter(word):
         return None
     if hi < n and not spaced[hi - 1] and words[hi].isalnum():

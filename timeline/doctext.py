@@ -18,9 +18,11 @@ from __future__ import annotations
 import bisect
 import operator
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
@@ -188,19 +190,26 @@ class ParsedSpan:
         to the root among those whose head is outside (a childless space or punctuation mark
         last), the first on a tie."""
         doc, start, end = self.doc, self.start, self.end
-        heads = doc.heads
-        for i in range(start, end):
-            if heads[i] == i:
-                return doc.tokens[i]
-        n = len(heads)
-        best, root = n, -1
-        for i in range(start, end):
-            if start <= heads[i] < end:
-                continue
-            steps = doc.steps_to_root(i)
-            if steps < best:
-                best, root = steps, i
-        return doc.tokens[start if root == -1 else root]
+        known = doc.roots
+        found = known.get((start, end))
+        if found is None:
+            found = known[start, end] = doc.tokens[_root_of(doc, start, end)]
+        return found
+
+
+def _root_of(doc: ParsedDoc, start: int, end: int) -> int:
+    heads = doc.heads
+    for i in range(start, end):
+        if heads[i] == i:
+            return i
+    best, root = len(heads), -1
+    for i in range(start, end):
+        if start <= heads[i] < end:
+            continue
+        steps = doc.steps_to_root(i)
+        if steps < best:
+            best, root = steps, i
+    return start if root == -1 else root
 
 
 class ParsedDoc:
@@ -219,6 +228,7 @@ class ParsedDoc:
         "lexemes",
         "lowers",
         "pos",
+        "roots",
         "sent_of",
         "sents",
         "spaced",
@@ -236,64 +246,58 @@ class ParsedDoc:
         array = doc.to_array([getattr(attrs, name) for name in _HASHED + _NUMERIC])
         hashed = array[:, : len(_HASHED)].T.tolist() if n else [[] for _ in _HASHED]
         numeric = array[:, len(_HASHED) :].astype("int64") if n else None
-        known = _STRINGS
-        lookup = known.__getitem__
-        strings = doc.vocab.strings
-        columns = []
-        for ids in hashed[1:]:
-            try:
-                columns.append(list(map(lookup, ids)))
-            except KeyError:
-                for key in set(ids) - known.keys():
-                    known[key] = strings[key]
-                columns.append(list(map(lookup, ids)))
-        lemmas, pos, tags, deps, ents = columns
+        _STRINGS.store = doc.vocab.strings
+        lookup = _STRINGS.__getitem__
+        lemmas, pos, tags, deps, ents = (list(map(lookup, ids)) for ids in hashed[1:])
         lexemes = _lexemes(doc.vocab, hashed[0])
         words = list(map(_TEXT, lexemes))
         lowers = list(map(_LOWER, lexemes))
         if numeric is not None:
-            heads = (numeric[:, 0] + range(n)).tolist()
+            import numpy
+
+            heads = (numeric[:, 0] + numpy.arange(n)).tolist()
             sent_starts = (numeric[:, 1] == 1).tolist()
             spaces = (numeric[:, 2] != 0).tolist()
+            iob = numeric[:, 3].tolist()
         else:
-            heads, sent_starts, spaces = [], [], []
-        lowered = _LOWERED
+            heads, sent_starts, spaces, iob = [], [], [], []
         self.spacy_doc = doc
         self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
         self.heads = heads
         self.pos = pos
-        self.lemmas = [lowered.get(lemma) or lowered.setdefault(lemma, lemma.lower()) for lemma in lemmas]
+        self.lemmas = list(map(_LOWERED.__getitem__, lemmas))
         self.words = words
         self.lowers = lowers
         self.ents = ents
         self.spaced = spaces
         self.lexemes = lexemes
         self.cache: dict = {}
+        self.roots: dict[tuple[int, int], ParsedToken] = {}  # Span.root of each span asked about
+        # each token's first character: the lengths of the tokens before it and their spaces
+        self.starts = starts = list(accumulate(map(operator.add, map(len, words), spaces), initial=0))[:n]
         tokens: list[ParsedToken] = []
         append = tokens.append
-        self.starts = starts = []  # each token's first character
-        idx = 0
         new = ParsedToken.__new__
-        for i in range(n):
+        for i, idx, w, low, lemma, p, tag, dep, ent, head in zip(
+            range(n), starts, words, lowers, lemmas, pos, tags, deps, ents, heads, strict=True
+        ):
             t = new(ParsedToken)
             t.doc = self
             t.i = i
             t.idx = idx
-            starts.append(idx)
-            t.text = w = words[i]
-            t.lower_ = lowers[i]
-            t.lemma_ = lemmas[i]
-            t.pos_ = pos[i]
-            t.tag_ = tags[i]
-            t.dep_ = deps[i]
-            t.ent_type_ = ents[i]
-            t.head_i = heads[i]
+            t.text = w
+            t.lower_ = low
+            t.lemma_ = lemma
+            t.pos_ = p
+            t.tag_ = tag
+            t.dep_ = dep
+            t.ent_type_ = ent
+            t.head_i = head
             t.kids = []
-            idx += len(w) + 1 if spaces[i] else len(w)
             append(t)
-        for t in tokens:
-            if t.head_i != t.i:
-                tokens[t.head_i].kids.append(t)
+        for t, head in zip(tokens, heads, strict=True):
+            if head != t.i:
+                tokens[head].kids.append(t)
         self.tokens = tokens
         # Doc.sents: a sentence starts at every token after the first marked as starting one
         bounds = [0, *(i for i in range(1, n) if sent_starts[i])]
@@ -304,7 +308,25 @@ class ParsedDoc:
         for si, s in enumerate(self.sents):
             sent_of += [si] * (s.end - s.start)
         self.sent_of = sent_of
-        self.entities = [ParsedSpan(self, e.start, e.end, e.label_) for e in doc.ents]
+        self.entities = self._entities(doc, iob, ents)
+
+    def _entities(self, doc: Doc, iob: list[int], types: list[str]) -> list[ParsedSpan]:
+        """``Doc.ents`` read from the tokens' entity tags: an entity opens at a "B" token with a
+        type and runs over the "I" tokens after it (spaCy's own reading when a tag is out of place)."""
+        n = len(iob)
+        out = []
+        inside = 0
+        for i in [i for i, tag in enumerate(iob) if tag == 3]:  # B
+            if not types[i]:
+                continue
+            end = i + 1
+            while end < n and iob[end] == 1:  # I
+                end += 1
+            inside += end - i - 1
+            out.append(ParsedSpan(self, i, end, types[i]))
+        if inside != iob.count(1):  # an "I" no entity opened: spaCy raises
+            return [ParsedSpan(self, e.start, e.end, e.label_) for e in doc.ents]
+        return out
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -380,12 +402,13 @@ class ParsedDoc:
         self.sents = []
         self.entities = []
         self.cache = {}
+        self.roots = {}
         self.spacy_doc = None
 
 
 #: The token attributes read: strings (as hashes), then numbers and flags.
 _HASHED = ("ORTH", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE")
-_NUMERIC = ("HEAD", "SENT_START", "SPACY")
+_NUMERIC = ("HEAD", "SENT_START", "SPACY", "ENT_IOB")
 
 
 def _lexemes(vocab: Vocab, orths: list[int]) -> list[tuple[str, str, bool, bool, bool, bool, bool]]:
@@ -442,8 +465,24 @@ def _subtree_walked(tok: ParsedToken) -> list[ParsedToken]:
     return out
 
 
-_STRINGS: dict[int, str] = {}  # string hashes read, across documents (a hash names one string)
-_LOWERED: dict[str, str] = {}  # lemmas lowercased
+class _Strings(dict):
+    """Strings by their hash, read from ``store`` (the vocabulary's) once each: a hash names one string."""
+
+    store: StringStore | None = None
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.store[key]
+        return value
+
+
+class _Lowered(dict):
+    def __missing__(self, key: str) -> str:
+        value = self[key] = key.lower()
+        return value
+
+
+_STRINGS = _Strings()
+_LOWERED = _Lowered()  # lemmas lowercased
 
 _last: tuple[Doc, ParsedDoc] | None = None
 

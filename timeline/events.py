@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.candidates import ActorMention, EventCandidate, EventKind
-from timeline.doctext import parsed
+from timeline.doctext import ParsedSpan, parsed
 from timeline.model import PRECISION_RANK, Certainty, Precision, Quote, TimexType
 from timeline.quotes import find_quotes
 from timeline.titles import clause_title, gist, phrase, present, statement_title
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from timeline.candidates import Sentence
-    from timeline.doctext import ParsedDoc, ParsedSpan, ParsedToken
+    from timeline.doctext import ParsedDoc, ParsedToken
     from timeline.model import Document, TimeExpression
 
 #: Verbs that report speech or writing: their subject is a speaker, their complement what was said.
@@ -478,11 +478,10 @@ def _sentence_candidates(
         groups.setdefault(gov.i, []).append(ti)
     # every reporting/reaction verb in a main clause with a named or pronoun subject is a statement
     statements: dict[int, ParsedToken] = {}
-    table = doc
-    for i in range(sent.start, sent.end):
-        lemma = table.lemmas[i]
-        if table.pos[i] != "VERB" or (lemma not in REPORTING and lemma not in REACTION):
-            continue
+    reporting, noun_verbs = _verbs_to_check(doc)
+    lo_i, hi_i = bisect.bisect_left(reporting, sent.start), bisect.bisect_left(reporting, sent.end)
+    for i in reporting[lo_i:hi_i]:
+        lemma = doc.lemmas[i]
         tok = doc[i]
         if lemma == "speak" and not _speaks_of(tok):
             continue  # "speaking for X" represents X; "spoke at the fair" tells no words
@@ -519,9 +518,10 @@ def _sentence_candidates(
             statements[rep.i] = rep
     # "Trump's statements, made during a campaign event, …": a statement told as a noun with its occasion
     said_on: dict[int, ActorMention] = {}
-    for i in range(sent.start, sent.end):
-        if table.lemmas[i] not in _STATEMENT_NOUN_VERBS or i in statements:
-            continue  # (what _statement_noun_speaker asks first, without building the token)
+    lo_i, hi_i = bisect.bisect_left(noun_verbs, sent.start), bisect.bisect_left(noun_verbs, sent.end)
+    for i in noun_verbs[lo_i:hi_i]:
+        if i in statements:
+            continue
         tok = doc[i]
         who = _statement_noun_speaker(tok, mentions)
         if who is not None:
@@ -565,6 +565,22 @@ def _sentence_candidates(
         if heads is not None:
             heads.append(tok.idx)
     return made
+
+
+def _verbs_to_check(doc: ParsedDoc) -> tuple[list[int], list[int]]:
+    """Where the document's reporting and reaction verbs are, and the verbs that may tell a
+    statement noun's occasion ("remarks made at…"): the tokens each sentence's scans look at."""
+    found = doc.cache.get(_VERBS_KEY)
+    if found is None:
+        pos, lemmas = doc.pos, doc.lemmas
+        found = doc.cache[_VERBS_KEY] = (
+            [i for i, lemma in enumerate(lemmas) if (lemma in REPORTING or lemma in REACTION) and pos[i] == "VERB"],
+            [i for i, lemma in enumerate(lemmas) if lemma in _STATEMENT_NOUN_VERBS],
+        )
+    return found
+
+
+_VERBS_KEY = "timeline.verbs_to_check"
 
 
 #: Nouns naming something said: "his remarks, made at a rally" is a statement with its occasion.
@@ -948,7 +964,9 @@ def names_itself(span: ParsedSpan) -> bool:
     return not (root.dep_ == "compound" and root.head.lemma_.lower() in COLLECTIVE_HEADS)
 
 
-_Placed = tuple[ActorMention, "ParsedSpan", int]  # a mention, its token span and the span's root
+#: ``ParsedDoc.cache`` key: the tokens [start, end) of the mentions found, by their character offsets
+MENTION_TOKENS_KEY = "timeline.mention_tokens"
+_Placed = tuple[ActorMention, ParsedSpan, int]  # a mention, its token span and the span's root
 
 
 def _mention_spans(doc: ParsedDoc, mentions: tuple[ActorMention, ...]) -> list[list[_Placed]]:
@@ -959,8 +977,10 @@ def _mention_spans(doc: ParsedDoc, mentions: tuple[ActorMention, ...]) -> list[l
         return cached[1]
     by_sentence: list[list[_Placed]] = [[] for _ in doc.sents]
     sent_of = doc.sent_of
+    placed = doc.cache.get(MENTION_TOKENS_KEY, {})  # the tokens find_mentions found them on
     for m in mentions:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        found = placed.get((m.start, m.end))
+        span = ParsedSpan(doc, *found) if found else doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None:
             root = span.root.i
             by_sentence[sent_of[root]].append((m, span, root))

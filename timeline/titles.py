@@ -7,6 +7,7 @@ tokens of the sentence itself, never rewritten freely, so a reader recognises th
 
 from __future__ import annotations
 
+import operator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def phrase(token: ParsedToken, limit: int = 6) -> str:
         stack.extend(c for c in t.children if wanted(c))
     lo_char, hi_char = _line(token)
     keep = [t for t in keep if lo_char <= t.idx < hi_char]  # never reach into a neighbouring line
-    keep.sort(key=lambda t: t.i)
+    keep.sort(key=_POSITION)
     # keep a contiguous run around the head so the phrase reads as written
     idx = [t.i for t in keep]
     lo, hi = min(idx), max(idx)
@@ -73,6 +74,7 @@ def phrase(token: ParsedToken, limit: int = 6) -> str:
 
 
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"})
+_POSITION = operator.attrgetter("i")
 
 
 def _line(token: ParsedToken) -> tuple[int, int]:
