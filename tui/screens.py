@@ -12,10 +12,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Input, Label, Static
 
 from timeline.model import Event, Timeline
+from tui.article_view import ArticleView
 from tui.keys import ARTICLE_KEYS, DIALOG_KEYS, HELP_SECTIONS, bindings, display_keys
 from tui.sanitize import clean_line
 from tui.view import MARKER_HELP, date_label
-from tui.widgets import ArticleView, KeyBar
+from tui.widgets import KeyBar
 
 
 class PromptScreen(ModalScreen[str | None]):

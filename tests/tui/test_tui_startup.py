@@ -59,3 +59,31 @@ def test_explore_toml_loads_without_spacy_or_dateparser(tmp_path):
     )  # fmt: skip
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result == {"opened": "ArticleScreen", "texts": [True, True], "spacy": False, "dateparser": False}
+
+
+def test_the_first_frame_loads_no_screen_or_article_code():
+    """The article view, the dialogs and the palette's date provider load when first used, not at start-up."""
+    script = textwrap.dedent(
+        """
+        import asyncio, json, sys
+        sys.path.insert(0, sys.argv[1])
+        from tui_sample import small_timeline
+        from tui.app import TimelineApp
+
+        async def main():
+            async with TimelineApp(small_timeline()).run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                before = sorted(m for m in ("tui.screens", "tui.article_view", "dateparser") if m in sys.modules)
+                await pilot.press("enter")
+                await pilot.pause()
+                return before, "tui.article_view" in sys.modules
+
+        print(json.dumps(asyncio.run(main())))
+        """
+    )
+    env = {**os.environ, "TEXTUAL_ANIMATIONS": "none"}
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(Path(__file__).parent)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=120, check=True,
+    )  # fmt: skip
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [[], True]
