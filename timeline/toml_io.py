@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import accumulate, chain, compress, count, repeat
-from operator import add, not_, sub
+from operator import add, itemgetter, le, not_, sub
 from pathlib import Path
 from types import MemberDescriptorType, MethodWrapperType
 from typing import Any
@@ -378,11 +378,17 @@ def _valid_dates(values: set[Any]) -> bool:
     if not set(map(type, values)) <= {str}:
         return False
     days = [v for v in values if len(v) == 10 and v[4] == "-" == v[7] and v.isascii()]
+    spans = [v for v in values if len(v) == 21 and v[10] == "/" and v[4] == "-" == v[7] == v[15] == v[18]]
+    spans = [v for v in spans if v.isascii()]  # day intervals, both ends in the shape of a day
     try:
         deque(map(dt.date.fromisoformat, days), maxlen=0)  # of ASCII in this shape, it takes only YYYY-MM-DD
+        starts = list(map(dt.date.fromisoformat, map(itemgetter(slice(0, 10)), spans)))
+        ends = list(map(dt.date.fromisoformat, map(itemgetter(slice(11, 21)), spans)))
     except ValueError:
         return False
-    return all(map(_valid_date, values.difference(days)))
+    if not all(map(le, starts, ends)):
+        return False
+    return all(map(_valid_date, values.difference(days, spans)))
 
 
 def _valid_date(value: str) -> bool:
