@@ -309,9 +309,8 @@ def index_events(events: Sequence[Event]) -> EventIndex:
     distinct = set(dates)
     by_date = _plain_days([d for d in distinct if d and len(d) == 10])  # as _date_facts tells a day
     by_date.update(_day_intervals([d for d in distinct if d and len(d) == 21 and d[10] == "/"]))
-    for d in distinct:
-        if d not in by_date:
-            by_date[d] = _date_facts(d)
+    for d in distinct.difference(by_date):
+        by_date[d] = _date_facts(d)
     key_of = dict(zip(by_date, map(itemgetter(0), by_date.values()), strict=True))
     ranked = sorted(key_of, key=key_of.__getitem__)
     keys = list(map(key_of.__getitem__, ranked))
