@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import App, ComposeResult, SystemCommand
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -108,7 +108,7 @@ class MainScreen(Screen):
 
     _styled = False
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
         if not self._styled:
             self._styled = True
             event.refresh_styles = False
