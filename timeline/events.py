@@ -359,10 +359,6 @@ def tense(verb: ParsedToken, expr: TimeExpression | None = None) -> str:
 # --- candidates ------------------------------------------------------------------------
 
 
-def span_text(span: ParsedSpan) -> str:
-    return span.text
-
-
 def extract_candidates(
     document: Document,
     doc: Doc | ParsedDoc,
@@ -384,7 +380,7 @@ def extract_candidates(
     for si, sent in enumerate(sents):
         if _all_furniture(document.text, sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
             continue
-        key = _WS.sub(" ", span_text(sent).strip().lower())
+        key = _WS.sub(" ", sent.text.strip().lower())
         if key in seen:
             continue
         seen.add(key)
@@ -408,7 +404,7 @@ def _is_headline(document: Document, sent: ParsedSpan) -> bool:
     title = _WS.sub(" ", document.title).rstrip("…. ").strip().lower()
     lo, hi = line_of(document.text, sent.start_char)
     line = _WS.sub(" ", document.text[lo:hi]).strip().lower()
-    end = sent.start_char + len(span_text(sent).rstrip())
+    end = sent.start_char + len(sent.text.rstrip())
     return len(title) > 10 and (line.startswith(title) or title.startswith(line.rstrip("."))) and end <= hi
 
 
@@ -1075,7 +1071,7 @@ def _candidate(
         if not said:
             said = _quoted_after(verb, sent)
         if not said:
-            after = span_text(sent).split(":", 1)
+            after = sent.text.split(":", 1)
             said = after[1].strip() if len(after) == 2 else ""
         if not said:
             named = subject is not None and (subj_tok is None or subject.start <= subj_tok.idx < subject.end)
