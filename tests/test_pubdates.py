@@ -234,3 +234,27 @@ def test_many_undated_articles_dated_by_several_processes_come_out_as_one_proces
     assert two == one
     assert all(d.published_from == DateSource.INFERRED for d in two.documents[1:])
     assert two.documents[-1].published is not None  # by the others' dating of Sunday's statement
+
+
+def test_one_bare_likeness_alone_does_not_date_an_article_two_agreeing_links_do() -> None:
+    # a speaker says much the same on many days: "the father is ready to travel" on a Wednesday
+    # in one article may be last week's Wednesday in another
+    dated_doc = Document("d", "d.txt", "", "Dated", published="2000-04-06", published_from=DateSource.HEADER)
+    day = {"date": "2000-04-05", "precision": Precision.DAY, "certainty": Certainty.RESOLVED}
+    dated = DocumentAnalysis("d", candidates=(
+        cand("d", 1, "Castro: the father is ready to travel", ("Castro",), "father ready travel boy home", **day),
+        cand("d", 2, "Reno: the boy will be returned", ("Reno",), "boy return court ruling custody", **day),
+    ))  # fmt: skip
+    castro = cand("u", 1, "Castro: the father may travel soon", ("Castro",), "father travel soon visa month", time=0)
+    alone = DocumentAnalysis("u", times=(weekday("Wednesday", 3),), candidates=(castro,))
+    undated_doc = Document("u", "u.txt", "", "Undated")
+    result = infer_publication_dates([dated_doc, undated_doc], [dated, alone])
+    assert result.documents[1].published is None
+    assert any("u: no publication date" in note for note in result.notes)
+
+    reno = cand("u", 2, "Reno: the boy will be returned", ("Reno",), "boy return court ruling custody", time=1)
+    times = (weekday("Wednesday", 3), weekday("Wednesday", 3, 200))
+    both = DocumentAnalysis("u", times=times, candidates=(castro, reno))
+    result = infer_publication_dates([dated_doc, undated_doc], [dated, both])
+    assert result.documents[1].published_from == DateSource.INFERRED
+    assert result.documents[1].published.startswith("2000-04-")

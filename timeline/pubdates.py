@@ -273,6 +273,7 @@ def document_constraints(
     """Every constraint an undated article's links to dated articles put on its publication date."""
     constraints: list[Constraint] = []
     linked: list[tuple[dt.date, dt.date]] = []
+    thin = False  # the last link only just makes the threshold
     resolved = resolved or _Resolver()
     for c in analysis.candidates:
         ref = _best_match(c, index)
@@ -308,8 +309,9 @@ def document_constraints(
             constraints.append(Constraint(admits, _STRONG, f"{expr.text!r}: {where}"))
         constraints += after
         linked.append(ref.bounds)
-    if not linked:
-        return []
+        thin = not index.sure(c, ref)
+    if not linked or (len(linked) == 1 and thin):
+        return []  # one bare likeness alone: a speaker says much the same on many days
     start = min(b[0] for b in linked)
     latest = max(b[0] for b in linked)
     constraints.append(
@@ -511,7 +513,7 @@ def infer_publication_dates(
         pending = still
         comparisons += index.compared
     for n in pending:
-        notes.append(f"{docs[n].id}: no publication date; it shares no dated event with a dated article")
+        notes.append(f"{docs[n].id}: no publication date; nothing it shares with a dated article dates it")
     return PublicationDating(tuple(docs), tuple(found), tuple(notes), comparisons)
 
 
