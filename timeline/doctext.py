@@ -67,7 +67,7 @@ class ParsedToken:
     dep_: str
     ent_type_: str
     head_i: int
-    kids: list[ParsedToken]  # the children, in document order
+    kids: list[ParsedToken] | tuple[()]  # the children, in document order (a leaf shares one empty tuple)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -80,7 +80,7 @@ class ParsedToken:
         return self.doc.tokens[self.head_i]
 
     @property
-    def children(self) -> list[ParsedToken]:
+    def children(self) -> list[ParsedToken] | tuple[()]:
         # as spaCy's: the left children then the right ones, each in document order
         return self.kids
 
@@ -293,11 +293,15 @@ class ParsedDoc:
             t.dep_ = dep
             t.ent_type_ = ent
             t.head_i = head
-            t.kids = []
+            t.kids = ()
             append(t)
         for t, head in zip(tokens, heads, strict=True):
             if head != t.i:
-                tokens[head].kids.append(t)
+                above = tokens[head]
+                if above.kids:
+                    above.kids.append(t)
+                else:
+                    above.kids = [t]
         self.tokens = tokens
         # Doc.sents: a sentence starts at every token after the first marked as starting one
         bounds = [0, *(i for i in range(1, n) if sent_starts[i])]

@@ -52,7 +52,8 @@ def phrase(token: ParsedToken, limit: int = 6) -> str:
     idx = [t.i for t in keep]
     lo, hi = min(idx), max(idx)
     kept = set(idx)
-    words = [t for t in token.doc[lo : hi + 1] if t.i in kept]
+    run = token.doc.tokens[lo : hi + 1]
+    words = run if len(kept) == len(run) else [t for t in run if t.i in kept]
     # too long: leave out the head's trailing prepositional phrases whole before cutting words
     # ("a data centre in North Carolina"); "of" and "than" phrases complete the head and stay
     for extra in sorted(
