@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
@@ -252,9 +253,43 @@ def test_one_bare_likeness_alone_does_not_date_an_article_two_agreeing_links_do(
     assert result.documents[1].published is None
     assert any("u: no publication date" in note for note in result.notes)
 
+    # nor does it with a background event beside it, which bounds the date from below but pins no day
+    rescue = {"kind": EventKind.OCCURRENCE, "predicate": "rescue"}
+    month = {"date": "1999-11", "precision": Precision.MONTH, "certainty": Certainty.STATED}
+    background = cand("d", 3, "Elian is rescued", ("Elian",), "rescue boy sea fisherman raft", **rescue, **month)
+    dated_more = dataclasses.replace(dated, candidates=(*dated.candidates, background))
+    told = cand("u", 2, "Elian is rescued", ("Elian",), "rescue boy sea fisherman raft", **rescue)
+    beside = DocumentAnalysis("u", times=alone.times, candidates=(castro, told))
+    result = infer_publication_dates([dated_doc, undated_doc], [dated_more, beside])
+    assert result.documents[1].published is None
+
     reno = cand("u", 2, "Reno: the boy will be returned", ("Reno",), "boy return court ruling custody", time=1)
     times = (weekday("Wednesday", 3), weekday("Wednesday", 3, 200))
     both = DocumentAnalysis("u", times=times, candidates=(castro, reno))
     result = infer_publication_dates([dated_doc, undated_doc], [dated, both])
     assert result.documents[1].published_from == DateSource.INFERRED
     assert result.documents[1].published.startswith("2000-04-")
+
+
+def test_a_date_copied_from_a_likeness_is_no_reference_for_a_further_likeness() -> None:
+    # B retells A's rally (so B is dated) and a statement like one A dates (so it takes A's date);
+    # C's statement is like B's, not like A's: a chain of likenesses, no evidence of when C appeared
+    day = {"precision": Precision.DAY, "certainty": Certainty.RESOLVED}
+    a = DocumentAnalysis("dated", candidates=(
+        *DATED_ANALYSIS.candidates,
+        cand("dated", 2, "Gonzalez: he will wait", ("Gonzalez",), "appeal wait court ruling decision",
+             date="2024-02-11", **day),
+    ))  # fmt: skip
+    b = DocumentAnalysis("b", times=(weekday("Saturday", 6),), candidates=(
+        cand("b", 1, "Trump encourages Russia", ("Trump", "Russia"), RALLY, time=0, predicate="encourage"),
+        cand("b", 2, "Gonzalez: he will wait out the appeal", ("Gonzalez",), "appeal wait court father custody"),
+    ))  # fmt: skip
+    c = DocumentAnalysis("c", times=(weekday("Sunday", 7),), candidates=(
+        cand("c", 1, "Gonzalez: the family's lawyer will appeal", ("Gonzalez",), "father custody appeal lawyer family",
+             time=0),
+    ))  # fmt: skip
+    docs = [DATED, Document("b", "b.txt", "", "B"), Document("c", "c.txt", "", "C")]
+    result = infer_publication_dates(docs, [a, b, c])
+    assert result.documents[1].published_from == DateSource.INFERRED
+    assert result.analyses[1].candidates[1].date == "2024-02-11"  # B's statement: A's date, by likeness
+    assert result.documents[2].published is None

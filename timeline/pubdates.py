@@ -136,6 +136,8 @@ class _Index:
                     continue
                 if c.kind == EventKind.SCHEDULED or c.tense == "future":
                     continue  # a plan: what another article reports as done may not be it, nor on that day
+                if second_hand(c):
+                    continue  # its date is a copy of a reference's, which is here itself: no chains of likeness
                 f = self.features_of(c)
                 n = len(self.references)
                 self.references.append(_Reference(c, b))
@@ -273,7 +275,7 @@ def document_constraints(
     """Every constraint an undated article's links to dated articles put on its publication date."""
     constraints: list[Constraint] = []
     linked: list[tuple[dt.date, dt.date]] = []
-    thin = False  # the last link only just makes the threshold
+    pins: list[bool] = []  # for each link whose time expression pins a day: does it only just make the threshold?
     resolved = resolved or _Resolver()
     for c in analysis.candidates:
         ref = _best_match(c, index)
@@ -307,11 +309,11 @@ def document_constraints(
                 return got is not None and target[0] <= got[0] and got[1] <= target[1]
 
             constraints.append(Constraint(admits, _STRONG, f"{expr.text!r}: {where}"))
+            pins.append(not index.sure(c, ref))
         constraints += after
         linked.append(ref.bounds)
-        thin = not index.sure(c, ref)
-    if not linked or (len(linked) == 1 and thin):
-        return []  # one bare likeness alone: a speaker says much the same on many days
+    if not linked or pins == [True]:
+        return []  # one bare likeness alone pins no day: a speaker says much the same on many days
     start = min(b[0] for b in linked)
     latest = max(b[0] for b in linked)
     constraints.append(
@@ -447,13 +449,21 @@ def date_linked(analysis: DocumentAnalysis, index: _Index, days: Sequence[dt.dat
         if ref is None or ref.bounds[1] > latest:
             candidates.append(c)
             continue
-        how = f"{ref.candidate.date}: the same event as {ref.candidate.title[:50]!r} in {ref.candidate.document}"
+        how = f"{ref.candidate.date}: {_SAME_EVENT} {ref.candidate.title[:50]!r} in {ref.candidate.document}"
         candidates.append(
             dataclasses.replace(
                 c, date=ref.candidate.date, precision=ref.candidate.precision, certainty=Certainty.INFERRED, how=how
             )
         )
     return dataclasses.replace(analysis, candidates=tuple(candidates))
+
+
+_SAME_EVENT = "the same event as"
+
+
+def second_hand(candidate: EventCandidate) -> bool:
+    """Was the candidate dated by :func:`date_linked`, from another article's report of its event?"""
+    return candidate.certainty == Certainty.INFERRED and f": {_SAME_EVENT} " in candidate.how
 
 
 def _value(expr: TimeExpression, anchor: dt.date) -> str | None:
