@@ -293,3 +293,16 @@ def test_a_date_copied_from_a_likeness_is_no_reference_for_a_further_likeness() 
     assert result.documents[1].published_from == DateSource.INFERRED
     assert result.analyses[1].candidates[1].date == "2024-02-11"  # B's statement: A's date, by likeness
     assert result.documents[2].published is None
+
+
+def test_news_of_an_event_known_only_to_the_month_may_appear_a_week_after_that_month_ends() -> None:
+    month = {"date": "2024-03", "precision": Precision.MONTH, "certainty": Certainty.STATED}
+    found = {"kind": EventKind.OCCURRENCE, "predicate": "find"}
+    lemmas = "discovery rifle scope yard search police"
+    dated = DocumentAnalysis("dated", candidates=(
+        cand("dated", 1, "Police find a rifle", ("Police",), lemmas, **found, **month),
+    ))  # fmt: skip
+    doc, analysis = undated(cand("u", 1, "Police find a rifle", ("Police",), lemmas, **found))
+    result = infer_publication_dates([DATED, doc], [dated, analysis])
+    lo, _, hi = (result.documents[1].published or "").partition("/")
+    assert lo == "2024-03-01" and hi == "2024-04-07"

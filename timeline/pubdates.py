@@ -315,7 +315,7 @@ def document_constraints(
     if not linked or pins == [True]:
         return []  # one bare likeness alone pins no day: a speaker says much the same on many days
     start = min(b[0] for b in linked)
-    latest = max(b[0] for b in linked)
+    latest = max(b[1] for b in linked)  # a month-long event may have ended late in its month
     constraints.append(
         Constraint(
             lambda a: a <= latest + RECENCY,
@@ -602,4 +602,4 @@ def _date_range(bounds: tuple[int, int]) -> tuple[list[_Outcome], int]:
 
 def _around(constraints: Sequence[Constraint], analysis: DocumentAnalysis, index: _Index) -> tuple[dt.date, dt.date]:
     linked = [r.bounds for c in analysis.candidates if (r := _best_match(c, index))]
-    return min(b[0] for b in linked), max(b[0] for b in linked)
+    return min(b[0] for b in linked), max(b[1] for b in linked)
