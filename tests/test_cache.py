@@ -431,3 +431,26 @@ def test_only_the_latest_built_timelines_are_kept(tmp_path):
         assert cache.get_timeline("k0") is None
         last = cache.get_timeline(f"k{TIMELINES_KEPT + 2}")
     assert last is not None and last.generator == f"g{TIMELINES_KEPT + 2}"
+
+
+def test_every_module_an_analysis_runs_is_in_the_pipeline_version():
+    """An edit to any code the per-document analysis runs must invalidate cached analyses."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from timeline.nlp import load_model\n"
+        "from timeline.analyse import analyse_document\n"
+        "from timeline.model import Document\n"
+        "text = 'NATO chief Jens Stoltenberg said on Sunday that the alliance \"will respond\". Copyright 2024.'\n"
+        "analyse_document(Document('d', 'd.txt', text, 'T', published='2024-02-12'), load_model(None)(text))\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('timeline.'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    from timeline.cache import PIPELINE_SOURCES
+
+    covered = {s.removesuffix(".py") for s in PIPELINE_SOURCES}
+    not_analysis = {"paths", "parse"}  # where the cache lives; how the work is shared out
+    missing = [m for m in out if m.split(".")[1] not in covered | not_analysis]
+    assert "timeline.events" in out and not missing

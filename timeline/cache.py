@@ -43,6 +43,7 @@ PIPELINE_SOURCES = (
     "quotes.py",
     "titles.py",
     "candidates.py",
+    "doctext.py",
     "model.py",
     "nlp.py",
     "cache.py",
