@@ -119,6 +119,9 @@ def parsing_gc() -> Iterator[None]:
 
 
 def _default_analyse() -> Analyse:
+    # everything the analysis runs, imported (its patterns compiled) where this is called:
+    # in the build's process before it forks workers, they inherit it instead of each importing it
+    from timeline import doctext, events, quotes, times, titles  # noqa: F401
     from timeline.analyse import analyse_document
 
     return analyse_document
@@ -277,6 +280,9 @@ def analyse_corpus(
                     # loaded once here: forked workers share its memory instead of each loading it
                     nlp = loader()
                     loader = functools.partial(_loaded, nlp)
+                    # and the analysis code imported once (its patterns compiled): the corpus
+                    # stages here need most of it anyway
+                    analyse = analyse or _default_analyse()
                 stream = (
                     _analyse_in_pool(todo, loader, analyse, jobs)
                     if jobs > 1
