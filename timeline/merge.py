@@ -347,7 +347,7 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         return 0.0  # one sentence reports each event once: two candidates there are two events
     ka, kb = fa.keys, fb.keys
     sa, sb = fa.key_set, fb.key_set
-    shared_actors = sa & sb
+    shared_actors = not sa.isdisjoint(sb)
     named = not sa.isdisjoint(b.lemmas) or not sb.isdisjoint(a.lemmas)  # one's actor named in the other's words
     shared_quotes = (fa.shingles or fb.shingles) and quotes_shared(fa, fb)
     if not ka or not kb:  # same_voice, inline: the commonest question of the merge
@@ -369,11 +369,12 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         score += 0.75
     elif named:
         score += 0.5
-    names = (fa.name_words & fb.name_words) | sa | sb
-    la, lb = a.lemmas - names, b.lemmas - names  # names both carry count once, as actors
-    if la and lb:
-        overlap = len(la & lb) / min(len(la), len(lb))
-        score += 3.0 * overlap if min(len(la), len(lb)) >= 3 else 1.5 * overlap
+    if not a.lemmas.isdisjoint(b.lemmas):  # (else no overlap, whatever the names)
+        names = (fa.name_words & fb.name_words) | sa | sb
+        la, lb = a.lemmas - names, b.lemmas - names  # names both carry count once, as actors
+        if la and lb:
+            overlap = len(la & lb) / min(len(la), len(lb))
+            score += 3.0 * overlap if min(len(la), len(lb)) >= 3 else 1.5 * overlap
     if shared_quotes:
         score += 2.0
     if fa.figures and fb.figures:
