@@ -3,7 +3,9 @@
 ``find_times(doc, anchor)`` runs the rules of :mod:`timeline.timex.grammar` over the
 document text (patterns compiled once, at import), keeps the longest non-overlapping
 matches, reads the tense of each relative expression's clause from the parse, and
-resolves it against the publication date. ``reanchor`` resolves a relative expression
+resolves it against the publication date. The parse is read through
+:func:`timeline.doctext.parsed` (the per-document stage has built it already; a document
+tagged alone is read there). ``reanchor`` resolves a relative expression
 again against another date, without the parse: the rule and the tense are stored on
 the expression.
 """
@@ -19,7 +21,7 @@ from re import _constants as _C  # type: ignore[attr-defined]
 from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
 from typing import TYPE_CHECKING
 
-from timeline.doctext import doc_text
+from timeline.doctext import ParsedDoc, parsed
 from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored
@@ -377,10 +379,11 @@ def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[Rule, re.M
                 yield r, m
 
 
-def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
+def find_spans(doc: Doc | ParsedDoc) -> list[tuple[int, int, Parsed]]:
     """Longest non-overlapping rule matches, in text order."""
+    doc = parsed(doc)
     ctx = Context(doc)
-    text = doc_text(doc)
+    text = doc.text
     found: list[tuple[int, int, int, Parsed]] = []
     for r, m in _rule_matches(text):
         try:
@@ -388,8 +391,8 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
         except IndexError:
             s, e = m.span()
         ctx.cut = ctx.cut_end = None
-        parsed = r.handler(m, ctx)
-        if parsed is None:
+        reading = r.handler(m, ctx)
+        if reading is None:
             continue
         if ctx.cut is not None:
             s = max(s, ctx.cut)
@@ -401,12 +404,12 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
             s += 1
         while e > s and text[e - 1] in _TRIM:
             e -= 1
-        approx = _APPROX_BEFORE.search(text, max(0, s - 16), s) if parsed.type in _POINTS else None
-        if approx and not parsed.mod and not text.startswith(("'s", "’s"), e):  # not "get around Monday's vote"
+        approx = _APPROX_BEFORE.search(text, max(0, s - 16), s) if reading.type in _POINTS else None
+        if approx and not reading.mod and not text.startswith(("'s", "’s"), e):  # not "get around Monday's vote"
             s = approx.start()  # "around 7:15 p.m.": TimeML keeps the word, as mod APPROX
-            parsed = dataclasses.replace(parsed, mod="APPROX")
+            reading = dataclasses.replace(reading, mod="APPROX")
         if e > s and not ctx.in_title(s, e):
-            found.append((s, e, r.priority, parsed))
+            found.append((s, e, r.priority, reading))
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     starts: list[int] = []
     chosen: list[tuple[int, int, Parsed]] = []
@@ -421,12 +424,13 @@ def find_spans(doc: Doc) -> list[tuple[int, int, Parsed]]:
     return chosen
 
 
-def find_times(doc: Doc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
+def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
     """Every time expression of ``doc``, resolved against ``anchor`` (the publication date)."""
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()
     out: list[TimeExpression] = []
-    text = doc_text(doc)
+    doc = parsed(doc)
+    text = doc.text
     ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
     for s, e, p in find_spans(doc):
         t = None
@@ -484,7 +488,7 @@ def _reference(t: TimeExpression) -> tuple[dt.date, str, str] | None:
 
 
 def _from_reference(
-    doc: Doc, text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str]
+    doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str]
 ) -> TimeExpression | None:
     """A narrative expression ("the following year", "that day") counted from the story's time."""
     day, _, ref_text = ref
@@ -500,7 +504,7 @@ def _made(text: str, s: int, e: int, p: Parsed, **fields: object) -> TimeExpress
     return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, mod=p.mod, **fields)
 
 
-def _expression(doc: Doc, text: str, s: int, e: int, p: Parsed, anchor: dt.date | None) -> TimeExpression:
+def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt.date | None) -> TimeExpression:
     if p.kind == "abs":
         date, precision = value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None)
         return _made(text, s, e, p, value=p.value, date=date, precision=precision, how=f"{p.desc} → {p.value}")

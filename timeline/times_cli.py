@@ -23,11 +23,17 @@ def _anchor(doc: Document) -> dt.date | None:
 
 
 def iter_times(docs: list[Document], nlp) -> Iterator[tuple[Document, tuple[TimeExpression, ...]]]:
-    """Each document with its expressions; the texts are parsed in one batch stream."""
+    """Each document with its expressions; the texts are parsed in one batch stream, each parse
+    read once into plain values (as the per-document stage of a build reads it) and let go after."""
+    from timeline.doctext import parsed, release
     from timeline.times import find_times
 
-    for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        yield doc, find_times(parsed, _anchor(doc))
+    for doc, spacy_doc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
+        try:
+            times = find_times(parsed(spacy_doc), _anchor(doc))
+        finally:
+            release(spacy_doc)
+        yield doc, times
 
 
 def row(doc: Document, t: TimeExpression) -> dict[str, object]:

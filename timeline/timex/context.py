@@ -1,7 +1,8 @@
 """What the grammar's handlers may ask about the text around a match.
 
-Built once per document from the spaCy Doc: token start offsets for a bisect lookup,
-so that a handler can ask for a token's tag or entity type without any re-parse.
+Built once per document from its parse read into plain values (:class:`timeline.doctext.ParsedDoc`):
+token start offsets for a bisect lookup, so that a handler can ask for a token's tag or entity
+type without any re-parse, and without spaCy building a ``Token`` for each question.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from timeline.doctext import doc_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from timeline.doctext import ParsedDoc, ParsedToken
 
 _WORD_BEFORE = re.compile(r"([\w']+)\W*$")
 _WORD_AFTER = re.compile(r"^[\s\-\"'“”‘’]*([\w']+)")  # the next word of the same phrase: never past , . ; :
@@ -85,23 +86,25 @@ _OPENING = frozenset(".!?:;\n\"'`“‘(—-")
 class Context:
     """Lookups on one parsed document for the grammar's handlers."""
 
-    __slots__ = ("_starts", "cut", "cut_end", "doc", "quarterly", "text")
+    __slots__ = ("_starts", "_tokens", "cut", "cut_end", "doc", "quarterly", "text")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: ParsedDoc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self._starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self._starts = doc.starts
+        self._tokens = doc.tokens
         #: set by a handler to start the extent later than its match (words TimeML leaves out)
         self.cut: int | None = None
         self.cut_end: int | None = None
         #: a report on a quarter's results: "a year ago" there means that quarter a year before
         self.quarterly = self.text.lower().count("quarter") >= 2
 
-    def token_at(self, char: int) -> Token | None:
+    def token_at(self, char: int) -> ParsedToken | None:
+        """The token starting at or last before ``char`` (the first one before any)."""
         if not self._starts:
             return None
         i = bisect_right(self._starts, char) - 1
-        return self.doc[max(i, 0)]
+        return self._tokens[max(i, 0)]
 
     def word_before(self, char: int) -> str:
         m = _WORD_BEFORE.search(self.text, max(0, char - 40), char)
@@ -146,11 +149,11 @@ class Context:
         tok = self.token_at(char)
         if tok is None or tok.i == 0 or tok.idx != char:
             return False
-        prev = self.doc[tok.i - 1]
+        prev = self._tokens[tok.i - 1]
         if prev.like_num or prev.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or prev.text in ("%", "$"):
             return True
         if prev.tag_ == "NNS":
-            return any(t.like_num for t in self.doc[max(0, prev.i - 3) : prev.i])
+            return any(t.like_num for t in self._tokens[max(0, prev.i - 3) : prev.i])
         return False
 
     def in_title(self, start: int, end: int) -> bool:
@@ -188,7 +191,7 @@ class Context:
             return False
         if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             return False
-        nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+        nxt = tok.nbor(1) if tok.i + 1 < len(self._tokens) else None
         if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in _YEAR_NOUNS:
             return False
         if tok.ent_type_ in ("DATE", "TIME", "EVENT"):

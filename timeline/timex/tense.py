@@ -1,7 +1,8 @@
 """The tense of the clause an expression sits in, read from the dependency parse.
 
 It decides which way a relative expression points: "said on Wednesday" (past) is the
-last Wednesday, "will meet on Wednesday" (future) the next one.
+last Wednesday, "will meet on Wednesday" (future) the next one. The parse is read from
+:class:`timeline.doctext.ParsedDoc` (a token's head and children are attribute lookups there).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from timeline.doctext import doc_text
 from timeline.timex.context import SINCE
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from timeline.doctext import ParsedDoc, ParsedToken
 
 PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
 
@@ -67,7 +68,7 @@ _REPORTING = frozenset(
 )
 
 
-def verb_tense(v: Token, depth: int = 0) -> str:
+def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     """past / future / present / "" for one verb and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -124,7 +125,7 @@ def verb_tense(v: Token, depth: int = 0) -> str:
     return NONE
 
 
-def _singular_subject(v: Token) -> bool:
+def _singular_subject(v: ParsedToken) -> bool:
     """Is the subject of ``v`` a third person singular ("the bank", "he"), which a present verb would agree with?"""
     for c in v.children:
         if c.dep_ == "nsubj":
@@ -137,7 +138,7 @@ def _singular_subject(v: Token) -> bool:
 _NEGATORS = frozenset({"neither", "nor", "nobody", "none", "no"})
 
 
-def _negated(v: Token) -> bool:
+def _negated(v: ParsedToken) -> bool:
     """A "not" on the verb, or a subject such as "neither he nor ..." or "no one"."""
     for c in v.children:
         if c.dep_ == "neg":
@@ -147,12 +148,12 @@ def _negated(v: Token) -> bool:
     return False
 
 
-def _pluperfect(v: Token) -> bool:
+def _pluperfect(v: ParsedToken) -> bool:
     auxes = list(v.children) + (list(v.head.children) if v.dep_ == "acomp" else [])
     return any(c.lower_ == "had" and c.dep_ == "aux" for c in auxes)
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> str:
+def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     """Tense of the verb governing the characters ``start:end`` of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
