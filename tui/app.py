@@ -21,7 +21,7 @@ from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from timeline.model import Precision, Timeline, cited_documents
 from timeline.sources import FREEZE_FROM_EVENTS, froze_a_timeline
@@ -42,7 +42,7 @@ from tui.view import (
     parse_date_query,
     resolve_actor,
 )
-from tui.widgets import ActorPanel, DetailPane, EventList, Histogram, KeyBar, PartsUnreadable
+from tui.widgets import ActorPanel, DetailPane, EventList, Histogram, KeyBar, PartsUnreadable, StatusLine
 
 #: Below this width the actor panel starts hidden (``a`` shows it).
 NARROW = 100
@@ -152,6 +152,7 @@ class TimelineApp(App[int]):
         self._remember_theme = False
         self._last_follow = 0.0
         self._follow_timer: Timer | None = None
+        self._followed: tuple[int | None, list[int]] | None = None  # (event, in_view) the detail and histogram show
         self._paused_gc = False
         self.sub_title = clean_line(source_name)
 
@@ -210,7 +211,7 @@ class TimelineApp(App[int]):
         # list over the detail in what is left (app.tcss). Each container would add a style
         # pass and a render of its own to every frame.
         yield Histogram(id="histogram")
-        yield Static(id="status", markup=False)
+        yield StatusLine(id="status")
         yield KeyBar()
         yield ActorPanel(self.timeline, id="actors")
         yield EventList(self.timeline, id="events")
@@ -289,7 +290,7 @@ class TimelineApp(App[int]):
     def _layout_for(self, width: int) -> None:
         show = self._panel_choice if self._panel_choice is not None else width >= NARROW
         self.query_one(ActorPanel).set_class(not show, "-hidden")
-        self.call_after_refresh(self.update_status)
+        self.update_status()  # the hint names the actor key while the panel is hidden
 
     # --- the view ---------------------------------------------------------------------
 
@@ -306,6 +307,7 @@ class TimelineApp(App[int]):
         self.in_view = matching(events, self.order, self.chosen, self.match_mode)
         self._update_hits()
         lst.set_rows(build_rows(self.headings, self.in_view), keep)
+        self._follow(lst.current_event)  # now, not when the list's message arrives: the next frame is whole
         panel = self.query_one(ActorPanel)
         if len(self.in_view) == len(events):
             panel.set_counts(panel.totals)  # nothing filtered out: the totals, without counting again
@@ -327,13 +329,8 @@ class TimelineApp(App[int]):
             text.append(" · /", style="dim")
             text.append(clean_line(self.search_query))
             text.append(f" {len(self.search_hits)} hit{'s' if len(self.search_hits) != 1 else ''}", style="dim")
-        status = self.query_one("#status", Static)
         hint = "? help" if self.query_one(ActorPanel).display else "a: actors  ? help"
-        room = status.size.width - 2 - text.cell_len - len(hint)
-        if room >= 2:
-            text.append(" " * room)
-            text.append(hint, style="dim")
-        status.update(text, layout=False)  # one line, always
+        self.query_one(StatusLine).show(text, hint)
 
     def on_event_list_highlighted(self, message: EventList.Highlighted) -> None:
         """Follow the cursor; while a key is held down, only the last position is drawn."""
@@ -341,6 +338,8 @@ class TimelineApp(App[int]):
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
+        if self._followed is not None and self._followed[0] == message.event and self._followed[1] is self.in_view:
+            return  # already shown (a re-filter shows its cursor's event at once)
         if now - self._last_follow < FOLLOW_DELAY:
             self._follow_timer = self.set_timer(FOLLOW_DELAY, partial(self._follow, message.event))
         else:
@@ -349,6 +348,7 @@ class TimelineApp(App[int]):
 
     def _follow(self, event: int | None) -> None:
         self._follow_timer = None
+        self._followed = (event, self.in_view)
         self.query_one(DetailPane).show(event)
         self.query_one(Histogram).show(self.mids, self.in_view, event)
 

@@ -406,6 +406,32 @@ class Histogram(Widget):
         return Text.assemble(bars, "\n", Text(axis, style="dim"))
 
 
+# --- the status line ------------------------------------------------------------------------
+
+
+class StatusLine(Static):
+    """What is in view (counts, filter, search) and, at the right end, a hint of the help key.
+
+    The hint is placed as the line is drawn, when its width is known: set before the
+    first layout, it would have no room to go by, and a frame would show the line without it.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._text = Text()
+        self._hint = ""
+
+    def show(self, text: Text, hint: str) -> None:
+        self._text, self._hint = text, hint
+        self.refresh()  # one line, always: no layout
+
+    def render(self) -> Text:
+        room = self.size.width - 2 - self._text.cell_len - len(self._hint)
+        if room < 2:
+            return self._text
+        return Text.assemble(self._text, " " * room, (self._hint, "dim"))
+
+
 # --- the actor panel ----------------------------------------------------------------------
 
 
@@ -861,6 +887,7 @@ class KeyBar(Widget, can_focus=False):
         self._keys: list[tuple[str, str, str, bool]] = []  # (key, shown as, description, enabled)
         self._palette: tuple[str, str, str, bool] | None = None
         self._spans: list[tuple[int, int, str, bool]] = []  # (x from, x to, key, enabled)
+        self._collected = False
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -871,7 +898,12 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, screen) -> None:
         if screen is not self.screen:
             return
-        active = screen.active_bindings
+        if self._collect() or self._palette is not None:
+            self.refresh()
+
+    def _collect(self) -> bool:
+        """Read the screen's active keys; whether they changed."""
+        active = self.screen.active_bindings
         keys, seen = [], set()
         for _node, binding, enabled, _tooltip in active.values():
             if binding.show and binding.action not in seen:  # one entry an action, as in Footer
@@ -881,11 +913,15 @@ class KeyBar(Widget, can_focus=False):
         if self.app.ENABLE_COMMAND_PALETTE and self.app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[self.app.COMMAND_PALETTE_BINDING]
             self._palette = (binding.key, self.app.get_key_display(binding), binding.description, enabled)
-        if keys != self._keys or self._palette is not None:
+        self._collected = True
+        if keys != self._keys:
             self._keys = keys
-            self.refresh()
+            return True
+        return False
 
     def render(self) -> Text:
+        if not self._collected:  # the first frame: drawn with the keys, not before the screen says they changed
+            self._collect()
         key_style = self.get_component_rich_style("key-bar--key", partial=True)
         text_style = self.get_component_rich_style("key-bar--description", partial=True)
         out = Text(no_wrap=True, overflow="crop", end="")

@@ -587,3 +587,42 @@ async def test_a_theme_chosen_in_the_article_view_colours_the_main_screen_on_the
         await pilot.pause()
         assert app.screen is app.screen_stack[0]
         assert main.styles.background == app.current_theme.to_color_system().background != before
+
+
+class FirstFrame(TimelineApp):
+    """The explorer that keeps the text of the very first frame it draws.
+
+    A headless app hands each frame to ``_display`` (which then writes nothing); the first is
+    the whole screen, line by line, exactly what a terminal would be sent.
+    """
+
+    first_frame: str | None = None
+
+    def _display(self, screen, renderable) -> None:
+        if self.first_frame is None and renderable is not None:
+            lines = getattr(renderable, "strips", None)
+            assert lines is not None, f"the first frame is not the whole screen: {renderable!r}"
+            self.first_frame = "\n".join("".join(strip.text for strip in line) for line in lines)
+        super()._display(screen, renderable)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_first_frame_is_already_complete(size):
+    """No frame with an empty histogram, an empty detail pane or a missing hint before the right one."""
+    app = FirstFrame(small_timeline())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        first, settled = app.first_frame, screen_text(app)
+    assert first is not None
+    assert "no dated events" not in first
+    histogram_line = first.splitlines()[0]
+    assert any(bar in histogram_line for bar in "▁▂▃▄▅▆▇█")  # the bins, drawn
+    assert "2006" in first.splitlines()[1] and "2024" in first.splitlines()[1]  # the axis under them
+    assert "NATO allies agree the 2% pledge" in first and "1 source" in first  # the detail of the first event
+    assert "“in 2006”, stated" in first
+    assert "? help" in first
+    # and nothing changes on the next frames but the scroll thumbs: Textual makes a view's scroll bar
+    # at its first layout, with the gutter kept free for it, and draws it from the next frame on
+    thumbs = set("▁▂▃▄▅▆▇█▔")
+    assert len(first) == len(settled)
+    assert all(a == b or (a == " " and b in thumbs) for a, b in zip(first, settled, strict=True))
