@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from timeline import __version__
-from timeline.cli import main
+from timeline.cli import main, make_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -77,6 +77,66 @@ def test_no_command_prints_help_and_exits_2(capsys):
 def test_bad_argument_is_one_line_exit_2():
     proc = run_cli("build", "seeds", "-o", "x.toml", "--no-such-flag")
     assert_one_line_error(proc, 2, "unrecognized arguments", "--help")
+
+
+def _help(parser, args: list[str], capsys) -> str:
+    with pytest.raises(SystemExit):
+        parser.parse_args(args)
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_command_parsed_alone_reads_and_helps_as_with_every_command(command, capsys):
+    """``timeline CMD ...`` builds CMD's parser only; its help and its parse are the full parser's."""
+    full, alone = make_parser(), make_parser(command)
+    assert _help(alone, [command, "--help"], capsys) == _help(full, [command, "--help"], capsys)
+    args = [command, "x.toml", "y"] if command == "evaluate" else [command, "seeds"]
+    assert vars(alone.parse_args(args)) == vars(full.parse_args(args))
+    with pytest.raises(SystemExit):
+        main([*args, "--no-such-flag"])
+    assert capsys.readouterr().err == "timeline: error: unrecognized arguments: --no-such-flag (see timeline --help)\n"
+
+
+def test_timeline_help_lists_every_command(capsys):
+    out = _help(make_parser(), ["--help"], capsys)
+    for command in COMMANDS:
+        assert f"\n    {command} " in out
+
+
+EXPLORE_IMPORTS = """
+import json, sys
+import tui.app
+
+def opened(timeline, **options):  # the app itself is tested elsewhere: here, what was imported to reach it
+    watched = [m for m in sys.modules if m.startswith("timeline.")]
+    print(json.dumps({"events": len(timeline.events), "modules": watched}))
+    return 0
+
+tui.app.run_app = opened
+from timeline.cli import main, make_parser
+raise SystemExit(main(["explore", sys.argv[1]]))
+"""
+
+
+def test_explore_a_saved_timeline_imports_no_other_command(tmp_path):
+    """``timeline explore FILE.toml`` loads neither the build, times nor evaluate commands, nor what they run."""
+    import json
+
+    from timeline.model import Event, Timeline
+    from timeline.toml_io import write_timeline
+
+    saved = tmp_path / "t.toml"
+    write_timeline(Timeline(events=(Event("e1", "The council meets", "2024-02-10"),)), saved)
+    env = {**os.environ, "TIMELINE_CACHE_DIR": str(tmp_path / "cache"), "TIMELINE_CONFIG_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-c", EXPLORE_IMPORTS, str(saved)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert result["events"] == 1
+    assert "timeline.commands.explore" in result["modules"]
+    for module in ("commands.build", "commands.times", "commands.evaluate", "build", "times", "times_cli",
+                   "evaluate", "corpus", "nlp", "merge", "pubdates"):  # fmt: skip
+        assert f"timeline.{module}" not in result["modules"]
 
 
 # --- usage errors: one line, exit 2, no traceback ----------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import signal
 import sys
@@ -17,9 +18,16 @@ import threading
 from collections.abc import Sequence
 
 from timeline import __version__
-from timeline.commands import build, evaluate, explore, times
 
-COMMANDS = (build, explore, times, evaluate)
+#: Each command's module (``add_parser`` and ``run``), in the order ``timeline --help`` lists them.
+#: A command line naming one of them imports only that one: ``timeline explore FILE.toml`` starts
+#: without the build, times and evaluate commands.
+COMMAND_MODULES = {
+    "build": "timeline.commands.build",
+    "explore": "timeline.commands.explore",
+    "times": "timeline.commands.times",
+    "evaluate": "timeline.commands.evaluate",
+}
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 DEBUG_ENV = "TIMELINE_DEBUG"
@@ -30,7 +38,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``timeline`` parser; with ``command``, one holding that command alone.
+
+    A command's own parser is the same either way (its name, arguments, ``--help`` and
+    ``--version``), and so is every parse of a command line that names it first; only the
+    parser of a command line that names none (``timeline --help``, a mistyped command)
+    needs to know every command.
+    """
     parser = _Parser(
         prog="timeline",
         description="Build a timeline of dated events from news articles and explore it in the terminal.",
@@ -40,8 +55,8 @@ def make_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS:
-        module.add_parser(sub)
+    for name in [command] if command in COMMAND_MODULES else COMMAND_MODULES:
+        importlib.import_module(COMMAND_MODULES[name]).add_parser(sub)
     for command in sub.choices.values():
         command.add_argument("--version", action="version", version=f"timeline {__version__}")
     return parser
@@ -59,7 +74,8 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = make_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
@@ -74,37 +90,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _run(args: argparse.Namespace) -> int:
-    from timeline.corpus import CorpusError
-    from timeline.files import OutputExistsError
-    from timeline.nlp import ModelNotFoundError
-    from timeline.toml_io import TimelineFileError
+#: The errors a user can cause, by the module that defines each: (module, class name, exit code).
+EXPECTED_ERRORS = (
+    ("timeline.corpus", "CorpusError", EXIT_USAGE),
+    ("timeline.toml_io", "TimelineFileError", EXIT_USAGE),
+    ("timeline.nlp", "ModelNotFoundError", EXIT_USAGE),
+    ("timeline.files", "OutputExistsError", EXIT_FAILURE),
+)
 
+
+def _expected_exit(exc: Exception) -> int | None:
+    """The exit code of an error the user caused, or None for any other.
+
+    The modules are not imported to ask: an error can only be an instance of a class whose
+    module was imported, so a command that never reads a corpus (``explore FILE.toml``) never
+    loads the corpus reader or the NLP module just to rule their errors out.
+    """
+    for module, name, code in EXPECTED_ERRORS:
+        kind = getattr(sys.modules.get(module), name, None)
+        if kind is not None and isinstance(exc, kind):
+            return code
+    return None
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.run(args) or 0)
-    except (CorpusError, TimelineFileError, ModelNotFoundError) as exc:
-        report(str(exc))
-        return EXIT_USAGE
-    except OutputExistsError as exc:
-        report(str(exc))
-        return EXIT_FAILURE
     except KeyboardInterrupt:
         report("interrupted")
         return 130
-    except BrokenPipeError:  # the reader of stdout went away (``| head``): stop quietly
+    except Exception as exc:
+        return _failed(exc)
+
+
+def _failed(exc: Exception) -> int:
+    """Report an error in one line; its exit code."""
+    code = _expected_exit(exc)  # before OSError: an output file that exists is one
+    if code is not None:
+        report(str(exc))
+        return code
+    if isinstance(exc, BrokenPipeError):  # the reader of stdout went away (``| head``): stop quietly
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # and keep the exit flush quiet
         return EXIT_OK
-    except OSError as exc:
+    if isinstance(exc, OSError):
         report(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
         return EXIT_FAILURE
-    except Exception as exc:  # a bug: say so in one line, keep the traceback for who asks
-        if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
-            raise
-        detail = " ".join(str(exc).split())[:200]
-        report(f"internal error: {type(exc).__name__}{': ' + detail if detail else ''}")
-        report(f"rerun with {DEBUG_ENV}=1 for the traceback, and please report it")
-        return EXIT_FAILURE
+    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):  # a bug: keep the traceback for who asks
+        raise exc
+    detail = " ".join(str(exc).split())[:200]
+    report(f"internal error: {type(exc).__name__}{': ' + detail if detail else ''}")
+    report(f"rerun with {DEBUG_ENV}=1 for the traceback, and please report it")
+    return EXIT_FAILURE
 
 
 if __name__ == "__main__":

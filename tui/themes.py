@@ -20,7 +20,6 @@ from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES, Theme
 
 from timeline import paths
-from timeline.files import atomic_write_text
 
 
 def _bundled_themes_dir() -> Path:
@@ -174,6 +173,8 @@ def load_settings() -> tuple[dict[str, Any], str | None]:
 def save_setting(key: str, value: Any) -> None:
     """Update one key of the settings file, atomically, keeping the others."""
     import tomli_w
+
+    from timeline.files import atomic_write_text  # only when a setting changes: not on the start-up path
 
     settings, _ = load_settings()
     settings[key] = value
