@@ -183,17 +183,23 @@ class Empty(App):
 Empty().run(headless=True, size=(120, 40))
 """
 
+#: ``timeline explore FILE.toml`` as the command runs it (``timeline.cli.main``), with the app run
+#: headless and stopped at its first frame; ``tui.app`` is imported first to put that app in place,
+#: which the command imports anyway.
 EXPLORE_TOML = """
 import sys, time
-from timeline.cli import make_parser
-from timeline.commands.explore import load_for_explore
-from tui.app import TimelineApp
-class Once(TimelineApp):
+import tui.app
+class Once(tui.app.TimelineApp):
     def on_ready(self):
         print(time.time(), time.process_time())
         self.exit()
-timeline = load_for_explore(make_parser().parse_args(["explore", sys.argv[1]]))
-Once(timeline).run(headless=True, size=(120, 40))
+def run_app(timeline, *, actors=(), match_all=False, theme=None, source_name=""):
+    Once(timeline, actors=actors, match_all=match_all, theme=theme, source_name=source_name).run(
+        headless=True, size=(120, 40))
+    return 0
+tui.app.run_app = run_app
+from timeline.cli import main
+main(["explore", sys.argv[1]])
 print("spacy" in sys.modules, "dateparser" in sys.modules)
 """
 

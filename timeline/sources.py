@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +24,11 @@ from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_p
 #: Parsed timelines kept by content hash; bump when the cached form changes.
 _CACHE_VERSION = 5
 _CACHE_KEEP = 16
+#: Stat keys kept (each a few bytes: the content hash a file had under that key).
+_STAT_KEEP = 64
+#: A file changed less than this long ago may change again within one tick of its timestamps
+#: unseen (git's "racy" entries): its stat key is recorded only once it is older than this.
+RACY_NS = 2_000_000_000
 
 #: ``file.jsonl:3`` and ``file.json[2]``: one record of a JSON corpus file.
 _RECORD = re.compile(r"^(?P<file>.+?)(?::(?P<line>\d+)|\[(?P<index>\d+)\])$")
@@ -146,6 +152,54 @@ def froze_a_timeline() -> bool:
     return _frozen
 
 
+def _stat_key(st: os.stat_result) -> str:
+    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {st.st_dev}"
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read and hashed only when its stat key is not one recorded with it.
+
+    The stat key is what git's index keys a file by: (size, st_mtime_ns, st_ctime_ns, st_ino,
+    st_dev). It is safe because no change to a file's bytes leaves all five as they were:
+    writing to the file sets its ctime (and mtime) to the current time, and unlike mtime,
+    which ``touch``/``os.utime`` can set back, ctime cannot be set by a user at all (setting
+    the mtime sets the ctime to now, too); a file replaced by another (a rename, an editor's
+    save, a copy) is another inode, with a ctime of its own. Two gaps remain, both closed
+    here: a change made within one tick of the timestamps' clock after the key was taken
+    (so the key is recorded only for a file whose last change is older than :data:`RACY_NS`,
+    and only when the file did not change while it was read), and a key file damaged in the
+    cache folder (one that does not hold a SHA-256 is ignored). Whenever the key is not a
+    recorded one, the whole file is read and hashed, as before.
+    """
+    st = os.stat(path)
+    key = _stat_key(st)
+    known = _cache_folder() / f"{hashlib.sha256(key.encode()).hexdigest()}.stat"
+    try:
+        digest = known.read_bytes()
+        if len(digest) == 64 and not digest.strip(b"0123456789abcdef"):
+            return digest.decode()
+    except OSError:
+        pass
+    data = Path(path).read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS
+    if settled and len(data) == st.st_size and _stat_key(os.stat(path)) == key:
+        _write_stat_key(known, digest)
+    return digest
+
+
+def _write_stat_key(known: Path, digest: str) -> None:
+    from timeline.files import atomic_write_bytes
+
+    try:
+        atomic_write_bytes(known, digest.encode(), overwrite=True)
+        old = sorted(known.parent.glob("*.stat"), key=lambda f: f.stat().st_mtime, reverse=True)[_STAT_KEEP:]
+        for f in old:
+            f.unlink(missing_ok=True)
+    except OSError:
+        pass  # a key that cannot be written only costs time
+
+
 def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True) -> Timeline:
     """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
 
@@ -154,7 +208,8 @@ def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True)
     quotes and sources set apart (:func:`timeline.toml_io.timeline_lazy_rows`), so that
     opening it parses and builds only what the first screen needs; an event's quotes and
     sources are parsed and built, with the same checks, when first read. It is keyed by the SHA-256 of the
-    file's bytes, so an edited file is never served stale, and it carries the SHA-256 of
+    file's bytes, so an edited file is never served stale; the file is read and hashed only when its
+    stat key is not one recorded with that hash (:func:`file_digest`). It carries the SHA-256 of
     its own rows, so a cache file damaged or altered since it was written is ignored,
     not trusted; what comes out of it passes every check the TOML reader makes
     (:func:`timeline.toml_io.timeline_from_lazy_rows`).
@@ -173,7 +228,7 @@ def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True)
     global _frozen
     p = Path(path)
     try:
-        digest = hashlib.sha256(p.read_bytes()).hexdigest()
+        digest = file_digest(p)
     except OSError:
         return read_timeline(p)  # reports the error the usual way
     cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.json"

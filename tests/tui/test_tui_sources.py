@@ -348,3 +348,113 @@ def test_a_cache_entry_damaged_inside_an_event_is_ignored_when_the_explorer_open
     again = sources.open_saved_timeline(folder / "t.toml")  # the entry was written afresh
     assert not any(map(is_built, again.events))
     assert again == opened
+
+
+# --- the stat key: a saved timeline is hashed again only when its file may have changed ----------
+
+
+def _counting_reads(monkeypatch) -> list[str]:
+    """The saved timeline's whole-file reads (each one is hashed), by the name of the file."""
+    from timeline import sources
+
+    reads: list[str] = []
+    real = sources.Path.read_bytes
+
+    def read_bytes(self):
+        if self.suffix == ".toml":
+            reads.append(self.name)
+        return real(self)
+
+    monkeypatch.setattr(sources.Path, "read_bytes", read_bytes)
+    return reads
+
+
+def _settle(monkeypatch) -> None:
+    """Files count as settled at once (instead of two seconds after their last change), and the next
+    change lands on another tick of the file system's clock."""
+    import time
+
+    from timeline import sources
+
+    monkeypatch.setattr(sources, "RACY_NS", 0)
+    time.sleep(0.05)
+
+
+def test_an_unchanged_saved_timeline_is_not_read_again_to_find_its_cache(tmp_path, monkeypatch):
+    from timeline import sources
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    _settle(monkeypatch)
+    reads = _counting_reads(monkeypatch)
+    first = sources.read_saved_timeline(folder / "t.toml")  # hashed, parsed, cached; the stat key recorded
+    assert sources.read_saved_timeline(folder / "t.toml") == first
+    assert reads == ["t.toml", "t.toml"]  # hashed once, parsed once: the second open read nothing of it
+
+
+def test_a_freshly_written_file_is_hashed_until_it_settles(tmp_path, monkeypatch):
+    """Changed within the last two seconds, a file may change again within one tick of its clock, unseen."""
+    from timeline import sources
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    reads = _counting_reads(monkeypatch)
+    sources.read_saved_timeline(folder / "t.toml")
+    sources.read_saved_timeline(folder / "t.toml")
+    assert reads == ["t.toml", "t.toml", "t.toml"]  # hashed each time (and parsed the first)
+    assert not list((tmp_path / "cache").rglob("*.stat"))
+
+
+def test_a_saved_timeline_edited_in_place_is_read_again_even_with_its_size_and_mtime_kept(tmp_path, monkeypatch):
+    import os
+
+    from timeline import sources
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    path = folder / "t.toml"
+    _settle(monkeypatch)
+    assert any(e.title == "Finland joins NATO" for e in sources.read_saved_timeline(path).events)
+    before = path.stat()
+    with open(path, "r+b") as f:  # same size, other bytes, the same file
+        text = f.read()
+        f.seek(0)
+        f.write(text.replace(b"Finland joins NATO", b"Sweden joins NATO!"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the mtime put back
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    titles = [e.title for e in sources.read_saved_timeline(path).events]
+    assert "Sweden joins NATO!" in titles and "Finland joins NATO" not in titles
+
+
+def test_a_saved_timeline_replaced_by_another_file_is_read_again(tmp_path, monkeypatch):
+    import os
+
+    from timeline import sources
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    path = folder / "t.toml"
+    _settle(monkeypatch)
+    sources.read_saved_timeline(path)
+    before = path.stat()
+    other = folder / "other.toml"
+    other.write_bytes(path.read_bytes().replace(b"Finland joins NATO", b"Sweden joins NATO!"))
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(other, path)  # as an editor saves: a new file renamed over the old
+    titles = [e.title for e in sources.read_saved_timeline(path).events]
+    assert "Sweden joins NATO!" in titles and "Finland joins NATO" not in titles
+
+
+def test_a_damaged_stat_key_file_only_costs_a_hash(tmp_path, monkeypatch):
+    from timeline import sources
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    _settle(monkeypatch)
+    first = sources.read_saved_timeline(folder / "t.toml")
+    (key,) = (tmp_path / "cache").rglob("*.stat")
+    for damage in (b"", b"0x" + b"0" * 62, b"../" * 21 + b"a", b"f" * 63 + b"\n"):
+        key.write_bytes(damage)
+        assert sources.read_saved_timeline(folder / "t.toml") == first
+        assert len(key.read_bytes()) == 64  # written afresh
