@@ -50,36 +50,78 @@ def _required(seq: list) -> frozenset[str] | None:
     requires one of its branches' requirements; a group or a repeat taken at least once, its
     content's. Of several requirements of a sequence, the one with the longest strings is kept.
     """
-    best: frozenset[str] | None = None
+    return _required_where(seq)[0]
 
-    def keep(cand: frozenset[str] | None) -> None:
-        nonlocal best
+
+#: how far into a match the element holding its required word can start: a constant, plus (class ->
+#: times) the longest run in the text of each class's characters (one per unbounded repeat); None
+#: when the pattern holds something :func:`_reach` cannot measure
+_Lead = tuple[int, dict[str, int]] | None
+
+
+def _required_where(seq: list) -> tuple[frozenset[str] | None, _Lead]:
+    """:func:`_required`'s strings, and at most how many characters a match consumes before the
+    element holding one of them: what the elements before it can read (a bound of what they consume;
+    in a group, plus the lead within it; of an alternation, the longest of its branches')."""
+    best: frozenset[str] | None = None
+    best_lead: _Lead = None
+
+    def keep(cand: frozenset[str] | None, lead: _Lead) -> None:
+        nonlocal best, best_lead
         if (
             cand
             and "" not in cand
             and (best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best)))
         ):
-            best = cand
+            best, best_lead = cand, lead
+
+    def before(k: int, inner: _Lead = (0, {})) -> _Lead:
+        if inner is None:
+            return None
+        try:
+            const, runs = _reach(seq[:k])
+        except _Unsupported:
+            return None
+        merged = dict(runs)
+        for cls, n in inner[1].items():
+            merged[cls] = merged.get(cls, 0) + n
+        return const + inner[0], merged
 
     run: set[str] = set()
-    for op, av in seq:
+    start = 0  # where the run of literals starts
+    for k, (op, av) in enumerate(seq):
         spelt = _spellings([(op, av)])
         if spelt is not None and max(len(run), 1) * len(spelt) <= _MAX_SPELLINGS:
+            if not run:
+                start = k
             run = {r + c for r in run or ("",) for c in spelt}
             continue
-        keep(frozenset(run))
+        keep(frozenset(run), before(start))
         run = set()
         if op is _C.SUBPATTERN:
-            keep(_required(av[3]))
+            sub, lead = _required_where(av[3])
+            keep(sub, before(k, lead))
         elif op is _C.ATOMIC_GROUP:
-            keep(_required(av))
+            sub, lead = _required_where(av)
+            keep(sub, before(k, lead))
         elif op is _C.BRANCH:
-            parts = [_required(b) for b in av[1]]
-            keep(None if any(p is None for p in parts) else frozenset().union(*parts))
+            parts = [_required_where(b) for b in av[1]]
+            if any(w is None for w, _ in parts):
+                continue
+            leads = [lead for _, lead in parts]
+            widest: _Lead = None
+            if all(lead is not None for lead in leads):
+                classes: dict[str, int] = {}
+                for _, r in leads:  # type: ignore[misc]
+                    for cls, n in r.items():
+                        classes[cls] = max(classes.get(cls, 0), n)
+                widest = (max(c for c, _ in leads), classes)  # type: ignore[misc]
+            keep(frozenset().union(*(w for w, _ in parts)), before(k, widest))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            keep(_required(av[2]))
-    keep(frozenset(run))
-    return best
+            sub, lead = _required_where(av[2])  # the first time round holds one
+            keep(sub, before(k, lead))
+    keep(frozenset(run), before(start))
+    return best, best_lead
 
 
 #: how many spellings a required string may multiply into
@@ -140,7 +182,6 @@ def _requirements() -> list[frozenset[str] | None]:
 #: characters that match an ASCII letter under IGNORECASE without lower-casing to it (ı İ ſ K):
 #: a text holding one runs every rule
 _ODD_FOLDS = ("\u0131", "\u0130", "\u017f", "\u212a")
-_REQUIRED = _requirements()
 
 
 def _runnable(text: str) -> list:
@@ -166,15 +207,16 @@ def _runnable(text: str) -> list:
     return out
 
 
-# --- windows: a rule is scanned only around the places its required words occur ------------------
+# --- windows: a rule is tried only just before the places its required words occur --------------
 #
-# Every match of a rule holds one of its required words, and reads (match, look-aheads, ``\b``) at
-# most ``reach`` characters from where it starts. So a match holding the word at ``p`` starts in
-# ``[p + len(word) - reach, p]`` and reads nothing past ``p + reach``: scanning those windows (merged
-# when they touch, since ``finditer`` takes leftmost non-overlapping matches) and keeping the matches
-# that start inside them finds exactly what a scan of the whole text finds. A repeat without an
-# upper bound (``\s+``) reads a run of the characters it can match: its reach is the longest such
-# run in the text.
+# Every match of a rule holds one of its required words, in a known element of its pattern, and
+# the elements before that one consume at most ``lead`` characters (what they can read, a bound of
+# what they consume). So a match holding the word at ``p`` starts in ``[p - lead, p]``: trying each
+# place of those stretches in text order (once, the next from the end of a match taken, as
+# ``finditer`` takes leftmost non-overlapping matches) finds exactly what a scan of the whole text
+# finds. The stretch past ``p`` is never tried, and a match reads the whole text. A repeat
+# without an upper bound (``\s+``) reads a run of the characters it can match: its lead is the
+# longest such run in the text.
 
 
 class _Unsupported(Exception):
@@ -269,32 +311,43 @@ def _reach(seq: list) -> tuple[int, dict[str, int]]:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Window:
-    """How to window one rule: its required words and its reach (None: always scan the whole text)."""
+    """How to window one rule (None: always scan the whole text): its required words, how far into a
+    match the element holding one can start (``lead``, plus the longest run in the text of each of
+    ``runs``' classes, times its count), and ``gate``: the rule's pattern as a look-ahead after up to
+    :data:`_GATE` characters, to find the first place in a stretch where a match starts."""
 
     words: tuple[str, ...]
-    const: int
+    lead: int
     runs: tuple[tuple[re.Pattern[str], int], ...]
+    gate: re.Pattern[str]
 
 
 _RUN_PATTERNS: dict[str, re.Pattern[str]] = {}
+#: how many places one call of a gate tries (more: fewer calls, more places tried past the last needed)
+_GATE = 32
 
 
 def _plan(rule: Rule, req: frozenset[str] | None) -> _Window | None:
     if req is None or min(map(len, req)) < _MIN_WORD:
         return None  # a word too common to narrow the scan down ("-", "1")
-    try:
-        const, runs = _reach(list(_sre_parse(rule.pattern.pattern, rule.pattern.flags)))
-    except _Unsupported:
+    if rule.pattern.flags & re.ASCII or not rule.pattern.pattern.startswith(_WORD_START):
+        return None
+    words, lead = _required_where(list(_sre_parse(rule.pattern.pattern, rule.pattern.flags)))
+    if lead is None or words != req:
         return None
     pats = tuple(
         (_RUN_PATTERNS.setdefault(cls, re.compile(f"[{cls}]{{2,}}", re.IGNORECASE)), n)
-        for cls, n in sorted(runs.items())
+        for cls, n in sorted(lead[1].items())
     )
-    return _Window(tuple(sorted(req)), const, pats)
+    gate = factored(re.compile(f"(?s:.){{0,{_GATE}}}?(?={rule.pattern.pattern})", rule.pattern.flags))
+    return _Window(tuple(sorted(req)), lead[0], pats, gate)
 
 
+#: how every rule's pattern starts (see :func:`timeline.timex.grammar.rule`)
+_WORD_START = r"(?<!\w)(?=[\w'])"
 #: required words shorter than this leave a rule to a scan of the whole text
 _MIN_WORD = 2
+_REQUIRED = _requirements()
 _WINDOWS = {r.name: _plan(r, req) for r, req in zip(RULES, _REQUIRED, strict=True)}
 _PLANS = [(r, req, _WINDOWS[r.name]) for r, req in zip(RULES, _REQUIRED, strict=True)]
 
@@ -328,35 +381,46 @@ def _occurrences(low: str) -> dict[str, list[int]]:
 
 
 def _matches(rule: Rule, plan: _Window, text: str, runs: dict, occ: dict) -> Iterator[re.Match[str]]:
-    """The matches of ``rule`` in ``text``: exactly those of ``rule.pattern.finditer(text)``."""
-    spans = []
+    """The matches of ``rule`` in ``text``: exactly those of ``rule.pattern.finditer(text)``.
+
+    A match holding the required word at ``p`` starts in ``[p - lead, p]``: those stretches are
+    tried, in text order, each place once (the gate tries :data:`_GATE` places a call), and a
+    match found is taken whole, the next tried from its end, as ``finditer`` does.
+    """
+    spans: list[int] = []
     for w in plan.words:
         found = occ.get(w)
         if found:
-            n = len(w)
-            spans += [(p, n) for p in found]
+            spans += found
     if not spans:
         return
     spans.sort()
-    reach = plan.const
+    lead = plan.lead
     for pat, times in plan.runs:
-        reach += _longest_run(pat, text, runs) * times
-    size = len(text)
-    windows: list[list[int]] = []  # [first start, last start, end of what they read]
-    for p, n in spans:
-        lo = max(0, p + n - reach)
-        if windows and lo <= windows[-1][2]:
-            w = windows[-1]
-            w[1] = p
-            w[2] = min(size, p + reach)
-        else:
-            windows.append([lo, p, min(size, p + reach)])
-    finditer = rule.scan.finditer
-    for lo, last, end in windows:
-        for m in finditer(text, lo, end):
-            if m.start() > last:
+        lead += _longest_run(pat, text, runs) * times
+    gate = plan.gate.match
+    match = rule.scan.match
+    pos = 0  # no match starts before: every place before was tried, or is inside a match taken
+    for p in spans:
+        if pos > p:
+            continue
+        if pos < p - lead:
+            pos = p - lead
+        while pos <= p:
+            g = gate(text, pos)
+            if g is None:
+                pos += _GATE + 1
+                continue
+            s = g.end()
+            if s > p:
+                pos = s  # a match starts there: the next stretch that reaches it takes it
                 break
+            m = match(text, s)
+            if m is None:  # pragma: no cover - the same pattern at the same place
+                pos = s + 1
+                continue
             yield m
+            pos = m.end() if m.end() > s else s + 1
 
 
 def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[Rule, re.Match[str]]]:
@@ -368,7 +432,7 @@ def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[Rule, re.M
                 yield r, m
         return
     low = text.lower()
-    runs: dict = {}
+    runs: dict[re.Pattern[str], int] = {}
     occ = _occurrences(low)
     for r, req, plan in _PLANS:
         if plan is not None:
