@@ -22,7 +22,7 @@ from pathlib import Path
 from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_passages
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 5
+_CACHE_VERSION = 6
 _CACHE_KEEP = 16
 #: Stat keys kept (each a few bytes: the content hash a file had under that key).
 _STAT_KEEP = 64

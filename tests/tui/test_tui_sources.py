@@ -252,9 +252,10 @@ def test_damaged_lazy_rows_are_refused_when_read_or_when_built():
             assert every_part is not None
             assert _checked_timeline_from_dict(timeline_to_dict(back, embed_text=True), "t.toml") == back, path
     # one event's parts damaged inside: the rows read at once, the damage reported when the event is read
-    event = next(i for i, row in enumerate(rows[6]) if row[7])
-    start = sum(row[6] + 1 for row in rows[6][:event] if row[6])  # each event's parts, then a comma
-    end = start + rows[6][event][6]
+    lengths, cited = rows[6][6], rows[6][7]  # the events' columns: each one's length of parts, its documents
+    event = next(i for i, documents in enumerate(cited) if documents)
+    start = sum(n + 1 for n in lengths[:event] if n)  # each event's parts, then a comma
+    end = start + lengths[event]
     for text in (b"[", b'[[], [["nowhere", 0, 1, "x", "", null, null, ""]]]', b"[[[1, null]], []]", b"{}", b"\xff"):
         damaged_parts = parts[:start] + text.ljust(end - start) + parts[end:]
         for read in (_every_part_read, lambda tl: [source_passages(e) for e in tl.events]):
@@ -458,3 +459,22 @@ def test_a_damaged_stat_key_file_only_costs_a_hash(tmp_path, monkeypatch):
         key.write_bytes(damage)
         assert sources.read_saved_timeline(folder / "t.toml") == first
         assert len(key.read_bytes()) == 64  # written afresh
+
+
+def test_lazy_rows_hold_the_events_as_columns_of_one_length():
+    from timeline.model import Timeline
+    from timeline.toml_io import TimelineFileError, timeline_from_lazy_rows, timeline_lazy_rows
+
+    rows, parts = timeline_lazy_rows(small_timeline())
+    assert len(rows[6]) == 9 and {len(column) for column in rows[6]} == {len(small_timeline().events)}
+    for field in range(9):
+        short = [column[:-1] if n == field else column for n, column in enumerate(rows[6])]
+        with pytest.raises(TimelineFileError):
+            timeline_from_lazy_rows([*rows[:6], short], parts, "cache.json")
+    for odd in ([], [[]] * 9 + [[]], "columns", [[] for _ in range(8)] + ["x"]):
+        with pytest.raises(TimelineFileError):
+            timeline_from_lazy_rows([*rows[:6], odd], parts, "cache.json")
+    empty = Timeline()
+    assert timeline_from_lazy_rows(*timeline_lazy_rows(empty), "cache.json") == empty
+    with pytest.raises(TimelineFileError):  # parts no event claims
+        timeline_from_lazy_rows(timeline_lazy_rows(empty)[0], parts, "cache.json")
