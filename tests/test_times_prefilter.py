@@ -6,11 +6,13 @@ rule's own pattern finds over the whole text.
 """
 
 import re
+from re._parser import parse
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.times import _ODD_FOLDS, _REQUIRED, _rule_matches, _runnable
+from timeline.times import _ODD_FOLDS, _REQUIRED, _required_where, _rule_matches, _runnable
 from timeline.timex.grammar import RULES, factored
 from timeline.timex.lexicon import MONTHS, NUMBERS, ORDINALS, UNITS, WEEKDAYS
 
@@ -34,6 +36,10 @@ EDGES = [
     "the past few years the next few days years ago years later the coming months",
     "\u212aelvin said on Tue\u017fday, \u0130n March 2024",
     "late last week early next month mid-2023 the end of 2024 Dec. 25 Sept. 11, 2001 at noon",
+    # a required word inside another word, right before or inside an expression
+    "Today's holiday: a three-day, two-day birthday; Monday-Friday, midday, 10 days, today 3 days ago",
+    "decades-long Decembers: Dec.4, mid-December, 1990s'90s, yesterday-today, noon-midnight, Maybe May 5",
+    "x" * 200 + " 12,345,678 days" + " " * 40 + "later" + "-" * 50 + "the following day",
 ]
 
 
@@ -112,3 +118,26 @@ def _news_like(draw: st.DrawFn) -> str:
 @given(_news_like())
 def test_windows_and_factoring_change_no_match_in_generated_text(text: str):
     assert _found(text, True) == _found(text, False)
+
+
+_START = r"(?<!\w)(?=[\w'])"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "lead", "after_a_break"),
+    [
+        # the lead: what can come before the word ("early " / "late "), here a space run's worth more
+        (r"(?:early|late)\s+(?:morning|night)", {"morning", "night"}, (6, {r"\-\s": 1}), True),
+        # "21st": the word follows a digit, so a word found inside another may start a match
+        (r"\d+(?:st|nd|rd|th)", {"st", "nd", "rd", "th"}, (1, {r",\d": 1}), False),
+        (r"\d{1,2}\s+days?", {"day", "days"}, (3, {r"\-\s": 1}), True),
+        # an optional prefix spelled out: the word starts the match
+        (r"(?:mid-?)?(?:march|may)", {"march", "may", "mid-march", "mid-may", "midmarch", "midmay"}, (1, {}), True),
+    ],
+)
+def test_where_a_required_word_can_be(pattern, words, lead, after_a_break):
+    assert _required_where(list(parse(_START + f"(?:{pattern})", re.IGNORECASE))) == (
+        frozenset(words),
+        lead,
+        after_a_break,
+    )

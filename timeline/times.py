@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from timeline.doctext import ParsedDoc, parsed
 from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
-from timeline.timex.grammar import RULES, Rule, factored
+from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
 from timeline.timex.tense import clause_tense
 
@@ -59,33 +59,56 @@ def _required(seq: list) -> frozenset[str] | None:
 _Lead = tuple[int, dict[str, int]] | None
 
 
-def _required_where(seq: list) -> tuple[frozenset[str] | None, _Lead]:
-    """:func:`_required`'s strings, and at most how many characters a match consumes before the
-    element holding one of them: what the elements before it can read (a bound of what they consume;
-    in a group, plus the lead within it; of an alternation, the longest of its branches')."""
+def _required_where(seq: list, outer: bool = True) -> tuple[frozenset[str] | None, _Lead, bool]:
+    """:func:`_required`'s strings; at most how many characters a match consumes before the element
+    holding one of them: what the elements before it can read (a bound of what they consume; in a
+    group, plus the lead within it; of an alternation, the longest of its branches'); and whether
+    that element always follows a character no word is made of, or starts the match (``outer``:
+    whether ``seq`` does)."""
+    seq = getattr(seq, "data", seq)  # a parsed pattern's items, as a list (faster to walk)
     best: frozenset[str] | None = None
     best_lead: _Lead = None
+    best_bounded = False
 
-    def keep(cand: frozenset[str] | None, lead: _Lead) -> None:
-        nonlocal best, best_lead
+    def keep(cand: frozenset[str] | None, lead: _Lead, bounded: bool) -> None:
+        nonlocal best, best_lead, best_bounded
         if (
             cand
             and "" not in cand
             and (best is None or (min(map(len, cand)), -len(cand)) > (min(map(len, best)), -len(best)))
         ):
-            best, best_lead = cand, lead
+            best, best_lead, best_bounded = cand, lead, bounded
+
+    # what the elements before each one read, and how they end (measured once, element by element)
+    reads: list[_Lead] = [(0, {})]
+    ends = [(True, True)]
+    for op, av in seq:
+        last = reads[-1]
+        if last is not None:
+            try:
+                const, runs = _reach([(op, av)])
+                merged = dict(last[1])
+                for cls, n in runs.items():
+                    merged[cls] = merged.get(cls, 0) + n
+                last = (last[0] + const, merged)
+            except _Unsupported:
+                last = None
+        reads.append(last)
+        nonword, empty = _ends(op, av)
+        ends.append((nonword and (ends[-1][0] or not empty), empty and ends[-1][1]))
 
     def before(k: int, inner: _Lead = (0, {})) -> _Lead:
-        if inner is None:
+        prefix = reads[k]
+        if inner is None or prefix is None:
             return None
-        try:
-            const, runs = _reach(seq[:k])
-        except _Unsupported:
-            return None
-        merged = dict(runs)
+        merged = dict(prefix[1])
         for cls, n in inner[1].items():
             merged[cls] = merged.get(cls, 0) + n
-        return const + inner[0], merged
+        return prefix[0] + inner[0], merged
+
+    def after_nonword(k: int) -> bool:
+        nonword, empty = ends[k]
+        return nonword and (outer or not empty)
 
     run: set[str] = set()
     start = 0  # where the run of literals starts
@@ -96,19 +119,20 @@ def _required_where(seq: list) -> tuple[frozenset[str] | None, _Lead]:
                 start = k
             run = {r + c for r in run or ("",) for c in spelt}
             continue
-        keep(frozenset(run), before(start))
+        keep(frozenset(run), before(start), after_nonword(start))
         run = set()
+        inside = after_nonword(k)
         if op is _C.SUBPATTERN:
-            sub, lead = _required_where(av[3])
-            keep(sub, before(k, lead))
+            sub, lead, bounded = _required_where(av[3], inside)
+            keep(sub, before(k, lead), bounded)
         elif op is _C.ATOMIC_GROUP:
-            sub, lead = _required_where(av)
-            keep(sub, before(k, lead))
+            sub, lead, bounded = _required_where(av, inside)
+            keep(sub, before(k, lead), bounded)
         elif op is _C.BRANCH:
-            parts = [_required_where(b) for b in av[1]]
-            if any(w is None for w, _ in parts):
+            parts = [_required_where(b, inside) for b in av[1]]
+            if any(w is None for w, _, _ in parts):
                 continue
-            leads = [lead for _, lead in parts]
+            leads = [lead for _, lead, _ in parts]
             widest: _Lead = None
             if all(lead is not None for lead in leads):
                 classes: dict[str, int] = {}
@@ -116,12 +140,64 @@ def _required_where(seq: list) -> tuple[frozenset[str] | None, _Lead]:
                     for cls, n in r.items():
                         classes[cls] = max(classes.get(cls, 0), n)
                 widest = (max(c for c, _ in leads), classes)  # type: ignore[misc]
-            keep(frozenset().union(*(w for w, _ in parts)), before(k, widest))
+            keep(frozenset().union(*(w for w, _, _ in parts)), before(k, widest), all(b for _, _, b in parts))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            sub, lead = _required_where(av[2])  # the first time round holds one
-            keep(sub, before(k, lead))
-    keep(frozenset(run), before(start))
-    return best, best_lead
+            sub, lead, bounded = _required_where(av[2], inside)  # the first time round holds one
+            keep(sub, before(k, lead), bounded)
+    keep(frozenset(run), before(start), after_nonword(start))
+    return best, best_lead, best_bounded
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _seq_ends(seq: list) -> tuple[bool, bool]:
+    """(Is the last character ``seq`` consumes never a word character, can it consume nothing)."""
+    seq = getattr(seq, "data", seq)  # a parsed pattern's items, as a list (faster to walk)
+    for op, av in reversed(seq):
+        nonword, empty = _ends(op, av)
+        if not nonword:
+            return False, False
+        if not empty:
+            return True, False
+    return True, True
+
+
+def _ends(op: object, av: object) -> tuple[bool, bool]:
+    """:func:`_seq_ends` of one element of a pattern."""
+    if op is _C.LITERAL:
+        return not _WORD_CHAR.match(chr(av)), False  # type: ignore[arg-type]
+    if op is _C.IN:
+        return _nonword_class(av), False  # type: ignore[arg-type]
+    if op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+        return True, True
+    if op is _C.SUBPATTERN:
+        return _seq_ends(list(av[3]))  # type: ignore[index]
+    if op is _C.ATOMIC_GROUP:
+        return _seq_ends(list(av))  # type: ignore[arg-type]
+    if op is _C.BRANCH:
+        parts = [_seq_ends(list(b)) for b in av[1]]  # type: ignore[index]
+        return all(n for n, _ in parts), any(e for _, e in parts)
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+        nonword, empty = _seq_ends(list(av[2]))  # type: ignore[index]
+        return nonword, empty or av[0] == 0  # type: ignore[index]
+    return False, False
+
+
+def _nonword_class(items: list) -> bool:
+    for op, av in items:
+        if op is _C.LITERAL:
+            if _WORD_CHAR.match(chr(av)):
+                return False
+        elif op is _C.RANGE:
+            if av[1] - av[0] > 256 or any(_WORD_CHAR.match(chr(c)) for c in range(av[0], av[1] + 1)):
+                return False
+        elif op is _C.CATEGORY:
+            if av not in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD):
+                return False
+        else:
+            return False  # a negated class, ...
+    return True
 
 
 #: how many spellings a required string may multiply into
@@ -130,6 +206,7 @@ _MAX_SPELLINGS = 16
 
 def _spellings(seq: list) -> set[str] | None:
     """Every string (lower case) ``seq`` can match, when it is a few literal spellings, else None."""
+    seq = getattr(seq, "data", seq)  # a parsed pattern's items, as a list (faster to walk)
     out = {""}
     for op, av in seq:
         if op is _C.LITERAL:
@@ -169,14 +246,14 @@ def _literal_class(items: list) -> set[str] | None:
     return out
 
 
-def _requirements() -> list[frozenset[str] | None]:
-    out = []
-    for r in RULES:
-        try:
-            out.append(_required(list(_sre_parse(r.pattern.pattern, r.pattern.flags))))
-        except Exception:  # an unreadable pattern simply always runs
-            out.append(None)
-    return out
+def _analyse(rule: Rule) -> tuple[frozenset[str] | None, _Window | None]:
+    """A rule's required strings and how to window it, from one parse of its pattern."""
+    try:
+        tree = _sre_parse(rule.pattern.pattern, rule.pattern.flags)
+        found = _required_where(list(tree))
+    except Exception:  # an unreadable pattern simply always runs
+        return None, None
+    return found[0], _plan(rule, tree, found)
 
 
 #: characters that match an ASCII letter under IGNORECASE without lower-casing to it (ı İ ſ K):
@@ -239,6 +316,7 @@ _WIDER = ({re.escape("-"), r"\s"}, {",", r"\d"})
 
 def _charset(seq: list, out: set[str]) -> None:
     """Add to ``out`` the character-class items of every character ``seq`` can consume."""
+    seq = getattr(seq, "data", seq)  # a parsed pattern's items, as a list (faster to walk)
     for op, av in seq:
         if op is _C.LITERAL:
             out.add(re.escape(chr(av)))
@@ -266,6 +344,7 @@ def _charset(seq: list, out: set[str]) -> None:
 def _reach(seq: list) -> tuple[int, dict[str, int]]:
     """How far a match of ``seq`` can read past its start: a constant, plus (class -> times) the
     longest run in the text of the characters of each class (one per unbounded repeat)."""
+    seq = getattr(seq, "data", seq)  # a parsed pattern's items, as a list (faster to walk)
     const = 0
     runs: dict[str, int] = {}
 
@@ -320,6 +399,9 @@ class _Window:
     lead: int
     runs: tuple[tuple[re.Pattern[str], int], ...]
     gate: re.Pattern[str]
+    #: the word always starts after a character no word is made of (or starts the text): a word
+    #: found inside another ("day" in "today") starts no match
+    bounded: bool
 
 
 _RUN_PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -327,28 +409,29 @@ _RUN_PATTERNS: dict[str, re.Pattern[str]] = {}
 _GATE = 32
 
 
-def _plan(rule: Rule, req: frozenset[str] | None) -> _Window | None:
+def _plan(rule: Rule, tree: object, found: tuple[frozenset[str] | None, _Lead, bool]) -> _Window | None:
+    req, lead, bounded = found
     if req is None or min(map(len, req)) < _MIN_WORD:
         return None  # a word too common to narrow the scan down ("-", "1")
-    if rule.pattern.flags & re.ASCII or not rule.pattern.pattern.startswith(_WORD_START):
-        return None
-    words, lead = _required_where(list(_sre_parse(rule.pattern.pattern, rule.pattern.flags)))
-    if lead is None or words != req:
+    if rule.pattern.flags & re.ASCII or not rule.pattern.pattern.startswith(_WORD_START) or lead is None:
         return None
     pats = tuple(
         (_RUN_PATTERNS.setdefault(cls, re.compile(f"[{cls}]{{2,}}", re.IGNORECASE)), n)
         for cls, n in sorted(lead[1].items())
     )
-    gate = factored(re.compile(f"(?s:.){{0,{_GATE}}}?(?={rule.pattern.pattern})", rule.pattern.flags))
-    return _Window(tuple(sorted(req)), lead[0], pats, gate)
+    tried = gate(rule.pattern, tree, _GATE)
+    if tried is None:
+        return None
+    return _Window(tuple(sorted(req)), lead[0], pats, tried, bounded)
 
 
 #: how every rule's pattern starts (see :func:`timeline.timex.grammar.rule`)
 _WORD_START = r"(?<!\w)(?=[\w'])"
 #: required words shorter than this leave a rule to a scan of the whole text
 _MIN_WORD = 2
-_REQUIRED = _requirements()
-_WINDOWS = {r.name: _plan(r, req) for r, req in zip(RULES, _REQUIRED, strict=True)}
+_ANALYSES = [_analyse(r) for r in RULES]
+_REQUIRED = [req for req, _ in _ANALYSES]
+_WINDOWS = {r.name: plan for r, (_, plan) in zip(RULES, _ANALYSES, strict=True)}
 _PLANS = [(r, req, _WINDOWS[r.name]) for r, req in zip(RULES, _REQUIRED, strict=True)]
 
 
@@ -366,21 +449,33 @@ _FIND_WORDS = factored(re.compile("(?=(" + "|".join(map(re.escape, _WORDS)) + ")
 _PREFIXES = {w: tuple(k for k in _WORDS if w.startswith(k)) for w in _WORDS}
 
 
-def _occurrences(low: str) -> dict[str, list[int]]:
-    """Where each required word occurs in ``low``, overlaps included."""
+def _occurrences(low: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Where each required word occurs in ``low``, overlaps included: everywhere, and where no
+    word character is just before it."""
     occ: dict[str, list[int]] = {}
+    starting: dict[str, list[int]] = {}
+    is_word = _WORD_CHAR.match
     for m in _FIND_WORDS.finditer(low):
         p = m.start()
+        alone = p == 0 or not is_word(low, p - 1)
         for w in _PREFIXES[m.group(1)]:
             found = occ.get(w)
             if found is None:
                 occ[w] = [p]
             else:
                 found.append(p)
-    return occ
+            if alone:
+                found = starting.get(w)
+                if found is None:
+                    starting[w] = [p]
+                else:
+                    found.append(p)
+    return occ, starting
 
 
-def _matches(rule: Rule, plan: _Window, text: str, runs: dict, occ: dict) -> Iterator[re.Match[str]]:
+def _matches(
+    rule: Rule, plan: _Window, text: str, runs: dict, occ: tuple[dict[str, list[int]], dict[str, list[int]]]
+) -> Iterator[re.Match[str]]:
     """The matches of ``rule`` in ``text``: exactly those of ``rule.pattern.finditer(text)``.
 
     A match holding the required word at ``p`` starts in ``[p - lead, p]``: those stretches are
@@ -388,8 +483,9 @@ def _matches(rule: Rule, plan: _Window, text: str, runs: dict, occ: dict) -> Ite
     match found is taken whole, the next tried from its end, as ``finditer`` does.
     """
     spans: list[int] = []
+    where = occ[1] if plan.bounded else occ[0]
     for w in plan.words:
-        found = occ.get(w)
+        found = where.get(w)
         if found:
             spans += found
     if not spans:

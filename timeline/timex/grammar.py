@@ -171,6 +171,19 @@ def _factor(p: _sre.SubPattern) -> _sre.SubPattern:
     return _sre.SubPattern(p.state, data)
 
 
+def gate(pattern: re.Pattern[str], tree: _sre.SubPattern, places: int) -> re.Pattern[str] | None:
+    """``pattern`` (``tree``: its parse) as a look-ahead after up to ``places`` characters, factored:
+    its match ends where, of the ``places + 1`` places it starts from, the first one a match of
+    ``pattern`` starts at is (None where this Python's regex internals differ)."""
+    try:
+        anything = [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_SPACE), (_C.CATEGORY, _C.CATEGORY_NOT_SPACE)])]
+        skip = (_C.MIN_REPEAT, (0, places, _sre.SubPattern(tree.state, anything)))
+        body = (_C.ASSERT, (1, _factor(tree)))
+        return _sre_compile(_sre.SubPattern(tree.state, [skip, body]), pattern.flags)
+    except Exception:  # pragma: no cover
+        return None
+
+
 def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern, its alternations factored: the same matches, found faster (or ``pattern``
     itself where this Python's regex internals differ)."""
