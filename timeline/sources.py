@@ -223,7 +223,7 @@ def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True)
     ``use_cache=False`` reads the file itself and writes its cache entry afresh: for an
     entry found damaged only as its events were read (:func:`open_saved_timeline`).
     """
-    from timeline.toml_io import TimelineFileError, gc_paused, read_timeline
+    from timeline.toml_io import TimelineFileError, gc_paused, read_timeline, read_timeline_bytes
 
     global _frozen
     p = Path(path)
@@ -238,8 +238,13 @@ def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True)
         except (OSError, ValueError, RecursionError, TimelineFileError):  # a damaged cache file is only ignored
             timeline = None
         if timeline is None:
-            timeline = read_timeline(p)
-            _write_cache(cached, timeline)
+            try:
+                raw = p.read_bytes()
+            except OSError:
+                return read_timeline(p)  # reports the error the usual way
+            # the bytes parsed are the bytes hashed: a file changing meanwhile cannot be cached under another's hash
+            timeline = read_timeline_bytes(raw, str(p))
+            _write_cache(_cache_folder() / f"{hashlib.sha256(raw).hexdigest()}.v{_CACHE_VERSION}.json", timeline)
         if len(timeline.events) >= FREEZE_FROM_EVENTS:
             gc.freeze()
             _frozen = True

@@ -866,8 +866,13 @@ def read_timeline(path: str | os.PathLike[str]) -> Timeline:
         raw = p.read_bytes()
     except OSError as exc:
         raise TimelineFileError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    return read_timeline_bytes(raw, str(p))
+
+
+def read_timeline_bytes(raw: bytes, source: str) -> Timeline:
+    """:func:`read_timeline` of bytes already read from the file ``source``."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise TimelineFileError(f"{p}: not UTF-8 text (byte {exc.start})") from None
-    return loads_timeline(text, str(p))
+        raise TimelineFileError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    return loads_timeline(text, source)

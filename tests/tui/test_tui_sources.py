@@ -56,6 +56,7 @@ def test_saved_timeline_is_cached_by_content_and_revalidated(tmp_path, monkeypat
     first = sources.read_saved_timeline(folder / "t.toml")
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
     monkeypatch.setattr("timeline.toml_io.read_timeline", lambda p: (_ for _ in ()).throw(AssertionError("not cached")))
+    monkeypatch.setattr("timeline.toml_io.read_timeline_bytes", lambda *a: (_ for _ in ()).throw(AssertionError("no")))
     assert sources.read_saved_timeline(folder / "t.toml") == first
     # an edited file is read again; a damaged cache entry is ignored
     monkeypatch.undo()
@@ -478,3 +479,17 @@ def test_lazy_rows_hold_the_events_as_columns_of_one_length():
     assert timeline_from_lazy_rows(*timeline_lazy_rows(empty), "cache.json") == empty
     with pytest.raises(TimelineFileError):  # parts no event claims
         timeline_from_lazy_rows(timeline_lazy_rows(empty)[0], parts, "cache.json")
+
+
+def test_a_timeline_read_afresh_is_cached_under_the_hash_of_the_bytes_it_was_read_from(tmp_path, monkeypatch):
+    """Changed between its hash and its reading, a file's timeline is not cached under the older content's hash."""
+    import hashlib
+
+    from timeline import sources
+
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
+    _, folder = _saved(tmp_path)
+    monkeypatch.setattr(sources, "file_digest", lambda path: "0" * 64)  # the hash of what the file held a moment ago
+    sources.read_saved_timeline(folder / "t.toml")
+    (entry,) = (tmp_path / "cache").rglob("*.json")
+    assert entry.name.startswith(hashlib.sha256((folder / "t.toml").read_bytes()).hexdigest())
