@@ -39,6 +39,7 @@ EDGES = [
     # a required word inside another word, right before or inside an expression
     "Today's holiday: a three-day, two-day birthday; Monday-Friday, midday, 10 days, today 3 days ago",
     "decades-long Decembers: Dec.4, mid-December, 1990s'90s, yesterday-today, noon-midnight, Maybe May 5",
+    "2024-03-01T10:30 2024-3-01 1-2-2024 12/25/2023/2024 3/1/24 --2024-03-01-- 11/5/2024",
     "x" * 200 + " 12,345,678 days" + " " * 40 + "later" + "-" * 50 + "the following day",
 ]
 

@@ -411,8 +411,8 @@ _GATE = 32
 
 def _plan(rule: Rule, tree: object, found: tuple[frozenset[str] | None, _Lead, bool]) -> _Window | None:
     req, lead, bounded = found
-    if req is None or min(map(len, req)) < _MIN_WORD:
-        return None  # a word too common to narrow the scan down ("-", "1")
+    if req is None or any(len(w) < _MIN_WORD and w.isalnum() for w in req):
+        return None  # a word too common to narrow the scan down ("a", "1")
     if rule.pattern.flags & re.ASCII or not rule.pattern.pattern.startswith(_WORD_START) or lead is None:
         return None
     pats = tuple(
@@ -427,7 +427,8 @@ def _plan(rule: Rule, tree: object, found: tuple[frozenset[str] | None, _Lead, b
 
 #: how every rule's pattern starts (see :func:`timeline.timex.grammar.rule`)
 _WORD_START = r"(?<!\w)(?=[\w'])"
-#: required words shorter than this leave a rule to a scan of the whole text
+#: required words shorter than this leave a rule to a scan of the whole text, but for a mark
+#: ("-" in "2024-03-01", "/" in "3/1/2024": a few a story)
 _MIN_WORD = 2
 _ANALYSES = [_analyse(r) for r in RULES]
 _REQUIRED = [req for req, _ in _ANALYSES]
@@ -449,48 +450,50 @@ _FIND_WORDS = factored(re.compile("(?=(" + "|".join(map(re.escape, _WORDS)) + ")
 _PREFIXES = {w: tuple(k for k in _WORDS if w.startswith(k)) for w in _WORDS}
 
 
-def _occurrences(low: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """Where each required word occurs in ``low``, overlaps included: everywhere, and where no
-    word character is just before it."""
-    occ: dict[str, list[int]] = {}
-    starting: dict[str, list[int]] = {}
+def _rules_needing(bounded: bool) -> dict[str, tuple[int, ...]]:
+    """For the longest required word found at a place, the windowed rules (by index) whose words
+    start there, of those whose word always follows a break (``bounded``) or the others."""
+    out = {}
+    for w, prefixes in _PREFIXES.items():
+        out[w] = tuple(
+            i
+            for i, (_, _, plan) in enumerate(_PLANS)
+            if plan is not None and plan.bounded == bounded and any(k in plan.words for k in prefixes)
+        )
+    return out
+
+
+_ANYWHERE = _rules_needing(False)
+_AFTER_BREAK = _rules_needing(True)
+
+
+def _occurrences(low: str) -> dict[int, list[int]]:
+    """For each windowed rule (by index), where in ``low`` one of its required words starts, in
+    order (overlaps included; for a rule whose word always follows a break, only after one)."""
+    hits: dict[int, list[int]] = {}
     is_word = _WORD_CHAR.match
     for m in _FIND_WORDS.finditer(low):
         p = m.start()
-        alone = p == 0 or not is_word(low, p - 1)
-        for w in _PREFIXES[m.group(1)]:
-            found = occ.get(w)
-            if found is None:
-                occ[w] = [p]
-            else:
-                found.append(p)
-            if alone:
-                found = starting.get(w)
+        w = m.group(1)
+        rules = _AFTER_BREAK[w] if p == 0 or not is_word(low, p - 1) else ()
+        for group in (_ANYWHERE[w], rules):
+            for i in group:
+                found = hits.get(i)
                 if found is None:
-                    starting[w] = [p]
+                    hits[i] = [p]
                 else:
                     found.append(p)
-    return occ, starting
+    return hits
 
 
-def _matches(
-    rule: Rule, plan: _Window, text: str, runs: dict, occ: tuple[dict[str, list[int]], dict[str, list[int]]]
-) -> Iterator[re.Match[str]]:
-    """The matches of ``rule`` in ``text``: exactly those of ``rule.pattern.finditer(text)``.
+def _matches(rule: Rule, plan: _Window, text: str, runs: dict, spans: list[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``rule`` in ``text``, its required words starting at ``spans`` (in order):
+    exactly those of ``rule.pattern.finditer(text)``.
 
     A match holding the required word at ``p`` starts in ``[p - lead, p]``: those stretches are
     tried, in text order, each place once (the gate tries :data:`_GATE` places a call), and a
     match found is taken whole, the next tried from its end, as ``finditer`` does.
     """
-    spans: list[int] = []
-    where = occ[1] if plan.bounded else occ[0]
-    for w in plan.words:
-        found = where.get(w)
-        if found:
-            spans += found
-    if not spans:
-        return
-    spans.sort()
     lead = plan.lead
     for pat, times in plan.runs:
         lead += _longest_run(pat, text, runs) * times
@@ -529,11 +532,13 @@ def _rule_matches(text: str, windowed: bool = True) -> Iterator[tuple[Rule, re.M
         return
     low = text.lower()
     runs: dict[re.Pattern[str], int] = {}
-    occ = _occurrences(low)
-    for r, req, plan in _PLANS:
+    hits = _occurrences(low)
+    for i, (r, req, plan) in enumerate(_PLANS):
         if plan is not None:
-            for m in _matches(r, plan, text, runs, occ):
-                yield r, m
+            spans = hits.get(i)
+            if spans:
+                for m in _matches(r, plan, text, runs, spans):
+                    yield r, m
         elif req is None or any(k in low for k in req):
             for m in r.scan.finditer(text):
                 yield r, m
