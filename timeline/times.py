@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from re import _constants as _C  # type: ignore[attr-defined]
 from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
@@ -293,7 +293,9 @@ def _runnable(text: str) -> list:
 # ``finditer`` takes leftmost non-overlapping matches) finds exactly what a scan of the whole text
 # finds. The stretch past ``p`` is never tried, and a match reads the whole text. A repeat
 # without an upper bound (``\s+``) reads a run of the characters it can match: its lead is the
-# longest such run in the text.
+# longest such run in the text, then the longest in the stretch that gives (all a match consumes
+# before the word is in it). A word that always follows a break (``\s+day``) is looked for only
+# after one: "day" in "today" starts no stretch.
 
 
 class _Unsupported(Exception):
@@ -399,13 +401,15 @@ class _Window:
     lead: int
     runs: tuple[tuple[re.Pattern[str], int], ...]
     gate: re.Pattern[str]
+    places: int  # how many places past the first a call of the gate tries
     #: the word always starts after a character no word is made of (or starts the text): a word
     #: found inside another ("day" in "today") starts no match
     bounded: bool
 
 
 _RUN_PATTERNS: dict[str, re.Pattern[str]] = {}
-#: how many places one call of a gate tries (more: fewer calls, more places tried past the last needed)
+#: how many places past the first one call of a gate tries, at most (more: fewer calls, more places
+#: tried past the last one needed); a rule whose stretches are shorter tries as many as they usually are
 _GATE = 32
 
 
@@ -419,10 +423,11 @@ def _plan(rule: Rule, tree: object, found: tuple[frozenset[str] | None, _Lead, b
         (_RUN_PATTERNS.setdefault(cls, re.compile(f"[{cls}]{{2,}}", re.IGNORECASE)), n)
         for cls, n in sorted(lead[1].items())
     )
-    tried = gate(rule.pattern, tree, _GATE)
+    places = max(1, min(_GATE, lead[0] + sum(lead[1].values())))  # a stretch's usual length, at most
+    tried = gate(rule.pattern, tree, places)
     if tried is None:
         return None
-    return _Window(tuple(sorted(req)), lead[0], pats, tried, bounded)
+    return _Window(tuple(sorted(req)), lead[0], pats, tried, places, bounded)
 
 
 #: how every rule's pattern starts (see :func:`timeline.timex.grammar.rule`)
@@ -436,11 +441,16 @@ _WINDOWS = {r.name: plan for r, (_, plan) in zip(RULES, _ANALYSES, strict=True)}
 _PLANS = [(r, req, _WINDOWS[r.name]) for r, req in zip(RULES, _REQUIRED, strict=True)]
 
 
-def _longest_run(pat: re.Pattern[str], text: str, cache: dict[re.Pattern[str], int]) -> int:
-    n = cache.get(pat)
-    if n is None:
-        n = cache[pat] = max(map(len, pat.findall(text)), default=1)  # runs of two or more; else one at most
-    return n
+def _runs(pat: re.Pattern[str], text: str, cache: dict) -> tuple[list[int], list[int], int]:
+    """Where the runs of two or more of a class's characters start and end in ``text``, and the
+    longest one's length (one when there is none)."""
+    found = cache.get(pat)
+    if found is None:
+        spans = [m.span() for m in pat.finditer(text)]
+        starts = [a for a, _ in spans]
+        ends = [b for _, b in spans]
+        found = cache[pat] = (starts, ends, max((b - a for a, b in spans), default=1))
+    return found
 
 
 #: every required word, longest first: at each place, the longest one that starts there
@@ -491,24 +501,43 @@ def _matches(rule: Rule, plan: _Window, text: str, runs: dict, spans: list[int])
     exactly those of ``rule.pattern.finditer(text)``.
 
     A match holding the required word at ``p`` starts in ``[p - lead, p]``: those stretches are
-    tried, in text order, each place once (the gate tries :data:`_GATE` places a call), and a
+    tried, in text order, each place once (the gate tries ``places + 1`` a call), and a
     match found is taken whole, the next tried from its end, as ``finditer`` does.
     """
-    lead = plan.lead
+    # the lead with the longest run in the text of each class; then, at each place, with the
+    # longest run just before it, in the stretch the first lead gives: a long one elsewhere (a
+    # "---" line between blank ones) lengthens no stretch
+    lead = base = plan.lead
+    classes = []
     for pat, times in plan.runs:
-        lead += _longest_run(pat, text, runs) * times
+        starts, ends, longest = _runs(pat, text, runs)
+        lead += longest * times
+        base += times
+        if longest > 1:
+            classes.append((starts, ends, times))
     gate = plan.gate.match
+    places = plan.places
     match = rule.scan.match
     pos = 0  # no match starts before: every place before was tried, or is inside a match taken
     for p in spans:
         if pos > p:
             continue
-        if pos < p - lead:
-            pos = p - lead
+        near = base
+        if classes:
+            lo = p - lead
+            for starts, ends, times in classes:
+                longest = 1
+                j = bisect_right(ends, lo)
+                while j < len(starts) and starts[j] < p:
+                    longest = max(longest, min(ends[j], p) - max(starts[j], lo))
+                    j += 1
+                near += (longest - 1) * times
+        if pos < p - near:
+            pos = p - near
         while pos <= p:
             g = gate(text, pos)
             if g is None:
-                pos += _GATE + 1
+                pos += places + 1
                 continue
             s = g.end()
             if s > p:
