@@ -420,7 +420,8 @@ def _plan(rule: Rule, tree: object, found: tuple[frozenset[str] | None, _Lead, b
     if rule.pattern.flags & re.ASCII or not rule.pattern.pattern.startswith(_WORD_START) or lead is None:
         return None
     pats = tuple(
-        (_RUN_PATTERNS.setdefault(cls, re.compile(f"[{cls}]{{2,}}", re.IGNORECASE)), n)
+        # "[c][c]+", not "[c]{2,}": a pattern opening with a class lets the engine skip to its characters
+        (_RUN_PATTERNS.setdefault(cls, re.compile(f"[{cls}][{cls}]+", re.IGNORECASE)), n)
         for cls, n in sorted(lead[1].items())
     )
     places = max(1, min(_GATE, lead[0] + sum(lead[1].values())))  # a stretch's usual length, at most
