@@ -163,6 +163,9 @@ class Context:
         names a programme or a film; a headline (a line of capitalised words) is not a name.
         """
         text = self.text
+        span = text[start:end]
+        if span == span.lower():
+            return False  # no capital letter ("three days", "2024"): the usual case, seen at once
         words = list(_WORD.finditer(text, start, end))
         caps = [w for w in words if w.group().lower() in _COMMON_TIME_WORDS and w.group()[0].isupper()]
         if not caps:
