@@ -513,6 +513,22 @@ def test_reanchor_matches_find_times(nlp):
     assert [(t.value, t.date) for t in direct] == [(t.value, t.date) for t in later]
 
 
+def test_the_parse_read_once_tags_as_the_spacy_document_does(nlp):
+    """The per-document stage hands the tagger the parse read into plain values; alone, the
+    tagger reads it itself: the same expressions, tenses and all."""
+    from timeline.doctext import ParsedDoc
+
+    text = (
+        "The company said on Monday it will cut 2,000 jobs by next year. Shares fell 5% on Tuesday, "
+        "two days after the 2024 results, and the board, which had met last week, meets again in March."
+    )
+    doc = nlp(text)
+    alone = find_times(doc, MON)
+    assert find_times(ParsedDoc(nlp(text)), MON) == alone
+    directions = {t.text: t.direction for t in alone}
+    assert (directions["Tuesday"], directions["last week"], directions["next year"]) == ("past", "past", "future")
+
+
 def test_reanchor_leaves_absolute_expressions(nlp):
     t = _find(nlp, "The report was published in April 2023.", MON, "April 2023")
     assert reanchor(t, dt.date(1999, 1, 1)) is t
