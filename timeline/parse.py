@@ -130,7 +130,7 @@ def _default_analyse() -> Analyse:
 # --- worker processes -----------------------------------------------------------------
 
 _worker: tuple[Language, Analyse] | None = None
-_FORK = "fork" in multiprocessing.get_all_start_methods()
+FORK = "fork" in multiprocessing.get_all_start_methods()  # workers may inherit this process's memory
 
 
 def _loaded(nlp: Language) -> Language:
@@ -162,11 +162,16 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="timeline-parent-watch").start()
 
 
-def _worker_init(loader: Loader, analyse: Analyse | None) -> None:
-    global _worker
+def ignore_interrupts() -> None:
+    """A worker process's first step: Ctrl-C is the build's to handle, not each worker's."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_init(loader: Loader, analyse: Analyse | None) -> None:
+    global _worker
+    ignore_interrupts()
     gc.enable()  # forked while the parent paused it (:func:`cyclic_gc_paused`); parsing makes cycles
     _exit_with_parent()
     _worker = (loader(), analyse or _default_analyse())
@@ -206,7 +211,7 @@ def _analyse_in_pool(
     documents: Sequence[Document], loader: Loader, analyse: Analyse | None, jobs: int
 ) -> Iterator[tuple[int, DocumentAnalysis]]:
     # fork: workers inherit the loaded model (initargs are not pickled); spawn: each loads it
-    ctx = multiprocessing.get_context("fork" if _FORK else "spawn")
+    ctx = multiprocessing.get_context("fork" if FORK else "spawn")
     chunks = _chunks(len(documents), jobs)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=(loader, analyse))
     pending: dict[Future, list[int]] = {}
@@ -276,7 +281,7 @@ def analyse_corpus(
             if misses:
                 todo = [documents[i] for i in misses]
                 jobs = min(jobs, max(1, len(todo) // CHUNK_SIZE))
-                if jobs == 1 or _FORK:
+                if jobs == 1 or FORK:
                     # loaded once here: forked workers share its memory instead of each loading it
                     nlp = loader()
                     loader = functools.partial(_loaded, nlp)

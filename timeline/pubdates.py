@@ -564,10 +564,11 @@ _shared: tuple[_Work, _Index, _Resolver] | None = None  # a parallel round's inp
 def _date_each(work: _Work, index: _Index, resolved: _Resolver, jobs: int) -> list[_Outcome]:
     """:func:`date_document` of each article, in order; shared among ``jobs`` forked processes
     when there are many (the corpus stages otherwise leave every core but one idle)."""
-    import multiprocessing
+    from timeline.parse import FORK, ignore_interrupts
 
-    if jobs <= 1 or len(work) < PARALLEL_MIN or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(work) < PARALLEL_MIN or not FORK:
         return [date_document(d, a, index, resolved) for d, a in work]
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     global _shared
@@ -576,7 +577,7 @@ def _date_each(work: _Work, index: _Index, resolved: _Resolver, jobs: int) -> li
     _shared = (work, index, resolved)
     try:
         ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=ignore_interrupts) as pool:
             out: list[_Outcome] = []
             for part, compared in pool.map(_date_range, ranges):
                 out += part
@@ -584,12 +585,6 @@ def _date_each(work: _Work, index: _Index, resolved: _Resolver, jobs: int) -> li
             return out
     finally:
         _shared = None
-
-
-def _ignore_interrupts() -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle
 
 
 def _date_range(bounds: tuple[int, int]) -> tuple[list[_Outcome], int]:
