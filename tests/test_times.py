@@ -361,6 +361,33 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The gunmen entered the bank around 7:15 p.m. on Friday.", MON, "around 7:15 p.m. on Friday", "2024-02-09T19:15"),
     ("The sale should be completed around March 1.", MON, "around March 1", "2024-03-01"),
     ("Lawyers looked for ways to get around Friday's ruling.", MON, "Friday", "2024-02-09"),
+    # "would" in reported speech: the future of the saying
+    ("The company said the plant would close on Friday.", WED, "Friday", "2024-02-16"),
+    ("Officials said the talks would resume Monday.", WED, "Monday", "2024-02-19"),
+    ("The union said it would strike on Saturday unless wages rose.", MON, "Saturday", "2024-02-17"),
+    # a day right after the reporting verb dates the saying, wherever the parser hangs it
+    ("The company said on Friday it would cut 2,000 jobs.", WED, "Friday", "2024-02-09"),
+    ("The ministry said Tuesday it would review the contract.", WED, "Tuesday", "2024-02-13"),
+    # a half of a named year
+    ("Growth slowed in the second half of last year.", MON, "the second half of last year", "2023-H2"),
+    ("Growth should pick up in the first half of next year.", MON, "the first half of next year", "2025-H1"),
+    ("Profits rose in the first half of the year.", MON, "the first half of the year", "2024-H1"),
+    # "N units later": a duration before a signal word (TimeML), counted or vague
+    ("Two days later, the governor declared an emergency.", MON, "Two days", "P2D"),
+    ("Police arrested a suspect two hours later.", MON, "two hours", "PT2H"),
+    ("Two years later, the factory reopened.", MON, "Two years", "P2Y"),
+    ("Days later, the minister resigned.", MON, "Days", "PXD"),
+    ("Weeks later, the army withdrew from the town.", MON, "Weeks", "PXW"),
+    # a season named bare is picked by tense, as a month is
+    ("The works were completed in the autumn.", WED, "the autumn", "2023-FA"),
+    ("The works will be completed in the autumn.", WED, "the autumn", "2024-FA"),
+    ("The summit took place in the spring.", WED, "the spring", "2023-SP"),
+    ("Elections will be held in summer.", WED, "summer", "2024-SU"),
+    ("The law was passed this summer.", WED, "this summer", "2024-SU"),
+    # how long something lasts, as a compound adjective
+    ("The year-long inquiry ended on Tuesday.", WED, "year-long", "P1Y"),
+    ("A decades-long feud between the clans flared again.", WED, "decades-long", "PXDE"),
+    ("A two-week-long strike crippled the ports.", WED, "two-week-long", "P2W"),
 ]
 
 

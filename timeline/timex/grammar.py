@@ -650,18 +650,21 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _mod(m["mod"])
     if m["year"]:
         return _abs(D, f"{m['year']}-{s}", f"{m['s'].lower()} {m['year']}, stated", mod)
+    bare = det in ("", "the")  # "in the spring", "in spring": which one by the clause's tense, as a month
     if not det:
         if ctx.word_before(m.start()) not in ("in", "this", "since", "until", "by", "during", "over") and not mod:
             return None
         if m["s"].lower() == "fall" and not mod:
             return None
+        bare = ctx.word_before(m.start()) != "this"
         det = "this"
     if det == "the" and (ctx.text[m.end() : m.end() + 3].lower() == " of" or m["s"].lower() == "fall"):
         return None
     if det in ("the past", "past") and not mod:
         return None
     n = _REL_N.get(det, 0)
-    return Parsed(D, "season", (s, str(n)), mod=mod, desc=f"{det} {m['s'].lower()}")
+    args = (s, str(n), "tense") if bare else (s, str(n))
+    return Parsed(D, "season", args, mod=mod, desc=f"{det} {m['s'].lower()}")
 
 
 _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
@@ -736,7 +739,7 @@ def _qn(m: re.Match[str], ctx: Context) -> Parsed | None:
     "half",
     rf"(?:the\s+)?(?:(?P<h>first|second|1st|2nd|last|latter)\s+half|(?P<h2>first|last|final|second)\s+two\s+quarters)"
     rf"(?:\s+of\s+(?P<yr>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?|(?<![\w-])(?-i:H)(?P<hn>[12])\s+(?P<yr3>{YEAR})",
-    2,
+    3,  # above rel_unit's "the second half of" + "last year": TimeML values a half as 2023-H2
 )
 def _half(m: re.Match[str], ctx: Context) -> Parsed | None:
     h = 1 if (m["h"] or m["h2"] or "").lower() in ("first", "1st") or m["hn"] == "1" else 2
@@ -859,8 +862,10 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["sep"].strip() == "-" and m["pre"] and m["pre"].lower().strip() in ("the", "its", "their", "his", "her"):
         ctx.cut = m.start("ap") if m["ap"] else m.start("num")
     tail = " ".join((m["tail"] or "").lower().split()).removeprefix("or so ")
-    if tail in ("earlier", "later") and u not in ("year", "quarter", "decade", "century"):
-        tail = ""  # "three days later": a duration before a signal word (TimeML), not a date
+    if tail == "later" or (tail == "earlier" and u not in ("year", "quarter", "decade", "century")):
+        # "three days later", "two years later": a duration before a signal word (TimeML), not a date; "later"
+        # counts from the story's time, never from publication ("a year earlier" is a report's comparison)
+        tail = ""
         ctx.cut_end = m.start("tail")
     if tail in ("ago", "earlier", "later", "from now", "hence") and not m["pre"]:
         if n is None:
@@ -886,6 +891,28 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
+    "long_compound",
+    rf"(?<![\w-])(?:(?P<num>{NUM})-)?(?P<u>{UNIT})(?P<pl>s)?-long(?![\w-])",
+    2,
+)
+def _long_compound(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a year-long inquiry", "a decades-long feud", "a two-week-long strike": how long something lasts."""
+    u = m["u"].lower()
+    u = "century" if u.startswith("centur") else ("millennium" if u.startswith("millenni") else u)
+    if m["num"]:
+        n = number_value(m["num"])
+        if n is None:
+            return None
+    else:
+        n = None if m["pl"] else 1
+    return _abs(DUR, _duration(n, UNITS[u], u), f"{m.group(0).lower()}: a duration")
+
+
+#: a number just before a unit ("two days later", "a few weeks earlier"): the duration rule reads those
+_COUNTED = re.compile(rf"(?<![\w-])(?:{NUM}|\d+)[\s-]+$", re.IGNORECASE)
+
+
+@rule(
     "bare_units",
     r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
     0,
@@ -902,8 +929,13 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         return _abs(D, "FUTURE_REF", f"coming {u}")
     if pre:
         return _abs(DUR, _duration(None, unit, word), f"{pre} {u}: a vague duration")
+    if tail and _COUNTED.search(ctx.text, max(0, m.start() - 24), m.start()):
+        return None  # "two days later": the counted duration is the expression
+    if tail in ("later", "earlier"):
+        ctx.cut_end = m.start("tail")  # "days later": a vague duration before a signal word, as "a few days later"
+        return _abs(DUR, _duration(None, unit, word), f"{u} {tail}: a vague duration")
     if tail:
-        return _abs(D, "PAST_REF" if tail in ("ago", "earlier") else "FUTURE_REF", f"{u} {tail}: vague")
+        return _abs(D, "PAST_REF", f"{u} {tail}: vague")
     before = ctx.word_before(m.start())
     nxt = ctx.word_after(m.end())
     if before in (

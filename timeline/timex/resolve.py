@@ -333,6 +333,21 @@ def _season_year(anchor: dt.date, season: str, n: int) -> int:
     return anchor.year if anchor.month < a else anchor.year + 1
 
 
+def _season_by_tense(anchor: dt.date, season: str, direction: str) -> int:
+    """The year of a season named bare ("in the spring"), as a month's: past, the latest begun by
+    publication; future or present, the earliest not yet over."""
+
+    def bounds(y: int) -> tuple[dt.date, dt.date]:
+        a, b = SEASON_MONTHS[season]
+        start = dt.date(y - 1, 12, 1) if season == "WI" else dt.date(y, a, 1)
+        return start, _month_end(y, b)
+
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if direction == "past":
+        return max(y for y in years if bounds(y)[0] <= anchor)
+    return min(y for y in years if bounds(y)[1] >= anchor)
+
+
 def resolve(
     p: Parsed | tuple[str, tuple[str, ...], str], anchor: dt.date | None, direction: str, mod: str = "", desc: str = ""
 ) -> Resolved:
@@ -426,8 +441,13 @@ def resolve(
         how_tail = f"{tense}, the week of that day, publication {pub}"
     elif kind == "season":
         season, n = args[0], int(args[1])
-        value = f"{_season_year(anchor, season, n):04d}-{season}"
-        how_tail = f"{'this' if n == 0 else f'{n:+d}'} season from publication {pub}"
+        if args[2:] == ("tense",) and direction:
+            year = _season_by_tense(anchor, season, direction)
+            how_tail = f"{tense}, publication {pub}"
+        else:
+            year = _season_year(anchor, season, n)
+            how_tail = f"{'this' if n == 0 else f'{n:+d}'} season from publication {pub}"
+        value = f"{year:04d}-{season}"
     elif kind == "qtr":
         q, n = int(args[0]), int(args[1])
         year = anchor.year + n

@@ -78,7 +78,7 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST  # past perfect: "had been scheduled to expire Friday", "had been due Tuesday": a plan now past
     if v.lemma_ in _SCHEDULING:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
-    if "would" in words and (v.tag_ == "VBG" or "be" in words):
+    if "would" in words and (v.tag_ in ("VBG", "VB") or "be" in words):
         return FUTURE  # "would be traveling Thursday"
     if "could" in words and _negated(v):
         return PAST  # "could not be reached Wednesday", "neither ... could be located": the past of "can"
@@ -153,6 +153,25 @@ def _pluperfect(v: ParsedToken) -> bool:
     return any(c.lower_ == "had" and c.dep_ == "aux" for c in auxes)
 
 
+def _reporting_verb(v: ParsedToken, end: int) -> ParsedToken | None:
+    """The reporting verb an expression sits right after, when the parser hung it on the reported clause.
+
+    "The company said on Friday it would cut jobs": "on Friday" stands between "said" and the
+    reported clause's subject, so it dates the saying, whatever verb the parser attached it to.
+    """
+    head = v.head
+    if v.dep_ != "ccomp" or head.i >= v.i or head.lemma_ not in _REPORTING:
+        return None
+    subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if (
+        subject is None
+        or subject.i < end
+        or any(c.lower_ == "that" and c.dep_ == "mark" and c.i < end for c in v.children)
+    ):
+        return None
+    return head
+
+
 def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     """Tense of the verb governing the characters ``start:end`` of ``doc``."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -168,7 +187,7 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
-            return verb_tense(tok)
+            return verb_tense(_reporting_verb(tok, span.end) or tok)
         if tok.head is tok:
             break
         tok = tok.head
