@@ -388,6 +388,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The year-long inquiry ended on Tuesday.", WED, "year-long", "P1Y"),
     ("A decades-long feud between the clans flared again.", WED, "decades-long", "PXDE"),
     ("A two-week-long strike crippled the ports.", WED, "two-week-long", "P2W"),
+    # a quarter named without a year or tense: the one last reported when it is still ahead this year
+    ("The carmaker's fourth-quarter profit beat forecasts.", WED, "fourth-quarter", "2023-Q4"),
+    # a clock time after "<day> at" is on that day
+    ("Bids must be submitted by Friday at 5 p.m.", WED, "5 p.m", "2024-02-16T17:00"),
+    ("The polls closed on Sunday at 8 p.m. local time.", WED, "8 p.m. local time", "2024-02-11T20:00"),
 ]
 
 

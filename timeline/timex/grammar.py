@@ -478,9 +478,15 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
     if day:
         return Parsed(T, "wd", (str(_wd(day)),), tod=tod, desc=desc)
+    if _DAY_AT.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="story")  # "Friday at 5 p.m.": that Friday's
     # a bare clock time in a past-tense clause is on the day the story is at ("was shot at 10 p.m."),
     # else on the day of publication ("polls close at 8 p.m.")
     return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="past")
+
+
+#: a day named just before "at" and a clock time: the time is on that day, whatever the tense
+_DAY_AT = re.compile(rf"(?<![\w-])(?:{WD}|today|tomorrow|yesterday|{MON}\s+{DAYNUM})(?:\s+{TOD})?,?\s+at\s+$", re.I)
 
 
 @rule(

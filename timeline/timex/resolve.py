@@ -451,8 +451,8 @@ def resolve(
     elif kind == "qtr":
         q, n = int(args[0]), int(args[1])
         year = anchor.year + n
-        if n == 0 and direction == "past" and q > _quarter(anchor):
-            year -= 1
+        if n == 0 and direction in ("past", "") and q > _quarter(anchor):
+            year -= 1  # "fourth-quarter earnings" in February: the quarter reported, not the one to come
         value = f"{year:04d}-Q{q}"
         how_tail = f"{tense}, year of publication {pub}"
     elif kind == "half":
