@@ -393,6 +393,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a clock time after "<day> at" is on that day
     ("Bids must be submitted by Friday at 5 p.m.", WED, "5 p.m", "2024-02-16T17:00"),
     ("The polls closed on Sunday at 8 p.m. local time.", WED, "8 p.m. local time", "2024-02-11T20:00"),
+    # "the 1800s" is a century; "the 1980s", "the 2000s" decades
+    ("The mill was built in the late 1800s.", WED, "the late 1800s", "18"),
+    ("The estate changed hands in the early 1900s.", WED, "the early 1900s", "19"),
+    ("Broadband spread to most homes in the 2000s.", WED, "the 2000s", "200"),
+    # "set for <day>": a date fixed ahead
+    ("An appeal hearing has been set for Monday.", WED, "Monday", "2024-02-19"),
 ]
 
 

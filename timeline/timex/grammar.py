@@ -360,6 +360,8 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<c>1\d|20)|')(?P<d>\d)0'?s(?![a-z])", 2)
 def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
     century = m["c"] or ("19" if int(m["d"]) >= 3 else "20")
+    if m["c"] and m["d"] == "0" and century != "20":  # "the late 1800s": the hundred years, not their first ten
+        return _abs(D, century, f"the {century}00s: a century", _mod(m["mod"]))
     return _abs(D, f"{century}{m['d']}", f"the {century}{m['d']}0s", _mod(m["mod"]))
 
 

@@ -178,8 +178,8 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return NONE
     before = doc_text(doc)[max(0, start - 40) : start].lower()
-    if before.endswith(("as soon as ", "as early as ", "as late as ", "effective ")):
-        return FUTURE  # "effective Feb. 1": a change announced takes effect ahead
+    if before.endswith(("as soon as ", "as early as ", "as late as ", "effective ", " set for ")):
+        return FUTURE  # "effective Feb. 1": a change announced takes effect ahead; "a hearing set for Monday"
     if SINCE.search(before):
         return PAST  # "since the Oct. 23 shooting", "since Monday": what a span starts from is behind us
     tok = span.root
