@@ -399,6 +399,14 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Broadband spread to most homes in the 2000s.", WED, "the 2000s", "200"),
     # "set for <day>": a date fixed ahead
     ("An appeal hearing has been set for Monday.", WED, "Monday", "2024-02-19"),
+    # the last day of a list takes the month named before it
+    ("The leaders will meet at the summit on April 24 and 25.", WED, "25", "2024-04-25"),
+    ("Talks were held on Feb. 2, 3 and 5.", WED, "5", "2024-02-05"),
+    # a year between a determiner and a plural noun
+    ("Union leaders who led the 2019 protests have left the city.", WED, "2019", "2019"),
+    ("Russia's 2022 strikes knocked out power plants.", WED, "2022", "2022"),
+    # "March" qualifying an event
+    ("Ministers signed the March accord in Brussels.", WED, "March", "2024-03"),
 ]
 
 
@@ -504,6 +512,9 @@ def test_extents_leave_out_prepositions(nlp):
         "The alliance of 31 countries spends 2% of its output on defence.",
         "More than 2000 people marched through the capital.",
         "The 2000 soldiers crossed the river at dawn.",
+        "The March of Dimes raised money for research.",
+        "Thousands joined the march on Washington.",
+        "The May government fell after the vote.",
         "The army sent 1950 trucks north.",
         "The company paid $1,990 for each share.",
         "Copyright 2024 The AP. All rights reserved.",

@@ -196,7 +196,11 @@ class Context:
             return False
         nxt = tok.nbor(1) if tok.i + 1 < len(self._tokens) else None
         if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in _YEAR_NOUNS:
-            return False
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            # "the 1992 protests", "Russia's 2022 strikes": between a determiner and its noun, a year (news writes
+            # a count of thousands with a comma, "the 2,000 troops"; a round hundred is still read as a count)
+            if not (prev is not None and prev.tag_ in ("DT", "PRP$", "POS") and 1900 < year < 2100 and year % 100):
+                return False
         if tok.ent_type_ in ("DATE", "TIME", "EVENT"):
             return year >= 1000
         before = self.word_before(start)

@@ -276,6 +276,23 @@ rule("month_day", rf"(?:{WD},?\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM})
 rule("day_month", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
 
 
+@rule(
+    "md_coordinated",
+    rf"(?P<mon>{MON})\s+(?P<first>{DAYNUM})(?:\s*,\s*{DAYNUM})*,?\s+(?:and|or|&)\s+(?P<x>{DAYNUM})"
+    rf"(?![\w-]|\s*(?:%|percent|{UNIT}))(?:,?\s+(?P<year>{YEAR}))?",
+    3,
+)
+def _md_coordinated(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "April 24 and 25", "Feb. 2, 3 and 5": the last day of a list takes the month named before it."""
+    month, day = _month(m["mon"]), int(re.match(r"\d+", m["x"]).group(0))
+    if not 1 <= day <= 31 or day <= int(re.match(r"\d+", m["first"]).group(0)):
+        return None  # a list of days runs forward; "March 3 and 2 others" is no date
+    desc = f"{MONTH_NAMES[month]} {day}, after {m['mon']} {m['first']}"
+    if m["year"]:
+        return _abs(D, f"{m['year']}-{month:02d}-{day:02d}", f"{desc} {m['year']}, stated")
+    return Parsed(D, "md", (str(month), str(day)), desc=f"{desc} (no year)")
+
+
 @rule("month_year", rf"(?:(?P<mod>{YMOD})\s*-?\s*)?(?P<mon>{MON}),?\s+(?:of\s+)?(?P<year>{YEAR})", 3)
 def _month_year(m: re.Match[str], ctx: Context) -> Parsed | None:
     month = _month(m["mon"])
@@ -293,24 +310,34 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
     word = m["mon"].lower().rstrip(".")
     if not det and not m["ly"]:
         before = ctx.word_before(m.start())
-        if word in ("may", "march") and before not in (
-            "in",
-            "of",
-            "since",
-            "until",
-            "till",
-            "by",
-            "from",
-            "to",
-            "through",
-            "during",
-            "before",
-            "after",
-            "early",
-            "late",
-            "mid",
-            "and",
-            "or",
+        prenominal = (
+            word == "march"
+            and (before in ("the", "its", "their", "his", "her") or before.endswith(("'s", "’s")))
+            and bool(re.match(r" [a-z]+\b(?<!\bof)", ctx.text[m.end() : m.end() + 20]))
+        )  # "the March accession", "Russia's March offensive": the month qualifying an event (May: a name too)
+        if (
+            word in ("may", "march")
+            and not prenominal
+            and before
+            not in (
+                "in",
+                "of",
+                "since",
+                "until",
+                "till",
+                "by",
+                "from",
+                "to",
+                "through",
+                "during",
+                "before",
+                "after",
+                "early",
+                "late",
+                "mid",
+                "and",
+                "or",
+            )
         ):
             return None
         nxt = ctx.text[m.end() : m.end() + 2]
