@@ -407,6 +407,13 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Russia's 2022 strikes knocked out power plants.", WED, "2022", "2022"),
     # "March" qualifying an event
     ("Ministers signed the March accord in Brussels.", WED, "March", "2024-03"),
+    # a modal's perfect is a past
+    ("The outage may have been caused by a storm on Tuesday.", WED, "Tuesday", "2024-02-13"),
+    ("Guards could have stopped the attack on Monday.", WED, "Monday", "2024-02-12"),
+    # a term granted or stretched "until" a day runs ahead of the granting
+    ("The bank has extended the loan until March.", WED, "March", "2024-03"),
+    ("Officials gave the families until Friday to leave.", WED, "Friday", "2024-02-16"),
+    ("The regulator extended its deadline until 9 a.m. Tuesday.", MON, "9 a.m. Tuesday", "2024-02-13T09:00"),
 ]
 
 

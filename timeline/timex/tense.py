@@ -44,6 +44,9 @@ _FUTURE_HEADS = frozenset(
 
 
 _SCHEDULING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"})
+#: verbs that grant or stretch a term: the day it runs "until" is ahead of the granting
+_GRANTING = frozenset({"extend", "give", "grant", "allow", "prolong", "renew"})
+_UNTIL = ("until ", "through ", "till ", "until the ", "through the ")
 _REPORTING = frozenset(
     {
         "say",
@@ -76,6 +79,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return FUTURE
     if "had" in words or (v.dep_ == "acomp" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.head.children)):
         return PAST  # past perfect: "had been scheduled to expire Friday", "had been due Tuesday": a plan now past
+    if "have" in words and words & (_MODAL_FUTURE | {"would"}) and (v.tag_ == "VBN" or "been" in words):
+        return PAST  # "may have been responsible ... on Wednesday", "could have stopped it Friday": a modal's perfect
     if v.lemma_ in _SCHEDULING:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
     if "would" in words and (v.tag_ in ("VBG", "VB") or "be" in words):
@@ -187,6 +192,8 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
+            if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
+                return FUTURE  # "extended its offer until Friday", "has given them until 9 a.m. Tuesday": a term ahead
             return verb_tense(_reporting_verb(tok, span.end) or tok)
         if tok.head is tok:
             break
