@@ -414,6 +414,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The bank has extended the loan until March.", WED, "March", "2024-03"),
     ("Officials gave the families until Friday to leave.", WED, "Friday", "2024-02-16"),
     ("The regulator extended its deadline until 9 a.m. Tuesday.", MON, "9 a.m. Tuesday", "2024-02-13T09:00"),
+    # a calendar quarter named by its months
+    ("Exports fell 5% in the October-December quarter.", WED, "the October-December quarter", "2023-Q4"),
+    ("Exports should recover in the April-June quarter.", WED, "the April-June quarter", "2024-Q2"),
+    ("Profit rose in the July-September 2023 quarter.", WED, "the July-September 2023 quarter", "2023-Q3"),
 ]
 
 

@@ -760,6 +760,22 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("Q", str(n)), desc=f"{ordw or det} quarter")
 
 
+@rule(
+    "month_range_quarter",
+    rf"(?:the\s+)?(?P<a>{MON})\s*[-–/]\s*(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+quarter(?!s)",
+    3,
+)
+def _month_range_quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the January-March quarter", "the July-September 2023 quarter": a calendar quarter by its months."""
+    a, b = _month(m["a"]), _month(m["b"])
+    if a % 3 != 1 or b != a + 2:
+        return None  # a fiscal quarter off the calendar ("the November-January quarter")
+    q = (a - 1) // 3 + 1
+    if m["yr"]:
+        return _abs(D, f"{m['yr']}-Q{q}", f"Q{q} {m['yr']} by its months, stated")
+    return Parsed(D, "qtr", (str(q), "0"), desc=f"quarter {q} by its months")
+
+
 @rule("qn", rf"(?<![\w-])(?-i:Q)(?P<q>[1-4])(?:\s+(?P<yr>{YEAR})|(?P<yr2>'\d\d))?(?![\w-])", 3, 0)
 def _qn(m: re.Match[str], ctx: Context) -> Parsed | None:
     q = m["q"]
