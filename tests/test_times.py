@@ -375,7 +375,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "N units later": a duration before a signal word (TimeML), counted or vague
     ("Two days later, the governor declared an emergency.", MON, "Two days", "P2D"),
     ("Police arrested a suspect two hours later.", MON, "two hours", "PT2H"),
-    ("Two years later, the factory reopened.", MON, "Two years", "P2Y"),
+    ("In 2019 the factory closed. Two years later, it reopened.", MON, "Two years later", "2021"),
+    ("The factory will reopen two years later than planned.", MON, "two years later", "2026"),
     ("Days later, the minister resigned.", MON, "Days", "PXD"),
     ("Weeks later, the army withdrew from the town.", MON, "Weeks", "PXW"),
     # a season named bare is picked by tense, as a month is

@@ -659,7 +659,7 @@ _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))
 
 
 def _rule_unit(p: Parsed) -> str:
-    return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind == "unit" and p.args else "")
+    return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind in ("unit", "ago") and p.args else "")
 
 
 def _reference(t: TimeExpression) -> tuple[dt.date, str, str] | None:

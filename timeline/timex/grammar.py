@@ -913,10 +913,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["sep"].strip() == "-" and m["pre"] and m["pre"].lower().strip() in ("the", "its", "their", "his", "her"):
         ctx.cut = m.start("ap") if m["ap"] else m.start("num")
     tail = " ".join((m["tail"] or "").lower().split()).removeprefix("or so ")
-    if tail == "later" or (tail == "earlier" and u not in ("year", "quarter", "decade", "century")):
-        # "three days later", "two years later": a duration before a signal word (TimeML), not a date; "later"
-        # counts from the story's time, never from publication ("a year earlier" is a report's comparison)
-        tail = ""
+    if tail in ("earlier", "later") and u not in ("year", "quarter", "decade", "century"):
+        tail = ""  # "three days later": a duration before a signal word (TimeML), not a date
         ctx.cut_end = m.start("tail")
     if tail in ("ago", "earlier", "later", "from now", "hence") and not m["pre"]:
         if n is None:
@@ -935,7 +933,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code == "Y" and k == 1 and (ctx.sentence_mentions(m.start(), ("quarter", "period")) or ctx.quarterly):
             code = "YQ"
         mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
-        return Parsed(D, "ago", (code, str(k * _AGO[tail])), mod=mod, desc=m.group(0).lower())
+        # "In 1984 ... One year later he was fired": "later" counts from the story's time when the text set one
+        ref = "story" if tail == "later" else ""
+        return Parsed(D, "ago", (code, str(k * _AGO[tail])), mod=mod, desc=m.group(0).lower(), ref=ref)
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     value = _duration(n, unit, u)
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")
