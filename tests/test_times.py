@@ -419,6 +419,14 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Exports fell 5% in the October-December quarter.", WED, "the October-December quarter", "2023-Q4"),
     ("Exports should recover in the April-June quarter.", WED, "the April-June quarter", "2024-Q2"),
     ("Profit rose in the July-September 2023 quarter.", WED, "the July-September 2023 quarter", "2023-Q3"),
+    # holidays whose day moves from year to year
+    ("Voters will go to the polls on Election Day.", WED, "Election Day", "2024-11-05"),
+    ("The pope celebrated Mass on Easter Sunday.", WED, "Easter Sunday", "2023-04-09"),
+    ("Shops will close on Good Friday.", WED, "Good Friday", "2024-03-29"),
+    ("The bombings came on Easter 2019.", WED, "Easter 2019", "2019-04-21"),
+    ("The strike began on Labor Day.", WED, "Labor Day", "2023-09-04"),
+    ("Pools will open on Memorial Day.", WED, "Memorial Day", "2024-05-27"),
+    ("Pilgrims packed the city as Easter week began.", dt.date(2024, 3, 25), "Easter week", "2024-W13"),
 ]
 
 
@@ -525,6 +533,7 @@ def test_extents_leave_out_prepositions(nlp):
         "More than 2000 people marched through the capital.",
         "The 2000 soldiers crossed the river at dawn.",
         "The March of Dimes raised money for research.",
+        "The expedition reached Easter Island in a storm.",
         "Thousands joined the march on Washington.",
         "The May government fell after the vote.",
         "The army sent 1950 trucks north.",
@@ -632,6 +641,20 @@ RULES = st.one_of(
     st.tuples(
         st.just("season"),
         st.tuples(st.sampled_from(["SP", "SU", "FA", "WI"]), st.integers(-2, 2).map(str)),
+        st.just(""),
+    ),
+    st.tuples(
+        st.just("season"),
+        st.tuples(st.sampled_from(["SP", "SU", "FA", "WI"]), st.just("0"), st.just("tense")),
+        st.just(""),
+    ),
+    st.tuples(
+        st.just("feast"),
+        st.tuples(
+            st.sampled_from(["easter", "good_friday", "easter_monday", "election_day", "labor_day", "memorial_day"]),
+            st.sampled_from(["", "last", "next", "this"]),
+            st.sampled_from(["", "week"]),
+        ),
         st.just(""),
     ),
     st.tuples(st.just("qtr"), st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str)), st.just("")),

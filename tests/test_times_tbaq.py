@@ -102,10 +102,10 @@ def scores(nlp) -> dict[str, float]:
 
 @pytest.mark.slow
 def test_extent_floor(scores):
-    assert scores["strict"] >= 93.5, scores
-    assert scores["relaxed"] >= 95.5, scores
+    assert scores["strict"] >= 94, scores
+    assert scores["relaxed"] >= 96, scores
 
 
 @pytest.mark.slow
 def test_value_floor(scores):
-    assert scores["value"] >= 83, scores
+    assert scores["value"] >= 83.5, scores

@@ -36,7 +36,7 @@ from .lexicon import (
     alt,
     number_value,
 )
-from .resolve import Parsed
+from .resolve import Parsed, feast_day
 
 if TYPE_CHECKING:
     from .context import Context
@@ -1226,6 +1226,24 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
 def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = (m["det"] or "").lower()
     return Parsed(D, "thx", (det,) if det else (), desc=m.group(0).lower())
+
+
+@rule(
+    "moveable_feast",
+    r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
+    2,
+)
+def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """Easter and the days counted from it, and the US holidays fixed by a weekday of a month."""
+    name = " ".join(m["f"].lower().split()).replace("easter sunday", "easter")
+    week = bool(m["wk"])  # "Easter week": the week the day falls in
+    if m["year"]:
+        day = feast_day(name, int(m["year"]))
+        y, w, _ = day.isocalendar()
+        return _abs(D, f"{y}-W{w:02d}" if week else day.isoformat(), f"{name} {m['year']}, stated")
+    det = (m["det"] or "").lower()
+    return Parsed(D, "feast", (name.replace(" ", "_"), det, *(("week",) if week else ())), desc=m.group(0).lower())
 
 
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)

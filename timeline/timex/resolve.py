@@ -333,6 +333,45 @@ def _season_year(anchor: dt.date, season: str, n: int) -> int:
     return anchor.year if anchor.month < a else anchor.year + 1
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the computus' own letter)
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return dt.date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th (``-1``: last) ``weekday`` (0 = Monday) of a month."""
+    if n < 0:
+        last = _month_end(year, month)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def feast_day(name: str, year: int) -> dt.date:
+    """The day of a holiday whose date moves: Easter and its neighbours, US Election, Labor and Memorial Day."""
+    if name == "easter":
+        return _easter(year)
+    if name == "good friday":
+        return _easter(year) - dt.timedelta(days=2)
+    if name == "easter monday":
+        return _easter(year) + dt.timedelta(days=1)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    raise ValueError(f"unknown holiday {name!r}")
+
+
 def _season_by_tense(anchor: dt.date, season: str, direction: str) -> int:
     """The year of a season named bare ("in the spring"), as a month's: past, the latest begun by
     publication; future or present, the earliest not yet over."""
@@ -469,6 +508,35 @@ def resolve(
         day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
         value = _iso(day)
         how_tail = f"fourth Thursday of November, {tense}, publication {pub}"
+    elif kind == "feast":  # "Easter", "Election Day": a day fixed anew each year
+        name, det = args[0].replace("_", " "), (args[1] if len(args) > 1 else "")
+        if det == "last":
+            year = max(y for y in (anchor.year - 1, anchor.year) if feast_day(name, y) < anchor)
+        elif det == "next":
+            year = min(y for y in (anchor.year, anchor.year + 1) if feast_day(name, y) > anchor)
+        elif det == "this":
+            year = anchor.year
+        else:
+            week = args[2:] == ("week",)
+            spans = []  # (first day, last day, year): "Easter week" is past once its Monday is
+            for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+                d = feast_day(name, y)
+                spans.append((_week_bounds(d) if week else (d, d)) + (y,))
+            if direction == "past":
+                year = max(y for a, _, y in spans if a <= anchor)
+            elif direction in ("future", "present"):
+                year = min(y for _, b, y in spans if b >= anchor)
+            else:
+                year = min(
+                    spans,
+                    key=lambda s: (
+                        0 if s[0] <= anchor <= s[1] else min(abs((s[0] - anchor).days), abs((s[1] - anchor).days)),
+                        s[2] != anchor.year,
+                    ),
+                )[2]
+        day = feast_day(name, year)
+        value = _week_value(day) if args[2:] == ("week",) else _iso(day)
+        how_tail = f"{name} of {year}, {tense}, publication {pub}"
     else:
         raise ValueError(f"unknown rule kind {kind!r}")
 
@@ -510,6 +578,8 @@ def _unresolved(kind: str, args: tuple[str, ...]) -> str:
         return f"XXXX-H{args[0]}"
     if kind == "thx":
         return "XXXX-11-XX"
+    if kind == "feast":
+        return "XXXX-WXX" if args[2:] == ("week",) else "XXXX-XX-XX"
     if kind == "qof":
         return f"{args[0]}-QX"
     if kind == "mdw":
