@@ -426,6 +426,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The bombings came on Easter 2019.", WED, "Easter 2019", "2019-04-21"),
     ("The strike began on Labor Day.", WED, "Labor Day", "2023-09-04"),
     ("Pools will open on Memorial Day.", WED, "Memorial Day", "2024-05-27"),
+    # "year-ago" qualifying a figure: the adjective alone is the expression
+    ("The year-ago results included a large charge.", WED, "year-ago", "2023"),
+    ("The year-earlier figures have been restated.", WED, "year-earlier", "2023"),
     ("Pilgrims packed the city as Easter week began.", dt.date(2024, 3, 25), "Easter week", "2024-W13"),
 ]
 

@@ -1216,7 +1216,10 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
         q = _QORD[m["ord"].lower()]
         return Parsed(D, "qtr", (str(q), "-1"), desc=f"the year-ago quarter {q}")
     if m["det"] and not m["n"]:
-        return None  # "the year-ago profit": the adjective alone is matched on its own
+        nxt = ctx.word_after(m.end())
+        if not nxt.isalpha() or nxt in NUMBERS or re.fullmatch(UNIT + "s?", nxt):
+            return None  # "the year-earlier nine months", "the year-earlier $4.5 million": read elsewhere or no date
+        ctx.cut = m.start("adj")  # "the year-ago results": the adjective alone (TimeML leaves the article out)
     if ctx.quarterly or (m["n"] or "").lower() == "quarter":
         return Parsed(D, "ago", ("YQ", "1"), desc=f"{adj}: the reported quarter a year before")
     return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
