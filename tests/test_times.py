@@ -429,6 +429,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "year-ago" qualifying a figure: the adjective alone is the expression
     ("The year-ago results included a large charge.", WED, "year-ago", "2023"),
     ("The year-earlier figures have been restated.", WED, "year-earlier", "2023"),
+    # "that quarter": the quarter the story is at
+    ("Profit rose in the third quarter of 2023. Sales in that quarter rose 5%.", WED, "that quarter", "2023-Q3"),
+    ("Nobody played down the challenges of the near term.", WED, "the near term", "FUTURE_REF"),
     ("Pilgrims packed the city as Easter week began.", dt.date(2024, 3, 25), "Easter week", "2024-W13"),
 ]
 

@@ -637,7 +637,7 @@ def _the_unit_mod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "that_unit",
-    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for)\s+)?(?P<th>that\s+(?:same\s+)?(?P<u>day|week|month|year|decade|morning|afternoon|evening|night))(?![\w-])",
+    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for)\s+)?(?P<th>that\s+(?:same\s+)?(?P<u>day|week|month|quarter|year|decade|morning|afternoon|evening|night))(?![\w-])",
     1,
 )
 def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1365,7 +1365,7 @@ def _at_the_time(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, "PAST_REF", "at the time: a reference to the past")
 
 
-@rule("term", r"(?:in|over|for)\s+(?P<x>the\s+(?:near|short|long)\s+term)(?![\w-])", 1)
+@rule("term", r"(?:in|over|for|of)\s+(?P<x>the\s+(?:near|short|long)\s+term)(?![\w-])", 1)
 def _term(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "in the near term": the future, vaguely."""
     return _abs(D, "FUTURE_REF", "the near/short/long term: a reference to the future")
