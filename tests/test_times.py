@@ -432,6 +432,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "that quarter": the quarter the story is at
     ("Profit rose in the third quarter of 2023. Sales in that quarter rose 5%.", WED, "that quarter", "2023-Q3"),
     ("Nobody played down the challenges of the near term.", WED, "the near term", "FUTURE_REF"),
+    # "the next <unit>": after the story's time in a past story, after publication otherwise
+    ("On Jan. 3 he resigned. The next week he left the country.", WED, "The next week", "2024-W02"),
+    ("The company, founded in 1998, listed its shares the next year.", WED, "the next year", "1999"),
+    ("The plant will be closed over the next year or so.", WED, "the next year or so", "2025"),
     ("Pilgrims packed the city as Easter week began.", dt.date(2024, 3, 25), "Easter week", "2024-W13"),
 ]
 

@@ -584,7 +584,7 @@ _UNIT_CODE = {
 
 @rule(
     "rel_unit",
-    rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?![\w-])",
+    rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?P<orso>\s+or\s+so)?(?![\w-])",
     2,
 )
 def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -593,6 +593,10 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     modw = " ".join((m["mod"] or "").lower().split())
     code = _UNIT_CODE[u]
     n = _REL_N[det]
+    if det == "the next" and not modw and code not in ("WE",):
+        # "the next year he left" (a past story): the one after the story's time; "over the next year or so":
+        # the one after publication (TimeML values both as the unit, as "the following year")
+        return Parsed(D, "unit", (code, "1"), mod="APPROX" if m["orso"] else "", desc=f"{det} {u}", ref="past")
     if det in ("the past", "the last", "the next", "the coming", "past") and not modw:
         unit = UNITS[u]
         return _abs(DUR, _duration(1, unit, u), f"{det} {u}: a duration")
