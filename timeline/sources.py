@@ -16,8 +16,11 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_passages
 
@@ -85,9 +88,11 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     missing = {d.id for d in timeline.documents if not d.text and d.path}
     if not missing:
         return timeline
-    # the documents some passage is in; the passages themselves are gathered (and, read
-    # from the explorer's cache, built) only for the files found
-    cited = cited_documents(timeline.events) & missing
+    # the documents some passage is in (read from the cache's columns for a cached timeline); the
+    # passages themselves are gathered (and, read from the explorer's cache, built) only for the files found
+    record = _read_from
+    known = record[2] if record is not None and record[0] is timeline.events else None
+    cited = (known if known is not None else cited_documents(timeline.events)) & missing
     outcome: dict[str, Document | str] = {}  # id → the file's document, or the note to add
     for doc in timeline.documents:
         if doc.id not in cited:
@@ -142,6 +147,12 @@ def _cache_folder() -> Path:
 FREEZE_FROM_EVENTS = 2_000
 
 _frozen = False
+
+
+#: The events of the timeline :func:`read_saved_timeline` read last, the cache entry it is kept in and,
+#: read from that entry, the documents its passages cite: for :func:`saved_facts` and :func:`load_document_texts`.
+_read_from: tuple[tuple[Any, ...], Path, frozenset[str] | None] | None = None
+_FACTS_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
 
 
 def froze_a_timeline() -> bool:
@@ -200,7 +211,9 @@ def _write_stat_key(known: Path, digest: str) -> None:
         pass  # a key that cannot be written only costs time
 
 
-def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True) -> Timeline:
+def read_saved_timeline(
+    path: str | os.PathLike[str], *, use_cache: bool = True, reading: Callable[[], object] | None = None
+) -> Timeline:
     """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
 
     Python's ``tomllib`` is pure Python and takes seconds on a 10,000-event file;
@@ -222,10 +235,12 @@ def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True)
 
     ``use_cache=False`` reads the file itself and writes its cache entry afresh: for an
     entry found damaged only as its events were read (:func:`open_saved_timeline`).
+    ``reading`` is called just before the file itself is parsed (no cache entry serves it),
+    the slow way: to say so, when the file is big.
     """
     from timeline.toml_io import TimelineFileError, gc_paused, read_timeline, read_timeline_bytes
 
-    global _frozen
+    global _frozen, _read_from
     p = Path(path)
     try:
         digest = file_digest(p)
@@ -234,25 +249,32 @@ def read_saved_timeline(path: str | os.PathLike[str], *, use_cache: bool = True)
     cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.json"
     with gc_paused():
         try:
-            timeline = _from_cache(cached) if use_cache else None
+            found = _from_cache(cached) if use_cache else None
         except (OSError, ValueError, RecursionError, TimelineFileError):  # a damaged cache file is only ignored
-            timeline = None
-        if timeline is None:
+            found = None
+        if found is not None:
+            timeline, cited = found
+        else:
             try:
                 raw = p.read_bytes()
             except OSError:
                 return read_timeline(p)  # reports the error the usual way
             # the bytes parsed are the bytes hashed: a file changing meanwhile cannot be cached under another's hash
-            timeline = read_timeline_bytes(raw, str(p))
-            _write_cache(_cache_folder() / f"{hashlib.sha256(raw).hexdigest()}.v{_CACHE_VERSION}.json", timeline)
+            if reading is not None:
+                reading()
+            timeline, cited = read_timeline_bytes(raw, str(p)), None
+            cached = _cache_folder() / f"{hashlib.sha256(raw).hexdigest()}.v{_CACHE_VERSION}.json"
+            _write_cache(cached, timeline)
+        _read_from = (timeline.events, cached, cited)
         if len(timeline.events) >= FREEZE_FROM_EVENTS:
             gc.freeze()
             _frozen = True
     return timeline
 
 
-def open_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
-    """:func:`read_saved_timeline` with the article texts read again (:func:`load_document_texts`).
+def open_saved_timeline(path: str | os.PathLike[str], *, reading: Callable[[], object] | None = None) -> Timeline:
+    """:func:`read_saved_timeline` (``reading`` as there) with the article texts read again
+    (:func:`load_document_texts`).
 
     Checking the article files reads every stored passage, so a cache entry damaged inside
     an event's parts (its digest intact) is found here, before the app opens: the entry is
@@ -263,13 +285,50 @@ def open_saved_timeline(path: str | os.PathLike[str]) -> Timeline:
 
     base = Path(path).resolve().parent
     try:
-        return load_document_texts(read_saved_timeline(path), base)
+        return load_document_texts(read_saved_timeline(path, reading=reading), base)
     except TimelineFileError:
-        return load_document_texts(read_saved_timeline(path, use_cache=False), base)
+        return load_document_texts(read_saved_timeline(path, use_cache=False, reading=reading), base)
 
 
-def _from_cache(cached: Path) -> Timeline | None:
-    """The cached timeline, or None when the file is not one this program wrote, whole.
+def saved_facts(timeline: Timeline, name: str, compute: Callable[[Timeline], Any]) -> Any:
+    """``compute(timeline)``, kept beside the cache entry of the saved file ``timeline`` was read from.
+
+    For what a program works out from a whole saved timeline every time it opens it (the
+    explorer's order of the events, for one): a JSON value, computed once for the file's
+    content and read back from then on. ``name`` names the value and the version of the
+    code that computes it (``explorer-start-2``); change it when that code's answer changes.
+    The value is stored with its SHA-256 and is thrown away, and computed again, when it
+    does not match: the caller still checks what it reads, as for any input. ``None`` for a
+    timeline not read by :func:`read_saved_timeline` (the last one it read), which has no
+    entry to keep the value beside: the caller works it out as it always would.
+    """
+    if not _FACTS_NAME.fullmatch(name):
+        raise ValueError(f"not a name for saved facts: {name!r}")
+    record = _read_from
+    if record is None or record[0] is not timeline.events:
+        return None
+    kept = record[1].with_name(f"{record[1].name}.{name}")
+    try:
+        digest, _, body = kept.read_bytes().partition(b"\n")
+        if hashlib.sha256(body).hexdigest().encode() == digest:
+            return json.loads(body)
+    except (OSError, ValueError, RecursionError):
+        pass  # not there yet, or damaged: worked out again
+    value = compute(timeline)
+    try:
+        from timeline.files import atomic_write_bytes
+
+        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        if record[1].exists():  # beside an entry that is there (one that could not be written has none)
+            atomic_write_bytes(kept, hashlib.sha256(body).hexdigest().encode() + b"\n" + body, overwrite=True)
+    except (OSError, TypeError, ValueError):
+        pass  # facts that cannot be kept only cost time
+    return value
+
+
+def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
+    """The cached timeline and the documents its passages cite, or None when the file is not one this
+    program wrote, whole.
 
     The file is the SHA-256 of the rest, a newline, the rows, a newline, then the events'
     quotes and sources (:func:`timeline.toml_io.timeline_lazy_rows`): a file cut short or
@@ -285,7 +344,9 @@ def _from_cache(cached: Path) -> Timeline | None:
     payload, _, parts = rest.partition(b"\n")  # JSON text holds no raw newline
     rows = json.loads(payload)
     if type(rows) is list and rows and rows[0] == SCHEMA:
-        return timeline_from_lazy_rows(rows, parts, str(cached))
+        timeline = timeline_from_lazy_rows(rows, parts, str(cached))
+        # the events' cited documents, a column the reader has checked: no walk over the events for them
+        return timeline, frozenset(chain.from_iterable(rows[6][7]))
     return None
 
 
@@ -294,11 +355,15 @@ def _write_cache(cached: Path, timeline: Timeline) -> None:
     from timeline.toml_io import timeline_lazy_rows
 
     try:
+        for facts in cached.parent.glob(f"{cached.name}.*"):  # kept beside an entry now written afresh
+            facts.unlink(missing_ok=True)
         rows, parts = timeline_lazy_rows(timeline)
         rest = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + parts
         atomic_write_bytes(cached, hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest, overwrite=True)
         old = sorted(cached.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
         for f in old:
+            for facts in f.parent.glob(f"{f.name}.*"):  # what :func:`saved_facts` kept beside it
+                facts.unlink(missing_ok=True)
             f.unlink(missing_ok=True)
     except (OSError, TypeError, ValueError):
         pass  # a cache that cannot be written only costs time

@@ -6,6 +6,7 @@ never spaCy, and dateparser only when a date typed at ``:`` is not ISO.
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import os
 import re
@@ -24,23 +25,30 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from timeline.model import Precision, Timeline, cited_documents
-from timeline.sources import FREEZE_FROM_EVENTS, froze_a_timeline
+from timeline.sources import FREEZE_FROM_EVENTS, froze_a_timeline, saved_facts
 from timeline.toml_io import gc_paused
 from tui import themes as theme_files
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
 from tui.view import (
+    START_FACTS,
+    EventIndex,
     Match,
     actor_counts,
     build_rows,
     event_parts,
     filtered_timeline,
     haystack,
+    histogram,
+    histogram_of_days,
     index_events,
     jump_position,
     matching,
+    middle_day,
     parse_date_query,
     resolve_actor,
+    start_facts,
+    start_view,
 )
 from tui.widgets import ActorPanel, DetailPane, EventList, Histogram, KeyBar, PartsUnreadable, StatusLine
 
@@ -138,9 +146,13 @@ class TimelineApp(App[int]):
         self.timeline = timeline
         events = timeline.events
         _keep_out_of_collections(timeline)
+        # A saved timeline's first frame is drawn from facts kept beside its cached parse; the
+        # whole index is worked out once that frame is drawn (or when first needed, if sooner).
         with gc_paused():  # ten thousand sort keys and headings, none of them garbage
-            index = index_events(events)
-        self.order, self.keys, self.headings, self.mids = index.order, index.keys, index.headings, index.mids
+            facts = saved_facts(timeline, START_FACTS, start_facts)
+            self._start = start_view(facts, timeline) if facts is not None else None
+            self._index: EventIndex | None = index_events(events) if self._start is None else None
+        self.order = self._start.order if self._start is not None else self.index.order
         self.match_mode = Match.ALL if match_all else Match.ANY
         self.in_view: list[int] = list(self.order)
         self.search_query = ""
@@ -189,6 +201,26 @@ class TimelineApp(App[int]):
         self.stylesheet.set_variables(self.get_css_variables())
         self._css_current = self.theme != before
 
+    @property
+    def index(self) -> EventIndex:
+        """Every event's sort key, heading and middle day (:func:`tui.view.index_events`), made on first use."""
+        if self._index is None:
+            with gc_paused():
+                self._index = index_events(self.timeline.events)
+        return self._index
+
+    @property
+    def keys(self) -> list[tuple]:
+        return self.index.keys
+
+    @property
+    def headings(self) -> list:
+        return self.index.headings
+
+    @property
+    def mids(self) -> list:
+        return self.index.mids
+
     def refresh_css(self, animate: bool = True) -> None:
         if self._css_current:  # the refresh queued by choosing the start theme: nothing to redo
             self._css_current = False
@@ -213,7 +245,7 @@ class TimelineApp(App[int]):
         yield Histogram(id="histogram")
         yield StatusLine(id="status")
         yield KeyBar()
-        yield ActorPanel(self.timeline, id="actors")
+        yield ActorPanel(self.timeline, totals=self._start.totals if self._start else None, id="actors")
         yield EventList(self.timeline, id="events")
         yield DetailPane(self.timeline, id="detail")
 
@@ -254,6 +286,7 @@ class TimelineApp(App[int]):
         # After the first frame: the notices need widgets of their own (and the missing texts
         # a walk over every source), none of which the first frame shows.
         self.call_after_refresh(self._announce)
+        self.call_after_refresh(lambda: self.index)  # the whole index, for re-filtering and jumping
         self.call_after_refresh(self._collect_again)
 
     def _announce(self) -> None:
@@ -306,7 +339,9 @@ class TimelineApp(App[int]):
             keep = lst.current_event
         self.in_view = matching(events, self.order, self.chosen, self.match_mode)
         self._update_hits()
-        lst.set_rows(build_rows(self.headings, self.in_view), keep)
+        start = self._start
+        everything = start is not None and len(self.in_view) == len(events)  # the saved timeline's rows as kept
+        lst.set_rows(start.rows if everything else build_rows(self.headings, self.in_view), keep)
         self._follow(lst.current_event)  # now, not when the list's message arrives: the next frame is whole
         panel = self.query_one(ActorPanel)
         if len(self.in_view) == len(events):
@@ -350,7 +385,17 @@ class TimelineApp(App[int]):
         self._follow_timer = None
         self._followed = (event, self.in_view)
         self.query_one(DetailPane).show(event)
-        self.query_one(Histogram).show(self.mids, self.in_view, event)
+        if event is None:
+            mid = None
+        else:  # the index once made; before, the event's own (the first frame of a saved timeline)
+            mid = self._index.mids[event] if self._index is not None else middle_day(self.timeline.events[event])
+        self.query_one(Histogram).show(partial(self._histogram, self.in_view), self.in_view, mid)
+
+    def _histogram(self, in_view: list[int], width: int) -> tuple[list[int], dt.date, dt.date] | None:
+        """The histogram's bins for the events ``in_view``; for all of a saved timeline's, from the days kept."""
+        if self._start is not None and len(in_view) == len(self.timeline.events):
+            return histogram_of_days(self._start.days, width)
+        return histogram(self.mids, in_view, width)
 
     def on_histogram_clicked(self, message: Histogram.Clicked) -> None:
         """The first event counted in the clicked bin (bins count events by their middle day)."""

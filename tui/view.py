@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import accumulate, chain, repeat
 from operator import add, attrgetter, floordiv, itemgetter, mul, ne, sub, truediv
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from timeline.model import Certainty, Event, Precision, Quote, Source, Timeline, date_bounds, date_precision
 from tui.sanitize import clean_line
@@ -322,6 +322,103 @@ def index_events(events: Sequence[Event]) -> EventIndex:
     return EventIndex(
         list(map(itemgetter(0), facts)), list(map(itemgetter(1), facts)), list(map(itemgetter(2), facts)), order
     )
+
+
+# --- the first frame of a saved timeline ------------------------------------------------------
+#
+# A saved timeline is opened again and again as it is: what its first frame needs of all its
+# events (their order, the list's headings, the histogram's days, the actors' totals) is worked
+# out once and kept beside its cached parse (:func:`timeline.sources.saved_facts`). The rest of
+# the index (sort keys, each event's heading and middle day, for re-filtering, jumping and
+# clicking the histogram) is worked out when first needed, once the first frame is drawn.
+
+#: The name the facts are kept under; the number goes up whenever what they hold changes.
+START_FACTS = "explorer-start-1"
+
+
+class StartView(NamedTuple):
+    """Every event in view, as the first frame shows them (:func:`start_facts`, read back)."""
+
+    order: list[int]  # event indices in display order
+    rows: list[Row]  # :func:`build_rows` of ``order``
+    days: list[int]  # the ordinal of every dated event's middle day, sorted (the histogram's counts)
+    totals: dict[str, int]  # events per actor id
+
+
+def start_facts(timeline: Timeline) -> dict[str, Any]:
+    """What :class:`StartView` holds, as JSON: the headings as ``[row, kind, text]``, the events' rows left out."""
+    index = index_events(timeline.events)
+    rows = build_rows(index.headings, index.order)
+    return {
+        "order": index.order,
+        "headings": [[n, r.kind.value, r.text] for n, r in enumerate(rows) if r.kind is not RowKind.EVENT],
+        "days": sorted(map(dt.date.toordinal, filter(None, index.mids))),
+        "totals": dict(actor_counts(timeline.events)),
+    }
+
+
+_HEADING_KINDS = {k.value: k for k in RowKind if k is not RowKind.EVENT}
+
+
+def start_view(facts: Any, timeline: Timeline) -> StartView | None:
+    """:func:`start_facts` read back, or None when they do not fit ``timeline`` (checked, not trusted).
+
+    The checks are whole-list ones at C speed: the order is a permutation of the events, the
+    headings lie between the events in order, the days are sorted whole numbers no more than
+    the events, the totals name the timeline's actors.
+    """
+    n = len(timeline.events)
+    try:
+        order, headings, days, totals = facts["order"], facts["headings"], facts["days"], facts["totals"]
+        if type(order) is not list or len(order) != n or sorted(order) != list(range(n)):
+            return None
+        if type(days) is not list or len(days) > n or not set(map(type, days)) <= {int} or days != sorted(days):
+            return None
+        if days and not 1 <= days[0] <= days[-1] <= dt.date.max.toordinal():
+            return None
+        if type(totals) is not dict or not set(map(type, totals.values())) <= {int}:
+            return None
+        if not {a.id for a in timeline.actors}.issuperset(totals) or min(totals.values(), default=0) < 0:
+            return None
+        if type(headings) is not list:
+            return None
+        if order:
+            event_row(max(order))  # every event row made at once
+        events = list(map(_EVENT_ROWS.__getitem__, order))
+        rows: list[Row] = []
+        taken = 0
+        for at, kind, text in headings:
+            if type(at) is not int or type(text) is not str:
+                return None
+            before = at - len(rows)  # the events between the last heading and this one
+            if before < 0 or taken + before > n:
+                return None
+            rows.extend(events[taken : taken + before])
+            taken += before
+            rows.append(Row(_HEADING_KINDS[kind], text))
+        rows.extend(events[taken:])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return StartView(order, rows, days, totals)
+
+
+def histogram_of_days(days: Sequence[int], width: int) -> tuple[list[int], dt.date, dt.date] | None:
+    """:func:`histogram` of every event, from the sorted ordinals of their middle days (:attr:`StartView.days`).
+
+    A bin counts the days at offsets ``o`` from the first with ``o * width // span`` its number,
+    that is from ``ceil(b * span / width)`` up to the next bin's start: one bisection a bin.
+    """
+    if not days or width <= 0:
+        return None
+    first, last = days[0], days[-1]
+    span = last - first + 1
+    starts = [bisect_left(days, first - (-b * span // width)) for b in range(width + 1)]
+    return list(map(sub, starts[1:], starts[:-1])), dt.date.fromordinal(first), dt.date.fromordinal(last)
+
+
+def middle_day(event: Event) -> dt.date | None:
+    """The day the histogram counts ``event`` at: :attr:`EventIndex.mids` of one event."""
+    return _date_facts(event.date)[2]
 
 
 def midpoint(event: Event) -> dt.date | None:

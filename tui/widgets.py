@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import is_, itemgetter
@@ -36,7 +36,7 @@ from textual.widgets import Input, Static
 from timeline.model import Certainty, Document, Event, Quote, Source, Timeline
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
-from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, event_parts, histogram, sparkline
+from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, event_parts, sparkline
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 
@@ -347,6 +347,12 @@ class EventList(LineView, can_focus=True):
 
 # --- the histogram ------------------------------------------------------------------------
 
+Bins = tuple[list[int], dt.date, dt.date]  # counts, first and last day (:func:`tui.view.histogram`)
+
+
+def _no_bins(width: int) -> Bins | None:
+    return None
+
 
 class Histogram(Widget):
     """A sparkline of the visible events over time, with the first and last day below."""
@@ -356,10 +362,10 @@ class Histogram(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.mids: Sequence[dt.date | None] = ()
-        self.in_view: Sequence[int] = ()
-        self.current: int | None = None
-        self._bins: tuple[int, tuple[list[int], dt.date, dt.date] | None] | None = None
+        self._counts: Callable[[int], Bins | None] = _no_bins
+        self._in_view: object = None
+        self._mid: dt.date | None = None
+        self._bins: tuple[int, Bins | None] | None = None
 
     class Clicked(Message):
         """A click on the sparkline: go to the events around this day."""
@@ -377,22 +383,26 @@ class Histogram(Widget):
             span = (last - first).days + 1
             self.post_message(self.Clicked(first + dt.timedelta(days=x * span // width)))
 
-    def show(self, mids: Sequence[dt.date | None], visible: Sequence[int], current: int | None) -> None:
-        if visible is not self.in_view or mids is not self.mids:
-            self._bins = None  # a new filter: count again; a cursor move only moves the marker
-        self.mids, self.in_view, self.current = mids, visible, current
+    def show(self, counts: Callable[[int], Bins | None], in_view: object, mid: dt.date | None) -> None:
+        """Bars of ``counts(width)`` (the events ``in_view``, counted when first drawn), the marker at ``mid``.
+
+        The same ``in_view`` (the very object) keeps the bars counted; a cursor move only moves the marker.
+        """
+        if in_view is not self._in_view:
+            self._bins = None
+        self._counts, self._in_view, self._mid = counts, in_view, mid
         self.refresh()
 
     def render(self) -> Text:
         width = max(1, self.size.width - 2)
         if self._bins is None or self._bins[0] != width:
-            self._bins = (width, histogram(self.mids, self.in_view, width))
+            self._bins = (width, self._counts(width))
         result = self._bins[1]
         if result is None:
             return Text(" no dated events in view", style="dim")
         bins, first, last = result
         bars = Text(" " + sparkline(bins), style=self.get_component_rich_style("histogram--bars", partial=True))
-        mid = self.mids[self.current] if self.current is not None else None
+        mid = self._mid
         if mid is not None:
             span = (last - first).days + 1
             if first <= mid <= last:
@@ -578,11 +588,13 @@ class ActorPanel(Vertical):
             super().__init__()
             self.selected = selected
 
-    def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
+    def __init__(self, timeline: Timeline, *, totals: Mapping[str, int] | None = None, id: str | None = None) -> None:
+        """``totals``: the events of each actor, when known already (:func:`tui.view.actor_counts`)."""
         super().__init__(id=id)
         self.timeline = timeline
-        totals = actor_counts(timeline.events)
-        self.totals: dict[str, int] = {a.id: totals[a.id] for a in timeline.actors}
+        if totals is None:
+            totals = actor_counts(timeline.events)
+        self.totals: dict[str, int] = {a.id: totals.get(a.id, 0) for a in timeline.actors}
         self.order = sorted(timeline.actors, key=lambda a: (-self.totals[a.id], a.name.casefold()))
         self.actors = {a.id: a for a in timeline.actors}
         self.counts: dict[str, int] = self.totals

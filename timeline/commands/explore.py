@@ -61,9 +61,12 @@ def load_for_explore(args: argparse.Namespace):
 
             raise CorpusError(f"{paths[0]}: no such file")
         size = Path(paths[0]).stat().st_size
-        if size > 2_000_000 and not args.quiet:  # a big timeline takes a second or two the first time
-            print(f"timeline: reading {paths[0]} ({size / 1e6:.0f} MB)…", file=sys.stderr)
-        return open_saved_timeline(paths[0])
+
+        def reading() -> None:  # the file itself parsed, not its cached parse: a big one takes a second or two
+            if size > 2_000_000 and not args.quiet:
+                print(f"timeline: reading {paths[0]} ({size / 1e6:.0f} MB)…", file=sys.stderr)
+
+        return open_saved_timeline(paths[0], reading=reading)
     from timeline.build import build_timeline
     from timeline.commands.common import build_options, load_corpus
 
