@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import marshal
 import os
 import re
 import time
@@ -25,7 +26,7 @@ from typing import Any
 from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_passages
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 6
+_CACHE_VERSION = 7
 _CACHE_KEEP = 16
 #: Stat keys kept (each a few bytes: the content hash a file had under that key).
 _STAT_KEEP = 64
@@ -214,10 +215,10 @@ def _write_stat_key(known: Path, digest: str) -> None:
 def read_saved_timeline(
     path: str | os.PathLike[str], *, use_cache: bool = True, reading: Callable[[], object] | None = None
 ) -> Timeline:
-    """:func:`timeline.toml_io.read_timeline`, with the parsed form cached as JSON.
+    """:func:`timeline.toml_io.read_timeline`, with the parsed form cached (:func:`_write_cache`).
 
     Python's ``tomllib`` is pure Python and takes seconds on a 10,000-event file;
-    ``json`` is C. The cache holds the timeline as positional rows with the events'
+    ``marshal`` is C. The cache holds the timeline as positional rows with the events'
     quotes and sources set apart (:func:`timeline.toml_io.timeline_lazy_rows`), so that
     opening it parses and builds only what the first screen needs; an event's quotes and
     sources are parsed and built, with the same checks, when first read. It is keyed by the SHA-256 of the
@@ -246,7 +247,7 @@ def read_saved_timeline(
         digest = file_digest(p)
     except OSError:
         return read_timeline(p)  # reports the error the usual way
-    cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.json"
+    cached = _cache_folder() / f"{digest}.v{_CACHE_VERSION}.rows"
     with gc_paused():
         try:
             found = _from_cache(cached) if use_cache else None
@@ -263,7 +264,7 @@ def read_saved_timeline(
             if reading is not None:
                 reading()
             timeline, cited = read_timeline_bytes(raw, str(p)), None
-            cached = _cache_folder() / f"{hashlib.sha256(raw).hexdigest()}.v{_CACHE_VERSION}.json"
+            cached = _cache_folder() / f"{hashlib.sha256(raw).hexdigest()}.v{_CACHE_VERSION}.rows"
             _write_cache(cached, timeline)
         _read_from = (timeline.events, cached, cited)
         if len(timeline.events) >= FREEZE_FROM_EVENTS:
@@ -330,10 +331,10 @@ def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
     """The cached timeline and the documents its passages cite, or None when the file is not one this
     program wrote, whole.
 
-    The file is the SHA-256 of the rest, a newline, the rows, a newline, then the events'
-    quotes and sources (:func:`timeline.toml_io.timeline_lazy_rows`): a file cut short or
-    altered is refused before anything of it is used, and what is read is checked again
-    as it is built.
+    The file is the SHA-256 of the rest, a newline, the length of the rows, a newline, the
+    rows, then the events' quotes and sources (:func:`timeline.toml_io.timeline_lazy_rows`,
+    :func:`_write_cache`): a file cut short or altered is refused before anything of it is
+    used, and what is read is checked again as it is built.
     """
     from timeline.toml_io import timeline_from_lazy_rows
 
@@ -341,16 +342,39 @@ def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
     digest, _, rest = raw.partition(b"\n")
     if hashlib.sha256(rest).hexdigest().encode() != digest:
         return None
-    payload, _, parts = rest.partition(b"\n")  # JSON text holds no raw newline
-    rows = json.loads(payload)
+    length, _, body = rest.partition(b"\n")
+    if not (length.isdigit() and len(length) < 12 and int(length) <= len(body)):
+        return None
+    try:
+        rows = marshal.loads(body[: int(length)])
+    except (EOFError, TypeError):  # cut short, or not marshal's (ValueError: the caller's)
+        return None
     if type(rows) is list and rows and rows[0] == SCHEMA:
-        timeline = timeline_from_lazy_rows(rows, parts, str(cached))
+        timeline = timeline_from_lazy_rows(rows, body[int(length) :], str(cached))
         # the events' cited documents, a column the reader has checked: no walk over the events for them
         return timeline, frozenset(chain.from_iterable(rows[6][7]))
     return None
 
 
+def _shared(value: Any, seen: dict[str, str]) -> Any:
+    """``value`` (lists, strings and numbers) with equal strings made one: ``marshal`` writes each once."""
+    if type(value) is str:
+        return seen.setdefault(value, value)
+    if type(value) is list:
+        return [_shared(v, seen) for v in value]
+    return value
+
+
 def _write_cache(cached: Path, timeline: Timeline) -> None:
+    """Keep ``timeline``'s lazy rows in ``cached`` for :func:`_from_cache`.
+
+    The rows are ``marshal``'s, the form of Python's own compiled-code cache, not JSON: read
+    back in a third of the time, mostly because a string repeated through the rows (a date,
+    a precision, an actor's or a document's id) is written once and read back as one object,
+    not ten thousand. Like ``__pycache__``, the file is only ever read back by this program
+    from its own cache folder, after its SHA-256 has matched; the rows are then checked as
+    the TOML reader checks a file. The events' parts stay JSON, each read on its own.
+    """
     from timeline.files import atomic_write_bytes
     from timeline.toml_io import timeline_lazy_rows
 
@@ -358,12 +382,13 @@ def _write_cache(cached: Path, timeline: Timeline) -> None:
         for facts in cached.parent.glob(f"{cached.name}.*"):  # kept beside an entry now written afresh
             facts.unlink(missing_ok=True)
         rows, parts = timeline_lazy_rows(timeline)
-        rest = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + parts
+        payload = marshal.dumps(_shared(rows, {}))
+        rest = str(len(payload)).encode() + b"\n" + payload + parts
         atomic_write_bytes(cached, hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest, overwrite=True)
-        old = sorted(cached.parent.glob("*.json"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
+        old = sorted(cached.parent.glob("*.rows"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
         for f in old:
             for facts in f.parent.glob(f"{f.name}.*"):  # what :func:`saved_facts` kept beside it
                 facts.unlink(missing_ok=True)
             f.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):
+    except (OSError, TypeError, ValueError, RecursionError):
         pass  # a cache that cannot be written only costs time

@@ -370,7 +370,9 @@ def start_view(facts: Any, timeline: Timeline) -> StartView | None:
     n = len(timeline.events)
     try:
         order, headings, days, totals = facts["order"], facts["headings"], facts["days"], facts["totals"]
-        if type(order) is not list or len(order) != n or sorted(order) != list(range(n)):
+        if type(order) is not list or len(order) != n or not set(map(type, order)) <= {int}:
+            return None
+        if order and (len(set(order)) != n or min(order) < 0 or max(order) >= n):  # not a permutation
             return None
         if type(days) is not list or len(days) > n or not set(map(type, days)) <= {int} or days != sorted(days):
             return None

@@ -184,3 +184,28 @@ def test_reading_is_said_only_when_the_file_itself_is_parsed(tmp_path):
     (tmp_path / "t.toml").write_text((tmp_path / "t.toml").read_text() + "\n# edited\n")
     sources.open_saved_timeline(tmp_path / "t.toml", reading=lambda: said.append(2))
     assert said == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        b"",
+        b"12\nshort",  # the rows cut short
+        b"x1\n[]",  # no length
+        b"5\n\x00\x01\x02\x03\x04",  # not marshal's
+        b"3\n\xe9\x00\x00",  # a bare int
+        b"10\n" + b"[\x02\x00\x00\x00N" * 2,  # a list cut short
+    ],
+)
+def test_a_cache_entry_whose_rows_cannot_be_read_is_ignored(tmp_path, rest):
+    """Even with its checksum right (no damage on disk made it): the saved file itself is read."""
+    import hashlib
+
+    timeline = _many(4, 40)
+    write_timeline(timeline, tmp_path / "t.toml")
+    first = sources.read_saved_timeline(tmp_path / "t.toml")
+    (entry,) = (tmp_path / "cache" / "timelines").glob("*.rows")
+    entry.write_bytes(hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
+    said = []
+    assert sources.read_saved_timeline(tmp_path / "t.toml", reading=lambda: said.append(1)) == first
+    assert said == [1]

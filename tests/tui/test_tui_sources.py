@@ -54,7 +54,7 @@ def test_saved_timeline_is_cached_by_content_and_revalidated(tmp_path, monkeypat
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
     _, folder = _saved(tmp_path)
     first = sources.read_saved_timeline(folder / "t.toml")
-    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    assert len(list((tmp_path / "cache").rglob("*.rows"))) == 1
     monkeypatch.setattr("timeline.toml_io.read_timeline", lambda p: (_ for _ in ()).throw(AssertionError("not cached")))
     monkeypatch.setattr("timeline.toml_io.read_timeline_bytes", lambda *a: (_ for _ in ()).throw(AssertionError("no")))
     assert sources.read_saved_timeline(folder / "t.toml") == first
@@ -63,7 +63,7 @@ def test_saved_timeline_is_cached_by_content_and_revalidated(tmp_path, monkeypat
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
     (folder / "t.toml").write_text((folder / "t.toml").read_text().replace("Finland joins NATO", "Finland joins"))
     assert any(e.title == "Finland joins" for e in sources.read_saved_timeline(folder / "t.toml").events)
-    for f in (tmp_path / "cache").rglob("*.json"):
+    for f in (tmp_path / "cache").rglob("*.rows"):
         f.write_text('{"schema": "timeline/1", "events": [{"id": 3}]}')
     assert any(e.title == "Finland joins" for e in sources.read_saved_timeline(folder / "t.toml").events)
     (folder / "t.toml").write_text("schema = [")
@@ -277,7 +277,7 @@ def test_a_cache_file_altered_after_it_was_written_is_not_used(tmp_path, monkeyp
     sources.read_saved_timeline(folder / "t.toml")
     cached = sources.read_saved_timeline(folder / "t.toml")
     assert not any(map(is_built, cached.events))  # from the cache: nothing built yet
-    (cache_file,) = (tmp_path / "cache").rglob("*.json")
+    (cache_file,) = (tmp_path / "cache").rglob("*.rows")
     cache_file.write_bytes(cache_file.read_bytes().replace(b"Finland joins NATO", b"Finland joins ABBA"))
     again = sources.read_saved_timeline(folder / "t.toml")  # the digest no longer matches: the TOML is read
     assert again == cached
@@ -339,9 +339,10 @@ def test_a_cache_entry_damaged_inside_an_event_is_ignored_when_the_explorer_open
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path / "cache"))
     tl, folder = _saved(tmp_path)
     sources.read_saved_timeline(folder / "t.toml")
-    (cache_file,) = (tmp_path / "cache").rglob("*.json")
-    payload, _, parts = cache_file.read_bytes().partition(b"\n")[2].partition(b"\n")
-    rest = payload + b"\n" + parts.replace(b'"', b"!", 3)  # same length, no longer JSON
+    (cache_file,) = (tmp_path / "cache").rglob("*.rows")
+    length, _, body = cache_file.read_bytes().partition(b"\n")[2].partition(b"\n")
+    payload, parts = body[: int(length)], body[int(length) :]
+    rest = length + b"\n" + payload + parts.replace(b'"', b"!", 3)  # same length, no longer JSON
     cache_file.write_bytes(hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
 
     opened = sources.open_saved_timeline(folder / "t.toml")
@@ -491,5 +492,5 @@ def test_a_timeline_read_afresh_is_cached_under_the_hash_of_the_bytes_it_was_rea
     _, folder = _saved(tmp_path)
     monkeypatch.setattr(sources, "file_digest", lambda path: "0" * 64)  # the hash of what the file held a moment ago
     sources.read_saved_timeline(folder / "t.toml")
-    (entry,) = (tmp_path / "cache").rglob("*.json")
+    (entry,) = (tmp_path / "cache").rglob("*.rows")
     assert entry.name.startswith(hashlib.sha256((folder / "t.toml").read_bytes()).hexdigest())
