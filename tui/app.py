@@ -142,6 +142,7 @@ class TimelineApp(App[int]):
         source_name: str = "",
         theme_folders: list[Path] | None = None,
     ) -> None:
+        self._theme_chosen = False  # until then, no colour system is worked out (see get_css_variables)
         super().__init__()
         self.timeline = timeline
         events = timeline.events
@@ -198,6 +199,7 @@ class TimelineApp(App[int]):
         # The watcher also queues a re-parse of every style sheet for the new colours, yet nothing
         # has been parsed at this point: the stylesheet takes this theme's variables now, so its
         # first parse is its only one, and the queued refresh is skipped (``refresh_css``).
+        self._theme_chosen = True
         self.stylesheet.set_variables(self.get_css_variables())
         self._css_current = self.theme != before
 
@@ -251,6 +253,16 @@ class TimelineApp(App[int]):
 
     def get_default_screen(self) -> Screen:
         return MainScreen(id="_default")
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's, but none while ``App.__init__`` makes the style sheet, before the start theme is chosen.
+
+        That first set would be the default theme's colour system, worked out (a millisecond) only to be
+        replaced a moment later by the start theme's, before any style sheet is parsed.
+        """
+        if not self._theme_chosen:
+            return {}
+        return super().get_css_variables()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(theme_files.APP_VARIABLES)

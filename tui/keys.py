@@ -7,13 +7,14 @@ generated from these tables, so they cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
+    """One key: a named tuple, not a frozen dataclass, which costs the start-up a millisecond to define."""
+
     id: str
     keys: str  # comma-separated Textual key names
     action: str

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from itertools import accumulate, chain, repeat
 from operator import add, attrgetter, floordiv, itemgetter, mul, ne, sub, truediv
@@ -243,9 +243,11 @@ def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list
     return rows
 
 
-@dataclass(frozen=True, slots=True)
-class EventIndex:
-    """Per-event facts the list needs, computed once per timeline (one date parse each)."""
+class EventIndex(NamedTuple):
+    """Per-event facts the list needs, computed once per timeline (one date parse each).
+
+    A named tuple, as :class:`Row`: defining a frozen dataclass costs the start-up a millisecond.
+    """
 
     keys: list[tuple]  # sort_key without the id (shared by the events of one date)
     headings: list[Heading | None]  # heading_of

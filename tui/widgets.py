@@ -13,10 +13,9 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import is_, itemgetter
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -674,8 +673,9 @@ CERTAINTY_NOTE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class PassageStyles:
+class PassageStyles(NamedTuple):
+    """The detail's styles for a passage (a named tuple: quicker to define at start-up than a dataclass)."""
+
     passage: Style
     time: Style
     context: Style
