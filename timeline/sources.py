@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import marshal
 import os
 import re
@@ -295,8 +294,9 @@ def saved_facts(timeline: Timeline, name: str, compute: Callable[[Timeline], Any
     """``compute(timeline)``, kept beside the cache entry of the saved file ``timeline`` was read from.
 
     For what a program works out from a whole saved timeline every time it opens it (the
-    explorer's order of the events, for one): a JSON value, computed once for the file's
-    content and read back from then on. ``name`` names the value and the version of the
+    explorer's order of the events, for one): lists, dicts, strings and numbers, computed once
+    for the file's content and read back from then on (kept in ``marshal``'s form, as the
+    cache entry's rows are, :func:`_write_cache`). ``name`` names the value and the version of the
     code that computes it (``explorer-start-2``); change it when that code's answer changes.
     The value is stored with its SHA-256 and is thrown away, and computed again, when it
     does not match: the caller still checks what it reads, as for any input. ``None`` for a
@@ -312,14 +312,14 @@ def saved_facts(timeline: Timeline, name: str, compute: Callable[[Timeline], Any
     try:
         digest, _, body = kept.read_bytes().partition(b"\n")
         if hashlib.sha256(body).hexdigest().encode() == digest:
-            return json.loads(body)
-    except (OSError, ValueError, RecursionError):
+            return marshal.loads(body)
+    except (OSError, ValueError, EOFError, TypeError):
         pass  # not there yet, or damaged: worked out again
     value = compute(timeline)
     try:
         from timeline.files import atomic_write_bytes
 
-        body = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        body = marshal.dumps(value)
         if record[1].exists():  # beside an entry that is there (one that could not be written has none)
             atomic_write_bytes(kept, hashlib.sha256(body).hexdigest().encode() + b"\n" + body, overwrite=True)
     except (OSError, TypeError, ValueError):

@@ -95,7 +95,7 @@ async def test_damaged_kept_facts_are_worked_out_again(tmp_path):
     opened = sources.open_saved_timeline(tmp_path / "t.toml")
     assert sources.saved_facts(opened, START_FACTS, start_facts) is not None
     [kept] = _kept(tmp_path)
-    kept.write_bytes(kept.read_bytes().replace(b'"order":[', b'"order":[0,', 1))  # the checksum fails
+    kept.write_bytes(kept.read_bytes()[:-1] + b"!")  # the checksum fails
     calls = []
     monkey = app_module.start_facts
 
@@ -107,6 +107,12 @@ async def test_damaged_kept_facts_are_worked_out_again(tmp_path):
     assert calls == [1]
     assert sources.saved_facts(opened, START_FACTS, counting) == start_facts(opened)  # kept again, whole
     assert calls == [1]
+    import hashlib
+
+    for body in (b"", b"\x00\x01not marshal", b"[\x02\x00\x00\x00"):  # the checksum right, the body not readable
+        kept.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        assert sources.saved_facts(opened, START_FACTS, counting) == start_facts(opened)
+    assert len(calls) == 4
 
 
 def test_facts_are_kept_only_for_the_timeline_last_read_from_a_saved_file(tmp_path):
