@@ -339,18 +339,22 @@ def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
     from timeline.toml_io import timeline_from_lazy_rows
 
     raw = cached.read_bytes()
-    digest, _, rest = raw.partition(b"\n")
-    if hashlib.sha256(rest).hexdigest().encode() != digest:
+    # read through a memoryview: megabytes hashed and sliced where they lie, copied once (the parts)
+    whole = memoryview(raw)
+    rest_at = raw.find(b"\n") + 1
+    if not rest_at or hashlib.sha256(whole[rest_at:]).hexdigest().encode() != raw[: rest_at - 1]:
         return None
-    length, _, body = rest.partition(b"\n")
-    if not (length.isdigit() and len(length) < 12 and int(length) <= len(body)):
+    body_at = raw.find(b"\n", rest_at) + 1
+    length = raw[rest_at : body_at - 1]
+    if not (body_at and length.isdigit() and len(length) < 12 and body_at + int(length) <= len(raw)):
         return None
+    parts_at = body_at + int(length)
     try:
-        rows = marshal.loads(body[: int(length)])
+        rows = marshal.loads(whole[body_at:parts_at])
     except (EOFError, TypeError):  # cut short, or not marshal's (ValueError: the caller's)
         return None
     if type(rows) is list and rows and rows[0] == SCHEMA:
-        timeline = timeline_from_lazy_rows(rows, body[int(length) :], str(cached))
+        timeline = timeline_from_lazy_rows(rows, raw[parts_at:], str(cached))
         # the events' cited documents, a column the reader has checked: no walk over the events for them
         return timeline, frozenset(chain.from_iterable(rows[6][7]))
     return None
