@@ -390,6 +390,7 @@ def _write_cache(cached: Path, timeline: Timeline) -> None:
         rest = str(len(payload)).encode() + b"\n" + payload + parts
         atomic_write_bytes(cached, hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest, overwrite=True)
         old = sorted(cached.parent.glob("*.rows"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
+        old += cached.parent.glob("*.v[0-9]*.json")  # entries of the versions before 7, which were JSON
         for f in old:
             for facts in f.parent.glob(f"{f.name}.*"):  # what :func:`saved_facts` kept beside it
                 facts.unlink(missing_ok=True)

@@ -215,3 +215,15 @@ def test_a_cache_entry_whose_rows_cannot_be_read_is_ignored(tmp_path, rest):
     said = []
     assert sources.read_saved_timeline(tmp_path / "t.toml", reading=lambda: said.append(1)) == first
     assert said == [1]
+
+
+def test_entries_of_the_json_cache_versions_are_removed_when_an_entry_is_written(tmp_path):
+    folder = tmp_path / "cache" / "timelines"
+    folder.mkdir(parents=True)
+    stale = [folder / f"{'ab' * 32}.v6.json", folder / f"{'cd' * 32}.v5.json"]
+    for f in stale:
+        f.write_bytes(b"old")
+    write_timeline(_many(1, 20), tmp_path / "t.toml")
+    sources.read_saved_timeline(tmp_path / "t.toml")
+    assert not any(f.exists() for f in stale)
+    assert len(list(folder.glob("*.rows"))) == 1
