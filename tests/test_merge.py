@@ -485,3 +485,88 @@ def test_an_event_named_by_the_same_noun_and_date_with_no_agent_is_one_event() -
                   title="The 1997 agreement", lemmas="agreement end dispute", **AGREED)  # fmt: skip
     events = merge_candidates(_analyses(a, b, other), Names())
     assert sorted(len(e.sources) for e in events) == [1, 2]  # the 1994 one twice; 1997 is another agreement
+
+
+# --- work: what merging costs as the corpus grows (similarity computations, not seconds) --------
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    import timeline.merge as merge
+
+    calls = [0]
+    counted = merge.similarity_of
+
+    def similarity_of_counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls[0] += 1
+        return counted(*args, **kwargs)
+
+    monkeypatch.setattr(merge, "similarity_of", similarity_of_counted)
+    return calls
+
+
+WIRE = (  # one day's wire story: six people's statements about one alliance
+    ("Anna Berg", "berg warn alliance spending shortfall"),
+    ("Omar Haddad", "haddad welcome alliance summit plan"),
+    ("Ines Costa", "costa criticise alliance budget delay"),
+    ("Tomas Novak", "novak defend alliance troop deployment"),
+    ("Lena Walsh", "walsh question alliance energy policy"),
+    ("Kofi Mensah", "mensah praise alliance training mission"),
+)
+
+
+def _wire_copies(outlets: int) -> tuple[DocumentAnalysis, ...]:
+    """The same story printed word for word by ``outlets`` outlets (as wire copy is)."""
+    out = []
+    for o in range(outlets):
+        doc = f"outlet{o:03d}"
+        told = tuple(
+            cand(doc, s, f"{name} on the alliance: {words}", actors=(name, "Alliance"), lemmas=words, date="2024-03-05")
+            for s, (name, words) in enumerate(WIRE)
+        )
+        out.append(DocumentAnalysis(doc, candidates=told))
+    return tuple(out)
+
+
+def test_a_story_retold_word_for_word_by_more_outlets_costs_no_more_per_report(monkeypatch) -> None:
+    calls = _counting(monkeypatch)
+    per_report = {}
+    for outlets in (8, 40):
+        calls[0] = 0
+        events = merge_candidates(_wire_copies(outlets), Names())
+        assert len(events) == len(WIRE)  # each statement once, with every outlet as a source
+        assert all(len({s.document for s in e.sources}) == outlets for e in events)
+        per_report[outlets] = calls[0] / (outlets * len(WIRE))
+    # a copy is compared as the report it copies: five times the outlets, no more work per report
+    assert per_report[40] <= per_report[8]
+
+
+def test_comparisons_per_report_stay_bounded_in_a_crowded_day(monkeypatch) -> None:
+    """Many different reports naming one actor on one day: each meets a bounded number of
+    neighbours, not every other report (near-linear, never all pairs)."""
+    calls = _counting(monkeypatch)
+
+    def crowded(n: int) -> tuple[DocumentAnalysis, ...]:
+        return tuple(
+            DocumentAnalysis(
+                f"d{i:04d}",
+                candidates=(
+                    cand(
+                        f"d{i:04d}",
+                        0,
+                        f"Speaker{i} on the alliance",
+                        actors=(f"Speaker{i} Person{i}", "Alliance"),
+                        lemmas=f"alliance w{i} x{i} y{i}",
+                        date="2024-03-05",
+                    ),
+                ),
+            )
+            for i in range(n)
+        )
+
+    per_report = {}
+    for n in (300, 1200):
+        calls[0] = 0
+        merge_candidates(crowded(n), Names())
+        per_report[n] = calls[0] / n
+    assert per_report[1200] <= 40  # all pairs would be ~600 per report
+    assert per_report[1200] <= 1.2 * per_report[300]

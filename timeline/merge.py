@@ -572,19 +572,27 @@ def cluster_candidates(
             blocks[key].append(i)
     n = len(feats)
     scored: dict[int, float] = {}  # by pair (i, j), i < j, as the number i * n + j: same order, cheaper
+    # a report printed word for word by many outlets (wire copy) is one report to compare: each candidate's
+    # first twin stands for it, and each pair of twins is scored once (its likeness is the same for every copy)
+    firsts: dict[tuple, int] = {}
+    twin = [firsts.setdefault(_likeness_key(f), i) for i, f in enumerate(feats)]
+    by_twins: dict[int, float] = {}
 
     def score(i: int, j: int) -> float:
         pair = i * n + j if i < j else j * n + i
         found = scored.get(pair)
         if found is None:
             fa, fb = (feats[i], feats[j]) if i < j else (feats[j], feats[i])
-            # 0 for two events of one sentence (a report and what it reports, "X said on Sunday that Y
-            # happened in 2014", among them)
-            found = similarity_of(fa, fb, affiliated)
-            if found and _one_named_event(fa, fb):
-                found += NAMED_EVENT
-            elif not found and _one_unowned_event(fa, fb):
-                found = MERGE_THRESHOLD
+            ti, tj = twin[i], twin[j]
+            twins = ti * n + tj if ti < tj else tj * n + ti
+            one_sentence = (
+                fa.candidate.document == fb.candidate.document and fa.candidate.sentence == fb.candidate.sentence
+            )
+            found = None if one_sentence else by_twins.get(twins)
+            if found is None:
+                found = _likeness(fa, fb, affiliated)
+                if not one_sentence:  # (the one value that depends on where the copies are)
+                    by_twins[twins] = found
             scored[pair] = found
         return found
 
@@ -762,6 +770,40 @@ def nominal_mentions(
 
 
 NAMED_EVENT = 1.0  # what one noun for one agent's dated event adds to two reports' likeness
+
+
+def _likeness(fa: Features, fb: Features, affiliated: Affiliations) -> float:
+    """What clustering reads of two candidates: :func:`similarity_of`, with the naming rules below.
+
+    0 for two events of one sentence (a report and what it reports, "X said on Sunday that Y
+    happened in 2014", among them).
+    """
+    found = similarity_of(fa, fb, affiliated)
+    if found and _one_named_event(fa, fb):
+        found += NAMED_EVENT
+    elif not found and _one_unowned_event(fa, fb):
+        found = MERGE_THRESHOLD
+    return found
+
+
+def _likeness_key(f: Features) -> tuple:
+    """Everything :func:`_likeness` reads of a candidate except where it is (document, sentence):
+    two candidates with one key are alike to any third in the same measure."""
+    c = f.candidate
+    return (
+        f.bounds,
+        f.keys,
+        f.shingles,
+        f.text_grams,
+        f.figures,
+        f.person,
+        f.nominal,
+        f.name_words,
+        c.kind,
+        c.lemmas,
+        c.predicate,
+        c.date,
+    )
 
 
 def _one_named_event(fa: Features, fb: Features) -> bool:
