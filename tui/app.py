@@ -353,7 +353,10 @@ class TimelineApp(App[int]):
         self._update_hits()
         start = self._start
         everything = start is not None and len(self.in_view) == len(events)  # the saved timeline's rows as kept
-        lst.set_rows(start.rows if everything else build_rows(self.headings, self.in_view), keep)
+        if everything:
+            lst.set_rows(start.rows, keep, date_width=start.date_width)
+        else:
+            lst.set_rows(build_rows(self.headings, self.in_view), keep)
         self._follow(lst.current_event)  # now, not when the list's message arrives: the next frame is whole
         panel = self.query_one(ActorPanel)
         if len(self.in_view) == len(events):

@@ -243,6 +243,19 @@ def build_rows(headings: Sequence[Heading | None], order: Sequence[int]) -> list
     return rows
 
 
+def date_column(timeline: Timeline, rows: Sequence[Row]) -> int:
+    """The width of the list's date column over ``rows``: the longest date label of their first 300 events,
+    8 to 20 characters (a longer one, a rare interval, ends in …)."""
+    width, seen = 8, 0
+    for row in rows:
+        if row.kind is RowKind.EVENT:
+            width = max(width, len(date_label(timeline.events[row.event])))
+            seen += 1
+            if seen == 300:
+                break
+    return min(20, width)
+
+
 class EventIndex(NamedTuple):
     """Per-event facts the list needs, computed once per timeline (one date parse each).
 
@@ -335,7 +348,7 @@ def index_events(events: Sequence[Event]) -> EventIndex:
 # clicking the histogram) is worked out when first needed, once the first frame is drawn.
 
 #: The name the facts are kept under; the number goes up whenever what they hold changes.
-START_FACTS = "explorer-start-1"
+START_FACTS = "explorer-start-2"
 
 
 class StartView(NamedTuple):
@@ -345,6 +358,7 @@ class StartView(NamedTuple):
     rows: list[Row]  # :func:`build_rows` of ``order``
     days: list[int]  # the ordinal of every dated event's middle day, sorted (the histogram's counts)
     totals: dict[str, int]  # events per actor id
+    date_width: int  # :func:`date_column` of ``rows``
 
 
 def start_facts(timeline: Timeline) -> dict[str, Any]:
@@ -356,6 +370,7 @@ def start_facts(timeline: Timeline) -> dict[str, Any]:
         "headings": [[n, r.kind.value, r.text] for n, r in enumerate(rows) if r.kind is not RowKind.EVENT],
         "days": sorted(map(dt.date.toordinal, filter(None, index.mids))),
         "totals": dict(actor_counts(timeline.events)),
+        "date_width": date_column(timeline, rows),
     }
 
 
@@ -372,6 +387,9 @@ def start_view(facts: Any, timeline: Timeline) -> StartView | None:
     n = len(timeline.events)
     try:
         order, headings, days, totals = facts["order"], facts["headings"], facts["days"], facts["totals"]
+        date_width = facts["date_width"]
+        if type(date_width) is not int or not 8 <= date_width <= 20:
+            return None
         if type(order) is not list or len(order) != n or not set(map(type, order)) <= {int}:
             return None
         if order and (len(set(order)) != n or min(order) < 0 or max(order) >= n):  # not a permutation
@@ -403,7 +421,7 @@ def start_view(facts: Any, timeline: Timeline) -> StartView | None:
         rows.extend(events[taken:])
     except (KeyError, TypeError, ValueError):
         return None
-    return StartView(order, rows, days, totals)
+    return StartView(order, rows, days, totals, date_width)
 
 
 def histogram_of_days(days: Sequence[int], width: int) -> tuple[list[int], dt.date, dt.date] | None:

@@ -35,7 +35,7 @@ from textual.widgets import Input, Static
 from timeline.model import Certainty, Document, Event, Quote, Source, Timeline
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
-from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_label, event_parts, sparkline
+from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_column, date_label, event_parts, sparkline
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 
@@ -166,12 +166,14 @@ class EventList(LineView, can_focus=True):
 
     # data
 
-    def set_rows(self, rows: list[Row], keep_event: int | None = None) -> None:
-        """Show new rows; the cursor stays on ``keep_event`` when it is still there."""
+    def set_rows(self, rows: list[Row], keep_event: int | None = None, *, date_width: int | None = None) -> None:
+        """Show new rows; the cursor stays on ``keep_event`` when it is still there.
+
+        ``date_width``: :func:`date_column` of these rows, when known already.
+        """
         self.rows = rows
         self.event_rows = list(compress(count(), map(is_, map(itemgetter(0), rows), repeat(RowKind.EVENT))))
-        widths = [len(self.label(rows[n].event)) for n in self.event_rows[:300]]
-        self._date_width = min(20, max([8, *widths]))  # longer labels (rare intervals) end in …
+        self._date_width = date_column(self.timeline, rows) if date_width is None else date_width
         set_virtual_height(self, len(rows))
         position = 0
         if keep_event is not None:

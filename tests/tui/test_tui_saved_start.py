@@ -17,6 +17,8 @@ from tui.view import (
     START_FACTS,
     RowKind,
     build_rows,
+    date_column,
+    date_label,
     histogram,
     histogram_of_days,
     index_events,
@@ -137,6 +139,8 @@ def test_kept_facts_read_back_are_the_index_they_were_made_from():
     assert view is not None
     assert view.order == index.order
     assert view.rows == build_rows(index.headings, index.order)
+    labels = [len(date_label(timeline.events[i])) for i in index.order[:300]]
+    assert view.date_width == date_column(timeline, view.rows) == min(20, max(8, *labels))
     assert {r.kind for r in view.rows} == set(RowKind)
     for width in (1, 7, 60, 118):
         assert histogram_of_days(view.days, width) == histogram(index.mids, index.order, width)
@@ -159,6 +163,8 @@ def test_kept_facts_read_back_are_the_index_they_were_made_from():
         lambda f: f["totals"].__setitem__("nobody", 3),
         lambda f: f["totals"].__setitem__("a1", -1),
         lambda f: f.pop("totals"),
+        lambda f: f.__setitem__("date_width", 7),  # narrower than any date label
+        lambda f: f.__setitem__("date_width", "16"),
         lambda f: f.__setitem__("headings", {}),
     ],
 )
