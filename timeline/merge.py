@@ -576,6 +576,10 @@ def cluster_candidates(
     # first twin stands for it, and each pair of twins is scored once (its likeness is the same for every copy)
     firsts: dict[tuple, int] = {}
     twin = [firsts.setdefault(_likeness_key(f), i) for i, f in enumerate(feats)]
+    copied = [False] * n  # has a twin: only pairs with a copy on either side are worth keeping by twins
+    for i, t in enumerate(twin):
+        if t != i:
+            copied[i] = copied[t] = True
     by_twins: dict[int, float] = {}
 
     def score(i: int, j: int) -> float:
@@ -583,16 +587,19 @@ def cluster_candidates(
         found = scored.get(pair)
         if found is None:
             fa, fb = (feats[i], feats[j]) if i < j else (feats[j], feats[i])
-            ti, tj = twin[i], twin[j]
-            twins = ti * n + tj if ti < tj else tj * n + ti
-            one_sentence = (
-                fa.candidate.document == fb.candidate.document and fa.candidate.sentence == fb.candidate.sentence
-            )
-            found = None if one_sentence else by_twins.get(twins)
-            if found is None:
+            if not (copied[i] or copied[j]):
                 found = _likeness(fa, fb, affiliated)
-                if not one_sentence:  # (the one value that depends on where the copies are)
-                    by_twins[twins] = found
+            else:
+                ti, tj = twin[i], twin[j]
+                twins = ti * n + tj if ti < tj else tj * n + ti
+                one_sentence = (
+                    fa.candidate.document == fb.candidate.document and fa.candidate.sentence == fb.candidate.sentence
+                )
+                found = None if one_sentence else by_twins.get(twins)
+                if found is None:
+                    found = _likeness(fa, fb, affiliated)
+                    if not one_sentence:  # (the one value that depends on where the copies are)
+                        by_twins[twins] = found
             scored[pair] = found
         return found
 
