@@ -429,6 +429,9 @@ def nominal(candidate: EventCandidate) -> bool:
     return candidate.predicate in re.findall(r"\w+", fold(candidate.title))
 
 
+_YEARS = 3  # a dated candidate is blocked under its first three years
+
+
 def block_keys(f: Features, names: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
     """Blocking keys: (actor, name, predicate or figure; year) — undated candidates under "?".
 
@@ -439,7 +442,7 @@ def block_keys(f: Features, names: frozenset[str] = frozenset()) -> set[tuple[st
     years = (
         ["?"]
         if bounds is None
-        else [str(y) for y in range(bounds[0].year, min(bounds[1].year, bounds[0].year + 2) + 1)]
+        else [str(y) for y in range(bounds[0].year, min(bounds[1].year, bounds[0].year + _YEARS - 1) + 1)]
     )
     keys_ = [f"a:{k}" for k in f.keys]
     keys_ += [f"a:{k}" for k in sorted(candidate.lemmas & names - set(f.keys))[:4]]
@@ -605,7 +608,7 @@ def cluster_candidates(
 
     bounds = [f.bounds for f in feats]
     date_order = [_date_order(f) for f in feats]
-    for members in blocks.values():
+    for (_, year), members in blocks.items():
         if len(members) < 2:
             continue
         # sorted neighbourhood: a block is compared along its date order (undated last), a window at a
@@ -615,7 +618,11 @@ def cluster_candidates(
         for x, i in enumerate(members):
             end = x + 1 + NEIGHBOURS
             bi = bounds[i]
-            for j in members[x + 1 : min(end, undated)]:
+            # an undated block's dated members are there to meet the undated: two dated ones met already,
+            # no farther apart, in the block of a year they share (unless the first spans more years than
+            # it has blocks)
+            last = x + 1 if year == "?" and bi is not None and bi[1].year <= bi[0].year + _YEARS - 1 else end
+            for j in members[x + 1 : min(last, undated)]:
                 bj = bounds[j]
                 if bi is not None and bj is not None and bj[0] > bi[1]:
                     break
