@@ -570,3 +570,16 @@ def test_comparisons_per_report_stay_bounded_in_a_crowded_day(monkeypatch) -> No
         per_report[n] = calls[0] / n
     assert per_report[1200] <= 40  # all pairs would be ~600 per report
     assert per_report[1200] <= 1.2 * per_report[300]
+
+
+def test_a_report_dated_by_a_span_of_many_years_still_meets_one_dated_late_in_it() -> None:
+    # blocked under its first three years only, the span still meets a report of its sixth
+    mine = dict(actors=("Anna Berg", "Kiruna"), lemmas="open northern mine ore", kind=EventKind.OCCURRENCE)
+    span = cand("a", 1, "Berg opened the northern mine", date="2015-01-01/2020-12-31", predicate="open", **mine)
+    late = cand("b", 2, "Berg opens the northern mine", date="2020-06-03", predicate="open", **mine)
+    events = merge_candidates(_analyses_of(span, late), Names())
+    assert len(events) == 1 and events[0].date == "2020-06-03"
+
+
+def _analyses_of(*candidates: EventCandidate) -> tuple[DocumentAnalysis, ...]:
+    return tuple(DocumentAnalysis(c.document, candidates=(c,)) for c in candidates)
