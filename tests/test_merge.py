@@ -17,6 +17,7 @@ from timeline.merge import (
     figures,
     merge_candidates,
     merged_date,
+    shares,
     similarity,
     similarity_of,
 )
@@ -583,3 +584,41 @@ def test_a_report_dated_by_a_span_of_many_years_still_meets_one_dated_late_in_it
 
 def _analyses_of(*candidates: EventCandidate) -> tuple[DocumentAnalysis, ...]:
     return tuple(DocumentAnalysis(c.document, candidates=(c,)) for c in candidates)
+
+
+# --- one statistic, counted from either side ---------------------------------------------
+
+RECYCLED = "In 2021 some 12 out of 27 member states recycled less than 50% of their household waste"
+MET_GOAL = "As of 2021, only 15 of the 27 countries had met the 50% recycling goal"
+
+
+def statistic(doc: str, text: str, date: str = "2021", lemmas: str = "", sentence: int = 3) -> EventCandidate:
+    return cand(doc, sentence, text, lemmas=lemmas, date=date, kind=EventKind.OCCURRENCE, predicate="meet")
+
+
+def test_a_share_is_read_as_part_and_whole_but_a_year_is_no_whole() -> None:
+    assert shares(MET_GOAL) == {(15, 27)}
+    assert shares("seven of its 31 members met it, and 3 out of 4 voters agreed") == {(7, 31), (3, 4)}
+    assert shares("one of the 2023 winners") == frozenset()
+
+
+def test_one_statistic_counted_from_either_side_in_two_outlets_is_one_event() -> None:
+    a = statistic("a", RECYCLED, lemmas="member state recycle waste household")
+    b = statistic("b", MET_GOAL, lemmas="country meet recycling goal")
+    assert similarity(a, b) >= 3.0
+    assert cluster_candidates([a, b]) == [[0, 1]]
+
+
+@pytest.mark.parametrize(
+    ("other", "date"),
+    [
+        ("As of 2021, only 15 of the 27 countries had met the 50% recycling goal", "2019"),  # another year
+        ("As of 2021, only 15 of the 27 countries had met the 40% recycling goal", "2021"),  # another measure
+        ("As of 2021, only 3 of the 12 provinces had met the 50% recycling goal", "2021"),  # another group
+        ("As of 2021, 15 countries had met the 50% recycling goal", "2021"),  # no share of a whole
+    ],
+)
+def test_shares_of_another_year_measure_or_group_stay_apart(other: str, date: str) -> None:
+    a = statistic("a", RECYCLED, lemmas="member state recycle waste household")
+    b = statistic("b", other, date=date, lemmas="country meet recycling goal")
+    assert len(cluster_candidates([a, b])) == 2

@@ -182,6 +182,46 @@ def _figures(sentence: str, numbers: frozenset[str], named: frozenset[str] = fro
     return frozenset((k, v) for k, v in found if k != "count" or (v not in measured and v not in named))
 
 
+_SHARE = re.compile(
+    r"\b(?P<part>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|all\s+)?"
+    r"(?P<whole>\d+|" + "|".join(_NUMBER_WORDS) + r")\s+[a-z]",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=_MEMO_SIZE)
+def shares(sentence: str) -> frozenset[tuple[int, int]]:
+    """The parts of a whole a sentence counts, as (part, whole): "11 of the 31 allies" is (11, 31).
+
+    Spelled-out numbers count ("seven of its 31 members"); a year is never a whole.
+    """
+    found = set()
+    for m in _SHARE.finditer(sentence):
+        part, whole = (int(_NUMBER_WORDS.get(g.lower(), g)) for g in m.group("part", "whole"))
+        if 0 < part <= whole and not 1800 <= whole <= 2099:
+            found.add((part, whole))
+    return frozenset(found)
+
+
+def one_statistic(fa: Features, fb: Features) -> bool:
+    """Do two reports give one statistic: a share of one group against one measure, for one period?
+
+    "19 out of 30 member states spend less than 2%" and "only 11 of the 31 allies met the
+    2% target", both of 2023: the same measure (a shared percentage or amount), the same
+    period (the same date, a year or a month), and parts of wholes of about one size
+    (within a tenth: groups gain members). Outlets count a statistic from either side and
+    from different releases, so the counts may differ; a reader checking the figure wants
+    both reports side by side, as one event.
+    """
+    a, b = fa.candidate, fb.candidate
+    if not a.date or a.date != b.date or len(a.date) > 7:
+        return False
+    sa, sb = shares(a.text), shares(b.text)
+    if not sa or not sb or not any(k != "count" for k, _ in fa.figures & fb.figures):
+        return False
+    return any(abs(wa - wb) <= max(1, 0.1 * max(wa, wb)) for _, wa in sa for _, wb in sb)
+
+
 def _beside(text: str, start: int, end: int) -> set[str]:
     """The words right before and right after ``text[start:end]``."""
     before = re.findall(r"[a-z]+", fold(text[max(0, start - 12) : start]))
@@ -318,7 +358,8 @@ def similarity(a: EventCandidate, b: EventCandidate) -> float:
     set, so a short report of a long one still counts), shared quoted words and figures,
     and the same predicate. Different figures of one kind on both sides ("7 countries" /
     "11 allies") count against, as do reports with neither actors, names nor quotes in
-    common. Statements by two different speakers are two statements.
+    common, unless both give :func:`one_statistic`. Statements by two different speakers
+    are two statements.
     """
     return similarity_of(features(a), features(b))
 
@@ -356,7 +397,8 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         voice = True
     else:
         voice = kb[0] in affiliated.get(ka[0], ()) or ka[0] in affiliated.get(kb[0], ())
-    if not shared_actors and not shared_quotes and not voice and not ((not ka or not kb) and named):
+    statistic = fa.figures and fb.figures and one_statistic(fa, fb)
+    if not shared_actors and not shared_quotes and not voice and not ((not ka or not kb) and named) and not statistic:
         return 0.0
     statement = EventKind.STATEMENT in (a.kind, b.kind)
     # two speakers on one day are two statements, unless an organisation and a person quote the same words
@@ -375,7 +417,7 @@ def similarity_of(fa: Features, fb: Features, affiliated: Affiliations = NO_AFFI
         if la and lb:
             overlap = len(la & lb) / min(len(la), len(lb))
             score += 3.0 * overlap if min(len(la), len(lb)) >= 3 else 1.5 * overlap
-    if shared_quotes:
+    if shared_quotes or statistic:
         score += 2.0
     if fa.figures and fb.figures:
         common = fa.figures & fb.figures
@@ -1065,7 +1107,7 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
 
 def forget_prepared() -> None:
     """Drop the memoised text features (merging is the last stage that reads them)."""
-    for memo in (_grams, _quote_grams, _figures, name_key, _nouns_beside):
+    for memo in (_grams, _quote_grams, _figures, shares, name_key, _nouns_beside):
         memo.cache_clear()
 
 
