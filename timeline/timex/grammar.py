@@ -876,14 +876,19 @@ _DPRE = (
 _DAPPROX = alt(k for k in _APPROX if k not in ("over", "under", "some", "only"))
 
 
+def _unit_word(word: str) -> str:
+    """A unit as :data:`UNITS` names it: "centuries" and "millennia" by their singular, the rest lower-cased."""
+    u = word.lower()
+    return "century" if u.startswith("centur") else ("millennium" if u.startswith("millenni") else u)
+
+
 @rule(
     "duration",
     rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
-    u = m["u"].lower()
-    u = "century" if u.startswith("centur") else ("millennium" if u.startswith("millenni") else u)
+    u = _unit_word(m["u"])
     unit = UNITS[u]
     numw = " ".join(m["num"].lower().split())
     vague = numw in VAGUE_NUMBERS or numw.removeprefix("the ") in VAGUE_NUMBERS
@@ -952,8 +957,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
 )
 def _long_compound(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "a year-long inquiry", "a decades-long feud", "a two-week-long strike": how long something lasts."""
-    u = m["u"].lower()
-    u = "century" if u.startswith("centur") else ("millennium" if u.startswith("millenni") else u)
+    u = _unit_word(m["u"])
     if m["num"]:
         n = number_value(m["num"])
         if n is None:
