@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
+from collections.abc import Iterable, Sequence
 
 from timeline.candidates import ActorMention, DocumentAnalysis, EventCandidate, EventKind
 from timeline.merge import merge_candidates
@@ -27,6 +28,34 @@ class _Names:
         return mention.text.split()[-1].lower()
 
 
+def statement(
+    doc: str,
+    sentence: int,
+    text: str,
+    predicate: str,
+    date: str | None,
+    actors: Sequence[str],
+    words: Iterable[str],
+    title: str = "",
+) -> EventCandidate:
+    """One generated statement: its sentence's place, words and actors; a date stated to the day, or none."""
+    return EventCandidate(
+        document=doc,
+        sentence=sentence,
+        start=sentence * 100,
+        end=sentence * 100 + 90,
+        text=text,
+        title=title or text,
+        kind=EventKind.STATEMENT,
+        predicate=predicate,
+        date=date,
+        precision=Precision.DAY if date else None,
+        certainty=Certainty.STATED if date else None,
+        actors=tuple(ActorMention(a, 0, 1, "PERSON") for a in actors),
+        lemmas=frozenset(words),
+    )
+
+
 def corpus(n_candidates: int, seed: int = 1) -> list[DocumentAnalysis]:
     rng = random.Random(seed)
     analyses = []
@@ -38,23 +67,9 @@ def corpus(n_candidates: int, seed: int = 1) -> list[DocumentAnalysis]:
             day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(365))
             dated = rng.random() < 0.7
             actors = rng.sample(ACTORS[:5], 1) + rng.sample(ACTORS, 2)  # a few main actors in every story
-            candidates.append(
-                EventCandidate(
-                    document=doc,
-                    sentence=s,
-                    start=s * 100,
-                    end=s * 100 + 90,
-                    text="x",
-                    title=f"event {d}-{s}",
-                    kind=EventKind.STATEMENT,
-                    predicate=rng.choice(["say", "warn", "meet", "sign"]),
-                    date=day.isoformat() if dated else None,
-                    precision=Precision.DAY if dated else None,
-                    certainty=Certainty.STATED if dated else None,
-                    actors=tuple(ActorMention(a, 0, 1, "PERSON") for a in actors),
-                    lemmas=frozenset(rng.sample(WORDS, 8)),
-                )
-            )
+            predicate = rng.choice(["say", "warn", "meet", "sign"])
+            date = day.isoformat() if dated else None
+            candidates.append(statement(doc, s, "x", predicate, date, actors, rng.sample(WORDS, 8), f"event {d}-{s}"))
         analyses.append(DocumentAnalysis(doc, candidates=tuple(candidates)))
     return analyses
 
@@ -85,23 +100,7 @@ def retold(n_candidates: int, seed: int = 1) -> list[DocumentAnalysis]:
             if not copied:  # the outlet's own words: two of the eight changed
                 words = rng.sample(words, 6) + rng.sample(WORDS, 2)
                 text = f"{text} ({doc})"
-            candidates.append(
-                EventCandidate(
-                    document=doc,
-                    sentence=sentence,
-                    start=sentence * 100,
-                    end=sentence * 100 + 90,
-                    text=text,
-                    title=text,
-                    kind=EventKind.STATEMENT,
-                    predicate=predicate,
-                    date=date,
-                    precision=Precision.DAY if date else None,
-                    certainty=Certainty.STATED if date else None,
-                    actors=tuple(ActorMention(a, 0, 1, "PERSON") for a in actors),
-                    lemmas=frozenset(words),
-                )
-            )
+            candidates.append(statement(doc, sentence, text, predicate, date, actors, words))
         analyses.append(DocumentAnalysis(doc, candidates=tuple(candidates)))
     return analyses
 
