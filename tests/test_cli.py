@@ -108,7 +108,7 @@ import json, sys
 import tui.app
 
 def opened(timeline, **options):  # the app itself is tested elsewhere: here, what was imported to reach it
-    watched = [m for m in sys.modules if m.startswith("timeline.")]
+    watched = [m for m in sys.modules if m.startswith("timeline.") or m == "argparse"]
     print(json.dumps({"events": len(timeline.events), "modules": watched}))
     return 0
 
@@ -134,9 +134,32 @@ def test_explore_a_saved_timeline_imports_no_other_command(tmp_path):
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["events"] == 1
     assert "timeline.commands.explore" in result["modules"]
+    assert "argparse" not in result["modules"]  # this command line is read without it (see the next test)
     for module in ("commands.build", "commands.times", "commands.evaluate", "build", "times", "times_cli",
                    "evaluate", "corpus", "nlp", "merge", "pubdates"):  # fmt: skip
         assert f"timeline.{module}" not in result["modules"]
+
+
+@pytest.mark.parametrize("path", ["t.toml", "saved timelines/2024 news.toml", "x.toml.toml"])
+def test_explore_a_saved_timeline_reads_as_the_parser_would(path):
+    """``timeline explore FILE.toml`` alone is read without argparse, into what the parser makes of it."""
+    from timeline.cli import _saved_timeline_only
+
+    fast = _saved_timeline_only(["explore", path])
+    assert fast is not None
+    assert vars(fast) == vars(make_parser().parse_args(["explore", path]))
+    assert vars(fast) == vars(make_parser("explore").parse_args(["explore", path]))
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["explore", "--help.toml"], ["explore", "-q.toml"], ["explore", "seeds"], ["explore"], ["explore", "a.toml", "-q"],
+     ["explore", "a.toml", "b.toml"], ["build", "a.toml"], ["explor", "a.toml"], ["explore", "a.TOML"]],
+)  # fmt: skip
+def test_any_other_command_line_goes_to_the_parser(argv):
+    from timeline.cli import _saved_timeline_only
+
+    assert _saved_timeline_only(argv) is None
 
 
 # --- usage errors: one line, exit 2, no traceback ----------------------------------------------------

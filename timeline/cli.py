@@ -8,7 +8,6 @@ when ``TIMELINE_DEBUG=1`` asks for it.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import importlib
 import os
@@ -16,8 +15,14 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from functools import cache
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from timeline import __version__
+
+if TYPE_CHECKING:  # argparse is imported to build a parser, and ``explore FILE.toml`` needs none
+    import argparse
 
 #: Each command's module (``add_parser`` and ``run``), in the order ``timeline --help`` lists them.
 #: A command line naming one of them imports only that one: ``timeline explore FILE.toml`` starts
@@ -33,9 +38,15 @@ EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 DEBUG_ENV = "TIMELINE_DEBUG"
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus the usage dump
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+@cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> None:  # one line, exit 2, as argparse does, minus the usage dump
+            self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    return _Parser
 
 
 def make_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -46,7 +57,10 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser of a command line that names none (``timeline --help``, a mistyped command)
     needs to know every command.
     """
-    parser = _Parser(
+    import argparse
+
+    parser_class = _parser_class()
+    parser = parser_class(
         prog="timeline",
         description="Build a timeline of dated events from news articles and explore it in the terminal.",
         epilog="examples:\n  timeline explore seeds\n  timeline build seeds -o seeds.toml\n"
@@ -54,7 +68,7 @@ def make_parser(command: str | None = None) -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
     for name in [command] if command in COMMAND_MODULES else COMMAND_MODULES:
         importlib.import_module(COMMAND_MODULES[name]).add_parser(sub)
     for command in sub.choices.values():
@@ -73,13 +87,31 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _saved_timeline_only(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of ``timeline explore FILE.toml`` with nothing else on the line, or None.
+
+    That command line is the explorer's start on a saved timeline, and it is timed against a bare
+    Textual app's start: it is read without argparse (whose import, with gettext's, and the
+    parser's making are a few milliseconds of it), into what the parser would make of it
+    (:func:`timeline.commands.explore.plain_args`, compared with the parser's by a test). Any
+    other command line, an option or a name that could be one included, goes to the parser.
+    """
+    if len(argv) == 2 and argv[0] == "explore" and argv[1].endswith(".toml") and not argv[1].startswith("-"):
+        from timeline.commands.explore import plain_args
+
+        return plain_args(argv[1])
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = make_parser(argv[0] if argv else None)
-    args = parser.parse_args(argv)
-    if not getattr(args, "run", None):
-        parser.print_help()
-        return EXIT_USAGE
+    args = _saved_timeline_only(argv)
+    if args is None:
+        parser = make_parser(argv[0] if argv else None)
+        args = parser.parse_args(argv)
+        if not getattr(args, "run", None):
+            parser.print_help()
+            return EXIT_USAGE
     # The app (explore) handles its own signals; elsewhere SIGTERM becomes an interrupt.
     if args.command == "explore" or threading.current_thread() is not threading.main_thread():
         return _run(args)
@@ -113,7 +145,7 @@ def _expected_exit(exc: Exception) -> int | None:
     return None
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace | SimpleNamespace) -> int:
     try:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:

@@ -6,12 +6,15 @@ a corpus, built first. With no argument the bundled ``seeds/`` corpus is used.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from timeline.commands.common import add_build_arguments, add_model_argument
 from timeline.model import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:  # argparse only when a parser is made: ``explore FILE.toml`` is read without it
+    import argparse
 
 
 def bundled_seeds() -> Path:
@@ -21,6 +24,10 @@ def bundled_seeds() -> Path:
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    import argparse
+
+    from timeline.commands.common import add_build_arguments, add_model_argument
+
     p = sub.add_parser(
         "explore",
         help="open the timeline explorer (on seeds/ by default)",
@@ -50,7 +57,31 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def load_for_explore(args: argparse.Namespace):
+def plain_args(path: str) -> SimpleNamespace:
+    """What the parser makes of ``timeline explore PATH`` with no option (a test compares the two).
+
+    :func:`timeline.cli.main` reads ``timeline explore FILE.toml`` into this without argparse;
+    a new option of the command needs its default here too.
+    """
+    return SimpleNamespace(
+        command="explore",
+        paths=[path],
+        actor=[],
+        match_all=False,
+        published=[],
+        max_chars=DEFAULT_MAX_CHARS,
+        strict=False,
+        quiet=False,
+        theme=None,
+        model=None,
+        jobs=None,
+        cache_dir=None,
+        no_cache=False,
+        run=run,
+    )
+
+
+def load_for_explore(args: argparse.Namespace | SimpleNamespace):
     """A ``Timeline`` from a saved file or a fresh build of the named articles."""
     paths = list(args.paths) or [str(bundled_seeds())]
     if len(paths) == 1 and paths[0].endswith(".toml") and not Path(paths[0]).is_dir():
@@ -75,7 +106,7 @@ def load_for_explore(args: argparse.Namespace):
     return build_timeline(corpus.documents, model=args.model, quiet=args.quiet, **build_options(args))
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace | SimpleNamespace) -> int:
     timeline = load_for_explore(args)
     from tui.app import run_app
 
