@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -571,6 +572,41 @@ def test_comparisons_per_report_stay_bounded_in_a_crowded_day(monkeypatch) -> No
         per_report[n] = calls[0] / n
     assert per_report[1200] <= 40  # all pairs would be ~600 per report
     assert per_report[1200] <= 1.2 * per_report[300]
+
+
+def _busy_day(stories: int) -> tuple[DocumentAnalysis, ...]:
+    """One organisation's busy day: ``stories`` different things it did, each told by two outlets in
+    their own words (the same content words), the second telling far from the first in document order."""
+    docs = 2 * stories
+    out = []
+    for d in range(docs):
+        k = d if d < stories else docs - 1 - d
+        where = f"town{k} depot{k} route{k} crew{k}"
+        text = f"Alliance opens depot{k} in town{k}" if d < stories else f"In town{k}, depot{k} is opened by Alliance"
+        told = cand(
+            f"d{d:04d}", 0, text, actors=("Alliance",), lemmas=where, date="2024-03-05", kind=EventKind.OCCURRENCE
+        )
+        out.append(DocumentAnalysis(f"d{d:04d}", candidates=(dataclasses.replace(told, predicate="open"),)))
+    return tuple(out)
+
+
+def test_on_a_crowded_day_retellings_still_merge_and_each_costs_no_more(monkeypatch) -> None:
+    """Reports of one actor on one day, more than its neighbours window: each still meets its
+    retelling by another outlet however far apart in the corpus, and the comparisons a report
+    costs do not grow with the day's coverage."""
+    calls = _counting(monkeypatch)
+    per_report = {}
+    for stories in (12, 120):
+        calls[0] = 0
+        events = merge_candidates(_busy_day(stories), Names())
+        per_report[stories] = calls[0] / (2 * stories)
+        assert len(events) == stories
+        # each event: the two tellings of one thing (one town's depot)
+        assert all(
+            len(e.sources) == 2 and len({re.findall(r"town\d+", s.text)[0] for s in e.sources}) == 1 for e in events
+        )
+    assert per_report[120] <= 10  # all pairs would be 120 a report
+    assert per_report[120] <= 1.25 * per_report[12]
 
 
 def test_a_report_dated_by_a_span_of_many_years_still_meets_one_dated_late_in_it() -> None:

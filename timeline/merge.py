@@ -22,6 +22,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,7 @@ from timeline.model import (
 
 MERGE_THRESHOLD = 3.0
 NEIGHBOURS = 15  # in a big block (a story's main actor), each candidate meets this many date-neighbours
+CROWDED = 8  # ... but in a run of more reports of one date than this, this many content-neighbours (_crowded_runs)
 _CERTAINTY_RANK = {Certainty.STATED: 0, Certainty.RESOLVED: 1, Certainty.INFERRED: 2, Certainty.BOUNDED: 3, None: 4}
 
 
@@ -650,6 +652,14 @@ def cluster_candidates(
 
     bounds = [f.bounds for f in feats]
     date_order = [_date_order(f) for f in feats]
+    content: dict[int, tuple[int, ...]] = {}  # _content_order of the members of crowded runs, worked out once
+
+    def content_order(i: int) -> tuple[int, ...]:
+        found = content.get(i)
+        if found is None:
+            found = content[i] = _content_order(feats[i])
+        return found
+
     for (_, year), members in blocks.items():
         if len(members) < 2:
             continue
@@ -657,20 +667,27 @@ def cluster_candidates(
         # time; a dated member stops meeting dated ones at the first that starts after it ends
         members = sorted(members, key=date_order.__getitem__)
         undated = next((x for x, i in enumerate(members) if bounds[i] is None), len(members))
+        crowded = _crowded_runs(members, bounds, content_order)
         for x, i in enumerate(members):
-            end = x + 1 + NEIGHBOURS
+            end = min(x + 1 + NEIGHBOURS, len(members))
+            # in a crowded run, only its next CROWDED (in content order), then on past the run
+            near, far = crowded.get(x, (end, end))
             bi = bounds[i]
             # an undated block's dated members are there to meet the undated: two dated ones met already,
             # no farther apart, in the block of a year they share (unless the first spans more years than
             # it has blocks)
             last = x + 1 if year == "?" and bi is not None and bi[1].year <= bi[0].year + _YEARS - 1 else end
-            for j in members[x + 1 : min(last, undated)]:
+            stop = min(last, undated)
+            for y in (*range(x + 1, min(stop, near)), *range(max(x + 1, far), stop)):
+                j = members[y]
                 bj = bounds[j]
                 if bi is not None and bj is not None and bj[0] > bi[1]:
                     break
                 if (i * n + j if i < j else j * n + i) not in scored:  # pairs meet again in other blocks
                     score(i, j)
-            for j in members[max(x + 1, undated) : end]:
+            start = max(x + 1, undated)
+            for y in (*range(start, min(end, near)), *range(max(start, far), end)):
+                j = members[y]
                 if (i * n + j if i < j else j * n + i) not in scored:
                     score(i, j)
     candidates_pairs = sorted(
@@ -686,6 +703,40 @@ def cluster_candidates(
     for i in range(len(candidates)):
         groups[clusters.find(i)].append(i)
     return sorted(join_headlines(feats, list(groups.values())), key=lambda g: g[0])
+
+
+def _crowded_runs(
+    members: list[int], bounds: Sequence[tuple[dt.date, dt.date] | None], content_order: Callable[[int], tuple]
+) -> dict[int, tuple[int, int]]:
+    """The crowded runs of a date-sorted block: more than :data:`CROWDED` members with one date (or
+    undated), put in content order in place, so that the copies of one report sit side by side.
+    For each of their members' places, the places in its run it does not meet: past its next
+    :data:`CROWDED`, up to the run's end.
+
+    A story's main actor on its busiest day gathers a run that grows with the corpus; its
+    members would each meet the next :data:`NEIGHBOURS` in document order, that day's other
+    reports at random. In content order the few neighbours each meets are the likeliest twins,
+    and the comparisons a member makes no longer grow with the day's coverage. A run's last
+    members still meet what follows it, as before.
+    """
+    out: dict[int, tuple[int, int]] = {}
+    start = 0
+    while start < len(members):
+        b, stop = bounds[members[start]], start + 1
+        while stop < len(members) and bounds[members[stop]] == b:
+            stop += 1
+        if stop - start > CROWDED:
+            members[start:stop] = sorted(members[start:stop], key=content_order)
+            for x in range(start, stop):
+                out[x] = (x + 1 + CROWDED, stop)
+        start = stop
+    return out
+
+
+def _content_order(f: Features) -> tuple[int, ...]:
+    """A report's content words (its actors' names left out), as sorted stable hashes: sorting by
+    it puts reports with the same words side by side, and those sharing their first hash near."""
+    return tuple(sorted(zlib.crc32(w.encode()) for w in f.candidate.lemmas - f.name_words))
 
 
 def _group_bounds(feats: Sequence[Features], group: Sequence[int]) -> tuple[dt.date, dt.date] | None:
