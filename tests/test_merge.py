@@ -609,6 +609,15 @@ def test_on_a_crowded_day_retellings_still_merge_and_each_costs_no_more(monkeypa
     assert per_report[120] <= 1.25 * per_report[12]
 
 
+def test_pairs_scored_in_two_processes_give_the_same_events(monkeypatch) -> None:
+    import timeline.merge as merge
+
+    analyses = (*_busy_day(30), *_wire_copies(12))
+    alone = merge_candidates(analyses, Names(), jobs=1)
+    monkeypatch.setattr(merge, "PARALLEL_PAIRS", 1)  # shared however few the pairs
+    assert merge_candidates(analyses, Names(), jobs=2) == alone
+
+
 def test_a_report_dated_by_a_span_of_many_years_still_meets_one_dated_late_in_it() -> None:
     # blocked under its first three years only, the span still meets a report of its sixth
     mine = dict(actors=("Anna Berg", "Kiruna"), lemmas="open northern mine ore", kind=EventKind.OCCURRENCE)

@@ -23,6 +23,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -603,13 +604,15 @@ def cluster_candidates(
     continued: Sequence[int | None] = (),
     affiliated: Affiliations = NO_AFFILIATIONS,
     feats: Sequence[Features] | None = None,
+    jobs: int = 1,
 ) -> list[list[int]]:
     """Groups of candidate indexes that report one event; blocked, then joined best pair first.
 
     ``continued[i]`` is the index of the candidate that candidate ``i`` goes on with
     ("… he added"), which the per-document stage already knows is the same statement.
     ``affiliated`` says who speaks for which organisation (see :func:`affiliations`);
-    ``feats``, the candidates' :func:`features` when the caller has them already.
+    ``feats``, the candidates' :func:`features` when the caller has them already; ``jobs``, the
+    processes many pairs are scored in (the same scores as in one).
     """
     feats = [features(c) for c in candidates] if feats is None else feats
     names = frozenset(k for f in feats for k in f.keys)
@@ -660,6 +663,7 @@ def cluster_candidates(
             found = content[i] = _content_order(feats[i])
         return found
 
+    pairs: dict[int, None] = {}  # the pairs to score, in the order they are met (i * n + j, i < j)
     for (_, year), members in blocks.items():
         if len(members) < 2:
             continue
@@ -669,27 +673,48 @@ def cluster_candidates(
         undated = next((x for x, i in enumerate(members) if bounds[i] is None), len(members))
         crowded = _crowded_runs(members, bounds, content_order)
         for x, i in enumerate(members):
-            end = min(x + 1 + NEIGHBOURS, len(members))
-            # in a crowded run, only its next CROWDED (in content order), then on past the run
-            near, far = crowded.get(x, (end, end))
+            end = x + 1 + NEIGHBOURS
             bi = bounds[i]
             # an undated block's dated members are there to meet the undated: two dated ones met already,
             # no farther apart, in the block of a year they share (unless the first spans more years than
             # it has blocks)
             last = x + 1 if year == "?" and bi is not None and bi[1].year <= bi[0].year + _YEARS - 1 else end
-            stop = min(last, undated)
-            for y in (*range(x + 1, min(stop, near)), *range(max(x + 1, far), stop)):
-                j = members[y]
+            stop, start = min(last, undated), max(x + 1, undated)
+            gap = crowded.get(x)
+            if gap is None:
+                dated, rest = members[x + 1 : stop], members[start:end]
+            else:  # in a crowded run, only its next CROWDED (in content order), then on past the run
+                near, far = gap
+                dated = members[x + 1 : min(stop, near)] + members[max(x + 1, far) : stop]
+                rest = members[start : min(end, near)] + members[max(start, far) : end]
+            row = i * n
+            for j in dated:
                 bj = bounds[j]
                 if bi is not None and bj is not None and bj[0] > bi[1]:
                     break
-                if (i * n + j if i < j else j * n + i) not in scored:  # pairs meet again in other blocks
-                    score(i, j)
-            start = max(x + 1, undated)
-            for y in (*range(start, min(end, near)), *range(max(start, far), end)):
-                j = members[y]
-                if (i * n + j if i < j else j * n + i) not in scored:
-                    score(i, j)
+                pairs[row + j if i < j else j * n + i] = None  # (pairs meet again in other blocks)
+            for j in rest:
+                pairs[row + j if i < j else j * n + i] = None
+    # each pair's likeness, in the order met: worked out once per pair of twins (the first met stands for
+    # the others), those worked out shared among processes when there are many
+    todo: list[int] = []
+    copies: list[tuple[int, int]] = []  # (pair, its twins' pair): a copy of a likeness worked out for another
+    standing: dict[int, int] = {}  # twins' pair → the pair whose likeness stands for it
+    for pair in pairs:
+        i, j = divmod(pair, n)
+        if copied[i] or copied[j]:
+            fa, fb = feats[i].candidate, feats[j].candidate
+            if fa.document != fb.document or fa.sentence != fb.sentence:
+                ti, tj = twin[i], twin[j]
+                twins = ti * n + tj if ti < tj else tj * n + ti
+                if twins in standing:
+                    copies.append((pair, twins))
+                    continue
+                standing[twins] = pair
+        todo.append(pair)
+    scored.update(zip(todo, _likenesses(feats, todo, affiliated, jobs), strict=True))
+    by_twins.update((twins, scored[pair]) for twins, pair in standing.items())
+    scored.update((pair, by_twins[twins]) for pair, twins in copies)
     candidates_pairs = sorted(
         ((s, divmod(p, n)) for p, s in scored.items() if s >= MERGE_THRESHOLD), key=lambda sp: (-sp[0], sp[1])
     )
@@ -703,6 +728,46 @@ def cluster_candidates(
     for i in range(len(candidates)):
         groups[clusters.find(i)].append(i)
     return sorted(join_headlines(feats, list(groups.values())), key=lambda g: g[0])
+
+
+PARALLEL_PAIRS = 30_000  # pairs to score before they are shared among processes
+
+
+_shared: tuple[Sequence[Features], Sequence[int], Affiliations] | None = None  # inherited by the forked processes
+
+
+def _likenesses(feats: Sequence[Features], pairs: Sequence[int], affiliated: Affiliations, jobs: int) -> list[float]:
+    """:func:`_likeness` of each pair (``i * len(feats) + j``, i < j), in order; shared among ``jobs``
+    forked processes when there are many (after the parse, merging otherwise leaves every core but one idle)."""
+    from timeline.parse import FORK
+
+    if jobs <= 1 or len(pairs) < PARALLEL_PAIRS or not FORK:
+        n = len(feats)
+        return [_likeness(feats[p // n], feats[p % n], affiliated) for p in pairs]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from timeline.parse import ignore_interrupts
+
+    global _shared
+    size = -(-len(pairs) // (jobs * 2))  # two tasks each: none waits long on the last
+    _shared = (feats, pairs, affiliated)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=ignore_interrupts) as pool:
+            out: list[float] = []
+            for part in pool.map(_likeness_range, range(0, len(pairs), size), [size] * (jobs * 2)):
+                out += part
+            return out
+    finally:
+        _shared = None
+
+
+def _likeness_range(start: int, size: int) -> array:
+    assert _shared is not None
+    feats, pairs, affiliated = _shared
+    n = len(feats)
+    return array("d", [_likeness(feats[p // n], feats[p % n], affiliated) for p in pairs[start : start + size]])
 
 
 def _crowded_runs(
@@ -1125,8 +1190,17 @@ def build_event(
     )
 
 
-def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLookup) -> list[Event]:
-    """Events sorted by date (earliest bound, then latest), then document order; undated last."""
+def merge_candidates(
+    analyses: Sequence[DocumentAnalysis], resolution: ActorLookup, jobs: int | None = None
+) -> list[Event]:
+    """Events sorted by date (earliest bound, then latest), then document order; undated last.
+
+    ``jobs``: the processes a big corpus's pairs are scored in (default: the number of cores).
+    """
+    if jobs is None:
+        from timeline.parse import default_jobs
+
+        jobs = default_jobs()
     order = {a.document: i for i, a in enumerate(analyses)}
     flat = [(a, c) for a in analyses for c in a.candidates]
     offsets: dict[str, int] = {}
@@ -1143,7 +1217,7 @@ def merge_candidates(analyses: Sequence[DocumentAnalysis], resolution: ActorLook
     names = {a.id: a.name for a in getattr(resolution, "actors", ())}
     resolved = [_resolved(c, resolution, holders, names) for _, c in flat]
     feats = [features(c) for c in resolved]
-    groups = cluster_candidates(resolved, continued, affiliated, feats)
+    groups = cluster_candidates(resolved, continued, affiliated, feats, jobs)
     near = [dated_nouns(c, a.times[c.time] if c.time is not None and c.time < len(a.times) else None) for a, c in flat]
     named = nominal_mentions(feats, groups, near)
     kinds = _actor_kinds(resolution)
