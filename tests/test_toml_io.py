@@ -274,6 +274,26 @@ def test_events_made_a_field_at_a_time_are_the_events_the_constructor_makes():
     assert toml_io._slot_setters(Checked) is None and toml_io._slot_setters(Unslotted) is None
 
 
+def _date_like() -> st.SearchStrategy[str]:
+    number = st.integers(0, 10_000).map(lambda n: f"{n:04d}") | st.integers(0, 33).map(lambda n: f"{n:02d}")
+    point = st.lists(number, min_size=1, max_size=3).map("-".join)
+    return (
+        point
+        | st.tuples(point, point).map("/".join)
+        | st.sampled_from(["9999-12", "9999-12-31", "0001-01", "2024-W07-1", "20240210", "٢٠٢٤-02"])
+        | st.text(alphabet="0129-/ W\n٢", max_size=22)
+    )
+
+
+@given(st.sets(st.none() | _date_like(), max_size=12))
+def test_dates_checked_together_are_those_checked_one_at_a_time(values):
+    """A big file's distinct dates are checked by shape and length at once; the answer is each one's."""
+    from timeline.model import is_valid_date
+    from timeline.toml_io import _valid_dates
+
+    assert _valid_dates(values) == all(v is None or is_valid_date(v) for v in values)
+
+
 def test_a_big_file_reads_back_equal_through_the_explorers_cache(tmp_path, monkeypatch):
     """Thousands of events, days and intervals among them, read back equal from the TOML and from the cache."""
     from timeline.sources import read_saved_timeline

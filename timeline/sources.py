@@ -18,14 +18,13 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_passages
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 7
+_CACHE_VERSION = 8
 _CACHE_KEEP = 16
 #: Stat keys kept (each a few bytes: the content hash a file had under that key).
 _STAT_KEEP = 64
@@ -354,18 +353,19 @@ def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
     except (EOFError, TypeError):  # cut short, or not marshal's (ValueError: the caller's)
         return None
     if type(rows) is list and rows and rows[0] == SCHEMA:
-        timeline = timeline_from_lazy_rows(rows, raw[parts_at:], str(cached))
-        # the events' cited documents, a column the reader has checked: no walk over the events for them
-        return timeline, frozenset(chain.from_iterable(rows[6][7]))
+        cited: set[str] = set()  # the events' cited documents, a column the reader checks: no walk over the events
+        return timeline_from_lazy_rows(rows, raw[parts_at:], str(cached), cited), frozenset(cited)
     return None
 
 
 def _shared(value: Any, seen: dict[str, str]) -> Any:
-    """``value`` (lists, strings and numbers) with equal strings made one: ``marshal`` writes each once."""
+    """``value`` (lists, tuples, strings and numbers) with equal strings made one: ``marshal`` writes each once."""
     if type(value) is str:
         return seen.setdefault(value, value)
     if type(value) is list:
         return [_shared(v, seen) for v in value]
+    if type(value) is tuple:
+        return tuple(_shared(v, seen) for v in value)
     return value
 
 
@@ -391,6 +391,7 @@ def _write_cache(cached: Path, timeline: Timeline) -> None:
         atomic_write_bytes(cached, hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest, overwrite=True)
         old = sorted(cached.parent.glob("*.rows"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
         old += cached.parent.glob("*.v[0-9]*.json")  # entries of the versions before 7, which were JSON
+        old += (f for f in cached.parent.glob("*.rows") if not f.name.endswith(f".v{_CACHE_VERSION}.rows"))  # since
         for f in old:
             for facts in f.parent.glob(f"{f.name}.*"):  # what :func:`saved_facts` kept beside it
                 facts.unlink(missing_ok=True)

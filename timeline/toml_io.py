@@ -15,8 +15,8 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import accumulate, chain, compress, count, repeat
-from operator import add, itemgetter, le, not_, sub
+from itertools import accumulate, chain, compress, count, groupby, repeat
+from operator import add, itemgetter, le, not_
 from pathlib import Path
 from types import MemberDescriptorType, MethodWrapperType
 from typing import Any, NamedTuple
@@ -370,24 +370,46 @@ def _is_iso_day(value: str) -> bool:
     )
 
 
+def _same_shape(values: list[str], width: int, marks: tuple[tuple[int, str], ...]) -> bool:
+    """Whether these ``width``-character strings are ASCII with each mark at its position: one join, a slice a mark."""
+    joined = "".join(values)
+    return joined.isascii() and all(joined[at::width] == mark * len(values) for at, mark in marks)
+
+
+_DAY_MARKS = ((4, "-"), (7, "-"))
+_SPAN_MARKS = ((4, "-"), (7, "-"), (10, "/"), (15, "-"), (18, "-"))
+_MONTH_MARKS = ((4, "-"),)
+
+
 def _valid_dates(values: set[Any]) -> bool:
-    """Whether each of these is None or a date string :func:`_valid_date` accepts; the days (nearly all
-    of a big timeline's dates) parsed by one ``map``."""
+    """Whether each of these is None or a date string :func:`_valid_date` accepts.
+
+    Grouped by length, the days, day intervals and months (nearly all of a big timeline's
+    dates) are each checked for their shape at once and parsed by one ``map``: of ASCII in
+    the shape of a day, ``date.fromisoformat`` takes only ``YYYY-MM-DD``, and a month is a
+    day on its first, but for ``9999-12``, whose end (the day before 10000-01-01) is no date.
+    Any other group is checked a value at a time.
+    """
     values = values - {None}
     if not set(map(type, values)) <= {str}:
         return False
-    days = [v for v in values if len(v) == 10 and v[4] == "-" == v[7] and v.isascii()]
-    spans = [v for v in values if len(v) == 21 and v[10] == "/" and v[4] == "-" == v[7] == v[15] == v[18]]
-    spans = [v for v in spans if v.isascii()]  # day intervals, both ends in the shape of a day
+    others: list[str] = []
     try:
-        deque(map(dt.date.fromisoformat, days), maxlen=0)  # of ASCII in this shape, it takes only YYYY-MM-DD
-        starts = list(map(dt.date.fromisoformat, map(itemgetter(slice(0, 10)), spans)))
-        ends = list(map(dt.date.fromisoformat, map(itemgetter(slice(11, 21)), spans)))
+        for width, group in groupby(sorted(values, key=len), len):
+            same = list(group)
+            if width == 10 and _same_shape(same, 10, _DAY_MARKS):
+                deque(map(dt.date.fromisoformat, same), maxlen=0)
+            elif width == 21 and _same_shape(same, 21, _SPAN_MARKS):
+                starts = map(dt.date.fromisoformat, map(itemgetter(slice(0, 10)), same))
+                if not all(map(le, starts, map(dt.date.fromisoformat, map(itemgetter(slice(11, 21)), same)))):
+                    return False
+            elif width == 7 and _same_shape(same, 7, _MONTH_MARKS) and "9999-12" not in values:
+                deque(map(dt.date.fromisoformat, map(add, same, repeat("-01"))), maxlen=0)
+            else:
+                others += same
     except ValueError:
         return False
-    if not all(map(le, starts, ends)):
-        return False
-    return all(map(_valid_date, values.difference(days, spans)))
+    return all(map(_valid_date, others))
 
 
 def _valid_date(value: str) -> bool:
@@ -521,13 +543,14 @@ def _events(
     actor_ids: set[str],
     doc_ids: frozenset[str],
     limits: dict[str, int | None],
-    lazy: tuple[str, bytes] | None,
+    lazy: tuple[str, bytes, set[str]] | None,
 ) -> list[Event]:
     """The events of :func:`_build`, checked a column at a time.
 
     10,000 rows checked one field at a time in Python cost more than the app's first frame;
     split into columns (``zip``), each check is one pass at C speed (``map``, ``set``), and
-    each distinct date string is checked once. Lazy rows hold the events as columns already.
+    each distinct date string is checked once. Lazy rows hold the events as columns already;
+    the documents their sources cite are added to ``lazy[2]``.
     """
     if lazy is None:
         if not event_rows:
@@ -550,9 +573,13 @@ def _events(
         raise _Unvouched
     if not _valid_dates(set(dates)):  # a date string shared by many events is checked once
         raise _Unvouched
-    if set(map(type, whos)) != {list} or not actor_ids.issuperset(chain.from_iterable(whos)):
+    # lazy rows hold each event's actors as the tuple the event keeps; rows read from a file, as lists
+    if set(map(type, whos)) != {list if lazy is None else tuple}:
         raise _Unvouched
-    whos = map(tuple, whos)
+    if not actor_ids.issuperset(chain.from_iterable(whos)):
+        raise _Unvouched
+    if lazy is None:
+        whos = map(tuple, whos)
     precisions = map(_OPTIONAL_PRECISIONS.__getitem__, precisions)
     certainties = map(_OPTIONAL_CERTAINTIES.__getitem__, certainties)
     if lazy is None:
@@ -562,38 +589,32 @@ def _events(
         lengths, cited = quote_rows, source_rows
         if set(map(type, lengths)) != {int} or min(lengths) < 0 or not set(map(type, cited)) <= {list}:
             raise _Unvouched
-        if not doc_ids.issuperset(chain.from_iterable(cited)):
+        documents = frozenset(chain.from_iterable(cited))
+        if not doc_ids.issuperset(documents):
             raise _Unvouched
-        with_parts = list(compress(count(), lengths))
+        lazy[2].update(documents)
         if any(compress(cited, map(not_, lengths))):  # documents cited, yet no parts
             raise _Unvouched
-        # each event's parts, then a comma: every part's end, and the next one's start
-        ends = list(accumulate(map(add, map(lengths.__getitem__, with_parts), repeat(1))))
-        parts_length = len(lazy[1])
-        if (ends and ends[-1] - 1 > parts_length) or (ends[-1] if ends else 0) < parts_length:
+        # each event's parts, then a comma: the parts end one byte short of the lengths and commas
+        with_parts = len(lengths) - lengths.count(0)
+        total = sum(lengths) + with_parts
+        if (with_parts and total - 1 > len(lazy[1])) or total < len(lazy[1]):
             raise _Unvouched  # a part past the end, or parts no event claims
-        checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [], len(with_parts))
-        pending = map(
-            _PendingParts,
-            zip(
-                repeat(checks),
-                with_parts,
-                count(),
-                chain((0,), ends),
-                map(sub, ends, repeat(1)),
-                map(cited.__getitem__, with_parts),
-            ),
-        )
-        quotes = [()] * len(ids)
-        deque(map(quotes.__setitem__, with_parts, pending), maxlen=0)
+        checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [], with_parts, lengths, cited, [])
+        if with_parts == len(ids):  # (the usual case: every event is reported somewhere)
+            quotes = list(map(_PendingParts, zip(repeat(checks, len(ids)), count(), count())))
+        else:
+            quotes = [()] * len(ids)
+            at = list(compress(count(), lengths))
+            deque(map(quotes.__setitem__, at, map(_PendingParts, zip(repeat(checks), at, count()))), maxlen=0)
         sources = quotes
     return _new_events(len(ids), ids, titles, dates, precisions, certainties, whos, quotes, sources, hows)
 
 
-def _build(rows: Any, lazy: tuple[str, bytes] | None = None) -> Timeline:
+def _build(rows: Any, lazy: tuple[str, bytes, set[str]] | None = None) -> Timeline:
     """A :class:`Timeline` from rows that pass every check; :class:`_Unvouched` otherwise.
 
-    With ``lazy`` (the file's name and its parts), the rows are lazy rows
+    With ``lazy`` (the file's name, its parts and a set to add the documents cited to), the rows are lazy rows
     (:func:`timeline_lazy_rows`): each event's quotes and sources are checked and built
     when first read, and a failure then names the file.
     """
@@ -725,9 +746,10 @@ def timeline_from_rows(rows: Any, source: str = "<timeline>") -> Timeline:
 # file untouched. The parts are one UTF-8 text: for each event that has quotes or sources,
 # in order, the JSON of ``[quote rows, source rows]``, with a comma between two events'
 # (so the whole reads as one JSON array when every passage is wanted at once). The events
-# are columns, not rows (nine lists, one a field, which JSON reads faster than 10,000 lists
-# of nine), and where a row holds its quotes and sources, the columns hold each event's
-# ``length`` of parts in that text (0 for none) and its source rows' ``documents`` ids.
+# are columns, not rows (nine lists, one a field, read faster than 10,000 lists of nine),
+# each event's actors the tuple the event keeps, and where a row holds its quotes and sources,
+# the columns hold each event's ``length`` of parts in that text (0 for none) and its source
+# rows' ``documents`` ids.
 # Both are checked at once, the parts when they are read, and a failure there is a
 # :class:`TimelineFileError` naming the file and the event.
 
@@ -735,7 +757,7 @@ def timeline_from_rows(rows: Any, source: str = "<timeline>") -> Timeline:
 class _Checks(NamedTuple):
     """What building one event's parts needs and is checked against, shared by a file's events.
 
-    A named tuple (its dict and list filled in place): defining a dataclass costs start-up a millisecond.
+    A named tuple (its dict and lists filled in place): defining a dataclass costs start-up a millisecond.
     """
 
     source: str
@@ -744,27 +766,39 @@ class _Checks(NamedTuple):
     limits: dict[str, int | None]
     built: dict[int, tuple[tuple[Quote, ...], tuple[Source, ...]]]  # event index → parts, until both are read
     parsed: list[Any]  # every event's parts, once all of them were wanted at once (:meth:`_PendingParts.passages`)
-    with_parts: int = 0  # how many events have parts
+    with_parts: int  # how many events have parts
+    lengths: list[int]  # the events' column of lengths of parts
+    cited: list[list[str]]  # the events' column of documents cited
+    ends: list[int]  # where each event's parts end, comma included (:meth:`span`), once a part is read
+
+    def span(self, ordinal: int) -> tuple[int, int]:
+        """Where in ``parts`` the parts of the ``ordinal``-th event with parts lie."""
+        ends = self.ends
+        if not ends:  # one pass over the lengths, when a first event's parts are read, not at start
+            ends.extend(accumulate(map(add, compress(self.lengths, self.lengths), repeat(1))))
+        return (ends[ordinal - 1] if ordinal else 0), ends[ordinal] - 1
 
 
 class _PendingParts(Deferred, tuple):
-    """One event's quotes and sources, not built yet: ``(checks, index, ordinal, start, end, documents)``.
+    """One event's quotes and sources, not built yet: ``(checks, index, ordinal)``.
 
     ``ordinal`` counts the events with parts before this one. A tuple underneath, so that
-    the 10,000 of a big file are made at C speed.
+    the 10,000 of a big file are made at C speed; the rest of what an event's parts need
+    lies in the columns its file's :class:`_Checks` share.
     """
 
     __slots__ = ()
 
     def documents(self) -> list[str]:
-        return self[5]
+        return self[0].cited[self[1]]
 
     def _rows(self) -> Any:
-        checks, _, ordinal, start, end, _ = self
+        checks, _, ordinal = self
         if checks.parsed:
             return checks.parsed[ordinal]
         import json
 
+        start, end = checks.span(ordinal)
         return json.loads(checks.parts[start:end])
 
     def _damaged(self) -> TimelineFileError:
@@ -777,7 +811,7 @@ class _PendingParts(Deferred, tuple):
         call parses every event's parts in one go (one JSON array, not 10,000 texts), and
         building them all for that alone would undo the point of deferring them.
         """
-        checks, index, _, _, _, cited = self
+        checks, index, _ = self
         built = checks.built.get(index)
         if built is not None:
             return [(s.document, s.start, s.end, s.text) for s in built[1]]
@@ -792,7 +826,7 @@ class _PendingParts(Deferred, tuple):
                 checks.parsed.extend(every)
         try:
             out = [(r[0], r[1], r[2], r[3]) for r in self._rows()[1]]
-            if [p[0] for p in out] != cited or not all(
+            if [p[0] for p in out] != self.documents() or not all(
                 type(a) is int and type(b) is int and 0 <= a <= b and type(t) is str for _, a, b, t in out
             ):
                 raise _Unvouched
@@ -808,7 +842,7 @@ class _PendingParts(Deferred, tuple):
                 quote_rows, source_rows = self._rows()
                 if (
                     type(source_rows) is not list
-                    or [r[0] if type(r) is list and r else None for r in source_rows] != self[5]
+                    or [r[0] if type(r) is list and r else None for r in source_rows] != self.documents()
                 ):
                     raise _Unvouched
                 built = checks.built[index] = _parts(quote_rows, source_rows, checks.actor_ids, checks.limits)
@@ -832,16 +866,22 @@ def timeline_lazy_rows(timeline: Timeline) -> tuple[list[Any], bytes]:
         )
         if part:
             parts.append(part)
-        event[6], event[7] = len(part), [s[0] for s in sources]
+        event[5], event[6], event[7] = tuple(event[5]), len(part), [s[0] for s in sources]
     rows[6] = [list(column) for column in zip(*rows[6], strict=True)] if rows[6] else [[] for _ in range(9)]
     return rows, b",".join(parts)
 
 
-def timeline_from_lazy_rows(rows: Any, parts: bytes, source: str = "<timeline>") -> Timeline:
-    """:func:`timeline_lazy_rows` read back; an event's quotes and sources are checked when first read."""
+def timeline_from_lazy_rows(
+    rows: Any, parts: bytes, source: str = "<timeline>", cited: set[str] | None = None
+) -> Timeline:
+    """:func:`timeline_lazy_rows` read back; an event's quotes and sources are checked when first read.
+
+    ``cited``, when given, gets the documents the events' sources cite, read from their column
+    (checked as it is read), not from the sources, which stay unbuilt.
+    """
     try:
         with gc_paused():
-            return _build(rows, (source, parts))
+            return _build(rows, (source, parts, set() if cited is None else cited))
     except _Unvouched:
         raise TimelineFileError(f"{source}: not a valid timeline") from None
 
