@@ -217,6 +217,7 @@ class Deferred:
         raise NotImplementedError
 
     def documents(self) -> Iterable[str]:
+        """The document of each source, in order (one a source: :func:`source_count` counts them)."""
         raise NotImplementedError
 
     def passages(self) -> Iterable[tuple[str, int, int, str]]:
@@ -263,6 +264,12 @@ def source_passages(event: Event) -> Iterable[tuple[str, int, int, str]]:
     if isinstance(raw, Deferred):
         return raw.passages()
     return [(s.document, s.start, s.end, s.text) for s in raw]
+
+
+def source_count(event: Event) -> int:
+    """How many sources report the event, without building deferred ones (a row of the list shows it)."""
+    raw = _raw_sources(event, Event)
+    return len(list(raw.documents())) if isinstance(raw, Deferred) else len(raw)
 
 
 def is_built(event: Event) -> bool:

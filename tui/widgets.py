@@ -32,7 +32,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from timeline.model import Certainty, Document, Event, Quote, Source, Timeline
+from timeline.model import Certainty, Document, Event, Quote, Source, Timeline, source_count
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
 from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_column, date_label, event_parts, sparkline
@@ -320,7 +320,7 @@ class EventList(LineView, can_focus=True):
         title_style = (
             base + self.get_component_rich_style("event-list--match", partial=True) if index in self.hits else base
         )
-        n = len(readable_parts(self, event)[1])
+        n = source_count(event)  # a saved timeline's sources are built for the detail, not for a row
         count = f" {n} src" if width >= 50 else f" {n}"
         date_w = min(self._date_width, max(8, width // 3))
         label = self.label(index)

@@ -287,7 +287,10 @@ def test_a_cache_file_altered_after_it_was_written_is_not_used(tmp_path, monkeyp
 
 
 def test_explorer_start_up_builds_only_the_events_it_shows(tmp_path, monkeypatch):
-    """Opening a big saved timeline builds the quotes and passages of the rows on screen, not all."""
+    """Opening a big saved timeline builds the quotes and passages of the event in the detail pane only.
+
+    A row shows how many sources report its event, counted from the documents they cite, unbuilt.
+    """
     import asyncio
 
     from timeline import sources
@@ -309,7 +312,7 @@ def test_explorer_start_up_builds_only_the_events_it_shows(tmp_path, monkeypatch
             return sum(map(is_built, loaded.events))
 
     built = asyncio.run(run())
-    assert 0 < built <= 60 < len(events)
+    assert built == 1 < len(events)
 
 
 def test_texts_come_back_for_a_cached_timeline_without_building_its_events(tmp_path, monkeypatch):
