@@ -181,10 +181,15 @@ def _code_at(words: list[str], spaced: list[bool], i: int, forward: bool = True)
 
 def _proper_nouns(doc: ParsedDoc) -> list[int]:
     """The indexes of the proper nouns (the names' words), listed once per document."""
+    from timeline.doctext import indexes
+
     found = doc.cache.get("timeline.proper_nouns")
     if found is None:
-        found = doc.cache["timeline.proper_nouns"] = [i for i, p in enumerate(doc.pos) if p == "PROPN"]
+        found = doc.cache["timeline.proper_nouns"] = indexes(doc.pos, _PROPN)
     return found
+
+
+_PROPN = frozenset({"PROPN"})
 
 
 def _has_digit(word: str) -> bool:
@@ -229,11 +234,12 @@ def _model_names(doc: ParsedDoc, table: _TokenTable) -> list[ParsedSpan]:
 def _versions_of(doc: ParsedDoc, table: _TokenTable) -> list[tuple[ParsedSpan, str]]:
     """ "a 3G version of its iPhone" names the model "iPhone 3G": a model code before "version
     of" (or "model of", "edition of") and a product name after it, written the usual way round."""
+    from timeline.doctext import indexes
     from timeline.events import VERSION_NOUNS
 
     out: list[tuple[ParsedSpan, str]] = []
     words = table.words
-    for i in [i for i, low in enumerate(doc.lowers) if low in VERSION_NOUNS]:
+    for i in indexes(doc.lowers, VERSION_NOUNS):
         if words[i].lower() not in VERSION_NOUNS:
             continue
         tok = doc[i]

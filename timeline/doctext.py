@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import bisect
 import operator
-from collections.abc import Iterator
-from itertools import accumulate
+from collections.abc import Container, Iterator
+from itertools import accumulate, compress, count
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -199,13 +199,16 @@ class ParsedSpan:
 
 def _root_of(doc: ParsedDoc, start: int, end: int) -> int:
     heads = doc.heads
+    if end - start == 1:
+        return start  # a one-word span is its own root
     for i in range(start, end):
         if heads[i] == i:
             return i
+    outside = [i for i in range(start, end) if not start <= heads[i] < end]
+    if len(outside) == 1:
+        return outside[0]  # the one token whose head is outside: no steps to count
     best, root = len(heads), -1
-    for i in range(start, end):
-        if start <= heads[i] < end:
-            continue
+    for i in outside:
         steps = doc.steps_to_root(i)
         if steps < best:
             best, root = steps, i
@@ -220,6 +223,7 @@ class ParsedDoc:
     """
 
     __slots__ = (
+        "bounds",
         "cache",
         "entities",
         "ents",
@@ -234,6 +238,7 @@ class ParsedDoc:
         "spaced",
         "spacy_doc",
         "starts",
+        "subtrees",
         "text",
         "tokens",
         "words",
@@ -262,7 +267,7 @@ class ParsedDoc:
         else:
             heads, sent_starts, spaces, iob = [], [], [], []
         self.spacy_doc = doc
-        self.text = "".join([w + " " if s else w for w, s in zip(words, spaces, strict=True)])
+        self.text = "".join(map(operator.add, words, map(_SPACE.__getitem__, spaces)))
         self.heads = heads
         self.pos = pos
         self.lemmas = list(map(_LOWERED.__getitem__, lemmas))
@@ -273,6 +278,8 @@ class ParsedDoc:
         self.lexemes = lexemes
         self.cache: dict = {}
         self.roots: dict[tuple[int, int], ParsedToken] = {}  # Span.root of each span asked about
+        self.subtrees: dict[int, list[ParsedToken]] = {}  # each token's subtree asked about
+        self.bounds: dict[int, tuple[int, int]] = {}  # and its first and last token
         # each token's first character: the lengths of the tokens before it and their spaces
         self.starts = starts = list(accumulate(map(operator.add, map(len, words), spaces), initial=0))[:n]
         tokens: list[ParsedToken] = []
@@ -304,7 +311,7 @@ class ParsedDoc:
                     above.kids = [t]
         self.tokens = tokens
         # Doc.sents: a sentence starts at every token after the first marked as starting one
-        bounds = [0, *(i for i in range(1, n) if sent_starts[i])]
+        bounds = [0, *compress(range(1, n), sent_starts[1:])]
         if n and not doc.has_annotation("SENT_START"):
             list(doc.sents)  # spaCy's own error: sentences unknown
         self.sents = [ParsedSpan(self, lo, hi) for lo, hi in zip(bounds, [*bounds[1:], n], strict=True) if lo < n]
@@ -320,7 +327,7 @@ class ParsedDoc:
         n = len(iob)
         out = []
         inside = 0
-        for i in [i for i, tag in enumerate(iob) if tag == 3]:  # B
+        for i in indexes(iob, _B):
             if not types[i]:
                 continue
             end = i + 1
@@ -352,14 +359,30 @@ class ParsedDoc:
 
     def subtree(self, i: int) -> list[ParsedToken]:
         """Token ``i``'s subtree in spaCy's order: each left child's subtree, the token, each
-        right child's subtree."""
+        right child's subtree. Walked once per token (the stages ask for the same verbs' and
+        subjects' subtrees again and again); the list is shared, so never changed by a caller."""
+        found = self.subtrees.get(i)
+        if found is not None:
+            return found
         tok = self.tokens[i]
         if not tok.kids:
-            return [tok]
-        try:
-            return _subtree(tok)
-        except RecursionError:  # a parse deeper than the interpreter's stack: walked without recursing
-            return _subtree_walked(tok)
+            found = [tok]
+        else:
+            try:
+                found = _subtree(tok)
+            except RecursionError:  # a parse deeper than the interpreter's stack: walked without recursing
+                found = _subtree_walked(tok)
+        self.subtrees[i] = found
+        return found
+
+    def subtree_bounds(self, i: int) -> tuple[int, int]:
+        """The first and last token of token ``i``'s subtree (a parse need not be projective:
+        the subtree may skip tokens between them)."""
+        found = self.bounds.get(i)
+        if found is None:
+            at = [t.i for t in self.subtree(i)]
+            found = self.bounds[i] = (min(at), max(at))
+        return found
 
     def steps_to_root(self, i: int) -> int:
         """spaCy's count of heads between a token and its sentence root (a childless space or
@@ -407,6 +430,8 @@ class ParsedDoc:
         self.entities = []
         self.cache = {}
         self.roots = {}
+        self.subtrees = {}
+        self.bounds = {}
         self.spacy_doc = None
 
 
@@ -430,6 +455,17 @@ def _lexemes(vocab: Vocab, orths: list[int]) -> list[tuple[str, str, bool, bool,
             lex = vocab[orth]
             rows[orth] = (lex.orth_, lex.lower_, lex.is_punct, lex.is_space, lex.is_alpha, lex.is_stop, lex.like_num)
         return list(map(rows.__getitem__, orths))
+
+
+_SPACE = ("", " ")  # the space after a token, by whether it has one
+_B = frozenset({3})  # the entity tag opening an entity
+
+
+def indexes(column: list, wanted: Container) -> list[int]:
+    """The positions in a per-token column (``ParsedDoc.pos``, ``lemmas``...) of the values in
+    ``wanted``, in order. The scan runs in C (``compress`` over ``map``), not one Python step
+    per token: the stages look for their few words this way in every document."""
+    return list(compress(count(), map(wanted.__contains__, column)))
 
 
 _lexeme_rows: tuple[Vocab | None, dict[int, tuple[str, str, bool, bool, bool, bool, bool]]] = (None, {})

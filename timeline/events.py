@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.candidates import ActorMention, EventCandidate, EventKind
-from timeline.doctext import ParsedSpan, parsed
+from timeline.doctext import ParsedSpan, indexes, parsed
 from timeline.model import PRECISION_RANK, Certainty, Precision, Quote, TimexType
 from timeline.quotes import find_quotes
 from timeline.titles import clause_title, gist, phrase, present, statement_title
@@ -94,6 +94,7 @@ REACTION = frozenset(
         "question",
     ]
 )
+_SAYING = REPORTING | REACTION
 #: Prepositions that make a dated noun a time frame for the clause rather than an event of its own.
 _FRAME_PREPS = frozenset({"during", "in", "at", "throughout", "over", "within", "by", "until", "till", "as"})
 _EVENT_NOUN = re.compile(
@@ -380,7 +381,7 @@ def extract_candidates(
     for si, sent in enumerate(sents):
         if _all_furniture(document.text, sent.start_char, sent.end_char, furniture) or is_non_event_sentence(sent):
             continue
-        key = _WS.sub(" ", sent.text.strip().lower())
+        key = " ".join(sent.text.lower().split())  # (str.split's whitespace is the pattern's \s)
         if key in seen:
             continue
         seen.add(key)
@@ -570,8 +571,8 @@ def _verbs_to_check(doc: ParsedDoc) -> tuple[list[int], list[int]]:
     if found is None:
         pos, lemmas = doc.pos, doc.lemmas
         found = doc.cache[_VERBS_KEY] = (
-            [i for i, lemma in enumerate(lemmas) if (lemma in REPORTING or lemma in REACTION) and pos[i] == "VERB"],
-            [i for i, lemma in enumerate(lemmas) if lemma in _STATEMENT_NOUN_VERBS],
+            [i for i in indexes(lemmas, _SAYING) if pos[i] == "VERB"],
+            indexes(lemmas, _STATEMENT_NOUN_VERBS),
         )
     return found
 
@@ -887,8 +888,7 @@ def _find_speaker(verb: ParsedToken, mentions: tuple[ActorMention, ...], text: s
         if person is None:
             return None
         return ActorMention(person.text, subj.idx, subj.idx + len(subj), "PERSON", person.roles)
-    lo = min(t.idx for t in subj.subtree)
-    hi = max(t.idx + len(t) for t in subj.subtree)
+    lo, hi = subtree_chars(subj)
     inside = [m for m in _mentions_in(mentions, lo, hi)]
     holding = [m for m in inside if m.start <= subj.idx < m.end]
     if holding:
@@ -911,7 +911,7 @@ def _find_speaker(verb: ParsedToken, mentions: tuple[ActorMention, ...], text: s
     determined = any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children) or bool(inside)
     if subj.pos_ == "NOUN" and subj.tag_ == "NN" and determined and verb.lemma_.lower() in REPORTING | REACTION:
         role = phrase(subj, 5)
-        start = min(t.idx for t in subj.subtree)
+        start = subtree_chars(subj)[0]
         return ActorMention(role, start, start + len(role), "ROLE")
     return inside[0] if inside else None
 
@@ -921,8 +921,8 @@ def _title_end(tok: ParsedToken) -> int:
     end = tok.idx + len(tok)
     of = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-    if obj is not None and obj.pos_ == "PROPN" and len(list(obj.subtree)) <= 4:
-        end = max(t.idx + len(t) for t in obj.subtree)
+    if obj is not None and obj.pos_ == "PROPN" and len(obj.subtree) <= 4:
+        end = subtree_chars(obj)[1]
     return end
 
 
@@ -1026,8 +1026,7 @@ def _passive_agent(verb: ParsedToken, actors: list[ActorMention]) -> ActorMentio
     obj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
     if obj is None:
         return None
-    lo = min(t.idx for t in obj.subtree)
-    hi = max(t.idx + len(t) for t in obj.subtree)
+    lo, hi = subtree_chars(obj)
     return next((a for a in actors if lo <= a.start and a.end <= hi), None)
 
 
@@ -1058,8 +1057,7 @@ def _candidate(
         ):
             actors.append(_proper_noun_mention(obj, document.text))
     if verb.pos_ == "NOUN":
-        lo = min(t.idx for t in verb.subtree)
-        hi = max(t.idx + len(t) for t in verb.subtree)
+        lo, hi = subtree_chars(verb)
         actors.extend(m for m in _mentions_in(mentions, lo, hi) if m not in actors and not m.in_role)
     agent = _passive_agent(verb, actors)
     if agent is not None and kind != EventKind.STATEMENT:
@@ -1101,11 +1099,7 @@ def _candidate(
     if expr is not None and expr.date:
         certainty = Certainty.RESOLVED if expr.relative else Certainty.STATED
     lowered, lexemes = doc.lemmas, doc.lexemes  # (is_alpha, is_stop at 4 and 5)
-    lemmas = frozenset(
-        lowered[t.i]
-        for t in verb.subtree
-        if t.pos_ in ("NOUN", "VERB", "PROPN", "ADJ") and not lexemes[t.i][5] and lexemes[t.i][4]
-    )
+    lemmas = {lowered[t.i] for t in verb.subtree if t.pos_ in _CONTENT_POS and not lexemes[t.i][5] and lexemes[t.i][4]}
     numbers = sentence_numbers(sent)
     return EventCandidate(
         document=document.id,
@@ -1123,11 +1117,12 @@ def _candidate(
         how=expr.how if expr else "",
         tense=tense(verb, expr) if verb.pos_ != "NOUN" else "past",
         actors=tuple(actors),
-        lemmas=lemmas,
+        lemmas=frozenset(lemmas),
         numbers=numbers,
     )
 
 
+_CONTENT_POS = frozenset({"NOUN", "VERB", "PROPN", "ADJ"})  # the words a candidate's lemmas are taken from
 _FIGURE_LABELS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 _ENTS_KEY = "timeline.ents"
 
@@ -1156,12 +1151,12 @@ def _sentence_numbers(sent: ParsedSpan) -> frozenset[str]:
         ents = doc.cache[_ENTS_KEY] = [(e.start, e.end, e.label_, e.text) for e in doc.entities]
     found = []
     start, end = sent.start, sent.end
-    for lo, hi, label, text in ents:
-        if lo >= start:
-            if hi > end:
-                break  # as spaCy's Span.ents: the scan stops at the first entity running past the sentence
-            if label in _FIGURE_LABELS and any(c.isdigit() for c in text):
-                found.append(text)
+    # the entities from the first starting in the sentence on (they are listed in reading order)
+    for _start, hi, label, text in ents[bisect.bisect_left(ents, (start,)) :]:
+        if hi > end:
+            break  # as spaCy's Span.ents: the scan stops at the first entity running past the sentence
+        if label in _FIGURE_LABELS and any(c.isdigit() for c in text):
+            found.append(text)
     return frozenset(found)
 
 
@@ -1185,19 +1180,42 @@ def _said_span(comp: ParsedToken) -> ParsedSpan:
     """What a reporting verb's complement says, up to another speaker's clause inside it
     ("… dangerous, while Michel spoke of …" ends before "while")."""
     span = _subtree_span(comp)
-    other = next((t for t in span if t.i != comp.i and _own_report(t)), None)
+    doc = span.doc
+    reporting = _reporting_words(doc)
+    inside = reporting[bisect.bisect_left(reporting, span.start) : bisect.bisect_left(reporting, span.end)]
+    other = next((doc.tokens[i] for i in inside if i != comp.i and _own_report(doc.tokens[i])), None)
     if other is None:
         return span
-    end = min(t.i for t in other.subtree)
+    end = other.doc.subtree_bounds(other.i)[0]
     while end > span.start and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[span.start : end]
 
 
+def _reporting_words(doc: ParsedDoc) -> list[int]:
+    """The tokens whose lemma is a reporting verb's (any part of speech), listed once per document:
+    the only ones :func:`_own_report` can take for a second speaker's clause."""
+    found = doc.cache.get(_REPORTING_KEY)
+    if found is None:
+        found = doc.cache[_REPORTING_KEY] = indexes(doc.lemmas, REPORTING)
+    return found
+
+
+_REPORTING_KEY = "timeline.reporting_words"
+
+
 def _subtree_span(tok: ParsedToken) -> ParsedSpan:
-    lo = min(t.i for t in tok.subtree)
-    hi = max(t.i for t in tok.subtree)
+    lo, hi = tok.doc.subtree_bounds(tok.i)
     return tok.doc[lo : hi + 1]
+
+
+def subtree_chars(tok: ParsedToken) -> tuple[int, int]:
+    """The characters from the first to the last word of a token's subtree (tokens are written
+    in order and never overlap: the first token starts first, the last one ends last)."""
+    doc = tok.doc
+    lo, hi = doc.subtree_bounds(tok.i)
+    last = doc.tokens[hi]
+    return doc.tokens[lo].idx, last.idx + len(last.text)
 
 
 def _short_name(name: str) -> str:

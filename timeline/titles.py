@@ -7,6 +7,7 @@ tokens of the sentence itself, never rewritten freely, so a reader recognises th
 
 from __future__ import annotations
 
+import bisect
 import operator
 from typing import TYPE_CHECKING
 
@@ -351,6 +352,10 @@ def gist(span: ParsedSpan | None, fallback: str = "", verb: ParsedToken | None =
     if span is None or not len(span):
         return fallback
     lo, hi = _line(verb if verb is not None else span.root)
-    words = [t for t in span if (t.dep_ != "mark" or t.i != span.start) and lo <= t.idx < hi]
-    text = " ".join(t.text for t in words)
-    return _tidy(text)
+    doc = span.doc
+    # the span's words on that line: a run of tokens, as tokens are written in order
+    first = max(span.start, bisect.bisect_left(doc.starts, lo))
+    end = min(span.end, bisect.bisect_left(doc.starts, hi))
+    if first == span.start and first < end and doc.tokens[first].dep_ == "mark":
+        first += 1
+    return _tidy(" ".join(doc.words[first:end]))
