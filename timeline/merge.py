@@ -2,7 +2,8 @@
 
 The same event retold by several outlets is one event with several sources. Candidates
 are compared only within blocks that share an actor (or a predicate) and a coarse date,
-so the work grows with the block sizes, not with the square of the corpus; a pair joins
+each with a few date-neighbours (and, on a crowded day, a few content-neighbours: see
+:func:`_crowded_runs`), so the work grows with the corpus, not with its square; a pair joins
 when its dates are compatible and it shares enough of who and what (actors, content
 lemmas, quoted words, numbers). A cluster keeps the intersection of its members' date
 bounds, so two reports on different days — a Sunday statement and Wednesday remarks by
