@@ -758,7 +758,26 @@ _PRONOUNS = {"he": "PERSON", "she": "PERSON"}
 
 
 def _mentions_in(mentions: tuple[ActorMention, ...], start: int, end: int) -> list[ActorMention]:
-    return [m for m in mentions if start <= m.start and m.end <= end]
+    """The mentions written inside [start, end), in the list's order."""
+    starts = _mention_starts(mentions)
+    if starts is None:  # not listed in reading order: every one looked at
+        return [m for m in mentions if start <= m.start and m.end <= end]
+    # in reading order: only those starting in the range can end in it
+    inside = mentions[bisect.bisect_left(starts, start) : bisect.bisect_right(starts, end)]
+    return [m for m in inside if m.end <= end]
+
+
+def _mention_starts(mentions: tuple[ActorMention, ...]) -> list[int] | None:
+    """Where the mentions start, when they are listed in reading order (as :func:`find_mentions`
+    lists them), else None; worked out once per document's mention list."""
+    global _starts_cache
+    if _starts_cache is None or _starts_cache[0] is not mentions:
+        starts = [m.start for m in mentions]
+        _starts_cache = (mentions, starts if starts == sorted(starts) else None)
+    return _starts_cache[1]
+
+
+_starts_cache: tuple[tuple[ActorMention, ...], list[int] | None] | None = None
 
 
 def _person_like(m: ActorMention, mentions: tuple[ActorMention, ...]) -> bool:
