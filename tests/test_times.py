@@ -437,6 +437,40 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The company, founded in 1998, listed its shares the next year.", WED, "the next year", "1999"),
     ("The plant will be closed over the next year or so.", WED, "the next year or so", "2025"),
     ("Pilgrims packed the city as Easter week began.", dt.date(2024, 3, 25), "Easter week", "2024-W13"),
+    # a spelled-out year after a season, as "the winter of 1978"
+    (
+        "Old-timers still talk about the winter of nineteen seventy-eight.",
+        MON,
+        "the winter of nineteen seventy-eight",
+        "1978-WI",
+    ),
+    ("The fair reopened in the summer of two thousand and one.", MON, "the summer of two thousand and one", "2001-SU"),
+    # a date naming what no one schedules (an attack, a crash, a death) is behind publication, whatever the tense
+    ("Police have new leads in the October shooting of a judge.", dt.date(2024, 4, 20), "October", "2023-10"),
+    ("Prosecutors will present evidence about the Sept. 12 attack on the consulate.", MON, "Sept. 12", "2023-09-12"),
+    ("Divers will search again for the wreck of the June crash.", dt.date(2024, 2, 20), "June", "2023-06"),
+    # a year ago in an earnings report: the quarter reported, unless the sentence compares longer months
+    (
+        "Third-quarter profit fell 4%. Quarterly sales rose. In the first nine months, net rose to $40 million"
+        " from $31 million a year earlier.",
+        dt.date(2024, 11, 2),
+        "a year earlier",
+        "2023",
+    ),
+    (
+        "Third-quarter profit fell 4%. Quarterly sales rose.\nNet rose to $10 million from $9 million a year earlier.\n"
+        "In the first nine months, net rose 5%.",
+        dt.date(2024, 11, 2),
+        "a year earlier",
+        "2023-Q3",
+    ),
+    (
+        "Profit rose in the quarter. In the first nine months, net was $306 million, against a loss of"
+        " $195 million in the 2023 period.",
+        dt.date(2024, 11, 2),
+        "the 2023 period",
+        "2023",
+    ),
 ]
 
 
@@ -556,6 +590,7 @@ def test_extents_leave_out_prepositions(nlp):
         'The senator, speaking on ABC\'s "This Week," defended the bill.',
         'The governor told CBS\'s "60 Minutes" he would not resign.',
         'She quoted a line from the western "High Noon."',
+        "The monks have kept the recipe secret for two thousand years.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

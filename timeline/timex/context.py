@@ -126,8 +126,8 @@ class Context:
         """Does the sentence around ``char`` use one of ``words``? (A text window: no sentence iteration.)"""
         text = self.text
         lo = max(text.rfind(". ", max(0, char - 400), char), text.rfind("\n", max(0, char - 400), char), char - 400, 0)
-        hi_dot = text.find(". ", char, char + 400)
-        hi = min(x for x in (hi_dot if hi_dot >= 0 else char + 400, len(text)))
+        ends = [k for k in (text.find(". ", char, char + 400), text.find("\n", char, char + 400)) if k >= 0]
+        hi = min(ends, default=min(char + 400, len(text)))
         window = text[lo:hi].lower()
         return any(w in window for w in words)
 

@@ -845,6 +845,16 @@ def _duration(n: float | None, unit: str, word: str) -> str:
     return f"P{t}{num}{unit}"
 
 
+def _quarter_compared(start: int, ctx: Context) -> bool:
+    """Does "a year ago" at ``start`` compare a quarter's figures (its sentence names a quarter or period, or
+    the story reports a quarter), not those of months named in its sentence ("the first nine months")?"""
+    if ctx.sentence_mentions(start, ("quarter",)):
+        return True
+    if ctx.sentence_mentions(start, _LONGER_PERIODS):
+        return False
+    return ctx.quarterly or ctx.sentence_mentions(start, ("period",))
+
+
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "to", "shall"})
 _AGO = {"ago": 1, "earlier": 1, "before": 1, "later": -1, "from now": -1, "hence": -1, "after": -1}
 _APPROX = {
@@ -939,7 +949,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
-        if code == "Y" and k == 1 and (ctx.sentence_mentions(m.start(), ("quarter", "period")) or ctx.quarterly):
+        if code == "Y" and k == 1 and _quarter_compared(m.start(), ctx):
             code = "YQ"
         mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
         # "In 1984 ... One year later he was fired": "later" counts from the story's time when the text set one
@@ -1195,7 +1205,12 @@ def _spelled_year(m: re.Match[str]) -> int | None:
     return None
 
 
-@rule("spelled_year", rf"(?<![\w-])(?:(?P<mon>{MON})\s+|the\s+year\s+)?(?:{_YEARW})(?![\w-])", 2)
+@rule(
+    "spelled_year",
+    rf"(?<![\w-])(?:(?P<mon>{MON})\s+|the\s+year\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
+    rf"(?:{_YEARW})(?![\w-])",
+    2,
+)
 def _spelled_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     year = _spelled_year(m)
     if year is None or not 1000 <= year <= 2099:
@@ -1203,9 +1218,16 @@ def _spelled_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["mon"]:
         month = _month(m["mon"])
         return _abs(D, f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}, spelled out")
-    if ctx.word_after(m.end()) in ("dollars", "people", "percent", "times", "pounds", "euros", "yen", "miles"):
-        return None  # a spelled-out amount, not a year
+    after = ctx.word_after(m.end())
+    if after in _SPELLED_AMOUNT_NOUNS or re.fullmatch(UNIT + "s?", after):
+        return None  # a spelled-out amount ("two thousand years", "nineteen hundred dollars"), not a year
+    if m["s"]:  # "the winter of nineteen ninety-four", as "the winter of 1994"
+        season = SEASONS[m["s"].lower()]
+        return _abs(D, f"{year:04d}-{season}", f"{m['s'].lower()} of {year}, spelled out")
     return _abs(D, f"{year:04d}", f"the year {year}, spelled out")
+
+
+_SPELLED_AMOUNT_NOUNS = frozenset({"dollars", "people", "percent", "times", "pounds", "euros", "yen", "miles"})
 
 
 @rule(
@@ -1228,7 +1250,7 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
         if not nxt.isalpha() or nxt in NUMBERS or re.fullmatch(UNIT + "s?", nxt):
             return None  # "the year-earlier nine months", "the year-earlier $4.5 million": read elsewhere or no date
         ctx.cut = m.start("adj")  # "the year-ago results": the adjective alone (TimeML leaves the article out)
-    if ctx.quarterly or (m["n"] or "").lower() == "quarter":
+    if (m["n"] or "").lower() == "quarter" or (ctx.quarterly and not ctx.sentence_mentions(m.start(), _LONGER_PERIODS)):
         return Parsed(D, "ago", ("YQ", "1"), desc=f"{adj}: the reported quarter a year before")
     return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
 
@@ -1335,9 +1357,16 @@ def _year_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["ago"]:
         code = "YQ" if quarterly else "Y"
         return Parsed(D, "ago", (code, "1"), desc=f"the {(m['n2']).lower()} a year before")
+    if m["n"].lower() == "period" and ctx.sentence_mentions(m.start(), _LONGER_PERIODS):
+        # "net was $306 million in the first nine months, against $195 million in the 1988 period": that stretch of 1988
+        return _abs(D, m["year"], f"the {m['year']} period, compared with months named in the sentence")
     if not quarterly:
         return None
     return Parsed(D, "qof", (m["year"],), desc=f"the reported quarter of {m['year']}")
+
+
+#: periods longer than a quarter that earnings reports compare ("the first nine months", "the first half")
+_LONGER_PERIODS = ("nine months", "six months", "nine-month", "six-month", "first half", "half-year", "first nine")
 
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?", 4)
