@@ -471,6 +471,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "the 2023 period",
         "2023",
     ),
+    # "it is the nth day of" something: that day is today
+    ("It's the third day of a strike by dock workers.", WED, "the third day", "2024-02-14"),
+    ("In the capital, today is the 10th straight day of protests.", MON, "the 10th straight day", "2024-02-12"),
 ]
 
 

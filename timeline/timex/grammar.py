@@ -673,6 +673,17 @@ def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=f"the {rel} {u}", ref="story")
 
 
+@rule(
+    "nth_day_today",
+    rf"(?:today\s+is|it\s+is|it['’]s|this\s+is)\s+(?P<x>the\s+{ORDW}\s+(?:straight\s+|consecutive\s+|full\s+)?day)"
+    r"(?=\s+(?:of|in|that|since)\b)",
+    2,
+)
+def _nth_day_today(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Today is the eighth day of the strike", "It's the second day of an offensive": the day itself."""
+    return Parsed(D, "day", ("0",), desc="the nth day of something, said of today")
+
+
 @rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
 def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("WE", "0"), desc="the weekend")
