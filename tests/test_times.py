@@ -474,6 +474,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "it is the nth day of" something: that day is today
     ("It's the third day of a strike by dock workers.", WED, "the third day", "2024-02-14"),
     ("In the capital, today is the 10th straight day of protests.", MON, "the 10th straight day", "2024-02-12"),
+    # a quarter of a century or an hour is a duration; "then-current" is the present of a past time
+    ("The dictator ruled for a quarter of a century.", MON, "a quarter of a century", "P25Y"),
+    ("The speech lasted three quarters of an hour.", MON, "three quarters of an hour", "PT45M"),
+    ("Holders may buy shares at half the then-current market price.", MON, "then-current", "PAST_REF"),
+    ("The chain returned to profit after several quarters of losses.", MON, "several quarters", "PXQ"),
 ]
 
 
@@ -594,6 +599,10 @@ def test_extents_leave_out_prepositions(nlp):
         'The governor told CBS\'s "60 Minutes" he would not resign.',
         'She quoted a line from the western "High Noon."',
         "The monks have kept the recipe secret for two thousand years.",
+        "Index funds hold more than a quarter of the market.",
+        "Nearly three quarters of voters backed the measure.",
+        "The economy has shrunk by a quarter since the crisis.",
+        "Exports dropped a quarter as demand collapsed.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

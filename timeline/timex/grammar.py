@@ -897,6 +897,51 @@ _DPRE = (
 _DAPPROX = alt(k for k in _APPROX if k not in ("over", "under", "some", "only"))
 
 
+#: verbs of change a fraction measures ("sales fell a quarter", "cut costs by a quarter")
+_CHANGE_VERBS = frozenset(
+    {"rise", "fall", "drop", "cut", "grow", "increase", "decrease", "shrink", "jump", "climb", "slide", "slump"}
+    | {"plunge", "gain", "lose", "reduce", "raise", "decline", "soar", "surge", "tumble", "contract", "expand"}
+)
+
+
+_PEOPLE = frozenset({"voters", "people", "respondents", "adults", "americans", "households", "members", "workers"})
+
+
+def _fraction_quarter(m: re.Match[str], ctx: Context) -> bool:
+    """Is "a quarter" / "three quarters" here a fraction, not three months? "a quarter of the vote", "shrank by a
+    quarter", "sales fell a quarter" (a quarter of a century or an hour is read by :func:`_quarter_of_unit`)."""
+    if re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        if m["num"].lower() in ("a", "an", "one"):
+            return True  # "a quarter of the vote" ("several quarters of losses": a stretch of them)
+        of = re.match(r"\s+of\s+(?=\w)", ctx.text[m.end() : m.end() + 12])
+        nxt = ctx.token_at(m.end() + of.end()) if of else None
+        return nxt is not None and (
+            nxt.pos_ in ("DET", "PRON") or nxt.lower_ in _PEOPLE
+        )  # "three quarters of the seats"
+    before = ctx.word_before(m.start("ap") if m["ap"] else m.start("num"))
+    if before == "by":
+        return True
+    tok = ctx.token_at(m.start("ap") if m["ap"] else m.start("num"))
+    if tok is None or tok.i == 0:
+        return False
+    prev = ctx.doc.tokens[tok.i - 1]
+    return prev.pos_ == "VERB" and prev.lemma_.lower() in _CHANGE_VERBS
+
+
+@rule(
+    "quarter_of_unit",
+    rf"(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>a|one|three)\s+quarters?\s+of\s+(?:a|an)\s+(?P<u>century|hour)(?![\w-])",
+    2,
+)
+def _quarter_of_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a quarter of a century" (25 years), "three quarters of an hour" (45 minutes)."""
+    k = 3 if m["num"].lower() == "three" else 1
+    u = m["u"].lower()
+    value = f"P{25 * k}Y" if u == "century" else f"PT{15 * k}M"
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    return Parsed(DUR, "abs", value=value, mod=mod, desc=f"{m.group(0).lower()}: a fraction of a {u}")
+
+
 def _unit_word(word: str) -> str:
     """A unit as :data:`UNITS` names it: "centuries" and "millennia" by their singular, the rest lower-cased."""
     u = word.lower()
@@ -922,6 +967,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if re.match(r"-?\s*old\b", after) or re.match(r"-old", after):
         return None  # an age
     if u == "second" and numw in ("a", "an"):
+        return None
+    if u == "quarter" and not m["pre"] and not m["tail"] and _fraction_quarter(m, ctx):
         return None
     if (
         numw == "one"
@@ -1078,11 +1125,13 @@ _REFS = {
 
 @rule(
     "ref",
-    r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
+    r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
     0,
 )
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["x"].lower().split())
+    if w.startswith("then") and ctx.is_adjective(m.end("x") - 7):
+        return _abs(D, "PAST_REF", "then-current: the present of a past time")  # "at the then current price"
     if w in ("current", "recent", "future"):
         nxt = ctx.word_after(m.end("x"))
         if not ctx.is_adjective(m.start("x")) or nxt in (
