@@ -479,6 +479,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The speech lasted three quarters of an hour.", MON, "three quarters of an hour", "PT45M"),
     ("Holders may buy shares at half the then-current market price.", MON, "then-current", "PAST_REF"),
     ("The chain returned to profit after several quarters of losses.", MON, "several quarters", "PXQ"),
+    # "a high for the year of $42": the year of the story, its high an amount
+    ("The shares touched a high for the year of $42 in June.", dt.date(2024, 10, 30), "the year", "2024"),
 ]
 
 

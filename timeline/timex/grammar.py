@@ -1361,6 +1361,8 @@ def _the_year(m: re.Match[str], ctx: Context) -> Parsed | None:
     nxt = "" if re.match(r"\s*[^\w\s]", ctx.text[m.end("x") : m.end("x") + 3]) else ctx.word_after(m.end("x"))
     if "current" in m["x"].lower():
         nxt = ""  # "the current fiscal year that ...": fixed by "current", whatever follows
+    if nxt == "of" and re.match(r"\s+of\s+(?:[A-Z]{0,2}[$€£¥]|\d)", ctx.text[m.end("x") : m.end("x") + 12]):
+        nxt = ""  # "a high for the year of $42": the amount the year reached, not "the year of the crash"
     if nxt in (
         "since",
         "after",
