@@ -481,6 +481,14 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The chain returned to profit after several quarters of losses.", MON, "several quarters", "PXQ"),
     # "a high for the year of $42": the year of the story, its high an amount
     ("The shares touched a high for the year of $42 in June.", dt.date(2024, 10, 30), "the year", "2024"),
+    # an earnings report names its quarter once, then compares per-share figures "a year ago": that quarter
+    (
+        "Acme reported a 20% drop in third-quarter net income. Net was $7 million, or 22 cents a share, down from"
+        " $9 million, or 30 cents a share, a year ago.",
+        dt.date(2024, 10, 30),
+        "a year ago",
+        "2023-Q3",
+    ),
 ]
 
 

@@ -97,7 +97,11 @@ class Context:
         self.cut: int | None = None
         self.cut_end: int | None = None
         #: a report on a quarter's results: "a year ago" there means that quarter a year before
-        self.quarterly = self.text.lower().count("quarter") >= 2
+        low = self.text.lower()
+        quarters = low.count("quarter")
+        # a quarter named twice, or once beside a per-share figure: an earnings report ("third-quarter net ...
+        # 22 cents a share, down from 86 cents a share a year ago")
+        self.quarterly = quarters >= 2 or (quarters == 1 and " a share" in low)
 
     def token_at(self, char: int) -> ParsedToken | None:
         """The token starting at or last before ``char`` (the first one before any)."""

@@ -1310,7 +1310,7 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
         if not nxt.isalpha() or nxt in NUMBERS or re.fullmatch(UNIT + "s?", nxt):
             return None  # "the year-earlier nine months", "the year-earlier $4.5 million": read elsewhere or no date
         ctx.cut = m.start("adj")  # "the year-ago results": the adjective alone (TimeML leaves the article out)
-    if (m["n"] or "").lower() == "quarter" or (ctx.quarterly and not ctx.sentence_mentions(m.start(), _LONGER_PERIODS)):
+    if (m["n"] or "").lower() == "quarter" or _quarter_compared(m.start(), ctx):
         return Parsed(D, "ago", ("YQ", "1"), desc=f"{adj}: the reported quarter a year before")
     return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
 
