@@ -489,6 +489,18 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "a year ago",
         "2023-Q3",
     ),
+    (
+        "In the third quarter, the insurer lost $23 million on cars, against a profit of $33 million last year.",
+        dt.date(2024, 10, 30),
+        "last year",
+        "2023-Q3",
+    ),
+    (
+        "The insurer lost $23 million last year, its worst result since 2001.",
+        dt.date(2024, 10, 30),
+        "last year",
+        "2023",
+    ),
 ]
 
 

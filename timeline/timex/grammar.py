@@ -605,6 +605,9 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(D, "part", (code, "before" if modw == "earlier" else "after"), desc=f"{modw} this {u}")
     if det == "the latest" and code != "Q":
         return None
+    if code == "Y" and n == -1 and det == "last" and not modw and _compares_quarter(m.start(), ctx):
+        # "a $23 million loss in the third quarter, against earnings of $33 million last year": that quarter
+        return Parsed(D, "ago", ("YQ", "1"), desc="last year, beside a quarter's figures: that quarter a year before")
     return Parsed(
         D,
         "unit",
@@ -613,6 +616,15 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         desc=f"{(modw + ' ') if modw else ''}{det} {u}",
         ref="story" if det in _NARRATIVE_DETS else "",
     )
+
+
+_COMPARED = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _compares_quarter(start: int, ctx: Context) -> bool:
+    """Does "last year" at ``start`` close a comparison ("up from $2 million last year") in a sentence
+    about a quarter's figures?"""
+    return bool(_COMPARED.search(ctx.text, max(0, start - 80), start)) and ctx.sentence_mentions(start, ("quarter",))
 
 
 #: "the following year", "the previous week": counted from the time the story is at, not from publication
