@@ -297,7 +297,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "Third-quarter profit rose to $4 million from $3 million in the 2023 quarter.",
         MON,
         "the 2023 quarter",
-        "2023-Q4",
+        "2023-Q3",  # the quarter the story names (a fiscal third quarter, reported in February), in 2023
     ),
     (
         "Quarterly sales rose 8%. In the same period last year, the quarter's sales had fallen.",
@@ -500,6 +500,27 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         dt.date(2024, 10, 30),
         "last year",
         "2023",
+    ),
+    # the quarter an earnings story reports, as it numbers it (fiscal quarters): its comparisons count from it
+    (
+        "The food maker reported a 47% drop in fourth-quarter profit, to $45 million from $85 million a year earlier.",
+        dt.date(2024, 11, 2),
+        "a year earlier",
+        "2023-Q4",
+    ),
+    (
+        "The food maker reported a 47% drop in fourth-quarter earnings, to 65 cents a share. Sales in the latest"
+        " period rose 13%.",
+        dt.date(2024, 11, 2),
+        "the latest period",
+        "2024-Q4",
+    ),
+    (
+        "Third-quarter profit rose 5%. The bank gave no forecast for fourth-quarter results. Deposits rose 2% from a"
+        " year ago.",
+        dt.date(2024, 10, 30),
+        "a year ago",
+        "2023-Q3",
     ),
 ]
 
