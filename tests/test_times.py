@@ -522,6 +522,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "a year ago",
         "2023-Q3",
     ),
+    ("The offer appeared in today's editions of the paper.", MON, "today", "2024-02-12"),
+    ("Tomorrow's vote has international implications.", MON, "Tomorrow", "2024-02-13"),
 ]
 
 
@@ -646,6 +648,10 @@ def test_extents_leave_out_prepositions(nlp):
         "Nearly three quarters of voters backed the measure.",
         "The economy has shrunk by a quarter since the crisis.",
         "Exports dropped a quarter as demand collapsed.",
+        "Such rules make no sense in today's world.",
+        "The scandal is for today's youth what Watergate was for their parents.",
+        "The chip runs many of today's personal computers.",
+        "She wants to train the leaders of tomorrow.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

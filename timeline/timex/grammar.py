@@ -420,8 +420,36 @@ _DEICTIC = {
 )
 def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["w"].lower().split())
+    if w in ("today", "tomorrow") and not m["mod"] and not m["tod"] and _generic_day(m, ctx):
+        return None
     tod = "TNI" if w == "tonight" else _tod(m["tod"])
     return Parsed(T if tod else D, "day", (str(_DEICTIC[w]),), tod=tod, mod=_mod(m["mod"]), desc=w)
+
+
+#: what "today's" or "of tomorrow" qualifies when it means our times, not a day: "today's youth", "in today's
+#: world", "the chips of many of today's personal computers", "the people of tomorrow"
+_GENERIC_NOUNS = frozenset(
+    {"world", "youth", "society", "children", "kids", "generation", "generations", "young", "teenagers", "families"}
+    | {"people", "leaders", "workers", "computers", "technology", "cars", "jobs", "economy", "culture", "standards"}
+    | {"dollars", "terms", "workplace", "cities", "schools", "students", "army", "military", "media", "politics"}
+)
+_GENERIC_AFTER = re.compile(r"['’]s((?:\s+[a-z]+){1,3})")
+_GENERIC_STOP = frozenset({"of", "in", "by", "for", "to", "and", "at", "on", "with", "from", "was", "is", "will"})
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
+
+
+def _generic_day(m: re.Match[str], ctx: Context) -> bool:
+    """Is "today's" / "of tomorrow" here our times in general ("today's youth"), not the day of publication?"""
+    after = _GENERIC_AFTER.match(ctx.text, m.end("w"), m.end("w") + 40)
+    if after:
+        for word in after.group(1).split():
+            if word in _GENERIC_STOP:
+                break
+            if word in _GENERIC_NOUNS:
+                return True
+        return False
+    noun = _NOUN_OF.search(ctx.text[max(0, m.start() - 30) : m.start()].lower())
+    return noun is not None and noun.group(1) in _GENERIC_NOUNS
 
 
 @rule("this_tod", r"(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)", 3)
