@@ -524,6 +524,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ),
     ("The offer appeared in today's editions of the paper.", MON, "today", "2024-02-12"),
     ("Tomorrow's vote has international implications.", MON, "Tomorrow", "2024-02-13"),
+    # "in the morning" in a past-tense story: that part of the day the story is at
+    ("Shares slid on Friday. Dealers placed heavy buy orders in the morning.", MON, "the morning", "2024-02-09TMO"),
 ]
 
 
@@ -652,6 +654,7 @@ def test_extents_leave_out_prepositions(nlp):
         "The scandal is for today's youth what Watergate was for their parents.",
         "The chip runs many of today's personal computers.",
         "She wants to train the leaders of tomorrow.",
+        "The market opens in the morning.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

@@ -37,6 +37,7 @@ from .lexicon import (
     number_value,
 )
 from .resolve import Parsed, feast_day
+from .tense import clause_tense
 
 if TYPE_CHECKING:
     from .context import Context
@@ -722,6 +723,15 @@ def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
 def _nth_day_today(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "Today is the eighth day of the strike", "It's the second day of an offensive": the day itself."""
     return Parsed(D, "day", ("0",), desc="the nth day of something, said of today")
+
+
+@rule("the_tod", r"(?:in|during)\s+(?P<x>the\s+(?P<tod>morning|afternoon|evening))(?![\w-])", 1)
+def _the_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Dealers placed heavy orders in the morning": that part of the day the story is at (a past-tense
+    narrative that gave a date); nothing in a generic statement ("the shop opens in the morning")."""
+    if clause_tense(ctx.doc, m.start("x"), m.end("x")) != "past":
+        return None
+    return Parsed(T, "day", ("0",), tod=_tod(m["tod"]), desc=f"the {m['tod'].lower()}", ref="only")
 
 
 @rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
