@@ -526,6 +526,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Tomorrow's vote has international implications.", MON, "Tomorrow", "2024-02-13"),
     # "in the morning" in a past-tense story: that part of the day the story is at
     ("Shares slid on Friday. Dealers placed heavy buy orders in the morning.", MON, "the morning", "2024-02-09TMO"),
+    # a get-passive takes the tense of the verb it completes
+    ("Factories are going to start getting hit in the spring.", MON, "the spring", "2024-SP"),
+    ("Factories started getting hit by shortages in the spring.", MON, "the spring", "2023-SP"),
 ]
 
 

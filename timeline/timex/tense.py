@@ -118,6 +118,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return FUTURE
     if v.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return PAST
+    if v.tag_ == "VBN" and words <= {"get", "getting", "being"} and words and v.dep_ == "xcomp" and depth < 3:
+        return verb_tense(v.head, depth + 1)  # "is going to start getting beat up in the spring": its governor's
     if v.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"}:
             return PAST
