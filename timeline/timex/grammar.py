@@ -716,7 +716,7 @@ def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "nth_day_today",
-    rf"(?:today\s+is|it\s+is|it['’]s|this\s+is)\s+(?P<x>the\s+{ORDW}\s+(?:straight\s+|consecutive\s+|full\s+)?day)"
+    rf"(?:today\s+is|it\s+is|it['’]s|this\s+is)\s+(?P<x>(?:the|its)\s+{ORDW}\s+(?:straight\s+|consecutive\s+|full\s+)?day)"
     r"(?=\s+(?:of|in|that|since)\b)",
     2,
 )
