@@ -11,7 +11,10 @@ folder, keyed by the model and the texts), so that a rerun after a rule change t
 in seconds; ``--fresh`` parses again. ``--cli`` scores through ``timeline times --format jsonl``
 exactly as the shared scorer does (a fresh parse in a subprocess: slower, same figures).
 
-Run:  .venv/bin/python bench/bench_times.py [--shared ../shared] [--cli] [--fresh]
+``--errors FILE`` writes one JSON row per value error, miss and spurious expression (the gold and the
+system's text, type and value, the rule, tense and derivation, the context), to study them by class.
+
+Run:  .venv/bin/python bench/bench_times.py [--shared ../shared] [--cli] [--fresh] [--errors FILE]
 """
 
 from __future__ import annotations
