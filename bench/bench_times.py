@@ -11,7 +11,10 @@ folder, keyed by the model and the texts), so that a rerun after a rule change t
 in seconds; ``--fresh`` parses again. ``--cli`` scores through ``timeline times --format jsonl``
 exactly as the shared scorer does (a fresh parse in a subprocess: slower, same figures).
 
-Run:  .venv/bin/python bench/bench_times.py [--shared ../shared] [--cli] [--fresh]
+``--errors FILE`` writes one JSON row per value error, miss and spurious expression (the gold and the
+system's text, type and value, the rule, tense and derivation, the context), to study them by class.
+
+Run:  .venv/bin/python bench/bench_times.py [--shared ../shared] [--cli] [--fresh] [--errors FILE]
 """
 
 from __future__ import annotations
@@ -91,8 +94,12 @@ def parsed_corpora(shared: Path, fresh: bool = False) -> tuple[dict[str, list], 
     return corpora, docs, t_parse
 
 
-def score_in_process(shared: Path, corpora: dict[str, list], docs: list) -> tuple[dict[str, dict], int, float]:
-    """Per-corpus figures as the shared scorer computes them; also (expressions, best tagging seconds)."""
+def score_in_process(
+    shared: Path, corpora: dict[str, list], docs: list, errors: list | None = None
+) -> tuple[dict[str, dict], int, float]:
+    """Per-corpus figures as the shared scorer computes them; also (expressions, best tagging seconds).
+
+    ``errors``, when given, receives one row per value error, miss and spurious expression."""
     from timeline.times import find_times
 
     ts = _scorer(shared)
@@ -121,6 +128,8 @@ def score_in_process(shared: Path, corpora: dict[str, list], docs: list) -> tupl
                 relaxed, strict = relaxed + 1, strict + exact
                 value += bool(gt.value) and gt.value == st.value
                 typed += (st.type or "").upper() == (gt.type or "").upper()
+            if errors is not None:
+                errors.extend(_errors(c, g, system, pairs, found[i - 1]))
         r: dict = {"gold": n_gold, "system": n_sys}
         for name, tp in (("strict", strict), ("relaxed", relaxed), ("value", value), ("type", typed)):
             p_, r_, f_ = ts.f1(tp, n_sys, n_gold)
@@ -129,18 +138,55 @@ def score_in_process(shared: Path, corpora: dict[str, list], docs: list) -> tupl
     return results, sum(map(len, found)), t_tag
 
 
+def _errors(corpus: str, g, system: list, pairs: list, exprs: tuple) -> list[dict]:
+    """Rows for the value errors ("value"), misses ("missed") and spurious expressions ("spurious") of one document."""
+    by_span = {(t.start, t.end): t for t in exprs}
+    rows = []
+
+    def ctx(s: int, e: int) -> str:
+        return (g.text[max(0, s - 70) : s] + "[" + g.text[s:e] + "]" + g.text[e : e + 50]).replace("\n", " ")
+
+    def row(kind: str, gt, st) -> dict:
+        t = by_span.get((st.start, st.end)) if st is not None else None
+        return {
+            "corpus": corpus,
+            "doc": g.docid,
+            "dct": g.dct,
+            "kind": kind,
+            "gold": (gt.text, gt.type, gt.value) if gt is not None else None,
+            "system": (st.text, st.type, st.value) if st is not None else None,
+            "rule": t.rule if t else "",
+            "direction": t.direction if t else "",
+            "how": t.how if t else "",
+            "context": ctx(*((gt or st).start, (gt or st).end)),
+        }
+
+    matched_g = {gi for gi, _, _ in pairs}
+    matched_s = {si for _, si, _ in pairs}
+    for gi, si, _ in pairs:
+        if g.gold[gi].value != system[si].value:
+            rows.append(row("value", g.gold[gi], system[si]))
+    rows += [row("missed", gt, None) for k, gt in enumerate(g.gold) if k not in matched_g]
+    rows += [row("spurious", None, st) for k, st in enumerate(system) if k not in matched_s]
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--cmd", default=str(ROOT / ".venv" / "bin" / "timeline"), help="the CLI, with --cli")
     ap.add_argument("--cli", action="store_true", help="score through `timeline times` (fresh parse, slower)")
     ap.add_argument("--fresh", action="store_true", help="parse again instead of using the cached parse")
+    ap.add_argument("--errors", type=Path, help="write the value errors, misses and spurious expressions (jsonl)")
     a = ap.parse_args()
     if not (a.shared / "tools" / "timex_score.py").is_file():
         sys.exit(f"no scorer under {a.shared}; pass --shared")
 
     corpora, docs, t_parse = parsed_corpora(a.shared, a.fresh)
-    in_process, n_expr, t_tag = score_in_process(a.shared, corpora, docs)
+    errors: list | None = [] if a.errors else None
+    in_process, n_expr, t_tag = score_in_process(a.shared, corpora, docs, errors)
+    if a.errors and errors is not None:
+        a.errors.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in errors))
     scores = {c: score(a.shared, c, a.cmd) for c in CORPORA} if a.cli else in_process
 
     rows = []

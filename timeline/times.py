@@ -627,6 +627,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     doc = parsed(doc)
     text = doc.text
     ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
+    reported: tuple[int, int, str] | None = None  # the last quarter the story named (year, number, text)
     for s, e, p in find_spans(doc):
         t = None
         if (
@@ -638,12 +639,61 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             t = _from_reference(doc, text, s, e, p, ref)
         if t is None and p.ref == "only":
             continue
+        if t is None and reported is not None:
+            t = _from_reported_quarter(text, s, e, p, reported)
         if t is None:
             t = _expression(doc, text, s, e, p, anchor)
         out.append(t)
         if t.type in (TimexType.DATE, TimexType.TIME) and p.kind != "ago":  # "up from $3 a year ago": a comparison
             ref = _reference(t) or ref
+            q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
+            if q:
+                reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor)
     return tuple(out)
+
+
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _reported_quarter(
+    reported: tuple[int, int, str] | None, year: int, q: int, text: str, anchor: dt.date | None
+) -> tuple[int, int, str] | None:
+    """The quarter an earnings story reports, after it names ``year``-Q``q``: the first one it names that has
+    begun by publication, within the year before it (not "the third quarter of 1984"); later, a later quarter
+    already over ("Delta's fiscal first quarter ... America West's third quarter"), not one looked back on ("after a
+    flat second quarter") nor the one running ("no estimate of the impact on fourth-quarter results")."""
+    if anchor is None:
+        return reported or (year, q, text)
+    start = dt.date(year, 3 * q - 2, 1)
+    if not anchor - dt.timedelta(days=456) <= start <= anchor:
+        return reported
+    if reported is None:
+        return year, q, text
+    ended = dt.date(*((year + 1, 1) if q == 4 else (year, 3 * q + 1)), 1) <= anchor
+    return (year, q, text) if ended and (year, q) > reported[:2] else reported
+
+
+def _from_reported_quarter(
+    text: str, s: int, e: int, p: Parsed, reported: tuple[int, int, str]
+) -> TimeExpression | None:
+    """An earnings report's comparison counted from the quarter it named ("fourth-quarter net fell ... from $84.9
+    million a year earlier": the fourth quarter a year before, whatever the calendar quarter of publication:
+    companies number the quarters of their fiscal years). None for any other expression."""
+    year, q, named = reported
+    if p.kind == "ago" and p.args[:1] == ("YQ",):
+        n = int(p.args[1])
+        value, what = f"{year - n:04d}-Q{q}", f"{n} year(s) before"
+    elif p.kind == "qof":  # "the 1988 period"
+        value, what = f"{p.args[0]}-Q{q}", f"in {p.args[0]},"
+    elif p.kind == "unit" and p.args == ("QC", "-1"):  # "the latest period"
+        value, what = f"{year:04d}-Q{q}", "itself,"
+    else:
+        return None
+    if not 1 <= int(value[:4]) <= 9999:
+        return None
+    date, precision = value_date(value)
+    how = f"{p.desc}, the quarter the story reports ({named!r}) {what} → {value}"
+    return _made(text, s, e, p, value=value, date=date, precision=precision, how=how)
 
 
 #: which granularities of the reference time a narrative unit can count from

@@ -97,7 +97,11 @@ class Context:
         self.cut: int | None = None
         self.cut_end: int | None = None
         #: a report on a quarter's results: "a year ago" there means that quarter a year before
-        self.quarterly = self.text.lower().count("quarter") >= 2
+        low = self.text.lower()
+        quarters = low.count("quarter")
+        # a quarter named twice, or once beside a per-share figure: an earnings report ("third-quarter net ...
+        # 22 cents a share, down from 86 cents a share a year ago")
+        self.quarterly = quarters >= 2 or (quarters == 1 and " a share" in low)
 
     def token_at(self, char: int) -> ParsedToken | None:
         """The token starting at or last before ``char`` (the first one before any)."""
@@ -126,8 +130,8 @@ class Context:
         """Does the sentence around ``char`` use one of ``words``? (A text window: no sentence iteration.)"""
         text = self.text
         lo = max(text.rfind(". ", max(0, char - 400), char), text.rfind("\n", max(0, char - 400), char), char - 400, 0)
-        hi_dot = text.find(". ", char, char + 400)
-        hi = min(x for x in (hi_dot if hi_dot >= 0 else char + 400, len(text)))
+        ends = [k for k in (text.find(". ", char, char + 400), text.find("\n", char, char + 400)) if k >= 0]
+        hi = min(ends, default=min(char + 400, len(text)))
         window = text[lo:hi].lower()
         return any(w in window for w in words)
 

@@ -37,6 +37,7 @@ from .lexicon import (
     number_value,
 )
 from .resolve import Parsed, feast_day
+from .tense import clause_tense
 
 if TYPE_CHECKING:
     from .context import Context
@@ -420,8 +421,36 @@ _DEICTIC = {
 )
 def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["w"].lower().split())
+    if w in ("today", "tomorrow") and not m["mod"] and not m["tod"] and _generic_day(m, ctx):
+        return None
     tod = "TNI" if w == "tonight" else _tod(m["tod"])
     return Parsed(T if tod else D, "day", (str(_DEICTIC[w]),), tod=tod, mod=_mod(m["mod"]), desc=w)
+
+
+#: what "today's" or "of tomorrow" qualifies when it means our times, not a day: "today's youth", "in today's
+#: world", "the chips of many of today's personal computers", "the people of tomorrow"
+_GENERIC_NOUNS = frozenset(
+    {"world", "youth", "society", "children", "kids", "generation", "generations", "young", "teenagers", "families"}
+    | {"people", "leaders", "workers", "computers", "technology", "cars", "jobs", "economy", "culture", "standards"}
+    | {"dollars", "terms", "workplace", "cities", "schools", "students", "army", "military", "media", "politics"}
+)
+_GENERIC_AFTER = re.compile(r"['’]s((?:\s+[a-z]+){1,3})")
+_GENERIC_STOP = frozenset({"of", "in", "by", "for", "to", "and", "at", "on", "with", "from", "was", "is", "will"})
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
+
+
+def _generic_day(m: re.Match[str], ctx: Context) -> bool:
+    """Is "today's" / "of tomorrow" here our times in general ("today's youth"), not the day of publication?"""
+    after = _GENERIC_AFTER.match(ctx.text, m.end("w"), m.end("w") + 40)
+    if after:
+        for word in after.group(1).split():
+            if word in _GENERIC_STOP:
+                break
+            if word in _GENERIC_NOUNS:
+                return True
+        return False
+    noun = _NOUN_OF.search(ctx.text[max(0, m.start() - 30) : m.start()].lower())
+    return noun is not None and noun.group(1) in _GENERIC_NOUNS
 
 
 @rule("this_tod", r"(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)", 3)
@@ -605,6 +634,9 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(D, "part", (code, "before" if modw == "earlier" else "after"), desc=f"{modw} this {u}")
     if det == "the latest" and code != "Q":
         return None
+    if code == "Y" and n == -1 and det == "last" and not modw and _compares_quarter(m.start(), ctx):
+        # "a $23 million loss in the third quarter, against earnings of $33 million last year": that quarter
+        return Parsed(D, "ago", ("YQ", "1"), desc="last year, beside a quarter's figures: that quarter a year before")
     return Parsed(
         D,
         "unit",
@@ -613,6 +645,15 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         desc=f"{(modw + ' ') if modw else ''}{det} {u}",
         ref="story" if det in _NARRATIVE_DETS else "",
     )
+
+
+_COMPARED = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b[^.;]{0,60}$", re.IGNORECASE)
+
+
+def _compares_quarter(start: int, ctx: Context) -> bool:
+    """Does "last year" at ``start`` close a comparison ("up from $2 million last year") in a sentence
+    about a quarter's figures?"""
+    return bool(_COMPARED.search(ctx.text, max(0, start - 80), start)) and ctx.sentence_mentions(start, ("quarter",))
 
 
 #: "the following year", "the previous week": counted from the time the story is at, not from publication
@@ -671,6 +712,26 @@ def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
     u = (m["u"] or "day").lower()
     tod = _tod(u) if u != "day" else ""
     return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=f"the {rel} {u}", ref="story")
+
+
+@rule(
+    "nth_day_today",
+    rf"(?:today\s+is|it\s+is|it['’]s|this\s+is)\s+(?P<x>(?:the|its)\s+{ORDW}\s+(?:straight\s+|consecutive\s+|full\s+)?day)"
+    r"(?=\s+(?:of|in|that|since)\b)",
+    2,
+)
+def _nth_day_today(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Today is the eighth day of the strike", "It's the second day of an offensive": the day itself."""
+    return Parsed(D, "day", ("0",), desc="the nth day of something, said of today")
+
+
+@rule("the_tod", r"(?:in|during)\s+(?P<x>the\s+(?P<tod>morning|afternoon|evening))(?![\w-])", 1)
+def _the_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Dealers placed heavy orders in the morning": that part of the day the story is at (a past-tense
+    narrative that gave a date); nothing in a generic statement ("the shop opens in the morning")."""
+    if clause_tense(ctx.doc, m.start("x"), m.end("x")) != "past":
+        return None
+    return Parsed(T, "day", ("0",), tod=_tod(m["tod"]), desc=f"the {m['tod'].lower()}", ref="only")
 
 
 @rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
@@ -845,6 +906,16 @@ def _duration(n: float | None, unit: str, word: str) -> str:
     return f"P{t}{num}{unit}"
 
 
+def _quarter_compared(start: int, ctx: Context) -> bool:
+    """Does "a year ago" at ``start`` compare a quarter's figures (its sentence names a quarter or period, or
+    the story reports a quarter), not those of months named in its sentence ("the first nine months")?"""
+    if ctx.sentence_mentions(start, ("quarter",)):
+        return True
+    if ctx.sentence_mentions(start, _LONGER_PERIODS):
+        return False
+    return ctx.quarterly or ctx.sentence_mentions(start, ("period",))
+
+
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "to", "shall"})
 _AGO = {"ago": 1, "earlier": 1, "before": 1, "later": -1, "from now": -1, "hence": -1, "after": -1}
 _APPROX = {
@@ -876,6 +947,51 @@ _DPRE = (
 _DAPPROX = alt(k for k in _APPROX if k not in ("over", "under", "some", "only"))
 
 
+#: verbs of change a fraction measures ("sales fell a quarter", "cut costs by a quarter")
+_CHANGE_VERBS = frozenset(
+    {"rise", "fall", "drop", "cut", "grow", "increase", "decrease", "shrink", "jump", "climb", "slide", "slump"}
+    | {"plunge", "gain", "lose", "reduce", "raise", "decline", "soar", "surge", "tumble", "contract", "expand"}
+)
+
+
+_PEOPLE = frozenset({"voters", "people", "respondents", "adults", "americans", "households", "members", "workers"})
+
+
+def _fraction_quarter(m: re.Match[str], ctx: Context) -> bool:
+    """Is "a quarter" / "three quarters" here a fraction, not three months? "a quarter of the vote", "shrank by a
+    quarter", "sales fell a quarter" (a quarter of a century or an hour is read by :func:`_quarter_of_unit`)."""
+    if re.match(r"\s+of\b", ctx.text[m.end() : m.end() + 4]):
+        if m["num"].lower() in ("a", "an", "one"):
+            return True  # "a quarter of the vote" ("several quarters of losses": a stretch of them)
+        of = re.match(r"\s+of\s+(?=\w)", ctx.text[m.end() : m.end() + 12])
+        nxt = ctx.token_at(m.end() + of.end()) if of else None
+        return nxt is not None and (
+            nxt.pos_ in ("DET", "PRON") or nxt.lower_ in _PEOPLE
+        )  # "three quarters of the seats"
+    before = ctx.word_before(m.start("ap") if m["ap"] else m.start("num"))
+    if before == "by":
+        return True
+    tok = ctx.token_at(m.start("ap") if m["ap"] else m.start("num"))
+    if tok is None or tok.i == 0:
+        return False
+    prev = ctx.doc.tokens[tok.i - 1]
+    return prev.pos_ == "VERB" and prev.lemma_.lower() in _CHANGE_VERBS
+
+
+@rule(
+    "quarter_of_unit",
+    rf"(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>a|one|three)\s+quarters?\s+of\s+(?:a|an)\s+(?P<u>century|hour)(?![\w-])",
+    2,
+)
+def _quarter_of_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a quarter of a century" (25 years), "three quarters of an hour" (45 minutes)."""
+    k = 3 if m["num"].lower() == "three" else 1
+    u = m["u"].lower()
+    value = f"P{25 * k}Y" if u == "century" else f"PT{15 * k}M"
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    return Parsed(DUR, "abs", value=value, mod=mod, desc=f"{m.group(0).lower()}: a fraction of a {u}")
+
+
 def _unit_word(word: str) -> str:
     """A unit as :data:`UNITS` names it: "centuries" and "millennia" by their singular, the rest lower-cased."""
     u = word.lower()
@@ -901,6 +1017,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if re.match(r"-?\s*old\b", after) or re.match(r"-old", after):
         return None  # an age
     if u == "second" and numw in ("a", "an"):
+        return None
+    if u == "quarter" and not m["pre"] and not m["tail"] and _fraction_quarter(m, ctx):
         return None
     if (
         numw == "one"
@@ -939,7 +1057,7 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
-        if code == "Y" and k == 1 and (ctx.sentence_mentions(m.start(), ("quarter", "period")) or ctx.quarterly):
+        if code == "Y" and k == 1 and _quarter_compared(m.start(), ctx):
             code = "YQ"
         mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
         # "In 1984 ... One year later he was fired": "later" counts from the story's time when the text set one
@@ -1057,11 +1175,13 @@ _REFS = {
 
 @rule(
     "ref",
-    r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
+    r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
     0,
 )
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["x"].lower().split())
+    if w.startswith("then") and ctx.is_adjective(m.end("x") - 7):
+        return _abs(D, "PAST_REF", "then-current: the present of a past time")  # "at the then current price"
     if w in ("current", "recent", "future"):
         nxt = ctx.word_after(m.end("x"))
         if not ctx.is_adjective(m.start("x")) or nxt in (
@@ -1195,7 +1315,12 @@ def _spelled_year(m: re.Match[str]) -> int | None:
     return None
 
 
-@rule("spelled_year", rf"(?<![\w-])(?:(?P<mon>{MON})\s+|the\s+year\s+)?(?:{_YEARW})(?![\w-])", 2)
+@rule(
+    "spelled_year",
+    rf"(?<![\w-])(?:(?P<mon>{MON})\s+|the\s+year\s+|(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)\s+of\s+)?"
+    rf"(?:{_YEARW})(?![\w-])",
+    2,
+)
 def _spelled_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     year = _spelled_year(m)
     if year is None or not 1000 <= year <= 2099:
@@ -1203,9 +1328,16 @@ def _spelled_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["mon"]:
         month = _month(m["mon"])
         return _abs(D, f"{year}-{month:02d}", f"{MONTH_NAMES[month]} {year}, spelled out")
-    if ctx.word_after(m.end()) in ("dollars", "people", "percent", "times", "pounds", "euros", "yen", "miles"):
-        return None  # a spelled-out amount, not a year
+    after = ctx.word_after(m.end())
+    if after in _SPELLED_AMOUNT_NOUNS or re.fullmatch(UNIT + "s?", after):
+        return None  # a spelled-out amount ("two thousand years", "nineteen hundred dollars"), not a year
+    if m["s"]:  # "the winter of nineteen ninety-four", as "the winter of 1994"
+        season = SEASONS[m["s"].lower()]
+        return _abs(D, f"{year:04d}-{season}", f"{m['s'].lower()} of {year}, spelled out")
     return _abs(D, f"{year:04d}", f"the year {year}, spelled out")
+
+
+_SPELLED_AMOUNT_NOUNS = frozenset({"dollars", "people", "percent", "times", "pounds", "euros", "yen", "miles"})
 
 
 @rule(
@@ -1228,7 +1360,7 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
         if not nxt.isalpha() or nxt in NUMBERS or re.fullmatch(UNIT + "s?", nxt):
             return None  # "the year-earlier nine months", "the year-earlier $4.5 million": read elsewhere or no date
         ctx.cut = m.start("adj")  # "the year-ago results": the adjective alone (TimeML leaves the article out)
-    if ctx.quarterly or (m["n"] or "").lower() == "quarter":
+    if (m["n"] or "").lower() == "quarter" or _quarter_compared(m.start(), ctx):
         return Parsed(D, "ago", ("YQ", "1"), desc=f"{adj}: the reported quarter a year before")
     return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
 
@@ -1279,6 +1411,8 @@ def _the_year(m: re.Match[str], ctx: Context) -> Parsed | None:
     nxt = "" if re.match(r"\s*[^\w\s]", ctx.text[m.end("x") : m.end("x") + 3]) else ctx.word_after(m.end("x"))
     if "current" in m["x"].lower():
         nxt = ""  # "the current fiscal year that ...": fixed by "current", whatever follows
+    if nxt == "of" and re.match(r"\s+of\s+(?:[A-Z]{0,2}[$€£¥]|\d)", ctx.text[m.end("x") : m.end("x") + 12]):
+        nxt = ""  # "a high for the year of $42": the amount the year reached, not "the year of the crash"
     if nxt in (
         "since",
         "after",
@@ -1335,9 +1469,16 @@ def _year_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["ago"]:
         code = "YQ" if quarterly else "Y"
         return Parsed(D, "ago", (code, "1"), desc=f"the {(m['n2']).lower()} a year before")
+    if m["n"].lower() == "period" and ctx.sentence_mentions(m.start(), _LONGER_PERIODS):
+        # "net was $306 million in the first nine months, against $195 million in the 1988 period": that stretch of 1988
+        return _abs(D, m["year"], f"the {m['year']} period, compared with months named in the sentence")
     if not quarterly:
         return None
     return Parsed(D, "qof", (m["year"],), desc=f"the reported quarter of {m['year']}")
+
+
+#: periods longer than a quarter that earnings reports compare ("the first nine months", "the first half")
+_LONGER_PERIODS = ("nine months", "six months", "nine-month", "six-month", "first half", "half-year", "first nine")
 
 
 @rule("week_of", rf"the\s+week\s+of\s+(?P<mon>{MON})\s+(?P<day>{DAYNUM})(?:,?\s+(?P<year>{YEAR}))?", 4)
