@@ -14,7 +14,8 @@ shifted so that no two documents are the same, then prints in one run:
   the cache, no analysis loaded and no corpus stage run),
 - the rebuild after one document changed (one document parsed, every other analysis
   read from the cache, every corpus stage run again),
-- peak memory (summed PSS of the build process and its workers, sampled),
+- peak memory (summed PSS of the build process and its workers, sampled once a second, the
+  raw parse's beside it, sampled alike),
 - the corpus stages (actors, publication dates, narrative, merging) timed from cached
   analyses, and their scaling 1,000 → 5,000,
 - ``--jobs 1`` against ``--jobs 2`` (cold builds of the 1,000 corpus, or the largest
@@ -256,6 +257,37 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+#: seconds between two samples of a run's memory: reading a process's PSS walks its page tables
+#: (a few ms for each of the three processes, with their memory locked meanwhile), so sampling
+#: often slows the run measured; both the raw parse and the build are sampled alike
+SAMPLE_EVERY = 1.0
+
+
+def _run_sampled(cmd: list[str], env: dict[str, str]) -> tuple[float, int, str, str, float]:
+    """Run ``cmd`` to its end: wall time, peak summed PSS (sampled every :data:`SAMPLE_EVERY`
+    seconds), its stdout and stderr, and the CPU seconds of it and its children."""
+    cpu = _children_cpu()
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.wait(SAMPLE_EVERY):
+            peak = max(peak, _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    if proc.returncode not in (0, 3):
+        sys.exit(f"bench_build: {cmd[2]} failed ({proc.returncode}): {err.decode(errors='replace')[-2000:]}")
+    return elapsed, peak, out.decode(errors="replace"), err.decode(errors="replace"), _children_cpu() - cpu
+
+
 def run_build(corpus: Path, cache: Path, jobs: int, *, no_cache: bool = False) -> tuple[float, int, str, float]:
     """Wall time, peak summed PSS, the stage timings line and the CPU seconds of one ``timeline build``.
 
@@ -265,43 +297,18 @@ def run_build(corpus: Path, cache: Path, jobs: int, *, no_cache: bool = False) -
     cmd = [*TIMELINE, "build", str(corpus), "-o", os.devnull, "--force", "-q", "-j", str(jobs)]
     cmd += ["--no-cache"] if no_cache else ["--cache-dir", str(cache)]
     env = dict(os.environ, TIMELINE_CACHE_DIR=str(cache), TIMELINE_TIMINGS="1")
-    cpu = _children_cpu()
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            peak = max(peak, _tree_rss(proc.pid))
-            stop.wait(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, err = proc.communicate()
-    elapsed = time.perf_counter() - start
-    stop.set()
-    sampler.join()
-    text = err.decode(errors="replace")
-    if proc.returncode not in (0, 3):
-        sys.exit(f"bench_build: build failed ({proc.returncode}): {text[-2000:]}")
-    stages = next((line.split("stages: ", 1)[1] for line in text.splitlines() if "timeline: stages: " in line), "")
-    return elapsed, peak, stages, _children_cpu() - cpu
+    elapsed, peak, _, err, cpu = _run_sampled(cmd, env)
+    stages = next((line.split("stages: ", 1)[1] for line in err.splitlines() if "timeline: stages: " in line), "")
+    return elapsed, peak, stages, cpu
 
 
-def raw_parse(corpus: Path, jobs: int) -> tuple[float, float, float]:
+def raw_parse(corpus: Path, jobs: int) -> tuple[float, float, float, int]:
     """Seconds for the same worker pool to parse every text with an analysis that does nothing:
-    the whole process (timed as :func:`run_build` times a build), the parse inside it, and the
-    process's CPU seconds (its workers' included)."""
+    the whole process (timed and sampled as :func:`run_build` times a build), the parse inside
+    it, the process's CPU seconds (its workers' included) and its peak memory."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "--raw-child", str(corpus), "--jobs", str(jobs)]
-    cpu = _children_cpu()
-    start = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ))
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit(f"bench_build: raw parse failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return elapsed, float(proc.stdout.split()[-1]), _children_cpu() - cpu
+    elapsed, peak, out, _, cpu = _run_sampled(cmd, dict(os.environ))
+    return elapsed, float(out.split()[-1]), cpu, peak
 
 
 def raw_child(corpus: Path, jobs: int) -> None:
@@ -410,7 +417,7 @@ def main() -> None:
             make_corpus(corpus, n, bases)
             cache = tmpdir / f"cache{n}"
             repeat = args.repeat if n <= REPEAT_UP_TO else 1
-            raw, parse_only, raw_cpu, cold, peak, cold_stages, cold_cpu, runs = raw_and_cold(
+            raw, parse_only, raw_cpu, raw_peak, cold, peak, cold_stages, cold_cpu, runs = raw_and_cold(
                 corpus, cache, jobs, repeat
             )
             raw_by_n[n] = parse_only
@@ -431,7 +438,8 @@ def main() -> None:
                 f"({ratio:.2f}x raw, target >= 0.85: {mark(ratio >= 0.85)}) | warm {warm:6.2f}s "
                 f"({cold / warm:5.1f}x faster{', target >= 20: ' + mark(cold / warm >= 20) if n == 1000 else ''}) | "
                 f"corpus stages {stages[n]:6.2f}s | peak memory {peak / 2**20:6.0f} MB"
-                f"{', target < 1536: ' + mark(peak < 1.5 * 2**30) if n == 5000 else ''}",
+                f"{', target < 1536: ' + mark(peak < 1.5 * 2**30) if n == 5000 else ''} "
+                f"(raw nlp.pipe {raw_peak / 2**20:.0f} MB)",
                 flush=True,
             )
             print(
