@@ -734,41 +734,19 @@ def cluster_candidates(
 PARALLEL_PAIRS = 30_000  # pairs to score before they are shared among processes
 
 
-_shared: tuple[Sequence[Features], Sequence[int], Affiliations] | None = None  # inherited by the forked processes
-
-
 def _likenesses(feats: Sequence[Features], pairs: Sequence[int], affiliated: Affiliations, jobs: int) -> list[float]:
     """:func:`_likeness` of each pair (``i * len(feats) + j``, i < j), in order; shared among ``jobs``
     forked processes when there are many (after the parse, merging otherwise leaves every core but one idle)."""
-    from timeline.parse import FORK
+    from timeline.parse import FORK, in_forked_ranges
+
+    n = len(feats)
+
+    def score(start: int, end: int) -> array:
+        return array("d", [_likeness(feats[p // n], feats[p % n], affiliated) for p in pairs[start:end]])
 
     if jobs <= 1 or len(pairs) < PARALLEL_PAIRS or not FORK:
-        n = len(feats)
-        return [_likeness(feats[p // n], feats[p % n], affiliated) for p in pairs]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from timeline.parse import ignore_interrupts
-
-    global _shared
-    size = -(-len(pairs) // (jobs * 2))  # two tasks each: none waits long on the last
-    _shared = (feats, pairs, affiliated)
-    try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=ignore_interrupts) as pool:
-            out: list[float] = []
-            for part in pool.map(_likeness_range, range(0, len(pairs), size), [size] * (jobs * 2)):
-                out += part
-            return out
-    finally:
-        _shared = None
-
-
-def _likeness_range(start: int, size: int) -> array:
-    assert _shared is not None
-    feats, pairs, affiliated = _shared
-    n = len(feats)
-    return array("d", [_likeness(feats[p // n], feats[p % n], affiliated) for p in pairs[start : start + size]])
+        return list(score(0, len(pairs)))
+    return [x for part in in_forked_ranges(score, len(pairs), jobs) for x in part]
 
 
 def _crowded_runs(

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline.candidates import DocumentAnalysis
 from timeline.model import Document
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 Analyse = Callable[[Document, "Doc"], DocumentAnalysis]
 Loader = Callable[[], "Language"]
+T = TypeVar("T")
 
 BATCH_SIZE = 32  # texts per nlp.pipe batch, in process
 #: the collector's thresholds while parsing and analysing (see :func:`parsing_gc`)
@@ -167,6 +168,34 @@ def ignore_interrupts() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_forked_task: Callable[[int, int], object] | None = None  # what :func:`in_forked_ranges` runs, inherited by fork
+
+
+def in_forked_ranges(task: Callable[[int, int], T], n: int, jobs: int, tasks_per_job: int = 2) -> list[T]:
+    """``task(start, end)`` over ``0..n`` cut into ranges, shared among ``jobs`` forked processes;
+    the results in order of their ranges.
+
+    For the corpus stages after the parse, which would otherwise leave every core but one idle:
+    the processes inherit ``task`` and everything it reads by fork (nothing is pickled but the
+    ranges and the results), so it may be a closure. A few ranges a process, so none waits
+    long on the last. Callers fall back to one process where :data:`FORK` is false.
+    """
+    global _forked_task
+    size = max(1, -(-n // (jobs * tasks_per_job)))
+    _forked_task = task
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=ignore_interrupts) as pool:
+            return list(pool.map(_run_forked, [(i, min(i + size, n)) for i in range(0, n, size)]))
+    finally:
+        _forked_task = None
+
+
+def _run_forked(bounds: tuple[int, int]) -> object:
+    assert _forked_task is not None
+    return _forked_task(*bounds)
 
 
 def _worker_init(loader: Loader, analyse: Analyse | None) -> None:

@@ -558,41 +558,25 @@ def date_document(
 PARALLEL_MIN = 32  # undated articles a round needs before it is shared among processes
 _Work = Sequence[tuple[Document, DocumentAnalysis]]
 _Outcome = tuple[Document, DocumentAnalysis, list[str]] | None
-_shared: tuple[_Work, _Index, _Resolver] | None = None  # a parallel round's inputs, inherited by fork
 
 
 def _date_each(work: _Work, index: _Index, resolved: _Resolver, jobs: int) -> list[_Outcome]:
     """:func:`date_document` of each article, in order; shared among ``jobs`` forked processes
     when there are many (the corpus stages otherwise leave every core but one idle)."""
-    from timeline.parse import FORK, ignore_interrupts
+    from timeline.parse import FORK, in_forked_ranges
+
+    def date_range(start: int, end: int) -> tuple[list[_Outcome], int]:
+        before = index.compared
+        out = [date_document(d, a, index, resolved) for d, a in work[start:end]]
+        return out, index.compared - before
 
     if jobs <= 1 or len(work) < PARALLEL_MIN or not FORK:
-        return [date_document(d, a, index, resolved) for d, a in work]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _shared
-    size = max(1, -(-len(work) // (jobs * 4)))  # a few tasks each: none waits long on the last
-    ranges = [(i, min(i + size, len(work))) for i in range(0, len(work), size)]
-    _shared = (work, index, resolved)
-    try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=ignore_interrupts) as pool:
-            out: list[_Outcome] = []
-            for part, compared in pool.map(_date_range, ranges):
-                out += part
-                index.compared += compared
-            return out
-    finally:
-        _shared = None
-
-
-def _date_range(bounds: tuple[int, int]) -> tuple[list[_Outcome], int]:
-    assert _shared is not None
-    work, index, resolved = _shared
-    before = index.compared
-    out = [date_document(d, a, index, resolved) for d, a in work[bounds[0] : bounds[1]]]
-    return out, index.compared - before
+        return date_range(0, len(work))[0]
+    out: list[_Outcome] = []
+    for part, compared in in_forked_ranges(date_range, len(work), jobs, tasks_per_job=4):
+        out += part
+        index.compared += compared  # (each process counted on its own copy of the index)
+    return out
 
 
 def _around(constraints: Sequence[Constraint], analysis: DocumentAnalysis, index: _Index) -> tuple[dt.date, dt.date]:
