@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import repeat
 from typing import Any
 
 SCHEMA = "timeline/1"
@@ -250,10 +252,9 @@ _raw_sources = _deferred_field(Event, "sources")
 
 
 def cited_documents(events: Iterable[Event]) -> set[str]:
-    """Ids of the documents the events' sources are in, without building deferred sources."""
+    """Ids of the documents the events' sources are in, without building deferred sources (or events)."""
     cited: set[str] = set()
-    for e in events:
-        raw = _raw_sources(e, Event)
+    for raw in _stored_sources(events):
         cited.update(raw.documents() if isinstance(raw, Deferred) else (s.document for s in raw))
     return cited
 
@@ -275,6 +276,146 @@ def source_count(event: Event) -> int:
 def is_built(event: Event) -> bool:
     """Whether the event's quotes and sources are built (tests and benchmarks count the work)."""
     return not isinstance(_raw_quotes(event, Event), Deferred) and not isinstance(_raw_sources(event, Event), Deferred)
+
+
+class DeferredEvents(Sequence[Event]):
+    """A timeline's events, each made the first time it is read: what :attr:`Timeline.events` may hold.
+
+    The explorer opens a saved timeline of 10,000 events to show a screenful of them; making
+    the other events first would cost more than reading the whole file. A reader that has
+    checked every event's fields (see :mod:`timeline.toml_io`) may therefore hand over a
+    subclass whose :meth:`_make` makes the event at an index and :meth:`_make_all` all of
+    them at once. The sequence behaves as the tuple of its events does for every reader:
+    ``len``, indexing (each index gives the same object every time), slices (tuples),
+    iteration, ``in``, ``index``, ``count``, ``+``, ``==`` and ``hash`` (with the tuple of
+    the same events too), ``repr``, copying and pickling (as that tuple). Iterating, comparing
+    or hashing makes every event still missing, at once.
+
+    :meth:`_sources_of` gives what each event's ``sources`` field holds (a
+    :class:`Deferred` or the tuple) without making the events, for :func:`cited_documents`
+    and :func:`every_source_passage`.
+    """
+
+    __slots__ = ("_count", "_made", "_whole")
+
+    def __init__(self, count: int) -> None:
+        self._count = count
+        self._made: list[Event | None] = [None] * count  # each index's event once made; the events when whole
+        self._whole: tuple[Event, ...] | None = None
+
+    def _make(self, index: int) -> Event:
+        """The event at ``index`` (0 <= index < len), made afresh."""
+        raise NotImplementedError
+
+    def _make_all(self) -> list[Event]:
+        """Every event, made afresh (the ones made before are kept instead: :meth:`whole`)."""
+        return list(map(self._make, range(self._count)))
+
+    def _sources_of(self, index: int) -> Any:
+        """What the ``sources`` field of the event at ``index`` holds; a subclass may say without making it."""
+        return _raw_sources(self[index], Event)
+
+    def whole(self) -> tuple[Event, ...]:
+        """The tuple of the events, every one made."""
+        whole = self._whole
+        if whole is None:
+            made = self._made
+            every = self._make_all()
+            for i, event in enumerate(made):  # an event handed out before stays the one at its index
+                if event is not None:
+                    every[i] = event
+            whole = self._whole = tuple(every)
+            self._made = every
+        return whole
+
+    def made(self) -> int:
+        """How many of the events are made so far (tests and benchmarks count the work)."""
+        return self._count - self._made.count(None)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: Any) -> Any:
+        event = self._made[index]  # an index out of range or of a wrong type fails as for a tuple
+        if event is not None and type(index) is not slice:
+            return event
+        if type(index) is slice:
+            return (
+                self._whole[index]
+                if self._whole is not None
+                else tuple(map(self.__getitem__, range(*index.indices(self._count))))
+            )
+        at = index.__index__() % self._count
+        event = self._made[at] = self._make(at)
+        return event
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.whole())
+
+    def __reversed__(self) -> Iterator[Event]:
+        return reversed(self.whole())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.whole()
+
+    def index(self, value: Any, start: int = 0, stop: int = sys.maxsize) -> int:
+        return self.whole().index(value, start, stop)
+
+    def count(self, value: Any) -> int:
+        return self.whole().count(value)
+
+    @staticmethod
+    def _tuple(other: object) -> Any:
+        return other.whole() if isinstance(other, DeferredEvents) else other
+
+    def __eq__(self, other: object) -> bool:
+        return self.whole() == self._tuple(other) if isinstance(other, (tuple, DeferredEvents)) else NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        return self.whole() < self._tuple(other) if isinstance(other, (tuple, DeferredEvents)) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.whole() <= self._tuple(other) if isinstance(other, (tuple, DeferredEvents)) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.whole() > self._tuple(other) if isinstance(other, (tuple, DeferredEvents)) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.whole() >= self._tuple(other) if isinstance(other, (tuple, DeferredEvents)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.whole())
+
+    def __add__(self, other: object) -> Any:
+        return self.whole() + self._tuple(other) if isinstance(other, (tuple, DeferredEvents)) else NotImplemented
+
+    def __radd__(self, other: object) -> Any:
+        return other + self.whole() if isinstance(other, tuple) else NotImplemented
+
+    def __mul__(self, times: int) -> tuple[Event, ...]:
+        return self.whole() * times
+
+    __rmul__ = __mul__
+
+    def __repr__(self) -> str:
+        return repr(self.whole())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return tuple, (self.whole(),)
+
+
+def _stored_sources(events: Iterable[Event]) -> Iterable[Any]:
+    if isinstance(events, DeferredEvents):
+        return map(events._sources_of, range(len(events)))
+    return map(_raw_sources, events, repeat(Event))
+
+
+def every_source_passage(events: Iterable[Event]) -> Iterator[tuple[str, int, int, str]]:
+    """(document, start, end, text) of every source of the events, without building deferred ones or events."""
+    for raw in _stored_sources(events):
+        yield from (
+            raw.passages() if isinstance(raw, Deferred) else [(s.document, s.start, s.end, s.text) for s in raw]
+        )
 
 
 @dataclass(frozen=True, slots=True)

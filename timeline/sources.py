@@ -21,7 +21,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from timeline.model import SCHEMA, Document, Timeline, cited_documents, source_passages
+from timeline.model import SCHEMA, Document, Timeline, cited_documents, every_source_passage
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
 _CACHE_VERSION = 8
@@ -106,10 +106,9 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     checks: dict[str, list[tuple[int, int, str]]] = {}
     found_ids = {k for k, v in outcome.items() if isinstance(v, Document)}
     if found_ids:
-        for e in timeline.events:
-            for doc_id, start, end, text in source_passages(e):  # deferred sources are not built for this
-                if text and doc_id in found_ids:
-                    checks.setdefault(doc_id, []).append((start, end, text))
+        for doc_id, start, end, text in every_source_passage(timeline.events):  # nothing built or made for this
+            if text and doc_id in found_ids:
+                checks.setdefault(doc_id, []).append((start, end, text))
     notes = list(timeline.notes)
     documents = []
     changed = False

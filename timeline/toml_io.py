@@ -28,6 +28,7 @@ from timeline.model import (
     Certainty,
     DateSource,
     Deferred,
+    DeferredEvents,
     Document,
     Event,
     Precision,
@@ -579,36 +580,75 @@ def _events(
     if not actor_ids.issuperset(chain.from_iterable(whos)):
         raise _Unvouched
     if lazy is None:
-        whos = map(tuple, whos)
-    precisions = map(_OPTIONAL_PRECISIONS.__getitem__, precisions)
-    certainties = map(_OPTIONAL_CERTAINTIES.__getitem__, certainties)
-    if lazy is None:
         parts = [_parts(q, s, actor_ids, limits) for q, s in zip(quote_rows, source_rows, strict=True)]
-        quotes, sources = [p[0] for p in parts], [p[1] for p in parts]
-    else:  # lazy rows: the length of each event's parts in the file's parts, and their documents
-        lengths, cited = quote_rows, source_rows
-        if set(map(type, lengths)) != {int} or min(lengths) < 0 or not set(map(type, cited)) <= {list}:
-            raise _Unvouched
-        documents = frozenset(chain.from_iterable(cited))
-        if not doc_ids.issuperset(documents):
-            raise _Unvouched
-        lazy[2].update(documents)
-        if any(compress(cited, map(not_, lengths))):  # documents cited, yet no parts
-            raise _Unvouched
-        # each event's parts, then a comma: the parts end one byte short of the lengths and commas
-        with_parts = len(lengths) - lengths.count(0)
-        total = sum(lengths) + with_parts
-        if (with_parts and total - 1 > len(lazy[1])) or total < len(lazy[1]):
-            raise _Unvouched  # a part past the end, or parts no event claims
-        checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [], with_parts, lengths, cited, [])
-        if with_parts == len(ids):  # (the usual case: every event is reported somewhere)
-            quotes = list(map(_PendingParts, zip(repeat(checks, len(ids)), count(), count())))
+        precisions = map(_OPTIONAL_PRECISIONS.__getitem__, precisions)
+        certainties = map(_OPTIONAL_CERTAINTIES.__getitem__, certainties)
+        return _new_events(len(ids), ids, titles, dates, precisions, certainties, map(tuple, whos),
+                           [p[0] for p in parts], [p[1] for p in parts], hows)  # fmt: skip
+    # lazy rows: the length of each event's parts in the file's parts, and their documents
+    if not (_OPTIONAL_PRECISIONS.keys() >= set(precisions) and _OPTIONAL_CERTAINTIES.keys() >= set(certainties)):
+        raise _Unvouched
+    lengths, cited = quote_rows, source_rows
+    if set(map(type, lengths)) != {int} or min(lengths) < 0 or not set(map(type, cited)) <= {list}:
+        raise _Unvouched
+    documents = frozenset(chain.from_iterable(cited))
+    if not doc_ids.issuperset(documents):
+        raise _Unvouched
+    lazy[2].update(documents)
+    if any(compress(cited, map(not_, lengths))):  # documents cited, yet no parts
+        raise _Unvouched
+    # each event's parts, then a comma: the parts end one byte short of the lengths and commas
+    with_parts = len(lengths) - lengths.count(0)
+    total = sum(lengths) + with_parts
+    if (with_parts and total - 1 > len(lazy[1])) or total < len(lazy[1]):
+        raise _Unvouched  # a part past the end, or parts no event claims
+    checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [], with_parts, lengths, cited, [])
+    return _LazyEvents(checks, columns)
+
+
+class _LazyEvents(DeferredEvents):
+    """The events of lazy rows, every field checked (:func:`_events`), each made when first read."""
+
+    __slots__ = ("_checks", "_columns", "_ordinals")
+
+    def __init__(self, checks: _Checks, columns: Any) -> None:
+        super().__init__(len(columns[0]))
+        self._checks = checks
+        self._columns = columns
+        self._ordinals: list[int] | None = None  # how many events with parts come up to each, when some have none
+
+    def _pending(self, index: int) -> _PendingParts | tuple[()]:
+        """The event's deferred quotes and sources (the events with no parts have none)."""
+        checks = self._checks
+        if checks.with_parts == self._count:  # (the usual case: every event is reported somewhere)
+            return _PendingParts((checks, index, index))
+        if not checks.lengths[index]:
+            return ()
+        if self._ordinals is None:
+            self._ordinals = list(accumulate(map(bool, checks.lengths)))
+        return _PendingParts((checks, index, self._ordinals[index] - 1))
+
+    def _make(self, index: int) -> Event:
+        ids, titles, dates, precisions, certainties, whos, _, _, hows = self._columns
+        parts = self._pending(index)
+        return Event(ids[index], titles[index], dates[index], _OPTIONAL_PRECISIONS[precisions[index]],
+                     _OPTIONAL_CERTAINTIES[certainties[index]], whos[index], parts, parts, hows[index])  # fmt: skip
+
+    def _make_all(self) -> list[Event]:
+        ids, titles, dates, precisions, certainties, whos, lengths, _, hows = self._columns
+        checks, n = self._checks, self._count
+        if checks.with_parts == n:
+            parts = list(map(_PendingParts, zip(repeat(checks, n), count(), count())))
         else:
-            quotes = [()] * len(ids)
+            parts = [()] * n
             at = list(compress(count(), lengths))
-            deque(map(quotes.__setitem__, at, map(_PendingParts, zip(repeat(checks), at, count()))), maxlen=0)
-        sources = quotes
-    return _new_events(len(ids), ids, titles, dates, precisions, certainties, whos, quotes, sources, hows)
+            deque(map(parts.__setitem__, at, map(_PendingParts, zip(repeat(checks), at, count()))), maxlen=0)
+        precisions = map(_OPTIONAL_PRECISIONS.__getitem__, precisions)
+        certainties = map(_OPTIONAL_CERTAINTIES.__getitem__, certainties)
+        return _new_events(n, ids, titles, dates, precisions, certainties, whos, parts, parts, hows)
+
+    def _sources_of(self, index: int) -> Any:
+        return self._pending(index) if self._made[index] is None else super()._sources_of(index)
 
 
 def _build(rows: Any, lazy: tuple[str, bytes, set[str]] | None = None) -> Timeline:
@@ -649,7 +689,9 @@ def _build(rows: Any, lazy: tuple[str, bytes, set[str]] | None = None) -> Timeli
         if len(actor_ids) != len(actors):
             raise _Unvouched
         events = _events(event_rows, actor_ids, doc_ids, limits, lazy)
-        return Timeline(tuple(documents), tuple(actors), tuple(events), schema, generator, model, _strings(notes))
+        if not isinstance(events, DeferredEvents):
+            events = tuple(events)
+        return Timeline(tuple(documents), tuple(actors), events, schema, generator, model, _strings(notes))
     except (KeyError, TypeError, ValueError):  # an unknown enum value or id, a row of the wrong shape
         raise _Unvouched from None
 
