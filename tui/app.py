@@ -28,6 +28,7 @@ from timeline.model import Precision, Timeline, cited_documents
 from timeline.sources import FREEZE_FROM_EVENTS, froze_a_timeline, saved_facts
 from timeline.toml_io import gc_paused
 from tui import themes as theme_files
+from tui.kept_styles import KeptStylesheet, kept_styles_folder
 from tui.keys import APP_KEYS, LIST_KEYS, MAIN_KEYS, bindings
 from tui.sanitize import clean_line
 from tui.view import (
@@ -114,6 +115,10 @@ class MainScreen(Screen):
     resumes (back from the article, a dialog, a theme chosen meanwhile) do, as usual.
     """
 
+    #: Drawn as blank lines in its background, without a pass through its styles a line: the widgets
+    #: cover it whole, at any size (the list and the detail fill what the other parts leave).
+    BLANK = True
+
     _styled = False
 
     def on_screen_resume(self, event: ScreenResume) -> None:
@@ -144,6 +149,8 @@ class TimelineApp(App[int]):
     ) -> None:
         self._theme_chosen = False  # until then, no colour system is worked out (see get_css_variables)
         super().__init__()
+        # Nothing is parsed yet: the style sheet is swapped for one that keeps its parses between runs.
+        self.stylesheet = KeptStylesheet(variables=self.get_css_variables(), folder=kept_styles_folder())
         self.timeline = timeline
         events = timeline.events
         _keep_out_of_collections(timeline)
@@ -285,6 +292,11 @@ class TimelineApp(App[int]):
 
     def on_unmount(self) -> None:
         self._collect_again()  # an app that stops before its first frame leaves the collector as it was
+        self._keep_styles()  # and the style sheets of the screens opened since
+
+    def _keep_styles(self) -> None:
+        if isinstance(self.stylesheet, KeptStylesheet):  # not after a theme switch (Textual's own reparse)
+            self.stylesheet.save()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -300,6 +312,7 @@ class TimelineApp(App[int]):
         self.call_after_refresh(self._announce)
         self.call_after_refresh(lambda: self.index)  # the whole index, for re-filtering and jumping
         self.call_after_refresh(self._collect_again)
+        self.call_after_refresh(self._keep_styles)  # the style sheets parsed for this frame, for the next start
 
     def _announce(self) -> None:
         """The start-up notices: theme files not loaded, article texts missing, bad options."""

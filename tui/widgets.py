@@ -603,6 +603,14 @@ class ActorPanel(Vertical):
         self.shown: list[str] = [a.id for a in self.order]
         self._names: dict[str, str] = {}
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The panel's own lines, behind its widgets: its background and its right border, each line
+        alike while it has no border or padding above or below (one drawn, repeated)."""
+        gutter = self.styles.gutter
+        if crop.height < 2 or gutter.top or gutter.bottom:
+            return super().render_lines(crop)
+        return super().render_lines(Region(crop.x, crop.y, crop.width, 1)) * crop.height
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter actors…", id="actor-filter")
         yield ModeToggle(Text("match: any of  (m)"), id="actor-mode", markup=False)
