@@ -42,11 +42,11 @@ def _suffixes() -> frozenset[str]:
     return frozenset(SUPPORTED_SUFFIXES)
 
 
-def _candidates(path: str, base: Path | None) -> list[str]:
-    """Where the file may be; plain strings, as most of them are only looked at once."""
+def _candidates(path: str, base: Path | None, here: str) -> list[str]:
+    """Where the file may be (``here``: the current folder); plain strings, as most of them are only looked at once."""
     if os.path.isabs(path):
         return [path]
-    out = [os.path.join(os.getcwd(), path)]
+    out = [os.path.join(here, path)]
     if base is not None:
         out.append(os.path.join(base, path))
     return out
@@ -93,11 +93,16 @@ def load_document_texts(timeline: Timeline, base: Path | None = None) -> Timelin
     known = record[2] if record is not None and record[0] is timeline.events else None
     cited = (known if known is not None else cited_documents(timeline.events)) & missing
     outcome: dict[str, Document | str] = {}  # id → the file's document, or the note to add
+    here = os.getcwd()
+    places: dict[str, list[str]] = {}  # a path's folder → those of its candidates that are there, looked at once
     for doc in timeline.documents:
         if doc.id not in cited:
             continue  # text embedded, no path, or no passage in it (nothing would show it)
         found: Document | None = None
-        for name in _candidates(_file_part(doc.path), base):
+        folder, file_name = os.path.split(_file_part(doc.path))
+        if folder not in places:
+            places[folder] = [f for f in _candidates(folder, base, here) if os.path.isdir(f)]
+        for name in (os.path.join(f, file_name) for f in places[folder]):
             if os.path.isfile(name) and (candidate := Path(name)).suffix.lower() in _suffixes():
                 found = _read(candidate, doc)  # the corpus reader is imported only for a file that is there
                 if found is not None:
