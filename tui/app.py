@@ -295,8 +295,10 @@ class TimelineApp(App[int]):
         self._keep_styles()  # and the style sheets of the screens opened since
 
     def _keep_styles(self) -> None:
+        """Write what was parsed at this start (style sheets, theme and settings files) for the next one."""
         if isinstance(self.stylesheet, KeptStylesheet):  # not after a theme switch (Textual's own reparse)
             self.stylesheet.save()
+        theme_files.save_kept_toml()
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -312,7 +314,7 @@ class TimelineApp(App[int]):
         self.call_after_refresh(self._announce)
         self.call_after_refresh(lambda: self.index)  # the whole index, for re-filtering and jumping
         self.call_after_refresh(self._collect_again)
-        self.call_after_refresh(self._keep_styles)  # the style sheets parsed for this frame, for the next start
+        self.call_after_refresh(self._keep_styles)  # what was parsed for this frame, for the next start
 
     def _announce(self) -> None:
         """The start-up notices: theme files not loaded, article texts missing, bad options."""

@@ -5,13 +5,18 @@ table for the app's own colours (``timeline-passage`` …). Files are validated 
 anything reaches Textual: only known keys, and every colour must parse as a colour, so
 a theme can change how the app looks and nothing else. Failures are collected and
 reported together (one notification), never raised.
+
+The theme and settings files are read at every start, yet they change rarely: what
+``tomllib`` (pure Python, and a few milliseconds to import) makes of each is kept in the
+cache folder, keyed by the file's bytes, and read back with ``marshal`` (:func:`read_toml`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import re
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -120,15 +125,92 @@ def theme_from_dict(data: dict[str, Any], source: str) -> Theme:
     return Theme(**kwargs)
 
 
+# --- TOML files, read back from the cache when unchanged -----------------------------------
+
+_KEPT_TOML_FORMAT = 1
+_kept_toml: dict[bytes, bytes] | None = None  # a file's bytes -> ``marshal`` of what tomllib made of them
+_kept_toml_added = False
+_kept_toml_read: set[bytes] = set()  # the files read this session: only theirs are written back
+
+
+class TomlError(ValueError):
+    """A file that is not UTF-8 or not TOML; the message says which."""
+
+
+def _kept_toml_file() -> Path:
+    return paths.cache_dir() / "toml.marshal"
+
+
+def _kept_toml_parses() -> dict[bytes, bytes]:
+    global _kept_toml
+    if _kept_toml is None:
+        _kept_toml = {}
+        try:
+            version, kept = marshal.loads(_kept_toml_file().read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return _kept_toml  # none yet, or damaged: the files are parsed and the cache written again
+        if version == _KEPT_TOML_FORMAT and type(kept) is dict:
+            _kept_toml = kept
+    return _kept_toml
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """``tomllib.loads`` of the file, a new dict each call; OSError, or TomlError for text that is not TOML.
+
+    What a file's bytes parse to is kept (:func:`save_kept_toml` writes it): an unchanged file
+    is read back with ``marshal``, without importing ``tomllib``.
+    """
+    global _kept_toml_added
+    raw = path.read_bytes()
+    kept = _kept_toml_parses()
+    _kept_toml_read.add(raw)
+    parsed = kept.get(raw)
+    if parsed is not None:
+        try:
+            data = marshal.loads(parsed)
+        except (EOFError, ValueError, TypeError):
+            data = None
+        if type(data) is dict:
+            return data
+    import tomllib  # an edited or new file only
+
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise TomlError("not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise TomlError(f"TOML syntax error: {exc}") from None
+    try:
+        kept[raw] = marshal.dumps(data)
+    except ValueError:  # a date or time in it: read with tomllib each time
+        return data
+    _kept_toml_added = True
+    return data
+
+
+def save_kept_toml() -> None:
+    """Write the parses of the files read this session, when one was not kept yet (a file added or edited).
+
+    Failures are ignored: the files are parsed again next time.
+    """
+    global _kept_toml_added
+    if not _kept_toml_added or _kept_toml is None:
+        return
+    _kept_toml_added = False
+    from timeline.files import atomic_write_bytes
+
+    kept = {raw: parsed for raw, parsed in _kept_toml.items() if raw in _kept_toml_read}
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(_kept_toml_file(), marshal.dumps((_KEPT_TOML_FORMAT, kept)), overwrite=True)
+
+
 def load_theme_file(path: Path) -> Theme:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path)
     except OSError as exc:
         raise ThemeFileError(f"{path.name}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ThemeFileError(f"{path.name}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ThemeFileError(f"{path.name}: TOML syntax error: {exc}") from None
+    except TomlError as exc:
+        raise ThemeFileError(f"{path.name}: {exc}") from None
     return theme_from_dict(data, path.name)
 
 
@@ -163,10 +245,10 @@ def load_settings() -> tuple[dict[str, Any], str | None]:
     """The settings table and an error message (a broken file is reported, then ignored)."""
     path = paths.settings_file()
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8")), None
+        return read_toml(path), None
     except FileNotFoundError:
         return {}, None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (OSError, TomlError) as exc:
         return {}, f"{path}: ignored: {exc}"
 
 

@@ -62,3 +62,53 @@ def test_16_colour_terminals_get_the_16_colour_theme(monkeypatch, term, colorter
     monkeypatch.setenv("TERM", term)
     monkeypatch.setenv("COLORTERM", colorterm)
     assert _prefers_16_colours() is expected
+
+
+@pytest.fixture
+def fresh_kept_toml(monkeypatch):
+    """The TOML cache as at a new start: nothing read yet this session."""
+    from tui import themes
+
+    monkeypatch.setattr(themes, "_kept_toml", None)
+    monkeypatch.setattr(themes, "_kept_toml_read", set())
+    monkeypatch.setattr(themes, "_kept_toml_added", False)
+    return themes
+
+
+def test_an_unchanged_theme_file_is_read_back_without_parsing(fresh_kept_toml, monkeypatch, tmp_path):
+    import tomllib
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "mine.toml").write_text('name = "mine"\nprimary = "#336699"\n[variables]\ntimeline-time = "red"\n')
+    first = load_themes([folder])
+    fresh_kept_toml.save_kept_toml()
+    monkeypatch.setattr(fresh_kept_toml, "_kept_toml", None)  # the next start
+    monkeypatch.setattr(tomllib, "loads", lambda *_: pytest.fail("parsed again"))
+    again = load_themes([folder])
+    assert again.errors == [] and [t.name for t in again.themes] == ["mine"]
+    assert again.themes[0].variables == first.themes[0].variables
+
+
+def test_an_edited_theme_file_is_parsed_again_and_a_broken_one_reported(fresh_kept_toml, tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    path = folder / "mine.toml"
+    path.write_text('name = "mine"\nprimary = "#336699"\n')
+    load_themes([folder])
+    fresh_kept_toml.save_kept_toml()
+    path.write_text('name = "mine"\nprimary = "#993366"\n')
+    assert load_themes([folder]).themes[0].primary == "#993366"
+    path.write_text('name = "mine"\nprimary = \n')
+    broken = load_themes([folder])
+    assert broken.themes == [] and "TOML syntax error" in broken.errors[0]
+
+
+def test_settings_read_back_are_a_new_dict_each_time(fresh_kept_toml):
+    from timeline.paths import settings_file
+
+    settings_file().parent.mkdir(parents=True)
+    settings_file().write_text('theme = "timeline-light"\n')
+    settings, _ = load_settings()
+    settings["theme"] = "changed"
+    assert load_settings() == ({"theme": "timeline-light"}, None)
