@@ -11,11 +11,11 @@ note; the app then shows only the stored passages. Never imports spaCy.
 from __future__ import annotations
 
 import gc
-import hashlib
 import marshal
 import os
 import re
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any
 from timeline.model import SCHEMA, Document, Timeline, cited_documents, every_source_passage
 
 #: Parsed timelines kept by content hash; bump when the cached form changes.
-_CACHE_VERSION = 8
+_CACHE_VERSION = 9
 _CACHE_KEEP = 16
 #: Stat keys kept (each a few bytes: the content hash a file had under that key).
 _STAT_KEEP = 64
@@ -167,7 +167,29 @@ def froze_a_timeline() -> bool:
 
 
 def _stat_key(st: os.stat_result) -> str:
-    return f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {st.st_dev}"
+    return f"{st.st_size}-{st.st_mtime_ns}-{st.st_ctime_ns}-{st.st_ino}-{st.st_dev}"
+
+
+def sealed(body: bytes) -> bytes:
+    """``body`` as this module keeps it in the cache folder: after a line with its CRC-32, in hex.
+
+    The checksum is there to find damage (a write cut short, a disk error) before anything of
+    the file is used, which is what CRC-32 is made for (zip, gzip and PNG check their contents
+    the same way), in half the time of a SHA-256 and without loading OpenSSL at start-up. A
+    cryptographic hash would add nothing: whoever alters a file on purpose can write its hash
+    too, so what is read back is checked as any input is, whatever its checksum.
+    """
+    return b"%08x\n" % zlib.crc32(body) + body
+
+
+def _unsealed(raw: bytes) -> memoryview | None:
+    """The body of a :func:`sealed` file, or None when its checksum does not match (or it is no such file)."""
+    whole = memoryview(raw)
+    line = raw[:9]
+    if len(line) < 9 or line[8:] != b"\n" or line[:8].strip(b"0123456789abcdef"):
+        return None
+    body = whole[9:]
+    return body if zlib.crc32(body) == int(line[:8], 16) else None
 
 
 def file_digest(path: Path) -> str:
@@ -187,13 +209,15 @@ def file_digest(path: Path) -> str:
     """
     st = os.stat(path)
     key = _stat_key(st)
-    known = _cache_folder() / f"{hashlib.sha256(key.encode()).hexdigest()}.stat"
+    known = _cache_folder() / f"{key}.stat"
     try:
         digest = known.read_bytes()
         if len(digest) == 64 and not digest.strip(b"0123456789abcdef"):
             return digest.decode()
     except OSError:
         pass
+    import hashlib  # only when the file itself is hashed: opening a settled file does not load OpenSSL
+
     data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     settled = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS
@@ -225,8 +249,8 @@ def read_saved_timeline(
     opening it parses and builds only what the first screen needs; an event's quotes and
     sources are parsed and built, with the same checks, when first read. It is keyed by the SHA-256 of the
     file's bytes, so an edited file is never served stale; the file is read and hashed only when its
-    stat key is not one recorded with that hash (:func:`file_digest`). It carries the SHA-256 of
-    its own rows, so a cache file damaged or altered since it was written is ignored,
+    stat key is not one recorded with that hash (:func:`file_digest`). It carries a checksum of
+    its own rows (:func:`sealed`), so a cache file damaged since it was written is ignored,
     not trusted; what comes out of it passes every check the TOML reader makes
     (:func:`timeline.toml_io.timeline_from_lazy_rows`).
 
@@ -266,6 +290,8 @@ def read_saved_timeline(
             if reading is not None:
                 reading()
             timeline, cited = read_timeline_bytes(raw, str(p)), None
+            import hashlib
+
             cached = _cache_folder() / f"{hashlib.sha256(raw).hexdigest()}.v{_CACHE_VERSION}.rows"
             _write_cache(cached, timeline)
         _read_from = (timeline.events, cached, cited)
@@ -301,8 +327,8 @@ def saved_facts(timeline: Timeline, name: str, compute: Callable[[Timeline], Any
     for the file's content and read back from then on (kept in ``marshal``'s form, as the
     cache entry's rows are, :func:`_write_cache`). ``name`` names the value and the version of the
     code that computes it (``explorer-start-2``); change it when that code's answer changes.
-    The value is stored with its SHA-256 and is thrown away, and computed again, when it
-    does not match: the caller still checks what it reads, as for any input. ``None`` for a
+    The value is stored with its checksum (:func:`sealed`) and is thrown away, and computed again,
+    when it does not match: the caller still checks what it reads, as for any input. ``None`` for a
     timeline not read by :func:`read_saved_timeline` (the last one it read), which has no
     entry to keep the value beside: the caller works it out as it always would.
     """
@@ -313,8 +339,8 @@ def saved_facts(timeline: Timeline, name: str, compute: Callable[[Timeline], Any
         return None
     kept = record[1].with_name(f"{record[1].name}.{name}")
     try:
-        digest, _, body = kept.read_bytes().partition(b"\n")
-        if hashlib.sha256(body).hexdigest().encode() == digest:
+        body = _unsealed(kept.read_bytes())
+        if body is not None:
             return marshal.loads(body)
     except (OSError, ValueError, EOFError, TypeError):
         pass  # not there yet, or damaged: worked out again
@@ -324,7 +350,7 @@ def saved_facts(timeline: Timeline, name: str, compute: Callable[[Timeline], Any
 
         body = marshal.dumps(value)
         if record[1].exists():  # beside an entry that is there (one that could not be written has none)
-            atomic_write_bytes(kept, hashlib.sha256(body).hexdigest().encode() + b"\n" + body, overwrite=True)
+            atomic_write_bytes(kept, sealed(body), overwrite=True)
     except (OSError, TypeError, ValueError):
         pass  # facts that cannot be kept only cost time
     return value
@@ -334,26 +360,25 @@ def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
     """The cached timeline and the documents its passages cite, or None when the file is not one this
     program wrote, whole.
 
-    The file is the SHA-256 of the rest, a newline, the length of the rows, a newline, the
+    The file is :func:`sealed`: its checksum, then the length of the rows, a newline, the
     rows, then the events' quotes and sources (:func:`timeline.toml_io.timeline_lazy_rows`,
-    :func:`_write_cache`): a file cut short or altered is refused before anything of it is
+    :func:`_write_cache`): a file cut short or damaged is refused before anything of it is
     used, and what is read is checked again as it is built.
     """
     from timeline.toml_io import timeline_from_lazy_rows
 
     raw = cached.read_bytes()
-    # read through a memoryview: megabytes hashed and sliced where they lie, copied once (the parts)
-    whole = memoryview(raw)
-    rest_at = raw.find(b"\n") + 1
-    if not rest_at or hashlib.sha256(whole[rest_at:]).hexdigest().encode() != raw[: rest_at - 1]:
+    # read through a memoryview: megabytes checked and sliced where they lie, copied once (the parts)
+    rest = _unsealed(raw)
+    if rest is None:
         return None
-    body_at = raw.find(b"\n", rest_at) + 1
-    length = raw[rest_at : body_at - 1]
+    body_at = raw.find(b"\n", 9) + 1  # the rest starts after the checksum's line (9 bytes)
+    length = raw[9 : body_at - 1]
     if not (body_at and length.isdigit() and len(length) < 12 and body_at + int(length) <= len(raw)):
         return None
     parts_at = body_at + int(length)
     try:
-        rows = marshal.loads(whole[body_at:parts_at])
+        rows = marshal.loads(rest[body_at - 9 : parts_at - 9])
     except (EOFError, TypeError):  # cut short, or not marshal's (ValueError: the caller's)
         return None
     if type(rows) is list and rows and rows[0] == SCHEMA:
@@ -380,7 +405,7 @@ def _write_cache(cached: Path, timeline: Timeline) -> None:
     back in a third of the time, mostly because a string repeated through the rows (a date,
     a precision, an actor's or a document's id) is written once and read back as one object,
     not ten thousand. Like ``__pycache__``, the file is only ever read back by this program
-    from its own cache folder, after its SHA-256 has matched; the rows are then checked as
+    from its own cache folder, after its checksum has matched; the rows are then checked as
     the TOML reader checks a file. The events' parts stay JSON, each read on its own.
     """
     from timeline.files import atomic_write_bytes
@@ -392,7 +417,7 @@ def _write_cache(cached: Path, timeline: Timeline) -> None:
         rows, parts = timeline_lazy_rows(timeline)
         payload = marshal.dumps(_shared(rows, {}))
         rest = str(len(payload)).encode() + b"\n" + payload + parts
-        atomic_write_bytes(cached, hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest, overwrite=True)
+        atomic_write_bytes(cached, sealed(rest), overwrite=True)
         old = sorted(cached.parent.glob("*.rows"), key=lambda f: f.stat().st_mtime, reverse=True)[_CACHE_KEEP:]
         old += cached.parent.glob("*.v[0-9]*.json")  # entries of the versions before 7, which were JSON
         old += (f for f in cached.parent.glob("*.rows") if not f.name.endswith(f".v{_CACHE_VERSION}.rows"))  # since

@@ -109,10 +109,9 @@ async def test_damaged_kept_facts_are_worked_out_again(tmp_path):
     assert calls == [1]
     assert sources.saved_facts(opened, START_FACTS, counting) == start_facts(opened)  # kept again, whole
     assert calls == [1]
-    import hashlib
 
     for body in (b"", b"\x00\x01not marshal", b"[\x02\x00\x00\x00"):  # the checksum right, the body not readable
-        kept.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        kept.write_bytes(sources.sealed(body))
         assert sources.saved_facts(opened, START_FACTS, counting) == start_facts(opened)
     assert len(calls) == 4
 
@@ -211,13 +210,12 @@ def test_reading_is_said_only_when_the_file_itself_is_parsed(tmp_path):
 )
 def test_a_cache_entry_whose_rows_cannot_be_read_is_ignored(tmp_path, rest):
     """Even with its checksum right (no damage on disk made it): the saved file itself is read."""
-    import hashlib
 
     timeline = _many(4, 40)
     write_timeline(timeline, tmp_path / "t.toml")
     first = sources.read_saved_timeline(tmp_path / "t.toml")
     (entry,) = (tmp_path / "cache" / "timelines").glob("*.rows")
-    entry.write_bytes(hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
+    entry.write_bytes(sources.sealed(rest))
     said = []
     assert sources.read_saved_timeline(tmp_path / "t.toml", reading=lambda: said.append(1)) == first
     assert said == [1]

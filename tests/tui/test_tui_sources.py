@@ -334,7 +334,6 @@ def test_texts_come_back_for_a_cached_timeline_without_building_its_events(tmp_p
 
 def test_a_cache_entry_damaged_inside_an_event_is_ignored_when_the_explorer_opens(tmp_path, monkeypatch):
     """Its digest intact, the damage shows only when the passages are read: the file itself is read then."""
-    import hashlib
 
     from timeline import sources
     from timeline.model import is_built
@@ -346,7 +345,7 @@ def test_a_cache_entry_damaged_inside_an_event_is_ignored_when_the_explorer_open
     length, _, body = cache_file.read_bytes().partition(b"\n")[2].partition(b"\n")
     payload, parts = body[: int(length)], body[int(length) :]
     rest = length + b"\n" + payload + parts.replace(b'"', b"!", 3)  # same length, no longer JSON
-    cache_file.write_bytes(hashlib.sha256(rest).hexdigest().encode() + b"\n" + rest)
+    cache_file.write_bytes(sources.sealed(rest))
 
     opened = sources.open_saved_timeline(folder / "t.toml")
     assert [d.text for d in opened.documents] == [d.text for d in tl.documents]
