@@ -68,6 +68,20 @@ class LineView(ScrollView):
     """
 
     _render_style: Style | None = None
+    _sized_for: tuple[Size, Size] | None = None  # (size, virtual size) the scroll bars were last updated for
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Textual's, less the scroll bars' update at every layout when neither this view's size nor its
+        lines have changed.
+
+        The layout hands a line-API view a virtual size it does not use (its own follows its lines),
+        so Textual's check finds a change each time and updates, and redraws, the scroll bars: at
+        each of the layouts before the first frame, and after.
+        """
+        if (size, self.virtual_size) == self._sized_for and size - self.styles.gutter.totals == self._container_size:
+            return self._container_size != container_size  # what Textual answers when only that differs
+        self._sized_for = (size, self.virtual_size)
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._render_style = self.rich_style

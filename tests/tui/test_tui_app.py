@@ -626,3 +626,22 @@ async def test_the_first_frame_is_already_complete(size):
     thumbs = set("▁▂▃▄▅▆▇█▔")
     assert len(first) == len(settled)
     assert all(a == b or (a == " " and b in thumbs) for a, b in zip(first, settled, strict=True))
+
+
+async def test_the_article_scroll_bar_follows_the_article_shown():
+    long = "The talks went on. " * 400
+    short = "Leaders met on Tuesday."
+    docs = (Document("long", "long.txt", long, "Long"), Document("short", "short.txt", short, "Short"))
+    sources = (Source("long", 0, 18, long[:18]), Source("short", 0, 23, short))
+    tl = Timeline(documents=docs, events=(Event("e", "Talks", "2024-01-02", sources=sources),))
+    async with TimelineApp(tl).run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        view = pilot.app.screen.query_one("#article")
+        assert view.show_vertical_scrollbar
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert not view.show_vertical_scrollbar
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert view.show_vertical_scrollbar
