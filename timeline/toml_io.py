@@ -19,7 +19,7 @@ from itertools import accumulate, chain, compress, count, groupby, repeat
 from operator import add, itemgetter, le, not_
 from pathlib import Path
 from types import MemberDescriptorType, MethodWrapperType
-from typing import Any, NamedTuple
+from typing import Any
 
 from timeline.model import (
     SCHEMA,
@@ -129,7 +129,7 @@ def _event_to_dict(e: Event) -> dict[str, Any]:
     )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled when first written (``re`` keeps it), not when a timeline is opened
 
 
 def dumps_timeline(timeline: Timeline, *, embed_text: bool = False) -> str:
@@ -138,7 +138,7 @@ def dumps_timeline(timeline: Timeline, *, embed_text: bool = False) -> str:
     reader already replaces) become U+FFFD here too, so writing never fails on text."""
     import tomli_w  # the writer only: opening a timeline never loads it
 
-    return _SURROGATE.sub("\ufffd", tomli_w.dumps(timeline_to_dict(timeline, embed_text=embed_text)))
+    return re.sub(_SURROGATE, "\ufffd", tomli_w.dumps(timeline_to_dict(timeline, embed_text=embed_text)))
 
 
 def write_timeline(
@@ -602,7 +602,7 @@ def _events(
     total = sum(lengths) + with_parts
     if (with_parts and total - 1 > len(lazy[1])) or total < len(lazy[1]):
         raise _Unvouched  # a part past the end, or parts no event claims
-    checks = _Checks(lazy[0], lazy[1], actor_ids, limits, {}, [], with_parts, lengths, cited, [])
+    checks = _Checks(lazy[0], lazy[1], actor_ids, limits, with_parts, lengths, cited)
     return _LazyEvents(checks, columns)
 
 
@@ -796,22 +796,38 @@ def timeline_from_rows(rows: Any, source: str = "<timeline>") -> Timeline:
 # :class:`TimelineFileError` naming the file and the event.
 
 
-class _Checks(NamedTuple):
+class _Checks:
     """What building one event's parts needs and is checked against, shared by a file's events.
 
-    A named tuple (its dict and lists filled in place): defining a dataclass costs start-up a millisecond.
+    A plain class with slots (its dict and lists filled in place): a named tuple or a dataclass
+    would have its methods compiled as this module is imported, a millisecond of every start-up.
     """
 
-    source: str
-    parts: bytes
-    actor_ids: set[str]
-    limits: dict[str, int | None]
-    built: dict[int, tuple[tuple[Quote, ...], tuple[Source, ...]]]  # event index → parts, until both are read
-    parsed: list[Any]  # every event's parts, once all of them were wanted at once (:meth:`_PendingParts.passages`)
-    with_parts: int  # how many events have parts
-    lengths: list[int]  # the events' column of lengths of parts
-    cited: list[list[str]]  # the events' column of documents cited
-    ends: list[int]  # where each event's parts end, comma included (:meth:`span`), once a part is read
+    __slots__ = ("actor_ids", "built", "cited", "ends", "lengths", "limits", "parsed", "parts", "source", "with_parts")
+
+    def __init__(
+        self,
+        source: str,
+        parts: bytes,
+        actor_ids: set[str],
+        limits: dict[str, int | None],
+        with_parts: int,
+        lengths: list[int],
+        cited: list[list[str]],
+    ) -> None:
+        self.source = source
+        self.parts = parts
+        self.actor_ids = actor_ids
+        self.limits = limits
+        #: event index → its parts, until both are read
+        self.built: dict[int, tuple[tuple[Quote, ...], tuple[Source, ...]]] = {}
+        #: every event's parts, once all of them were wanted at once (:meth:`_PendingParts.passages`)
+        self.parsed: list[Any] = []
+        self.with_parts = with_parts  # how many events have parts
+        self.lengths = lengths  # the events' column of lengths of parts
+        self.cited = cited  # the events' column of documents cited
+        #: where each event's parts end, comma included (:meth:`span`), once a part is read
+        self.ends: list[int] = []
 
     def span(self, ordinal: int) -> tuple[int, int]:
         """Where in ``parts`` the parts of the ``ordinal``-th event with parts lie."""
