@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from enum import StrEnum
 from itertools import accumulate, chain, repeat
-from operator import add, attrgetter, floordiv, itemgetter, mul, ne, sub, truediv
+from operator import add, attrgetter, eq, floordiv, itemgetter, mul, ne, sub, truediv
 from typing import Any, NamedTuple
 
 from timeline.model import Certainty, Event, Precision, Quote, Source, Timeline, date_bounds, date_precision
@@ -351,11 +351,72 @@ def index_events(events: Sequence[Event]) -> EventIndex:
 START_FACTS = "explorer-start-2"
 
 
+class StartRows(Sequence[Row]):
+    """:func:`build_rows` of every event of a saved timeline, each event's row made as it is read.
+
+    The first frame of 10,000 events shows a screenful of rows, and making a ``Row`` for every
+    event first cost more than the rest of the start view together. The headings are kept as
+    rows, the events as their order; ``event_rows`` are the row numbers of the events (what
+    :meth:`tui.widgets.EventList.set_rows` would otherwise find by reading every row). Equal
+    to the list :func:`build_rows` makes, and read as one.
+    """
+
+    __slots__ = ("_at", "_heads", "event_rows", "order")
+
+    def __init__(self, order: list[int], headings: list[tuple[int, Row]]) -> None:
+        """``headings``: (row number, heading row), in order, each number within the rows."""
+        self.order = order
+        self._at = [n for n, _ in headings]
+        self._heads = dict(headings)
+        total = len(order) + len(headings)
+        # the events fill the rows between the headings
+        starts = chain((0,), map(add, self._at, repeat(1)))
+        self.event_rows: list[int] = list(chain.from_iterable(map(range, starts, chain(self._at, (total,)))))
+
+    def __len__(self) -> int:
+        return len(self.order) + len(self._at)
+
+    def __getitem__(self, n: int) -> Row:  # type: ignore[override]
+        if isinstance(n, slice):
+            return [self[i] for i in range(*n.indices(len(self)))]  # type: ignore[return-value]
+        if n < 0:
+            n += len(self)
+        if not 0 <= n < len(self):
+            raise IndexError(n)
+        head = self._heads.get(n)
+        return head if head is not None else Row(RowKind.EVENT, "", self.order[n - bisect_left(self._at, n)])
+
+    def __iter__(self) -> Iterator[Row]:
+        if self.order:
+            event_row(max(self.order))  # every event row made at once, as build_rows does
+        rows, taken, done = _EVENT_ROWS, 0, 0
+        for at in self._at:
+            yield from map(rows.__getitem__, self.order[taken : taken + at - done])
+            taken += at - done
+            done = at + 1
+            yield self._heads[at]
+        yield from map(rows.__getitem__, self.order[taken:])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, (list, tuple, StartRows)):
+            return NotImplemented
+        return len(self) == len(other) and all(map(eq, self, other))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def position_of(self, event: int) -> int | None:
+        """Where ``event`` is among the events (its index in ``event_rows``), or None."""
+        try:
+            return self.order.index(event)
+        except ValueError:
+            return None
+
+
 class StartView(NamedTuple):
     """Every event in view, as the first frame shows them (:func:`start_facts`, read back)."""
 
     order: list[int]  # event indices in display order
-    rows: list[Row]  # :func:`build_rows` of ``order``
+    rows: StartRows  # :func:`build_rows` of ``order``
     days: list[int]  # the ordinal of every dated event's middle day, sorted (the histogram's counts)
     totals: dict[str, int]  # events per actor id
     date_width: int  # :func:`date_column` of ``rows``
@@ -404,24 +465,20 @@ def start_view(facts: Any, timeline: Timeline) -> StartView | None:
             return None
         if type(headings) is not list:
             return None
-        if order:
-            event_row(max(order))  # every event row made at once
-        events = list(map(_EVENT_ROWS.__getitem__, order))
-        rows: list[Row] = []
-        taken = 0
+        heads: list[tuple[int, Row]] = []
+        taken = after = 0  # events placed so far; the row after the last heading
         for at, kind, text in headings:
             if type(at) is not int or type(text) is not str:
                 return None
-            before = at - len(rows)  # the events between the last heading and this one
+            before = at - after  # the events between the last heading and this one
             if before < 0 or taken + before > n:
                 return None
-            rows.extend(events[taken : taken + before])
             taken += before
-            rows.append(Row(_HEADING_KINDS[kind], text))
-        rows.extend(events[taken:])
+            after = at + 1
+            heads.append((at, Row(_HEADING_KINDS[kind], text)))
     except (KeyError, TypeError, ValueError):
         return None
-    return StartView(order, rows, days, totals, date_width)
+    return StartView(order, StartRows(order, heads), days, totals, date_width)
 
 
 def histogram_of_days(days: Sequence[int], width: int) -> tuple[list[int], dt.date, dt.date] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from itertools import compress, count, repeat
 from operator import is_, itemgetter
 from typing import ClassVar, NamedTuple
@@ -35,7 +35,18 @@ from textual.widgets import Input, Static
 from timeline.model import Certainty, Document, Event, Quote, Source, Timeline, source_count
 from tui.keys import DETAIL_KEYS, LIST_KEYS, PANEL_KEYS, bindings
 from tui.sanitize import clean_for_display, clean_line
-from tui.view import MONTHS, Match, Row, RowKind, actor_counts, date_column, date_label, event_parts, sparkline
+from tui.view import (
+    MONTHS,
+    Match,
+    Row,
+    RowKind,
+    StartRows,
+    actor_counts,
+    date_column,
+    date_label,
+    event_parts,
+    sparkline,
+)
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ")
 
@@ -170,7 +181,7 @@ class EventList(LineView, can_focus=True):
     def __init__(self, timeline: Timeline, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.timeline = timeline
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
         self.event_rows: list[int] = []  # row numbers of event rows, in order
         self.cursor = -1  # position in ``event_rows``
         self.hits: frozenset[int] = frozenset()  # event indices matching the search
@@ -180,17 +191,22 @@ class EventList(LineView, can_focus=True):
 
     # data
 
-    def set_rows(self, rows: list[Row], keep_event: int | None = None, *, date_width: int | None = None) -> None:
+    def set_rows(self, rows: Sequence[Row], keep_event: int | None = None, *, date_width: int | None = None) -> None:
         """Show new rows; the cursor stays on ``keep_event`` when it is still there.
 
         ``date_width``: :func:`date_column` of these rows, when known already.
         """
         self.rows = rows
-        self.event_rows = list(compress(count(), map(is_, map(itemgetter(0), rows), repeat(RowKind.EVENT))))
+        if isinstance(rows, StartRows):  # a saved timeline's rows, made as they are read: their events' places known
+            self.event_rows = rows.event_rows
+        else:
+            self.event_rows = list(compress(count(), map(is_, map(itemgetter(0), rows), repeat(RowKind.EVENT))))
         self._date_width = date_column(self.timeline, rows) if date_width is None else date_width
         set_virtual_height(self, len(rows))
         position = 0
-        if keep_event is not None:
+        if keep_event is not None and isinstance(rows, StartRows):
+            position = rows.position_of(keep_event) or 0
+        elif keep_event is not None:
             for p, n in enumerate(self.event_rows):
                 if rows[n].event == keep_event:
                     position = p
@@ -214,6 +230,8 @@ class EventList(LineView, can_focus=True):
 
     @property
     def visible_events(self) -> list[int]:
+        if isinstance(self.rows, StartRows):
+            return list(self.rows.order)
         return [self.rows[n].event for n in self.event_rows]
 
     # moving
