@@ -65,3 +65,22 @@ def test_they_stay_frozen(value):
         delattr(value, first)
     with pytest.raises((AttributeError, TypeError)):  # slots: no other attribute (TypeError on Python 3.11)
         value.extra = 1
+
+
+def test_time_expressions_are_defined_only_when_first_named():
+    """Opening a saved timeline does not define the builder's time expressions (timeline.expressions)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, timeline.model, timeline.toml_io, timeline.sources; "
+        "print('timeline.expressions' in sys.modules); "
+        "from timeline.model import TimeExpression; import timeline.expressions as e; "
+        "print(TimeExpression is e.TimeExpression, TimeExpression.__module__)"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True", "timeline.expressions"]
+    import timeline.model
+
+    with pytest.raises(AttributeError):
+        timeline.model.NoSuchThing  # noqa: B018

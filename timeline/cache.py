@@ -45,6 +45,7 @@ PIPELINE_SOURCES = (
     "candidates.py",
     "doctext.py",
     "model.py",
+    "expressions.py",
     "nlp.py",
     "cache.py",
 )

@@ -18,7 +18,10 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from itertools import repeat
 from operator import attrgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # defined apart, loaded when first named (see __getattr__ below)
+    from timeline.expressions import TimeExpression, TimexType  # noqa: F401
 
 SCHEMA = "timeline/1"
 
@@ -94,15 +97,6 @@ class ActorKind(StrEnum):
     OTHER = "other"
 
 
-class TimexType(StrEnum):
-    """TimeML TIMEX3 types."""
-
-    DATE = "DATE"
-    TIME = "TIME"
-    DURATION = "DURATION"
-    SET = "SET"
-
-
 # Each dataclass here has a docstring: without one, ``dataclass`` writes the class's signature
 # into ``__doc__`` as the class is defined, a third of a millisecond of every start-up each.
 
@@ -138,33 +132,6 @@ def _compared_by_fields(cls: _Model) -> _Model:
         method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
         setattr(cls, method.__name__, method)
     return cls
-
-
-@_compared_by_fields
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class TimeExpression:
-    """One temporal expression found in a document, normalised to TimeML.
-
-    ``value`` is the TIMEX3 value (``2024-02-10``, ``2024-W07``, ``P3D``,
-    ``XXXX-WXX-6`` when relative with no anchor, ``PAST_REF``...). ``date`` is what
-    the builder uses: the ISO date at its precision or an ``A/B`` interval this
-    expression denotes on the calendar, or None (durations, sets, unresolved).
-    """
-
-    start: int  # character offsets into the document text
-    end: int
-    text: str
-    type: TimexType
-    value: str
-    date: str | None = None
-    precision: Precision | None = None
-    anchor: str | None = None  # ISO date the value was resolved against, if relative
-    relative: bool = False  # depends on an anchor (weekday, "yesterday", "last year")
-    resolved: bool = True  # False when relative and no anchor was available
-    mod: str = ""  # TimeML mod: START, MID, END, APPROX, BEFORE, AFTER...
-    how: str = ""  # one line: how the value was reached
-    rule: str = ""  # relative rule ("wd:6", "unit:Y:-1"...) for timeline.times.reanchor
-    direction: str = ""  # tense of the clause: past, future, present or ""
 
 
 @_compared_by_fields
@@ -476,6 +443,20 @@ class Timeline:
 
     def actor(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+
+def __getattr__(name: str) -> Any:
+    """:class:`timeline.expressions.TimeExpression` and ``TimexType``, by their old names here.
+
+    They are the builder's annotations of a document's text, not part of a :class:`Timeline`, and
+    live in :mod:`timeline.expressions`, imported the first time one is named: opening a saved
+    timeline does not define them.
+    """
+    if name in ("TimeExpression", "TimexType"):
+        from timeline import expressions
+
+        return getattr(expressions, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- ISO date strings ---------------------------------------------------------------
