@@ -14,11 +14,14 @@ import time
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
 from rich.text import Text
+from textual._time import get_time
 from textual.app import App, ComposeResult, SystemCommand
 from textual.events import ScreenResume
+from textual.geometry import Region, Size
+from textual.messages import Update
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.timer import Timer
@@ -109,10 +112,20 @@ def _keep_out_of_collections(timeline: Timeline) -> None:
 class MainScreen(Screen):
     """The explorer's one screen of its own (the others are pushed over it).
 
-    Its first resume does not apply the styles again: every widget was styled as it was
-    mounted, a moment before, with the start theme (``TimelineApp.__init__``), and a
-    widget whose classes or focus change is styled again by Textual on its own. Later
-    resumes (back from the article, a dialog, a theme chosen meanwhile) do, as usual.
+    Its first resume draws the first frame once, finished:
+
+    - the styles are not applied again: every widget was styled as it was mounted, a moment
+      before, with the start theme (``TimelineApp.__init__``), and a widget whose classes or
+      focus change is styled again by Textual on its own;
+    - the first layout is preceded by one that is not drawn, which sizes the scroll views:
+      only then do they know they need scroll bars, which Textual's first frame would lack
+      (the next layout adds them and draws every line again);
+    - the whole-screen repaint Textual asks for after that layout is skipped, and so are the
+      repaints the widgets asked for before it (queued behind the resume, they would arrive
+      after the frame that drew them): the layout has just drawn the whole screen, and what
+      changes after it is redrawn as it changes.
+
+    Later resumes (back from the article, a dialog, a theme chosen meanwhile) are Textual's.
     """
 
     #: Drawn as blank lines in its background, without a pass through its styles a line: the widgets
@@ -120,11 +133,59 @@ class MainScreen(Screen):
     BLANK = True
 
     _styled = False
+    _sized = False
+    _drawn_whole = False  # the first layout has drawn the whole screen; the resume's repaint is not needed
+    _drawn_from = float("-inf")  # when the first frame started to be drawn
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         if not self._styled:
             self._styled = True
             event.refresh_styles = False
+            self.call_next(self._resumed)  # after Textual's own handling of this resume
+
+    def _resumed(self) -> None:
+        self._drawn_whole = False
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        if not self._sized and not scroll:
+            self._sized = True
+            self._size_scroll_views(self.outer_size if size is None else size)
+            drawn = self.is_current  # the layout draws the screen (a screen underneath is drawn later)
+            if drawn:
+                self._drawn_from = get_time()
+            super()._refresh_layout(size, scroll)
+            self._drawn_whole = drawn
+            return
+        super()._refresh_layout(size, scroll)
+
+    async def _on_update(self, message: Update) -> None:
+        if message.time < self._drawn_from:  # a repaint asked for before the first frame, which drew the widget
+            message.stop()
+            message.prevent_default()
+            return
+        await super()._on_update(message)
+
+    def _size_scroll_views(self, size: Size) -> None:
+        """A layout that is not drawn: every widget learns its size (and the scroll views their scroll bars).
+
+        The map of widgets is put back as it was, so the layout that follows still finds every
+        widget new and sends each its first ``Show`` and ``Resize``.
+        """
+        compositor = self._compositor
+        try:
+            drawn, widgets = compositor._full_map, compositor.widgets
+            compositor.reflow(self, size)
+            for widget, geometry in compositor.layers:
+                widget._size_updated(geometry.region.size, geometry.virtual_size, geometry.container_size)
+            compositor._full_map, compositor.widgets = drawn, widgets
+        except (AttributeError, TypeError, ValueError):  # another Textual's internals: its own layouts only
+            pass
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if self._drawn_whole and not (regions or layout or recompose):
+            self._drawn_whole = False  # the first resume's repaint of what its layout has just drawn
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
 class TimelineApp(App[int]):
