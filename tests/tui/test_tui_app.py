@@ -645,3 +645,33 @@ async def test_the_article_scroll_bar_follows_the_article_shown():
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert view.show_vertical_scrollbar
+
+
+class _Frames(TimelineApp):
+    """Counts the frames drawn before the app is ready, and whether the first showed the list's scroll bar."""
+
+    frames = 0
+    scroll_bar_in_first: bool | None = None
+
+    def _display(self, screen, renderable) -> None:
+        if renderable is not None and not self._dom_ready_seen:
+            self.frames += 1
+            if self.scroll_bar_in_first is None:
+                self.scroll_bar_in_first = self.query_one(EventList).vertical_scrollbar.display
+        super()._display(screen, renderable)
+
+    _dom_ready_seen = False
+
+    def on_ready(self) -> None:
+        self._dom_ready_seen = True
+
+
+async def test_the_first_frame_is_drawn_once_with_its_scroll_bars():
+    many = replace(
+        small_timeline(), events=tuple(replace(e, id=f"{e.id}-{k}") for k in range(12) for e in small_timeline().events)
+    )
+    app = _Frames(many)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.frames == 1
+        assert app.scroll_bar_in_first
