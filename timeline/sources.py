@@ -383,7 +383,8 @@ def _from_cache(cached: Path) -> tuple[Timeline, frozenset[str]] | None:
         return None
     if type(rows) is list and rows and rows[0] == SCHEMA:
         cited: set[str] = set()  # the events' cited documents, a column the reader checks: no walk over the events
-        return timeline_from_lazy_rows(rows, raw[parts_at:], str(cached), cited), frozenset(cited)
+        # the parts stay where they were read (a view, not a copy of megabytes), each event's parsed when first wanted
+        return timeline_from_lazy_rows(rows, rest[parts_at - 9 :], str(cached), cited), frozenset(cited)
     return None
 
 

@@ -544,7 +544,7 @@ def _events(
     actor_ids: set[str],
     doc_ids: frozenset[str],
     limits: dict[str, int | None],
-    lazy: tuple[str, bytes, set[str]] | None,
+    lazy: tuple[str, bytes | memoryview, set[str]] | None,
 ) -> list[Event]:
     """The events of :func:`_build`, checked a column at a time.
 
@@ -651,7 +651,7 @@ class _LazyEvents(DeferredEvents):
         return self._pending(index) if self._made[index] is None else super()._sources_of(index)
 
 
-def _build(rows: Any, lazy: tuple[str, bytes, set[str]] | None = None) -> Timeline:
+def _build(rows: Any, lazy: tuple[str, bytes | memoryview, set[str]] | None = None) -> Timeline:
     """A :class:`Timeline` from rows that pass every check; :class:`_Unvouched` otherwise.
 
     With ``lazy`` (the file's name, its parts and a set to add the documents cited to), the rows are lazy rows
@@ -808,7 +808,7 @@ class _Checks:
     def __init__(
         self,
         source: str,
-        parts: bytes,
+        parts: bytes | memoryview,
         actor_ids: set[str],
         limits: dict[str, int | None],
         with_parts: int,
@@ -857,7 +857,7 @@ class _PendingParts(Deferred, tuple):
         import json
 
         start, end = checks.span(ordinal)
-        return json.loads(checks.parts[start:end])
+        return json.loads(bytes(checks.parts[start:end]))  # (a memoryview's slice: json reads bytes)
 
     def _damaged(self) -> TimelineFileError:
         return TimelineFileError(f"{self[0].source}: events[{self[1]}]: quotes or sources damaged")
@@ -930,7 +930,7 @@ def timeline_lazy_rows(timeline: Timeline) -> tuple[list[Any], bytes]:
 
 
 def timeline_from_lazy_rows(
-    rows: Any, parts: bytes, source: str = "<timeline>", cited: set[str] | None = None
+    rows: Any, parts: bytes | memoryview, source: str = "<timeline>", cited: set[str] | None = None
 ) -> Timeline:
     """:func:`timeline_lazy_rows` read back; an event's quotes and sources are checked when first read.
 
