@@ -529,6 +529,18 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a get-passive takes the tense of the verb it completes
     ("Factories are going to start getting hit in the spring.", MON, "the spring", "2024-SP"),
     ("Factories started getting hit by shortages in the spring.", MON, "the spring", "2023-SP"),
+    # "a year earlier" beside a month's figures is that month a year before
+    ("Exports were 4% lower in January than a year earlier.", MON, "a year earlier", "2023-01"),
+    ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
+    ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
+    # "the quarter" in an earnings story is the quarter it reports, as the company numbers it
+    (
+        "For the fiscal first quarter ended Dec. 30, the retailer earned $2 billion. It opened 40 stores in the"
+        " quarter.",
+        dt.date(2024, 1, 25),
+        "the quarter",
+        "2024-Q1",
+    ),
 ]
 
 
@@ -658,10 +670,16 @@ def test_extents_leave_out_prepositions(nlp):
         "The chip runs many of today's personal computers.",
         "She wants to train the leaders of tomorrow.",
         "The market opens in the morning.",
+        "The ship docked at 0730 hours.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):
     assert find_times(nlp(sentence), MON) == ()
+
+
+def test_a_clock_time_in_an_aside_is_not_a_year(nlp):
+    times = find_times(nlp("Voting ends at 6 p.m. (1600 GMT) on Friday."), MON)
+    assert [(t.text, t.value) for t in times] == [("6 p.m.", "2024-02-16T18:00"), ("Friday", "2024-02-16")]
 
 
 # --- reanchor --------------------------------------------------------------------------------
@@ -741,7 +759,7 @@ RULES = st.one_of(
     ),
     st.tuples(
         st.just("ago"),
-        st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "DE", "CE"]), st.integers(-50, 50).map(str)),
+        st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "YM", "DE", "CE"]), st.integers(-50, 50).map(str)),
         st.just(""),
     ),
     st.tuples(

@@ -639,6 +639,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             t = _from_reference(doc, text, s, e, p, ref)
         if t is None and p.ref == "only":
             continue
+        if t is None and p.kind == "ago" and p.args[:1] == ("YM",):
+            p = dataclasses.replace(p, args=("Y", *p.args[1:]), ref="")  # no month named as the story's time
         if t is None and reported is not None:
             t = _from_reported_quarter(text, s, e, p, reported)
         if t is None:
@@ -685,7 +687,7 @@ def _from_reported_quarter(
         value, what = f"{year - n:04d}-Q{q}", f"{n} year(s) before"
     elif p.kind == "qof":  # "the 1988 period"
         value, what = f"{p.args[0]}-Q{q}", f"in {p.args[0]},"
-    elif p.kind == "unit" and p.args == ("QC", "-1"):  # "the latest period"
+    elif p.kind == "unit" and p.args in (("QC", "-1"), ("Q", "0")):  # "the latest period", "the quarter"
         value, what = f"{year:04d}-Q{q}", "itself,"
     else:
         return None
@@ -703,6 +705,7 @@ _REF_NEEDS = {
     "M": ("day", "week", "month"),
     "Q": ("quarter",),  # "the quarter" is the last quarter named, not the one a date falls in
     "Y": ("day", "week", "month", "quarter", "year"),
+    "YM": ("month",),
     "DE": ("day", "week", "month", "quarter", "year"),
 }
 _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?(?=$|T|-(?:SP|SU|FA|WI)$|-H[12]$)")

@@ -366,6 +366,10 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "mon", (str(month),), mod=mod, desc=desc)
 
 
+#: what follows a four-digit 24-hour clock time ("1600 GMT", "0730 hours", "2100 local time")
+_CLOCK_ZONE = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)|hours?|hrs|local\s+time)\b", re.IGNORECASE)
+
+
 @rule(
     "year",
     rf"(?:(?P<mod>{YMOD}|(?:the\s+)?(?:fiscal|financial|calendar|school|academic|model)(?:\s+year)?|the\s+year|FY|fiscal\s+year|pre|post)\s*-?\s*)?(?P<year>{YEAR})(?P<fy>'s)?",
@@ -378,6 +382,8 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if ctx.is_credit(m.start()):
         return None
+    if not pre and _CLOCK_ZONE.match(ctx.text, m.end("year")):
+        return None  # "(1600 GMT)", "at 0730 hours": a 24-hour clock time, not a year
     if pre in ("pre", "post") and ctx.text[m.end("mod") : m.end("mod") + 1] != "-":
         return None  # "pre-2008 rules", "post-1959 politics", never "post 2000"
     mod = _mod(pre)
@@ -916,6 +922,22 @@ def _quarter_compared(start: int, ctx: Context) -> bool:
     return ctx.quarterly or ctx.sentence_mentions(start, ("period",))
 
 
+_SENTENCE_START = re.compile(r".*(?:[.!?]\s|\n)", re.DOTALL)
+_MONTH_NAMED = re.compile(rf"(?<![\w-]){MON}")
+
+
+def _month_compared(start: int, ctx: Context) -> bool:
+    """Does "a year earlier" at ``start`` compare the figures of a month its sentence named before it ("prices rose
+    2% in March from a year earlier"), in a sentence that names no quarter nor longer period?"""
+    lo = max(0, start - 240)
+    head = ctx.text[lo:start]
+    cut = _SENTENCE_START.match(head)
+    head = head[cut.end() :] if cut else head
+    if not _MONTH_NAMED.search(head):
+        return False
+    return not ctx.sentence_mentions(start, ("quarter", "period", *_LONGER_PERIODS))
+
+
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "to", "shall"})
 _AGO = {"ago": 1, "earlier": 1, "before": 1, "later": -1, "from now": -1, "hence": -1, "after": -1}
 _APPROX = {
@@ -1057,6 +1079,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if code == "Y" and k == 1 and tail in ("ago", "earlier") and _month_compared(m.start(), ctx):
+            # "exports were 5% lower in February than a year earlier": that month a year before
+            return Parsed(D, "ago", ("YM", "1"), desc=f"{m.group(0).lower()}, beside a month's figures", ref="story")
         if code == "Y" and k == 1 and _quarter_compared(m.start(), ctx):
             code = "YQ"
         mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")

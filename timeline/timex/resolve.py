@@ -192,6 +192,7 @@ _UNRESOLVED = {
     "Q": "XXXX-QX",
     "QC": "XXXX-QX",
     "YQ": "XXXX-QX",
+    "YM": "XXXX-XX",
     "DE": "XXX",
     "CE": "XX",
     "H": "XXXX-XX-XX",
@@ -205,6 +206,7 @@ _UNIT_WORD = {
     "Q": "quarter",
     "QC": "quarter",
     "YQ": "year (quarter reported)",
+    "YM": "year (month reported)",
     "DE": "decade",
     "CE": "century",
     "H": "hour",
@@ -254,6 +256,8 @@ def _ago_value(anchor: dt.date, unit: str, n: int) -> str:
     if unit == "Q":
         y, m = _add_months(anchor.year, anchor.month, -3 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "YM":  # "a year earlier" beside a month's figures, counted from that month
+        return f"{anchor.year - n:04d}-{anchor.month:02d}"
     if unit == "YQ":  # "a year ago" in a report on a quarter: that quarter a year before
         y, m = _add_months(anchor.year, anchor.month, -3 - 12 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
