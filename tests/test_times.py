@@ -533,6 +533,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Exports were 4% lower in January than a year earlier.", MON, "a year earlier", "2023-01"),
     ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
+    # a day a present-tense "be" names is a schedule: ahead, or today
+    ("The run-off vote is on Sunday.", WED, "Sunday", "2024-02-18"),
+    ("The second round of voting is on Saturday.", WED, "Saturday", "2024-02-17"),
+    ("The final is on Wednesday afternoon.", WED, "Wednesday afternoon", "2024-02-14TAF"),
+    ("The final was on Sunday afternoon.", WED, "Sunday afternoon", "2024-02-11TAF"),
     # "the quarter" in an earnings story is the quarter it reports, as the company numbers it
     (
         "For the fiscal first quarter ended Dec. 30, the retailer earned $2 billion. It opened 40 stores in the"
