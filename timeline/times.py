@@ -706,12 +706,15 @@ _REF_NEEDS = {
     "Q": ("quarter",),  # "the quarter" is the last quarter named, not the one a date falls in
     "Y": ("day", "week", "month", "quarter", "year"),
     "YM": ("month",),
+    "S": ("day", "week", "month", "year"),  # "that summer", "the following spring"
     "DE": ("day", "week", "month", "quarter", "year"),
 }
 _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?(?=$|T|-(?:SP|SU|FA|WI)$|-H[12]$)")
 
 
 def _rule_unit(p: Parsed) -> str:
+    if p.kind == "season":
+        return "S"
     return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind in ("unit", "ago") and p.args else "")
 
 
@@ -739,9 +742,11 @@ def _from_reference(
     doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str]
 ) -> TimeExpression | None:
     """A narrative expression ("the following year", "that day") counted from the story's time."""
-    day, _, ref_text = ref
+    day, grain, ref_text = ref
+    if p.kind == "season" and grain == "year" and int(p.args[1]) > 0:
+        day = day.replace(month=12, day=31)  # "in 2010 ... the following spring": after that year, 2011's
     r = resolve(p, day, "present")  # the unit the story is in: "the quarter" is the one named, not the one before
-    if not re.match(r"\d{4}", r.value):
+    if not re.match(r"\d\d", r.value):  # a decade ("200") or century ("20") is resolved too; "XXXX" is not
         return None
     how = r.how.replace(f"publication {day.isoformat()}", f"the story's time {day.isoformat()} ({ref_text!r})")
     return _made(text, s, e, p, value=r.value, date=r.date, precision=r.precision, anchor=day.isoformat(), how=how)

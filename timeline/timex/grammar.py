@@ -747,7 +747,7 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -756,6 +756,12 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _mod(m["mod"])
     if m["year"]:
         return _abs(D, f"{m['year']}-{s}", f"{m['s'].lower()} {m['year']}, stated", mod)
+    if det == "that" or det.endswith(("following", "previous", "preceding")):
+        # "that summer", "the following spring": the season of, or after or before, the story's time
+        n = 0 if det == "that" else (1 if det.endswith("following") else -1)
+        return Parsed(
+            D, "season", (s, str(n)), mod=mod, desc=f"{det} {m['s'].lower()}", ref="only" if n == 0 else "story"
+        )
     bare = det in ("", "the")  # "in the spring", "in spring": which one by the clause's tense, as a month
     if not det:
         if ctx.word_before(m.start()) not in ("in", "this", "since", "until", "by", "during", "over") and not mod:
