@@ -534,7 +534,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
     # a season counted from the story's time; a decade later than a year the story gave
-    ("The mine closed in 2009. The following spring, the town lost its school.", MON, "The following spring", "2010-SP"),
+    ("The mine shut in 2009. The following spring, the town lost its school.", MON, "The following spring", "2010-SP"),
     ("The flood came in June 2016. That summer, crops failed.", MON, "That summer", "2016-SU"),
     ("The plant opened in March 2001 and shut the following winter.", MON, "the following winter", "2002-WI"),
     ("By 1990 the firm had 500 staff. A decade later it had 10,000.", MON, "A decade later", "200"),
