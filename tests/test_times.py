@@ -533,6 +533,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Exports were 4% lower in January than a year earlier.", MON, "a year earlier", "2023-01"),
     ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
+    # a 24-hour clock time with its zone
+    ("The station will reopen at 14:00 GMT on Friday.", MON, "14:00 GMT on Friday", "2024-02-16T14:00"),
+    ("Polls open at 0700 local time.", MON, "0700 local time", "2024-02-12T07:00"),
     # a season counted from the story's time; a decade later than a year the story gave
     ("The mine shut in 2009. The following spring, the town lost its school.", MON, "The following spring", "2010-SP"),
     ("The flood came in June 2016. That summer, crops failed.", MON, "That summer", "2016-SU"),

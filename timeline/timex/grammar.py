@@ -514,12 +514,15 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "clock",
-    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["w"]:
         h, mi = (0, 0) if m["w"].lower() == "midnight" else (12, 0)
+    elif m["h24"]:  # "14:00 GMT", "1600 GMT": a 24-hour clock with its zone
+        h, mi = int(m["h24"]), int(m["m24"])
     else:
         h, mi = int(m["h"]), int(m["mi"] or 0)
         if not (1 <= h <= 12 and mi < 60):
