@@ -533,6 +533,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Exports were 4% lower in January than a year earlier.", MON, "a year earlier", "2023-01"),
     ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
+    # a bare half is a year's beside the figures it reports
+    ("Pretax profit rose 38% in the first half.", dt.date(2024, 9, 2), "the first half", "2024-H1"),
     # a 24-hour clock time with its zone
     ("The station will reopen at 14:00 GMT on Friday.", MON, "14:00 GMT on Friday", "2024-02-16T14:00"),
     ("Polls open at 0700 local time.", MON, "0700 local time", "2024-02-12T07:00"),
@@ -685,6 +687,8 @@ def test_extents_leave_out_prepositions(nlp):
         "The market opens in the morning.",
         "The ship docked at 0730 hours.",
         "That summer was the hottest on record.",
+        "The striker scored twice in the second half.",
+        "The first half was goalless, and the crowd grew restless.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

@@ -866,6 +866,33 @@ def _qn(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "qtr", (q, "0"), desc=f"Q{q}")
 
 
+#: words of the figures a year's half is reported by ("profit rose 5% in the first half")
+_FIGURES = (
+    "profit",
+    "sales",
+    "revenue",
+    "earnings",
+    "income",
+    "loss",
+    "%",
+    "percent",
+    "growth",
+    "econom",
+    "output",
+    "export",
+    "import",
+    "fiscal",
+    "inflation",
+    "unemployment",
+    "deficit",
+    "budget",
+    "investment",
+    "demand",
+    "prices",
+    "gdp",
+)
+
+
 @rule(
     "half",
     rf"(?:the\s+)?(?:(?P<h>first|second|1st|2nd|last|latter)\s+half|(?P<h2>first|last|final|second)\s+two\s+quarters)"
@@ -882,6 +909,8 @@ def _half(m: re.Match[str], ctx: Context) -> Parsed | None:
     if not yr:
         if ctx.text[m.end() : m.end() + 3].lower() == " of":
             return None  # "the first half of the match"
+        if not (ctx.quarterly or ctx.sentence_mentions(m.start(), _FIGURES)):
+            return None  # "scored in the second half", "the first half was goalless": a match's, not a year's
         return Parsed(D, "half", (str(h), "0"), desc=f"half {h}")
     off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}[yr]
     return Parsed(D, "half", (str(h), str(off)), desc=f"half {h}, {yr}")
