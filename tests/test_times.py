@@ -688,6 +688,8 @@ def test_extents_leave_out_prepositions(nlp):
         "The ship docked at 0730 hours.",
         "That summer was the hottest on record.",
         "The striker scored twice in the second half.",
+        "The state-run daily Granma printed the letter.",
+        "According to the French daily Le Monde, talks failed.",
         "The first half was goalless, and the crowd grew restless.",
     ],
 )

@@ -1327,7 +1327,16 @@ def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = m["w"].lower()
     if ctx.word_before(m.start()) in ("the", "a", "this", "that", "'s") and ctx.is_noun(m.start()):
         return None  # "the daily" (a newspaper)
+    if w in ("daily", "weekly") and _NAMED_PAPER.match(ctx.text, m.end()):
+        return None  # "the Communist Party daily Granma", "the news weekly Der Spiegel": a paper and its name
     return _abs(SET, _SETS[w], f"{w}: a set")
+
+
+#: a paper's name after "daily" or "weekly" (a capitalised word that names no day nor month)
+_NAMED_PAPER = re.compile(
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?:[A-Z][a-z]+|El|La|Le|Der|Die|Al)\b"
+)
 
 
 @rule(
