@@ -535,6 +535,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
     # a bare half is a year's beside the figures it reports
     ("Pretax profit rose 38% in the first half.", dt.date(2024, 9, 2), "the first half", "2024-H1"),
+    # "the weeks ahead" is the future, as "the coming weeks"
+    ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
+    ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
     # a 24-hour clock time with its zone
     ("The station will reopen at 14:00 GMT on Friday.", MON, "14:00 GMT on Friday", "2024-02-16T14:00"),
     ("Polls open at 0700 local time.", MON, "0700 local time", "2024-02-12T07:00"),

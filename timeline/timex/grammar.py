@@ -1197,6 +1197,12 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
     return None
 
 
+@rule("units_ahead", r"(?<![\w-])the\s+(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)(?![\w-])", 1)
+def _units_ahead(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "in the weeks ahead", "the years to come": the future, as "the coming weeks"."""
+    return _abs(D, "FUTURE_REF", f"the {m['u'].lower()} ahead")
+
+
 # --- references and sets ------------------------------------------------------------------
 
 _REFS = {
