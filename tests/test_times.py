@@ -538,6 +538,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # a stretch of unstated length
+    ("The town has changed a great deal over the years.", MON, "the years", "PXY"),
+    ("Traders will have to live without the index for a while.", MON, "a while", "PXX"),
     # a 24-hour clock time with its zone
     ("The station will reopen at 14:00 GMT on Friday.", MON, "14:00 GMT on Friday", "2024-02-16T14:00"),
     ("Polls open at 0700 local time.", MON, "0700 local time", "2024-02-12T07:00"),

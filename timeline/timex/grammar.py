@@ -1197,6 +1197,24 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
     return None
 
 
+@rule(
+    "over_the_units",
+    r"(?<![\w-])(?:over|through|across|down|during)\s+(?P<x>the\s+(?P<u>years|decades|centuries|months))(?![\w-])",
+    0,
+)
+def _over_the_units(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "over the years", "down the decades": a stretch of unstated length."""
+    u = m["u"].lower()
+    word = "century" if u == "centuries" else u[:-1]
+    return _abs(DUR, _duration(None, UNITS[word], word), f"the {u}: a vague duration")
+
+
+@rule("a_while", r"(?<![\w-])for\s+(?P<x>a\s+(?:little\s+|long\s+)?while)(?![\w-])", 0)
+def _a_while(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "for a while", "for a long while": a stretch of unstated length and unit."""
+    return _abs(DUR, "PXX", "a while: a vague duration")
+
+
 @rule("units_ahead", r"(?<![\w-])the\s+(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)(?![\w-])", 1)
 def _units_ahead(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "in the weeks ahead", "the years to come": the future, as "the coming weeks"."""
