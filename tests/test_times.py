@@ -763,7 +763,7 @@ def test_reanchor_leaves_absolute_expressions(nlp):
 # --- properties ------------------------------------------------------------------------------
 
 TIMEML_VALUE = re.compile(
-    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF|PXX"  # PXX: TimeBank's duration of unstated length and unit ("a while")
     r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|ML|WE|H))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
     r"|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
     r"|(?:\d{2}|XX)(?:\d|X)?"
