@@ -535,6 +535,22 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
     # a bare half is a year's beside the figures it reports
     ("Pretax profit rose 38% in the first half.", dt.date(2024, 9, 2), "the first half", "2024-H1"),
+    # a company reporting "third-quarter" results in March reports its fiscal third quarter, of this year
+    (
+        "The software maker's third-quarter revenue was flat at $9 billion, or 59 cents a share, from the same"
+        " quarter a year ago.",
+        dt.date(2024, 3, 21),
+        "third-quarter",
+        "2024-Q3",
+    ),
+    (
+        "The software maker's third-quarter revenue was flat at $9 billion, or 59 cents a share, from the same"
+        " quarter a year ago.",
+        dt.date(2024, 3, 21),
+        "the same quarter a year ago",
+        "2023-Q3",
+    ),
+    ("The economy shrank in the third quarter.", dt.date(2024, 3, 21), "the third quarter", "2023-Q3"),
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
@@ -813,7 +829,11 @@ RULES = st.one_of(
         ),
         st.just(""),
     ),
-    st.tuples(st.just("qtr"), st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(
+        st.just("qtr"),
+        st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str), st.sampled_from(["", "fiscal"])),
+        st.just(""),
+    ),
     st.tuples(st.just("half"), st.tuples(st.integers(1, 2).map(str), st.integers(-2, 2).map(str)), st.just("")),
     st.tuples(st.just("qof"), st.tuples(st.integers(1000, 2099).map(str)), st.just("")),
     st.tuples(st.just("mdw"), st.tuples(st.integers(1, 12).map(str), st.integers(1, 31).map(str)), st.just("")),

@@ -650,7 +650,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             ref = _reference(t) or ref
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
-                reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor)
+                fiscal = p.kind == "qtr" and p.args[2:] == ("fiscal",)
+                reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
     return tuple(out)
 
 
@@ -658,7 +659,7 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
 def _reported_quarter(
-    reported: tuple[int, int, str] | None, year: int, q: int, text: str, anchor: dt.date | None
+    reported: tuple[int, int, str] | None, year: int, q: int, text: str, anchor: dt.date | None, fiscal: bool = False
 ) -> tuple[int, int, str] | None:
     """The quarter an earnings story reports, after it names ``year``-Q``q``: the first one it names that has
     begun by publication, within the year before it (not "the third quarter of 1984"); later, a later quarter
@@ -667,11 +668,12 @@ def _reported_quarter(
     if anchor is None:
         return reported or (year, q, text)
     start = dt.date(year, 3 * q - 2, 1)
-    if not anchor - dt.timedelta(days=456) <= start <= anchor:
+    fiscal = fiscal and start > anchor  # a fiscal quarter over, numbered ahead of the calendar's ("third" in March)
+    if not (fiscal or anchor - dt.timedelta(days=456) <= start <= anchor):
         return reported
     if reported is None:
         return year, q, text
-    ended = dt.date(*((year + 1, 1) if q == 4 else (year, 3 * q + 1)), 1) <= anchor
+    ended = fiscal or dt.date(*((year + 1, 1) if q == 4 else (year, 3 * q + 1)), 1) <= anchor
     return (year, q, text) if ended and (year, q) > reported[:2] else reported
 
 

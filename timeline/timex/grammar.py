@@ -816,7 +816,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0, "": None}[yr]
     if ordw in _QORD:
         if off is None:
-            return Parsed(D, "qtr", (str(_QORD[ordw]), "0"), desc=f"quarter {_QORD[ordw]}")
+            fiscal = ("fiscal",) if ctx.quarterly else ()  # an earnings story numbers its company's quarters
+            return Parsed(D, "qtr", (str(_QORD[ordw]), "0", *fiscal), desc=f"quarter {_QORD[ordw]}")
         y_off = str(off)
         return Parsed(D, "qtr", (str(_QORD[ordw]), y_off), desc=f"quarter {_QORD[ordw]}, {yr}")
     if ordw == "current":

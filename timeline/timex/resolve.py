@@ -494,8 +494,12 @@ def resolve(
     elif kind == "qtr":
         q, n = int(args[0]), int(args[1])
         year = anchor.year + n
-        if n == 0 and direction in ("past", "") and q > _quarter(anchor):
-            year -= 1  # "fourth-quarter earnings" in February: the quarter reported, not the one to come
+        fiscal_now = args[2:] == ("fiscal",) and anchor.month + 12 - 3 * q > 4
+        if n == 0 and direction in ("past", "") and q > _quarter(anchor) and not fiscal_now:
+            # "fourth-quarter earnings" in February: the quarter reported, not the one to come; but a company
+            # reporting "third-quarter" results in March reports its fiscal third quarter, numbered in this year
+            # (last year's calendar third quarter was reported months ago)
+            year -= 1
         value = f"{year:04d}-Q{q}"
         how_tail = f"{tense}, year of publication {pub}"
     elif kind == "half":
