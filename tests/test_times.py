@@ -554,6 +554,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # half a unit
+    ("The meeting lasted half an hour.", MON, "half an hour", "PT30M"),
+    ("The dynasty ruled for nearly half a century.", MON, "nearly half a century", "P50Y"),
+    ("The inquiry could take weeks.", MON, "weeks", "PXW"),
     # a stretch of unstated length
     ("The town has changed a great deal over the years.", MON, "the years", "PXY"),
     ("Traders will have to live without the index for a while.", MON, "a while", "PXX"),

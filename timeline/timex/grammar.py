@@ -1053,6 +1053,21 @@ def _quarter_of_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"{m.group(0).lower()}: a fraction of a {u}")
 
 
+_HALF_UNIT = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+
+
+@rule(
+    "half_unit",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?half\s+(?:an?\s+)(?P<u>minute|hour|day|year|decade|century)(?![\w-])",
+    2,
+)
+def _half_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "half an hour" (30 minutes), "nearly half a century" (50 years)."""
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    u = m["u"].lower()
+    return _abs(DUR, _HALF_UNIT[u], f"half a{'n' if u == 'hour' else ''} {u}: a duration", mod)
+
+
 def _unit_word(word: str) -> str:
     """A unit as :data:`UNITS` names it: "centuries" and "millennia" by their singular, the rest lower-cased."""
     u = word.lower()
@@ -1191,6 +1206,9 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         "last",
         "lasting",
         "than",
+        "take",
+        "takes",
+        "taking",
     ) or nxt in ("after", "before", "later", "earlier", "of"):
         if nxt == "of" and before not in ("for", "in", "over", "after"):
             return None
