@@ -554,6 +554,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # US time zones; a clock time on every such day
+    ("The hearing begins at 9:30 a.m. Eastern on Friday.", MON, "9:30 a.m. Eastern on Friday", "2024-02-16T09:30"),
+    ("The show airs at 8 p.m. ET Sundays.", MON, "8 p.m. ET Sundays", "XXXX-WXX-7T20:00"),
     # half a unit
     ("The meeting lasted half an hour.", MON, "half an hour", "PT30M"),
     ("The dynasty ruled for nearly half a century.", MON, "nearly half a century", "P50Y"),

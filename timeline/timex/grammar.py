@@ -515,7 +515,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -541,6 +541,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(
             T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc
         )
+    if m["dpl"] and day not in _DEICTIC:  # "at 8 p.m. on Sundays": every Sunday at that time
+        return _abs(SET, f"XXXX-WXX-{_wd(day)}{tod}", f"every {WEEKDAY_NAMES[_wd(day)]} at {tod[1:]}")
     if day in _DEICTIC:
         return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
     if day:
