@@ -366,6 +366,17 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "mon", (str(month),), mod=mod, desc=desc)
 
 
+#: nouns that number things ("Resolution 1973", "Flight 2013", "Section 1983", "Windows 2000")
+_NUMBERED = re.compile(
+    r"(?<![\w-])(?:resolution|flight|section|article|interstate|highway|route|room|suite|windows|office|apollo"
+    r"|boeing|airbus|model|chapter|rule|unit|number|no\.|bus|channel|gate|platform|track|exit|form|title|bill"
+    r"|paragraph|clause|amendment|item|code|lot|line|vol\.|volume|page|p\.)\s+$",
+    re.IGNORECASE,
+)
+#: a street after a house number ("2020 Main Street", "1600 Pennsylvania Avenue")
+_STREET = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place)\b"
+)
 #: what follows a four-digit 24-hour clock time ("1600 GMT", "0730 hours", "2100 local time")
 _CLOCK_ZONE = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)|hours?|hrs|local\s+time)\b", re.IGNORECASE)
 
@@ -384,6 +395,8 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if not pre and _CLOCK_ZONE.match(ctx.text, m.end("year")):
         return None  # "(1600 GMT)", "at 0730 hours": a 24-hour clock time, not a year
+    if not pre and (_NUMBERED.search(ctx.text, max(0, m.start() - 16), m.start()) or _STREET.match(ctx.text, m.end())):
+        return None  # "Resolution 1973", "Flight 2013", "Windows 2000", "2020 Main Street": a number, not a year
     if pre in ("pre", "post") and ctx.text[m.end("mod") : m.end("mod") + 1] != "-":
         return None  # "pre-2008 rules", "post-1959 politics", never "post 2000"
     mod = _mod(pre)
@@ -750,6 +763,10 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("WE", "0"), desc="the weekend")
 
 
+#: nouns a season qualifies as a time ("the summer months", "the spring session")
+_SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vacation", "term", "session", "quarter"})
+
+
 @rule(
     "season",
     rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
@@ -767,6 +784,15 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(
             D, "season", (s, str(n)), mod=mod, desc=f"{det} {m['s'].lower()}", ref="only" if n == 0 else "story"
         )
+    if det in ("", "the") and not mod:
+        tok = ctx.token_at(m.start("s"))
+        if (
+            tok is not None
+            and tok.dep_ in ("compound", "amod", "nmod")
+            and tok.head.i > tok.i
+            and tok.head.lemma_.lower() not in _SEASON_HEADS
+        ):
+            return None  # "the summer camp", "the spring collection": a kind of thing, not a time
     bare = det in ("", "the")  # "in the spring", "in spring": which one by the clause's tense, as a month
     if not det:
         if ctx.word_before(m.start()) not in ("in", "this", "since", "until", "by", "during", "over") and not mod:
