@@ -554,6 +554,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # a web page's dateline: an abbreviated weekday and month
+    ("Updated 4:42 PM ET, Thu March 21, 2024", MON, "Thu March 21, 2024", "2024-03-21"),
+    ("Published: Fri, 22 Mar 2024", MON, "Fri, 22 Mar 2024", "2024-03-22"),
     # US time zones; a clock time on every such day
     ("The hearing begins at 9:30 a.m. Eastern on Friday.", MON, "9:30 a.m. Eastern on Friday", "2024-02-16T09:30"),
     ("The show airs at 8 p.m. ET Sundays.", MON, "8 p.m. ET Sundays", "XXXX-WXX-7T20:00"),

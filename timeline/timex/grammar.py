@@ -49,7 +49,7 @@ D, T, DUR, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.S
 MON = (
     r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)(?=\s\d))"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s\d))"
 )
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[,.]\d)"
@@ -273,8 +273,10 @@ def _md(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(typ, "md", (str(month), str(day)), tod=tod, desc=f"{desc} (no year)")
 
 
-rule("month_day", rf"(?:{WD},?\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
-rule("day_month", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
+#: a weekday before a calendar date, spelled or abbreviated as web pages' datelines do ("Thu March 21, 2013")
+_WDPRE = rf"(?:(?:{WD}|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)"
+rule("month_day", rf"{_WDPRE}?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
+rule("day_month", rf"{_WDPRE}?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
 
 
 @rule(
