@@ -554,6 +554,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # "last <month>" for the month just past is a year before ("last month" names that one)
+    ("Two helicopters collided last January.", MON, "last January", "2023-01"),
+    ("The ferry sank last December.", dt.date(2024, 1, 20), "last December", "2023-12"),
     # a web page's dateline: an abbreviated weekday and month
     ("Updated 4:42 PM ET, Thu March 21, 2024", MON, "Thu March 21, 2024", "2024-03-21"),
     ("Published: Fri, 22 Mar 2024", MON, "Fri, 22 Mar 2024", "2024-03-22"),

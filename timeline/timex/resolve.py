@@ -445,7 +445,9 @@ def resolve(
         month = int(args[0])
         det = args[1] if len(args) > 1 else ""
         if det == "last":
-            year = anchor.year - (month >= anchor.month)
+            # the latest one before this month; the month just past is "last month", so "last February" written
+            # in March is the February of the year before
+            year = anchor.year - (month >= anchor.month - 1)
         elif det == "next":
             year = anchor.year + (month <= anchor.month)
         elif det == "since" or (det == "asof" and direction != "future"):
