@@ -533,6 +533,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Exports were 4% lower in January than a year earlier.", MON, "a year earlier", "2023-01"),
     ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
     ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
+    (
+        "Inflation was 2.8% in January, up from 2.7% in the same month last year.",
+        MON,
+        "the same month last year",
+        "2023-01",
+    ),
     # a bare half is a year's beside the figures it reports
     ("Pretax profit rose 38% in the first half.", dt.date(2024, 9, 2), "the first half", "2024-H1"),
     # a company reporting "third-quarter" results in March reports its fiscal third quarter, of this year

@@ -1604,12 +1604,15 @@ def _decade_words(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "year_period",
     rf"the\s+(?P<year>{YEAR})\s+(?P<n>period|quarter)(?![\w-])"
-    r"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<n2>period|quarter)\s+(?:of\s+|in\s+)?"
+    r"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<n2>period|quarter|month)\s+(?:of\s+|in\s+)?"
     r"(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)(?![\w-])",
     3,
 )
 def _year_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "the 1988 period", "the quarter a year ago": an earnings report's quarter, in the year it names."""
+    if (m["n2"] or "").lower() == "month":
+        # "up from the same month last year": the month the story is at, a year before
+        return Parsed(D, "ago", ("YM", "1"), desc="the same month a year before", ref="story")
     quarterly = ctx.quarterly or (m["n"] or m["n2"]).lower() == "quarter"
     if m["ago"]:
         code = "YQ" if quarterly else "Y"
