@@ -560,6 +560,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the weeks ahead" is the future, as "the coming weeks"
     ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
     ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # "later Thursday" in Thursday's paper is that day, whatever the tense
+    ("Later Wednesday, the president will address the nation.", WED, "Wednesday", "2024-02-14"),
+    ("Earlier Wednesday, ministers met in Brussels.", WED, "Wednesday", "2024-02-14"),
+    ("Later Friday, the team will fly home.", WED, "Friday", "2024-02-16"),
     # "last <month>" for the month just past is a year before ("last month" names that one)
     ("Two helicopters collided last January.", MON, "last January", "2023-01"),
     ("The ferry sank last December.", dt.date(2024, 1, 20), "last December", "2023-12"),
@@ -816,7 +820,7 @@ RULES = st.one_of(
     st.tuples(st.just("day"), st.tuples(st.integers(-400, 400).map(str)), st.sampled_from(["", "TNI", "T22:00"])),
     st.tuples(
         st.just("wd"),
-        st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this"])),
+        st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this", "later", "earlier"])),
         st.sampled_from(["", "TMO"]),
     ),
     st.tuples(

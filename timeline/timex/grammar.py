@@ -485,7 +485,7 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -499,7 +499,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     d = {"this past": "last", "this coming": "next", "the previous": "last", "the preceding": "last"}.get(det, det)
     d = "next" if d == "the following" else d
     mod = _mod(det) if det in ("early", "late") else ""
-    args = (str(wd), d) if d in ("last", "next", "this") else (str(wd),)
+    if det in ("later", "earlier"):
+        # "later Thursday" is that day or one ahead, "earlier Thursday" that day or one behind, whatever the tense
+        # ("Later Thursday, the president will speak", in Thursday's paper: today); TimeML leaves the word out
+        ctx.cut = m.start("wd")
+        d = det
+    args = (str(wd), d) if d in ("last", "next", "this", "later", "earlier") else (str(wd),)
     return Parsed(
         T if tod else D,
         "wd",

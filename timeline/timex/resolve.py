@@ -310,6 +310,10 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
         return anchor + dt.timedelta(days=fwd), "the next one after"
     if det == "this" and not direction:
         return anchor + dt.timedelta(days=delta), "in the week of"
+    if det == "later":  # "later Thursday": that day, or the next one
+        return anchor + dt.timedelta(days=(wd - anchor.isoweekday()) % 7), "on or after"
+    if det == "earlier":  # "earlier Thursday": that day, or the last one
+        return anchor - dt.timedelta(days=(anchor.isoweekday() - wd) % 7), "on or before"
     if direction == "future":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "after"
