@@ -529,6 +529,78 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a get-passive takes the tense of the verb it completes
     ("Factories are going to start getting hit in the spring.", MON, "the spring", "2024-SP"),
     ("Factories started getting hit by shortages in the spring.", MON, "the spring", "2023-SP"),
+    # "a year earlier" beside a month's figures is that month a year before
+    ("Exports were 4% lower in January than a year earlier.", MON, "a year earlier", "2023-01"),
+    ("Unemployment stood at 7.9% in December, up from 7.7% a year ago.", MON, "a year ago", "2022-12"),
+    ("Wages rose 3.8% from a year earlier.", MON, "a year earlier", "2023"),
+    (
+        "Inflation was 2.8% in January, up from 2.7% in the same month last year.",
+        MON,
+        "the same month last year",
+        "2023-01",
+    ),
+    # a bare half is a year's beside the figures it reports
+    ("Pretax profit rose 38% in the first half.", dt.date(2024, 9, 2), "the first half", "2024-H1"),
+    # a company reporting "third-quarter" results in March reports its fiscal third quarter, of this year
+    (
+        "The software maker's third-quarter revenue was flat at $9 billion, or 59 cents a share, from the same"
+        " quarter a year ago.",
+        dt.date(2024, 3, 21),
+        "third-quarter",
+        "2024-Q3",
+    ),
+    (
+        "The software maker's third-quarter revenue was flat at $9 billion, or 59 cents a share, from the same"
+        " quarter a year ago.",
+        dt.date(2024, 3, 21),
+        "the same quarter a year ago",
+        "2023-Q3",
+    ),
+    ("The economy shrank in the third quarter.", dt.date(2024, 3, 21), "the third quarter", "2023-Q3"),
+    # "the weeks ahead" is the future, as "the coming weeks"
+    ("Funds may have to sell bonds in the weeks ahead.", MON, "the weeks ahead", "FUTURE_REF"),
+    ("The scars will remain for the years to come.", MON, "the years to come", "FUTURE_REF"),
+    # "later Thursday" in Thursday's paper is that day, whatever the tense
+    ("Later Wednesday, the president will address the nation.", WED, "Wednesday", "2024-02-14"),
+    ("Earlier Wednesday, ministers met in Brussels.", WED, "Wednesday", "2024-02-14"),
+    ("Later Friday, the team will fly home.", WED, "Friday", "2024-02-16"),
+    # "last <month>" for the month just past is a year before ("last month" names that one)
+    ("Two helicopters collided last January.", MON, "last January", "2023-01"),
+    ("The ferry sank last December.", dt.date(2024, 1, 20), "last December", "2023-12"),
+    # a web page's dateline: an abbreviated weekday and month
+    ("Updated 4:42 PM ET, Thu March 21, 2024", MON, "Thu March 21, 2024", "2024-03-21"),
+    ("Published: Fri, 22 Mar 2024", MON, "Fri, 22 Mar 2024", "2024-03-22"),
+    # US time zones; a clock time on every such day
+    ("The hearing begins at 9:30 a.m. Eastern on Friday.", MON, "9:30 a.m. Eastern on Friday", "2024-02-16T09:30"),
+    ("The show airs at 8 p.m. ET Sundays.", MON, "8 p.m. ET Sundays", "XXXX-WXX-7T20:00"),
+    # half a unit
+    ("The meeting lasted half an hour.", MON, "half an hour", "PT30M"),
+    ("The dynasty ruled for nearly half a century.", MON, "nearly half a century", "P50Y"),
+    ("The inquiry could take weeks.", MON, "weeks", "PXW"),
+    # a stretch of unstated length
+    ("The town has changed a great deal over the years.", MON, "the years", "PXY"),
+    ("Traders will have to live without the index for a while.", MON, "a while", "PXX"),
+    # a 24-hour clock time with its zone
+    ("The station will reopen at 14:00 GMT on Friday.", MON, "14:00 GMT on Friday", "2024-02-16T14:00"),
+    ("Polls open at 0700 local time.", MON, "0700 local time", "2024-02-12T07:00"),
+    # a season counted from the story's time; a decade later than a year the story gave
+    ("The mine shut in 2009. The following spring, the town lost its school.", MON, "The following spring", "2010-SP"),
+    ("The flood came in June 2016. That summer, crops failed.", MON, "That summer", "2016-SU"),
+    ("The plant opened in March 2001 and shut the following winter.", MON, "the following winter", "2002-WI"),
+    ("By 1990 the firm had 500 staff. A decade later it had 10,000.", MON, "A decade later", "200"),
+    # a day a present-tense "be" names is a schedule: ahead, or today
+    ("The run-off vote is on Sunday.", WED, "Sunday", "2024-02-18"),
+    ("The second round of voting is on Saturday.", WED, "Saturday", "2024-02-17"),
+    ("The final is on Wednesday afternoon.", WED, "Wednesday afternoon", "2024-02-14TAF"),
+    ("The final was on Sunday afternoon.", WED, "Sunday afternoon", "2024-02-11TAF"),
+    # "the quarter" in an earnings story is the quarter it reports, as the company numbers it
+    (
+        "For the fiscal first quarter ended Dec. 30, the retailer earned $2 billion. It opened 40 stores in the"
+        " quarter.",
+        dt.date(2024, 1, 25),
+        "the quarter",
+        "2024-Q1",
+    ),
 ]
 
 
@@ -658,10 +730,27 @@ def test_extents_leave_out_prepositions(nlp):
         "The chip runs many of today's personal computers.",
         "She wants to train the leaders of tomorrow.",
         "The market opens in the morning.",
+        "The ship docked at 0730 hours.",
+        "That summer was the hottest on record.",
+        "The striker scored twice in the second half.",
+        "The Security Council passed Resolution 1973.",
+        "The airline's Flight 2013 landed safely.",
+        "The servers still run Windows 2000.",
+        "The embassy is at 2020 Massachusetts Avenue.",
+        "The summer camp opened its doors to children.",
+        "The spring collection was shown in Paris.",
+        "The state-run daily Granma printed the letter.",
+        "According to the French daily Le Monde, talks failed.",
+        "The first half was goalless, and the crowd grew restless.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):
     assert find_times(nlp(sentence), MON) == ()
+
+
+def test_a_clock_time_in_an_aside_is_not_a_year(nlp):
+    times = find_times(nlp("Voting ends at 6 p.m. (1600 GMT) on Friday."), MON)
+    assert [(t.text, t.value) for t in times] == [("6 p.m.", "2024-02-16T18:00"), ("Friday", "2024-02-16")]
 
 
 # --- reanchor --------------------------------------------------------------------------------
@@ -719,7 +808,7 @@ def test_reanchor_leaves_absolute_expressions(nlp):
 # --- properties ------------------------------------------------------------------------------
 
 TIMEML_VALUE = re.compile(
-    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF"
+    r"(?:PRESENT_REF|PAST_REF|FUTURE_REF|PXX"  # PXX: TimeBank's duration of unstated length and unit ("a while")
     r"|P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|DE|CE|ML|WE|H))+(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?"
     r"|PT(?:(?:\d+(?:\.\d+)?|X)[HMS])+"
     r"|(?:\d{2}|XX)(?:\d|X)?"
@@ -731,7 +820,7 @@ RULES = st.one_of(
     st.tuples(st.just("day"), st.tuples(st.integers(-400, 400).map(str)), st.sampled_from(["", "TNI", "T22:00"])),
     st.tuples(
         st.just("wd"),
-        st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this"])),
+        st.tuples(st.integers(1, 7).map(str), st.sampled_from(["", "last", "next", "this", "later", "earlier"])),
         st.sampled_from(["", "TMO"]),
     ),
     st.tuples(
@@ -741,7 +830,7 @@ RULES = st.one_of(
     ),
     st.tuples(
         st.just("ago"),
-        st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "DE", "CE"]), st.integers(-50, 50).map(str)),
+        st.tuples(st.sampled_from(["Y", "M", "W", "D", "Q", "YQ", "YM", "DE", "CE"]), st.integers(-50, 50).map(str)),
         st.just(""),
     ),
     st.tuples(
@@ -769,7 +858,11 @@ RULES = st.one_of(
         ),
         st.just(""),
     ),
-    st.tuples(st.just("qtr"), st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str)), st.just("")),
+    st.tuples(
+        st.just("qtr"),
+        st.tuples(st.integers(1, 4).map(str), st.integers(-2, 2).map(str), st.sampled_from(["", "fiscal"])),
+        st.just(""),
+    ),
     st.tuples(st.just("half"), st.tuples(st.integers(1, 2).map(str), st.integers(-2, 2).map(str)), st.just("")),
     st.tuples(st.just("qof"), st.tuples(st.integers(1000, 2099).map(str)), st.just("")),
     st.tuples(st.just("mdw"), st.tuples(st.integers(1, 12).map(str), st.integers(1, 31).map(str)), st.just("")),

@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import clause_tense
+from timeline.timex.tense import clause_tense, on_present_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -639,6 +639,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             t = _from_reference(doc, text, s, e, p, ref)
         if t is None and p.ref == "only":
             continue
+        if t is None and p.kind == "ago" and p.args[:1] == ("YM",):
+            p = dataclasses.replace(p, args=("Y", *p.args[1:]), ref="")  # no month named as the story's time
         if t is None and reported is not None:
             t = _from_reported_quarter(text, s, e, p, reported)
         if t is None:
@@ -648,7 +650,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             ref = _reference(t) or ref
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
-                reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor)
+                fiscal = p.kind == "qtr" and p.args[2:] == ("fiscal",)
+                reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
     return tuple(out)
 
 
@@ -656,7 +659,7 @@ _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
 def _reported_quarter(
-    reported: tuple[int, int, str] | None, year: int, q: int, text: str, anchor: dt.date | None
+    reported: tuple[int, int, str] | None, year: int, q: int, text: str, anchor: dt.date | None, fiscal: bool = False
 ) -> tuple[int, int, str] | None:
     """The quarter an earnings story reports, after it names ``year``-Q``q``: the first one it names that has
     begun by publication, within the year before it (not "the third quarter of 1984"); later, a later quarter
@@ -665,11 +668,12 @@ def _reported_quarter(
     if anchor is None:
         return reported or (year, q, text)
     start = dt.date(year, 3 * q - 2, 1)
-    if not anchor - dt.timedelta(days=456) <= start <= anchor:
+    fiscal = fiscal and start > anchor  # a fiscal quarter over, numbered ahead of the calendar's ("third" in March)
+    if not (fiscal or anchor - dt.timedelta(days=456) <= start <= anchor):
         return reported
     if reported is None:
         return year, q, text
-    ended = dt.date(*((year + 1, 1) if q == 4 else (year, 3 * q + 1)), 1) <= anchor
+    ended = fiscal or dt.date(*((year + 1, 1) if q == 4 else (year, 3 * q + 1)), 1) <= anchor
     return (year, q, text) if ended and (year, q) > reported[:2] else reported
 
 
@@ -685,7 +689,7 @@ def _from_reported_quarter(
         value, what = f"{year - n:04d}-Q{q}", f"{n} year(s) before"
     elif p.kind == "qof":  # "the 1988 period"
         value, what = f"{p.args[0]}-Q{q}", f"in {p.args[0]},"
-    elif p.kind == "unit" and p.args == ("QC", "-1"):  # "the latest period"
+    elif p.kind == "unit" and p.args in (("QC", "-1"), ("Q", "0")):  # "the latest period", "the quarter"
         value, what = f"{year:04d}-Q{q}", "itself,"
     else:
         return None
@@ -703,12 +707,16 @@ _REF_NEEDS = {
     "M": ("day", "week", "month"),
     "Q": ("quarter",),  # "the quarter" is the last quarter named, not the one a date falls in
     "Y": ("day", "week", "month", "quarter", "year"),
+    "YM": ("month",),
+    "S": ("day", "week", "month", "year"),  # "that summer", "the following spring"
     "DE": ("day", "week", "month", "quarter", "year"),
 }
 _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?(?=$|T|-(?:SP|SU|FA|WI)$|-H[12]$)")
 
 
 def _rule_unit(p: Parsed) -> str:
+    if p.kind == "season":
+        return "S"
     return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind in ("unit", "ago") and p.args else "")
 
 
@@ -736,9 +744,11 @@ def _from_reference(
     doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str]
 ) -> TimeExpression | None:
     """A narrative expression ("the following year", "that day") counted from the story's time."""
-    day, _, ref_text = ref
+    day, grain, ref_text = ref
+    if p.kind == "season" and grain == "year" and int(p.args[1]) > 0:
+        day = day.replace(month=12, day=31)  # "in 2010 ... the following spring": after that year, 2011's
     r = resolve(p, day, "present")  # the unit the story is in: "the quarter" is the one named, not the one before
-    if not re.match(r"\d{4}", r.value):
+    if not re.match(r"\d\d", r.value):  # a decade ("200") or century ("20") is resolved too; "XXXX" is not
         return None
     how = r.how.replace(f"publication {day.isoformat()}", f"the story's time {day.isoformat()} ({ref_text!r})")
     return _made(text, s, e, p, value=r.value, date=r.date, precision=r.precision, anchor=day.isoformat(), how=how)
@@ -754,6 +764,8 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         date, precision = value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None)
         return _made(text, s, e, p, value=p.value, date=date, precision=precision, how=f"{p.desc} → {p.value}")
     direction = clause_tense(doc, s, e)
+    if not direction and p.kind == "wd" and on_present_be(doc, s, e):
+        direction = "present"  # "the vote is on Sunday": a day a schedule names, ahead or today
     r = resolve(p, anchor, direction)
     return _made(
         text,

@@ -49,7 +49,7 @@ D, T, DUR, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.S
 MON = (
     r"(?-i:(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept|Oct|Nov|Dec)(?=\s\d))"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s\d))"
 )
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[,.]\d)"
@@ -273,8 +273,10 @@ def _md(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(typ, "md", (str(month), str(day)), tod=tod, desc=f"{desc} (no year)")
 
 
-rule("month_day", rf"(?:{WD},?\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
-rule("day_month", rf"(?:{WD},?\s+)?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
+#: a weekday before a calendar date, spelled or abbreviated as web pages' datelines do ("Thu March 21, 2013")
+_WDPRE = rf"(?:(?:{WD}|(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)"
+rule("month_day", rf"{_WDPRE}?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}){_DATE_TAIL}", 3)(_md)
+rule("day_month", rf"{_WDPRE}?(?:the\s+)?(?P<day>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MON}){_DATE_TAIL}", 3)(_md)
 
 
 @rule(
@@ -366,6 +368,21 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "mon", (str(month),), mod=mod, desc=desc)
 
 
+#: nouns that number things ("Resolution 1973", "Flight 2013", "Section 1983", "Windows 2000")
+_NUMBERED = re.compile(
+    r"(?<![\w-])(?:resolution|flight|section|article|interstate|highway|route|room|suite|windows|office|apollo"
+    r"|boeing|airbus|model|chapter|rule|unit|number|no\.|bus|channel|gate|platform|track|exit|form|title|bill"
+    r"|paragraph|clause|amendment|item|code|lot|line|vol\.|volume|page|p\.)\s+$",
+    re.IGNORECASE,
+)
+#: a street after a house number ("2020 Main Street", "1600 Pennsylvania Avenue")
+_STREET = re.compile(
+    r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place)\b"
+)
+#: what follows a four-digit 24-hour clock time ("1600 GMT", "0730 hours", "2100 local time")
+_CLOCK_ZONE = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)|hours?|hrs|local\s+time)\b", re.IGNORECASE)
+
+
 @rule(
     "year",
     rf"(?:(?P<mod>{YMOD}|(?:the\s+)?(?:fiscal|financial|calendar|school|academic|model)(?:\s+year)?|the\s+year|FY|fiscal\s+year|pre|post)\s*-?\s*)?(?P<year>{YEAR})(?P<fy>'s)?",
@@ -378,6 +395,10 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if ctx.is_credit(m.start()):
         return None
+    if not pre and _CLOCK_ZONE.match(ctx.text, m.end("year")):
+        return None  # "(1600 GMT)", "at 0730 hours": a 24-hour clock time, not a year
+    if not pre and (_NUMBERED.search(ctx.text, max(0, m.start() - 16), m.start()) or _STREET.match(ctx.text, m.end())):
+        return None  # "Resolution 1973", "Flight 2013", "Windows 2000", "2020 Main Street": a number, not a year
     if pre in ("pre", "post") and ctx.text[m.end("mod") : m.end("mod") + 1] != "-":
         return None  # "pre-2008 rules", "post-1959 politics", never "post 2000"
     mod = _mod(pre)
@@ -464,7 +485,7 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -478,7 +499,12 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     d = {"this past": "last", "this coming": "next", "the previous": "last", "the preceding": "last"}.get(det, det)
     d = "next" if d == "the following" else d
     mod = _mod(det) if det in ("early", "late") else ""
-    args = (str(wd), d) if d in ("last", "next", "this") else (str(wd),)
+    if det in ("later", "earlier"):
+        # "later Thursday" is that day or one ahead, "earlier Thursday" that day or one behind, whatever the tense
+        # ("Later Thursday, the president will speak", in Thursday's paper: today); TimeML leaves the word out
+        ctx.cut = m.start("wd")
+        d = det
+    args = (str(wd), d) if d in ("last", "next", "this", "later", "earlier") else (str(wd),)
     return Parsed(
         T if tod else D,
         "wd",
@@ -508,12 +534,15 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "clock",
-    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|ET|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["w"]:
         h, mi = (0, 0) if m["w"].lower() == "midnight" else (12, 0)
+    elif m["h24"]:  # "14:00 GMT", "1600 GMT": a 24-hour clock with its zone
+        h, mi = int(m["h24"]), int(m["m24"])
     else:
         h, mi = int(m["h"]), int(m["mi"] or 0)
         if not (1 <= h <= 12 and mi < 60):
@@ -532,6 +561,8 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         return Parsed(
             T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc
         )
+    if m["dpl"] and day not in _DEICTIC:  # "at 8 p.m. on Sundays": every Sunday at that time
+        return _abs(SET, f"XXXX-WXX-{_wd(day)}{tod}", f"every {WEEKDAY_NAMES[_wd(day)]} at {tod[1:]}")
     if day in _DEICTIC:
         return Parsed(T, "day", (str(_DEICTIC[day]),), tod=tod, desc=desc)
     if day:
@@ -739,9 +770,13 @@ def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("WE", "0"), desc="the weekend")
 
 
+#: nouns a season qualifies as a time ("the summer months", "the spring session")
+_SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vacation", "term", "session", "quarter"})
+
+
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -750,6 +785,21 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _mod(m["mod"])
     if m["year"]:
         return _abs(D, f"{m['year']}-{s}", f"{m['s'].lower()} {m['year']}, stated", mod)
+    if det == "that" or det.endswith(("following", "previous", "preceding")):
+        # "that summer", "the following spring": the season of, or after or before, the story's time
+        n = 0 if det == "that" else (1 if det.endswith("following") else -1)
+        return Parsed(
+            D, "season", (s, str(n)), mod=mod, desc=f"{det} {m['s'].lower()}", ref="only" if n == 0 else "story"
+        )
+    if det in ("", "the") and not mod:
+        tok = ctx.token_at(m.start("s"))
+        if (
+            tok is not None
+            and tok.dep_ in ("compound", "amod", "nmod")
+            and tok.head.i > tok.i
+            and tok.head.lemma_.lower() not in _SEASON_HEADS
+        ):
+            return None  # "the summer camp", "the spring collection": a kind of thing, not a time
     bare = det in ("", "the")  # "in the spring", "in spring": which one by the clause's tense, as a month
     if not det:
         if ctx.word_before(m.start()) not in ("in", "this", "since", "until", "by", "during", "over") and not mod:
@@ -801,7 +851,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0, "": None}[yr]
     if ordw in _QORD:
         if off is None:
-            return Parsed(D, "qtr", (str(_QORD[ordw]), "0"), desc=f"quarter {_QORD[ordw]}")
+            fiscal = ("fiscal",) if ctx.quarterly else ()  # an earnings story numbers its company's quarters
+            return Parsed(D, "qtr", (str(_QORD[ordw]), "0", *fiscal), desc=f"quarter {_QORD[ordw]}")
         y_off = str(off)
         return Parsed(D, "qtr", (str(_QORD[ordw]), y_off), desc=f"quarter {_QORD[ordw]}, {yr}")
     if ordw == "current":
@@ -851,6 +902,33 @@ def _qn(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "qtr", (q, "0"), desc=f"Q{q}")
 
 
+#: words of the figures a year's half is reported by ("profit rose 5% in the first half")
+_FIGURES = (
+    "profit",
+    "sales",
+    "revenue",
+    "earnings",
+    "income",
+    "loss",
+    "%",
+    "percent",
+    "growth",
+    "econom",
+    "output",
+    "export",
+    "import",
+    "fiscal",
+    "inflation",
+    "unemployment",
+    "deficit",
+    "budget",
+    "investment",
+    "demand",
+    "prices",
+    "gdp",
+)
+
+
 @rule(
     "half",
     rf"(?:the\s+)?(?:(?P<h>first|second|1st|2nd|last|latter)\s+half|(?P<h2>first|last|final|second)\s+two\s+quarters)"
@@ -867,6 +945,8 @@ def _half(m: re.Match[str], ctx: Context) -> Parsed | None:
     if not yr:
         if ctx.text[m.end() : m.end() + 3].lower() == " of":
             return None  # "the first half of the match"
+        if not (ctx.quarterly or ctx.sentence_mentions(m.start(), _FIGURES)):
+            return None  # "scored in the second half", "the first half was goalless": a match's, not a year's
         return Parsed(D, "half", (str(h), "0"), desc=f"half {h}")
     off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0}[yr]
     return Parsed(D, "half", (str(h), str(off)), desc=f"half {h}, {yr}")
@@ -914,6 +994,22 @@ def _quarter_compared(start: int, ctx: Context) -> bool:
     if ctx.sentence_mentions(start, _LONGER_PERIODS):
         return False
     return ctx.quarterly or ctx.sentence_mentions(start, ("period",))
+
+
+_SENTENCE_START = re.compile(r".*(?:[.!?]\s|\n)", re.DOTALL)
+_MONTH_NAMED = re.compile(rf"(?<![\w-]){MON}")
+
+
+def _month_compared(start: int, ctx: Context) -> bool:
+    """Does "a year earlier" at ``start`` compare the figures of a month its sentence named before it ("prices rose
+    2% in March from a year earlier"), in a sentence that names no quarter nor longer period?"""
+    lo = max(0, start - 240)
+    head = ctx.text[lo:start]
+    cut = _SENTENCE_START.match(head)
+    head = head[cut.end() :] if cut else head
+    if not _MONTH_NAMED.search(head):
+        return False
+    return not ctx.sentence_mentions(start, ("quarter", "period", *_LONGER_PERIODS))
 
 
 _MODALS = frozenset({"will", "would", "could", "might", "may", "can", "should", "must", "to", "shall"})
@@ -992,6 +1088,21 @@ def _quarter_of_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"{m.group(0).lower()}: a fraction of a {u}")
 
 
+_HALF_UNIT = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+
+
+@rule(
+    "half_unit",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?half\s+(?:an?\s+)(?P<u>minute|hour|day|year|decade|century)(?![\w-])",
+    2,
+)
+def _half_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "half an hour" (30 minutes), "nearly half a century" (50 years)."""
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    u = m["u"].lower()
+    return _abs(DUR, _HALF_UNIT[u], f"half a{'n' if u == 'hour' else ''} {u}: a duration", mod)
+
+
 def _unit_word(word: str) -> str:
     """A unit as :data:`UNITS` names it: "centuries" and "millennia" by their singular, the rest lower-cased."""
     u = word.lower()
@@ -1057,6 +1168,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if code == "Y" and k == 1 and tail in ("ago", "earlier") and _month_compared(m.start(), ctx):
+            # "exports were 5% lower in February than a year earlier": that month a year before
+            return Parsed(D, "ago", ("YM", "1"), desc=f"{m.group(0).lower()}, beside a month's figures", ref="story")
         if code == "Y" and k == 1 and _quarter_compared(m.start(), ctx):
             code = "YQ"
         mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
@@ -1127,11 +1241,38 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         "last",
         "lasting",
         "than",
+        "take",
+        "takes",
+        "taking",
     ) or nxt in ("after", "before", "later", "earlier", "of"):
         if nxt == "of" and before not in ("for", "in", "over", "after"):
             return None
         return _abs(DUR, _duration(None, unit, word), f"{u}: a vague duration")
     return None
+
+
+@rule(
+    "over_the_units",
+    r"(?<![\w-])(?:over|through|across|down|during)\s+(?P<x>the\s+(?P<u>years|decades|centuries|months))(?![\w-])",
+    0,
+)
+def _over_the_units(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "over the years", "down the decades": a stretch of unstated length."""
+    u = m["u"].lower()
+    word = "century" if u == "centuries" else u[:-1]
+    return _abs(DUR, _duration(None, UNITS[word], word), f"the {u}: a vague duration")
+
+
+@rule("a_while", r"(?<![\w-])for\s+(?P<x>a\s+(?:little\s+|long\s+)?while)(?![\w-])", 0)
+def _a_while(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "for a while", "for a long while": a stretch of unstated length and unit."""
+    return _abs(DUR, "PXX", "a while: a vague duration")
+
+
+@rule("units_ahead", r"(?<![\w-])the\s+(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)(?![\w-])", 1)
+def _units_ahead(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "in the weeks ahead", "the years to come": the future, as "the coming weeks"."""
+    return _abs(D, "FUTURE_REF", f"the {m['u'].lower()} ahead")
 
 
 # --- references and sets ------------------------------------------------------------------
@@ -1264,7 +1405,16 @@ def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = m["w"].lower()
     if ctx.word_before(m.start()) in ("the", "a", "this", "that", "'s") and ctx.is_noun(m.start()):
         return None  # "the daily" (a newspaper)
+    if w in ("daily", "weekly") and _NAMED_PAPER.match(ctx.text, m.end()):
+        return None  # "the Communist Party daily Granma", "the news weekly Der Spiegel": a paper and its name
     return _abs(SET, _SETS[w], f"{w}: a set")
+
+
+#: a paper's name after "daily" or "weekly" (a capitalised word that names no day nor month)
+_NAMED_PAPER = re.compile(
+    r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"(?:[A-Z][a-z]+|El|La|Le|Der|Die|Al)\b"
+)
 
 
 @rule(
@@ -1459,12 +1609,15 @@ def _decade_words(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "year_period",
     rf"the\s+(?P<year>{YEAR})\s+(?P<n>period|quarter)(?![\w-])"
-    r"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<n2>period|quarter)\s+(?:of\s+|in\s+)?"
+    r"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<n2>period|quarter|month)\s+(?:of\s+|in\s+)?"
     r"(?P<ago>last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior)\s+year)(?![\w-])",
     3,
 )
 def _year_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "the 1988 period", "the quarter a year ago": an earnings report's quarter, in the year it names."""
+    if (m["n2"] or "").lower() == "month":
+        # "up from the same month last year": the month the story is at, a year before
+        return Parsed(D, "ago", ("YM", "1"), desc="the same month a year before", ref="story")
     quarterly = ctx.quarterly or (m["n"] or m["n2"]).lower() == "quarter"
     if m["ago"]:
         code = "YQ" if quarterly else "Y"

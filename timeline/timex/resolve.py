@@ -192,6 +192,7 @@ _UNRESOLVED = {
     "Q": "XXXX-QX",
     "QC": "XXXX-QX",
     "YQ": "XXXX-QX",
+    "YM": "XXXX-XX",
     "DE": "XXX",
     "CE": "XX",
     "H": "XXXX-XX-XX",
@@ -205,6 +206,7 @@ _UNIT_WORD = {
     "Q": "quarter",
     "QC": "quarter",
     "YQ": "year (quarter reported)",
+    "YM": "year (month reported)",
     "DE": "decade",
     "CE": "century",
     "H": "hour",
@@ -254,6 +256,8 @@ def _ago_value(anchor: dt.date, unit: str, n: int) -> str:
     if unit == "Q":
         y, m = _add_months(anchor.year, anchor.month, -3 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+    if unit == "YM":  # "a year earlier" beside a month's figures, counted from that month
+        return f"{anchor.year - n:04d}-{anchor.month:02d}"
     if unit == "YQ":  # "a year ago" in a report on a quarter: that quarter a year before
         y, m = _add_months(anchor.year, anchor.month, -3 - 12 * n)
         return f"{y:04d}-Q{(m - 1) // 3 + 1}"
@@ -306,6 +310,10 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
         return anchor + dt.timedelta(days=fwd), "the next one after"
     if det == "this" and not direction:
         return anchor + dt.timedelta(days=delta), "in the week of"
+    if det == "later":  # "later Thursday": that day, or the next one
+        return anchor + dt.timedelta(days=(wd - anchor.isoweekday()) % 7), "on or after"
+    if det == "earlier":  # "earlier Thursday": that day, or the last one
+        return anchor - dt.timedelta(days=(anchor.isoweekday() - wd) % 7), "on or before"
     if direction == "future":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "after"
@@ -441,7 +449,9 @@ def resolve(
         month = int(args[0])
         det = args[1] if len(args) > 1 else ""
         if det == "last":
-            year = anchor.year - (month >= anchor.month)
+            # the latest one before this month; the month just past is "last month", so "last February" written
+            # in March is the February of the year before
+            year = anchor.year - (month >= anchor.month - 1)
         elif det == "next":
             year = anchor.year + (month <= anchor.month)
         elif det == "since" or (det == "asof" and direction != "future"):
@@ -490,8 +500,12 @@ def resolve(
     elif kind == "qtr":
         q, n = int(args[0]), int(args[1])
         year = anchor.year + n
-        if n == 0 and direction in ("past", "") and q > _quarter(anchor):
-            year -= 1  # "fourth-quarter earnings" in February: the quarter reported, not the one to come
+        fiscal_now = args[2:] == ("fiscal",) and anchor.month + 12 - 3 * q > 4
+        if n == 0 and direction in ("past", "") and q > _quarter(anchor) and not fiscal_now:
+            # "fourth-quarter earnings" in February: the quarter reported, not the one to come; but a company
+            # reporting "third-quarter" results in March reports its fiscal third quarter, numbered in this year
+            # (last year's calendar third quarter was reported months ago)
+            year -= 1
         value = f"{year:04d}-Q{q}"
         how_tail = f"{tense}, year of publication {pub}"
     elif kind == "half":

@@ -213,3 +213,21 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         tok = tok.head
     root = tok.sent.root
     return verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE
+
+
+def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the object of an "on" that completes a present-tense "be" ("the vote is on
+    Sunday", "the final is on Wednesday afternoon")? Said of a day, that is a schedule: the day is ahead, or today."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ != "pobj" or tok.head.lower_ != "on":
+        return False
+    gov = tok.head.head
+    return (
+        tok.head.dep_ == "prep"
+        and gov.lemma_ == "be"
+        and gov.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in gov.children)
+    )
