@@ -100,10 +100,13 @@ def test_the_documents_cited_and_the_passages_are_known_without_making_the_event
     assert cited_documents(tl.events) == {"d1"} and tl.events.made() == 1 and not is_built(tl.events[0])
 
 
-@pytest.mark.parametrize("column, value", [(3, "daily"), (4, "maybe"), (3, ["day"]), (2, "2024-13-01"), (5, ("x",))])
+@pytest.mark.parametrize(
+    "column, value",
+    [(3, "daily"), (4, "maybe"), (3, ["day"]), (2, "2024-13-01"), (5, ("x",)), (0, b"e2"), (1, 5), (8, None)],
+)
 def test_a_damaged_field_is_refused_at_once_not_when_its_event_is_made(column, value):
     rows, parts = timeline_lazy_rows(sample())
-    rows[6][column][1] = value  # the events are columns: precision, certainty, date, actors
+    rows[6][column][1] = value  # the events are columns: id, title, date, precision, certainty, actors... how
     with pytest.raises(TimelineFileError, match=r"^cache: not a valid timeline$"):
         timeline_from_lazy_rows(rows, parts, "cache")
 
