@@ -392,7 +392,7 @@ def _valid_dates(values: set[Any]) -> bool:
     Any other group is checked a value at a time.
     """
     values = values - {None}
-    if not set(map(type, values)) <= {str}:
+    if not _all_strings(values):
         return False
     others: list[str] = []
     try:
