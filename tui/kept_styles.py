@@ -12,18 +12,26 @@ and scope), and unpickled only when that style sheet is asked for.
 A kept file is used only by the Python and the Textual that wrote it (the version and the
 file of Textual's package are part of it) and for exactly the colours it was parsed with;
 anything else, or a file that cannot be read, is parsed as usual and the file replaced.
-The file holds Textual's objects as ``pickle`` writes them, so it is only ever read from the
-user's own cache folder, beside the explorer's cache of saved timelines.
+The file holds Textual's objects as ``pickle`` writes them. It is only ever read from the
+user's own cache folder, beside the explorer's cache of saved timelines, and even so it is not
+trusted: it is read by :class:`_StyleUnpickler`, which makes only the classes and functions of
+Textual's style sheets (its CSS model, colours, geometry and layouts), their enums' members and a
+dict's lookups, so a file someone else put there cannot make the explorer run anything else.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
+import io
 import os
 import pickle
 import sys
+import types
 import zlib
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import textual
 from textual.css.model import RuleSet
@@ -32,7 +40,52 @@ from textual.css.stylesheet import CSSLocation, Stylesheet
 #: What a kept file must have been written by: this Python, this Textual (its package file as installed).
 _FORMAT = 1
 
-ParseKey = tuple[str, CSSLocation, bool, int, str]  # Textual's own: css, read from, default rules, tie breaker, scope
+ParseKey = tuple[str, CSSLocation, bool, int, str]
+
+#: The modules whose classes and functions a kept parse may be made of: Textual's style sheets' own.
+_STYLE_MODULES = ("textual.css.", "textual.color", "textual.geometry", "textual.layouts.")
+
+
+def _of_style_sheets(module: str) -> bool:
+    return module.startswith(_STYLE_MODULES)
+
+
+#: The bound methods a parsed style sheet holds: a ``Styles`` keeps its rules' ``get`` and ``__contains__``.
+_DICT_METHODS = frozenset({"get", "__contains__"})
+
+
+def _attribute(owner: Any, name: str) -> Any:
+    """``getattr(owner, name)`` as ``pickle`` writes a bound method or an enum member, for what a style
+    sheet holds only: a plain dict's lookups, and the members of Textual's style sheets' enums."""
+    if type(owner) is dict and name in _DICT_METHODS:
+        return getattr(owner, name)
+    if isinstance(owner, type) and issubclass(owner, Enum) and _of_style_sheets(owner.__module__):
+        member = owner.__members__.get(name)
+        if member is not None:
+            return member
+    raise pickle.UnpicklingError(f"not a part of a style sheet: {type(owner).__name__}.{name}")
+
+
+class _StyleUnpickler(pickle.Unpickler):
+    """An unpickler that makes nothing but the parts of a parsed style sheet (see the module's docstring)."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("builtins", "getattr"):
+            return _attribute
+        if (module, name) == ("functools", "partial"):
+            return functools.partial  # of a function allowed here: the selectors' checks
+        if _of_style_sheets(module) and not name.startswith("__"):
+            found = super().find_class(module, name)
+            if isinstance(found, type | types.FunctionType) and _of_style_sheets(found.__module__):
+                return found
+        raise pickle.UnpicklingError(f"not a part of a style sheet: {module}.{name}")
+
+
+def _unpickle(data: bytes) -> Any:
+    return _StyleUnpickler(io.BytesIO(data)).load()
+
+
+# Textual's own: css, read from, default rules, tie breaker, scope
 
 
 def _writer() -> tuple:
@@ -69,7 +122,7 @@ class KeptStylesheet(Stylesheet):
             path = self._file()
             if path is not None:
                 try:
-                    writer, variables, parses = pickle.loads(path.read_bytes())
+                    writer, variables, parses = _unpickle(path.read_bytes())
                 except Exception:  # missing, cut short, not ours: parsed again, the file replaced
                     return self._kept
                 if writer == _writer() and variables == self._variables and isinstance(parses, dict):
@@ -96,7 +149,7 @@ class KeptStylesheet(Stylesheet):
         pickled = kept.get(key)
         if pickled is not None:
             try:
-                rules = pickle.loads(pickled)
+                rules = _unpickle(pickled)
             except Exception:
                 rules = None
             if isinstance(rules, list) and all(isinstance(rule, RuleSet) for rule in rules):

@@ -82,3 +82,42 @@ async def test_an_edited_style_sheet_is_parsed_again(tui_env, parses):
     edited.parse()
     assert parses == ["('a.tcss', '')"]
     assert [str(r.styles.color) for r in edited.rules] != [str(r.styles.color) for r in sheet.rules]
+
+
+class _RunsCode:
+    """What a hostile kept file would hold: unpickled by plain ``pickle``, it would run ``exec``."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return exec, (f"open({str(self.marker)!r}, 'w').close()",)
+
+
+class _ReachesGlobals:
+    """``getattr`` on a style sheet's own function, the way out to its module's globals."""
+
+    def __reduce__(self):
+        from textual.css import model
+
+        return getattr, (model._check_class, "__globals__")
+
+
+@pytest.mark.parametrize("payload", ["exec", "getattr"])
+async def test_a_kept_file_that_would_run_code_is_refused_and_parsed_again(tui_env, parses, payload):
+    import pickle
+
+    first = await _screenshot()
+    (kept,) = _kept_files(tui_env)
+    writer, variables, kept_parses = pickle.loads(kept.read_bytes())  # the test's own file, written just now
+    marker = tui_env / "ran"
+    hostile = _RunsCode(marker) if payload == "exec" else _ReachesGlobals()
+    bad = {key: pickle.dumps([hostile]) for key in kept_parses}
+    kept.write_bytes(pickle.dumps((writer, variables, bad)))  # every parse, and the file's own header
+    parses.clear()
+    assert await _screenshot() == first
+    assert not marker.exists()
+    assert any("app.tcss" in p for p in parses)  # refused, so parsed again
+    kept.write_bytes(pickle.dumps(_RunsCode(marker)))
+    assert await _screenshot() == first
+    assert not marker.exists()
