@@ -601,6 +601,41 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "the quarter",
         "2024-Q1",
     ),
+    # a record date "as of" a day a few weeks ahead, set in the past tense
+    (
+        "The board declared a dividend payable to holders of record as of June 6.",
+        dt.date(2024, 5, 23),
+        "June 6",
+        "2024-06-06",
+    ),
+    ("As of March 1, the bank had 200 branches.", dt.date(2024, 4, 20), "March 1", "2024-03-01"),
+    # a date written with dots, day first
+    ("LISBON, 15.03.2024 - Talks resumed.", MON, "15.03.2024", "2024-03-15"),
+    ("The law took effect on 1.7.2023.", MON, "1.7.2023", "2023-07-01"),
+    # a 24-hour clock time without a zone, after "at", "until"... or before its day
+    (
+        "The strike will last until 00:01 on Tuesday 19 March.",
+        dt.date(2024, 3, 15),
+        "00:01 on Tuesday 19 March",
+        "2024-03-19T00:01",
+    ),
+    ("The minister will speak at 14:30 on Thursday.", MON, "14:30 on Thursday", "2024-02-15T14:30"),
+    ("Doors open at 19:30.", MON, "19:30", "2024-02-12T19:30"),
+    # a quarter of a stated fiscal year, and the comparisons counted from it
+    (
+        "Net income for the first quarter of fiscal 2025 rose 18% from a year earlier.",
+        dt.date(2024, 5, 23),
+        "the first quarter of fiscal 2025",
+        "2025-Q1",
+    ),
+    (
+        "Profit in the second quarter of fiscal 2025 rose 9% from a year earlier.",
+        dt.date(2024, 9, 1),
+        "a year earlier",
+        "2024-Q2",
+    ),
+    # what a span lasts "until" in a clause of no tense is ahead
+    ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]
 
 
@@ -742,6 +777,10 @@ def test_extents_leave_out_prepositions(nlp):
         "The state-run daily Granma printed the letter.",
         "According to the French daily Le Monde, talks failed.",
         "The first half was goalless, and the crowd grew restless.",
+        "The preacher read from John 3:16 to the crowd.",
+        "Shares split at 3:1 and the price fell.",
+        "The home side won 21:19 after extra play.",
+        "Install version 2.1.2024 of the app.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

@@ -650,7 +650,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             ref = _reference(t) or ref
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
-                fiscal = p.kind == "qtr" and p.args[2:] == ("fiscal",)
+                fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
     return tuple(out)
 

@@ -252,6 +252,24 @@ def _slash(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{y:04d}-{month:02d}-{day:02d}", "numeric date (month/day/year)")
 
 
+_VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
+
+
+@rule("dotted", r"(?<![\d.,])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d]|\.\d)", 4)
+def _dotted(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "15.03.2024": a date written with dots, day first as in Europe (month first only when the second
+    number cannot be a month: "3.15.2024")."""
+    if ctx.word_before(m.start()) in _VERSION_WORDS:
+        return None  # "version 2.1.2024": a release's number
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (a, b) if b <= 12 else (b, a)
+    try:
+        dt.date(int(m["y"]), month, day)
+    except ValueError:
+        return None
+    return _abs(D, f"{m['y']}-{month:02d}-{day:02d}", "numeric date (day.month.year)")
+
+
 _DATE_TAIL = rf"(?:,?\s+(?P<year>{YEAR}))?(?:\s+(?:at\s+)?(?P<tod>{TOD}))?"
 
 
@@ -535,7 +553,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -543,6 +561,10 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         h, mi = (0, 0) if m["w"].lower() == "midnight" else (12, 0)
     elif m["h24"]:  # "14:00 GMT", "1600 GMT": a 24-hour clock with its zone
         h, mi = int(m["h24"]), int(m["m24"])
+    elif m["hb"]:  # "until 00:01 on Tuesday", "at 14:30": a clock time without a zone, told by what leads it
+        if not (m["day"] or m["mon"] or _CLOCK_LEAD.search(ctx.text, max(0, m.start() - 12), m.start())):
+            return None
+        h, mi = int(m["hb"]), int(m["mb"])
     else:
         h, mi = int(m["h"]), int(m["mi"] or 0)
         if not (1 <= h <= 12 and mi < 60):
@@ -557,10 +579,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         ctx.cut_end = m.start("par")
     desc = m.group(0).split()[0] if not m["day"] else " ".join(m.group(0).replace(m["par"] or "", "").split())
     day = (m["day"] or "").lower()
-    if m["mon"]:
-        return Parsed(
-            T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc
-        )
+    if m["mon"] or m["mon2"]:  # "9 a.m. March 5", "00:01 on Tuesday 19 March"
+        mon, dn = (m["mon"], m["dn"]) if m["mon"] else (m["mon2"], m["dn2"])
+        return Parsed(T, "md", (str(_month(mon)), str(int(re.match(r"\d+", dn).group(0)))), tod=tod, desc=desc)
     if m["dpl"] and day not in _DEICTIC:  # "at 8 p.m. on Sundays": every Sunday at that time
         return _abs(SET, f"XXXX-WXX-{_wd(day)}{tod}", f"every {WEEKDAY_NAMES[_wd(day)]} at {tod[1:]}")
     if day in _DEICTIC:
@@ -573,6 +594,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     # else on the day of publication ("polls close at 8 p.m.")
     return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="past")
 
+
+#: a word that makes "14:30" a clock time when no zone or day follows ("at 14:30", "until 00:01")
+_CLOCK_LEAD = re.compile(r"(?<![\w-])(?:at|until|till|from|by|before|after|since|around|about|between|and)\s+$", re.I)
 
 #: a day named just before "at" and a clock time: the time is on that day, whatever the tense
 _DAY_AT = re.compile(rf"(?<![\w-])(?:{WD}|today|tomorrow|yesterday|{MON}\s+{DAYNUM})(?:\s+{TOD})?,?\s+at\s+$", re.I)
@@ -822,7 +846,7 @@ _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
 
 @rule(
     "quarter",
-    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
     3,
 )
 def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -846,7 +870,12 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     if re.match(r"\d{4}", yr):
         y = yr[:4]
         if ordw in _QORD:
-            return _abs(D, f"{y}-Q{_QORD[ordw]}", f"quarter {_QORD[ordw]} of {y}, stated")
+            q = _QORD[ordw]
+            if "fiscal" in m.group(0).lower() or "financial" in m.group(0).lower():
+                # "the first quarter of fiscal 2025": a company's quarter, numbered in its fiscal year (it may be
+                # reported before the calendar quarter of that number begins); its comparisons count from it
+                return Parsed(D, "abs", ("fiscal",), value=f"{y}-Q{q}", desc=f"quarter {q} of fiscal {y}, stated")
+            return _abs(D, f"{y}-Q{q}", f"quarter {q} of {y}, stated")
         return None
     off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0, "": None}[yr]
     if ordw in _QORD:

@@ -299,6 +299,10 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
     )
 
 
+#: how far past publication an "as of" month-day in a past or tenseless clause may lie
+_AS_OF_AHEAD = 31
+
+
 def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.date, str]:
     """The date of weekday ``wd`` (1 = Monday) near ``anchor``, and how it was chosen."""
     delta = wd - anchor.isoweekday()
@@ -466,9 +470,14 @@ def resolve(
         how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
-        if args[2:] == ("since",) or (args[2:] == ("asof",) and direction != "future"):
-            # "since the March 3 shooting", "as of March 3, it holds…": the latest such day by publication
+        if args[2:] == ("since",):  # "since the March 3 shooting": the latest such day by publication
             year = anchor.year - ((month, day) > (anchor.month, anchor.day))
+        elif args[2:] == ("asof",) and direction != "future":
+            # "as of March 3, it holds…": the latest such day by publication, or a few weeks past it (a
+            # record date set in the past tense: "a dividend payable to holders of record as of June 6")
+            soon = anchor + dt.timedelta(days=_AS_OF_AHEAD)
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            year = max(y for y in years if (_safe_date(y, month, day) or dt.date(y, month, 28)) <= soon)
         else:
             year = _pick_year(anchor, month, day, direction)
         value = f"{year:04d}-{month:02d}-{day:02d}"

@@ -207,12 +207,18 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
                 return FUTURE  # "extended its offer until Friday", "has given them until 9 a.m. Tuesday": a term ahead
-            return verb_tense(_reporting_verb(tok, span.end) or tok)
+            return _until_ahead(verb_tense(_reporting_verb(tok, span.end) or tok), before)
         if tok.head is tok:
             break
         tok = tok.head
     root = tok.sent.root
-    return verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE
+    return _until_ahead(verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE, before)
+
+
+def _until_ahead(tense: str, before: str) -> str:
+    """What a span lasts "until" in a clause of no tense ("ballots can arrive until Friday") is ahead: a state
+    that still holds ends after publication (a past one says so: "stayed shut until Friday")."""
+    return FUTURE if tense == NONE and before.endswith(("until ", "till ", "until the ")) else tense
 
 
 def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
