@@ -634,6 +634,17 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "a year earlier",
         "2024-Q2",
     ),
+    # a fiscal year by two digits; "end-2025", "start-2024" as business news writes them
+    ("The group expects FY25 revenue of $8 billion.", MON, "FY25", "2025"),
+    ("Margins should recover by end-2025.", MON, "end-2025", "2025"),
+    ("The plant will be ready by end-March.", MON, "end-March", "2024-03"),
+    # a clock time and its day written day first
+    (
+        "The transfer window closes at 11pm on 1 September.",
+        dt.date(2024, 8, 20),
+        "11pm on 1 September",
+        "2024-09-01T23:00",
+    ),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

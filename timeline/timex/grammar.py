@@ -71,7 +71,10 @@ NUMW = alt(
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 ORDW = alt(k for k in ORDINALS if k not in ("last",))
-YMOD = r"(?:early|late|mid|the\s+(?:end|beginning|start|middle|close|first\s+half|second\s+half|rest|remainder)\s+of)"
+YMOD = (
+    r"(?:early|late|mid|(?:end|start)(?=-)"
+    r"|the\s+(?:end|beginning|start|middle|close|first\s+half|second\s+half|rest|remainder)\s+of)"
+)
 
 _MODS = {
     "early": "START",
@@ -424,6 +427,15 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{year:04d}", desc, mod)
 
 
+@rule("fy_short", r"FY\s?'?(?P<yy>\d\d)(?![\d/:.-]\d|\d)", 2, 0)
+def _fy_short(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "FY25", "FY '24": a fiscal year by its last two digits (a company's fiscal year is named by the calendar
+    year it ends in, as "fiscal 2025" is)."""
+    yy = int(m["yy"])
+    year = 2000 + yy if yy < 50 else 1900 + yy
+    return _abs(D, f"{year:04d}", f"fiscal year {year}, stated")
+
+
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<c>1\d|20)|')(?P<d>\d)0'?s(?![a-z])", 2)
 def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
     century = m["c"] or ("19" if int(m["d"]) >= 3 else "20")
@@ -553,7 +565,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -577,10 +589,14 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     tod = f"T{h:02d}:{mi:02d}"
     if m["par"]:  # "10:35 a.m. (0735 GMT) Friday": the day read past the aside, the extent the clock time alone
         ctx.cut_end = m.start("par")
-    desc = m.group(0).split()[0] if not m["day"] else " ".join(m.group(0).replace(m["par"] or "", "").split())
+    desc = (
+        m.group(0).split()[0]
+        if not (m["day"] or m["mon"] or m["mon3"])
+        else " ".join(m.group(0).replace(m["par"] or "", "").split())
+    )
     day = (m["day"] or "").lower()
-    if m["mon"] or m["mon2"]:  # "9 a.m. March 5", "00:01 on Tuesday 19 March"
-        mon, dn = (m["mon"], m["dn"]) if m["mon"] else (m["mon2"], m["dn2"])
+    if m["mon"] or m["mon2"] or m["mon3"]:  # "9 a.m. March 5", "00:01 on Tuesday 19 March", "11pm on 1 September"
+        mon, dn = (m["mon"], m["dn"]) if m["mon"] else (m["mon2"], m["dn2"]) if m["mon2"] else (m["mon3"], m["dn3"])
         return Parsed(T, "md", (str(_month(mon)), str(int(re.match(r"\d+", dn).group(0)))), tod=tod, desc=desc)
     if m["dpl"] and day not in _DEICTIC:  # "at 8 p.m. on Sundays": every Sunday at that time
         return _abs(SET, f"XXXX-WXX-{_wd(day)}{tod}", f"every {WEEKDAY_NAMES[_wd(day)]} at {tod[1:]}")
