@@ -645,6 +645,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "11pm on 1 September",
         "2024-09-01T23:00",
     ),
+    # a fraction of a century is counted in years
+    ("A half-century of embargo shaped the island.", MON, "A half-century", "P50Y"),
+    ("The feud lasted a century and a half.", MON, "a century and a half", "P150Y"),
+    # a month and day in figures after "on", US order, its year by the tense
+    ("The council said on 3/14 it would spend more.", dt.date(2024, 3, 20), "3/14", "2024-03-14"),
+    ("The game is on 4/2.", dt.date(2024, 3, 20), "4/2", "2024-04-02"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]
@@ -792,6 +798,8 @@ def test_extents_leave_out_prepositions(nlp):
         "Shares split at 3:1 and the price fell.",
         "The home side won 21:19 after extra play.",
         "Install version 2.1.2024 of the app.",
+        "Rents went up on 1/3 of the flats.",
+        "Thousands died on 9/11.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

@@ -255,6 +255,18 @@ def _slash(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{y:04d}-{month:02d}-{day:02d}", "numeric date (month/day/year)")
 
 
+@rule("slash_md", r"(?<![\d/.])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d|\s+of\b)", 2)
+def _slash_md(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "on 3/14": a month and day in figures, US order, told from a fraction by the "on" that leads it; its year
+    is read from the tense as for "on March 14". "9/11" names the attacks, not a day of this year."""
+    if ctx.word_before(m.start()) not in ("on", "since", "until", "through", "before", "after"):
+        return None
+    month, day = int(m["a"]), int(m["b"])
+    if (month, day) == (9, 11) or day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    return Parsed(D, "md", (str(month), str(day)), desc=f"{MONTH_NAMES[month]} {day}")
+
+
 _VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
 
 
@@ -1009,6 +1021,8 @@ def _duration(n: float | None, unit: str, word: str) -> str:
         n = None if n is None else n * 2
     if unit == "DE" and n is not None:  # "two decades": P20Y, as TimeBank writes it
         unit, n = "Y", n * 10
+    if unit == "CE" and n is not None and n != int(n):  # "a half-century", "a century and a half": years
+        unit, n = "Y", n * 100
     if n is None:
         num = "X"
     elif n == int(n):
