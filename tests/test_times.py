@@ -651,6 +651,13 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a month and day in figures after "on", US order, its year by the tense
     ("The council said on 3/14 it would spend more.", dt.date(2024, 3, 20), "3/14", "2024-03-14"),
     ("The game is on 4/2.", dt.date(2024, 3, 20), "4/2", "2024-04-02"),
+    # the shopping days after Thanksgiving
+    ("Black Friday orders were ahead of last year's.", dt.date(2019, 10, 15), "Black Friday", "2019-11-29"),
+    ("Retailers expect record sales on Cyber Monday.", dt.date(2024, 11, 1), "Cyber Monday", "2024-12-02"),
+    # a present tense names the month just over as readily as one ahead
+    ("The cold snap follows the wettest December on record.", dt.date(2021, 1, 6), "December", "2020-12"),
+    ("Export figures for April show a rise.", dt.date(2024, 5, 10), "April", "2024-04"),
+    ("The summit opens in November.", dt.date(2024, 6, 10), "November", "2024-11"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

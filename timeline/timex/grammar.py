@@ -1583,11 +1583,12 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
     2,
 )
 def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """Easter and the days counted from it, and the US holidays fixed by a weekday of a month."""
+    """Easter and the days counted from it, and the US holidays fixed by a weekday of a month (and the shopping
+    days after Thanksgiving)."""
     name = " ".join(m["f"].lower().split()).replace("easter sunday", "easter")
     week = bool(m["wk"])  # "Easter week": the week the day falls in
     if m["year"]:

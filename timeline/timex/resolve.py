@@ -284,12 +284,15 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
 
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     slack = dt.timedelta(days=90 if day is not None else 62)
+    back = dt.timedelta(days=30 if day is not None else 0)
     if direction == "present":  # "is running for re-election in November", "the summit opens on Nov. 5"
-        direction = "future"
+        # ... but a month just over is still the one a present tense names ("the cold follows the wettest
+        # December", written in January; "figures for May show ..." in June)
+        direction, back = "future", dt.timedelta(days=31)
     if direction == "past":
         return max(y for y in years if when(y)[0] <= anchor + slack)
     if direction == "future":
-        return min(y for y in years if when(y)[1] >= anchor - dt.timedelta(days=30 if day is not None else 0))
+        return min(y for y in years if when(y)[1] >= anchor - back)
     return min(
         years,
         key=lambda y: (
@@ -368,7 +371,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def feast_day(name: str, year: int) -> dt.date:
-    """The day of a holiday whose date moves: Easter and its neighbours, US Election, Labor and Memorial Day."""
+    """The day of a holiday whose date moves: Easter and its neighbours, US Election, Labor and Memorial Day, the
+    shopping days after Thanksgiving."""
     if name == "easter":
         return _easter(year)
     if name == "good friday":
@@ -381,6 +385,8 @@ def feast_day(name: str, year: int) -> dt.date:
         return _nth_weekday(year, 9, 0, 1)
     if name == "memorial day":
         return _nth_weekday(year, 5, 0, -1)
+    if name in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving (fourth Thursday)
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1 if name == "black friday" else 4)
     raise ValueError(f"unknown holiday {name!r}")
 
 
