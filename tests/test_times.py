@@ -658,6 +658,14 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The cold snap follows the wettest December on record.", dt.date(2021, 1, 6), "December", "2020-12"),
     ("Export figures for April show a rise.", dt.date(2024, 5, 10), "April", "2024-04"),
     ("The summit opens in November.", dt.date(2024, 6, 10), "November", "2024-11"),
+    # "later in the day": the day the story is at
+    (
+        "The ferry sank on March 3. Later in the day, divers found survivors.",
+        dt.date(2024, 3, 10),
+        "the day",
+        "2024-03-03",
+    ),
+    ("Earlier in the week, the talks had stalled.", WED, "the week", "2024-W07"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

@@ -817,6 +817,16 @@ def _the_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", ("0",), tod=_tod(m["tod"]), desc=f"the {m['tod'].lower()}", ref="only")
 
 
+@rule("later_in_the", r"(?:later|earlier)\s+in\s+(?P<x>the\s+(?P<u>day|week|month|year))(?![\w-])", 2)
+def _later_in_the(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Earlier in the day, the president had threatened to resign": the day (week, month, year) the story is
+    at, publication's when the text gave no date (TimeML marks "the day", "earlier in" being the signal)."""
+    u = m["u"].lower()
+    if u == "day":
+        return Parsed(D, "day", ("0",), desc="the day", ref="story")
+    return Parsed(D, "unit", ({"week": "W", "month": "M", "year": "Y"}[u], "0"), desc=f"the {u}", ref="story")
+
+
 @rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
 def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("WE", "0"), desc="the weekend")
