@@ -666,6 +666,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "2024-03-03",
     ),
     ("Earlier in the week, the talks had stalled.", WED, "the week", "2024-W07"),
+    # "in the fall" is the season unless a drop or a tumble is meant
+    ("The clerk was due to retire in the fall.", dt.date(2018, 5, 10), "the fall", "2018-FA"),
+    ("Elections will be held in the fall.", dt.date(2018, 5, 10), "the fall", "2018-FA"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]
@@ -815,6 +818,9 @@ def test_extents_leave_out_prepositions(nlp):
         "Install version 2.1.2024 of the app.",
         "Rents went up on 1/3 of the flats.",
         "Thousands died on 9/11.",
+        "He was injured in the fall.",
+        "Investors were hurt by the fall in prices.",
+        "She broke her hip in the fall at home.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

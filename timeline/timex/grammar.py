@@ -870,13 +870,30 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
             return None
         bare = ctx.word_before(m.start()) != "this"
         det = "this"
-    if det == "the" and (ctx.text[m.end() : m.end() + 3].lower() == " of" or m["s"].lower() == "fall"):
+    if det == "the" and (
+        ctx.text[m.end() : m.end() + 3].lower() == " of" or (m["s"].lower() == "fall" and not _fall_season(m, ctx))
+    ):
         return None
     if det in ("the past", "past") and not mod:
         return None
     n = _REL_N.get(det, 0)
     args = (s, str(n), "tense") if bare else (s, str(n))
     return Parsed(D, "season", args, mod=mod, desc=f"{det} {m['s'].lower()}")
+
+
+#: words after "the fall" that make it a drop or a tumble ("the fall in prices", "the fall from a ladder")
+_FALL_NOUN_NEXT = re.compile(r"\s*(?:of|from|in|off|to|on|and|was|is|had|has|left|caused|killed|broke)\b", re.I)
+#: an injury told just before "in the fall": the tumble, not the season
+_FALL_INJURY = re.compile(r"\b(?:injur|hurt|died|dies|killed|broke|fractur|surviv|wounded|bruised)\w*\b[^.;]*$", re.I)
+
+
+def _fall_season(m: re.Match[str], ctx: Context) -> bool:
+    """Is "the fall" after "in", "by", "until" or "during" the season ("elections in the fall"), not a drop?"""
+    if ctx.word_before(m.start()) not in ("in", "by", "until", "during", "through"):
+        return False
+    if _FALL_NOUN_NEXT.match(ctx.text, m.end()):
+        return False
+    return not _FALL_INJURY.search(ctx.text, max(0, m.start() - 40), m.start())
 
 
 _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
