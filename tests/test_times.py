@@ -669,6 +669,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "in the fall" is the season unless a drop or a tumble is meant
     ("The clerk was due to retire in the fall.", dt.date(2018, 5, 10), "the fall", "2018-FA"),
     ("Elections will be held in the fall.", dt.date(2018, 5, 10), "the fall", "2018-FA"),
+    # time zones beyond Europe's and America's; a timestamp's seconds and zone
+    ("The Nikkei closed at 15:00 JST on Friday.", MON, "15:00 JST on Friday", "2024-02-09T15:00"),
+    ("Indian shares rose after the 9.15am IST open.", MON, "9.15am IST", "2024-02-12T09:15"),
+    ("The euro traded at 1.09 at 2024-03-14T09:25:30Z.", MON, "2024-03-14T09:25:30Z", "2024-03-14T09:25:30"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

@@ -227,14 +227,20 @@ def _abs(typ: TimexType, value: str, desc: str, mod: str = "") -> Parsed:
 # --- calendar dates -----------------------------------------------------------------------
 
 
-@rule("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\d-])", 5)
+@rule(
+    "iso",
+    r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])",
+    5,
+)
 def _iso(m: re.Match[str], ctx: Context) -> Parsed | None:
     mo, d = int(m["m"]), int(m["d"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     value = f"{m['y']}-{m['m']}-{m['d']}"
     if m["h"]:
-        return _abs(T, f"{value}T{m['h']}:{m['mi']}", "ISO date and time")
+        sec = f":{m['sec']}" if m["sec"] and m["sec"] != "00" else ""
+        return _abs(T, f"{value}T{m['h']}:{m['mi']}{sec}", "ISO date and time")
     return _abs(D, value, "ISO date")
 
 
@@ -413,7 +419,12 @@ _STREET = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place)\b"
 )
 #: what follows a four-digit 24-hour clock time ("1600 GMT", "0730 hours", "2100 local time")
-_CLOCK_ZONE = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)|hours?|hrs|local\s+time)\b", re.IGNORECASE)
+#: time zones written after a clock time, upper case only ("15:00 JST", "9.15am IST")
+ZONES = (
+    r"(?-i:GMT|UTC|[ECMP][SD]T|BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT|PHT|WIB|PKT|SAST|WAT|EAT|CAT"
+    r"|A[ECW][SD]T|NZ[SD]T)"
+)
+_CLOCK_ZONE = re.compile(rf"\s*(?:{ZONES}|hours?|hrs|local\s+time)\b", re.IGNORECASE)
 
 
 @rule(
@@ -577,7 +588,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
