@@ -673,6 +673,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The Nikkei closed at 15:00 JST on Friday.", MON, "15:00 JST on Friday", "2024-02-09T15:00"),
     ("Indian shares rose after the 9.15am IST open.", MON, "9.15am IST", "2024-02-12T09:15"),
     ("The euro traded at 1.09 at 2024-03-14T09:25:30Z.", MON, "2024-03-14T09:25:30Z", "2024-03-14T09:25:30"),
+    # geological time: counted in millions, before any calendar year
+    ("The dinosaurs died out 66 million years ago.", MON, "66 million years ago", "PAST_REF"),
+    ("The ice sheet has existed for 3 million years.", MON, "3 million years", "P3000000Y"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

@@ -68,7 +68,10 @@ NUMW = alt(
         for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
     ]
 )
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
+NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½|\s+(?:thousand|million|billion)(?![\w-]))?"
+    rf"|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
+)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 ORDW = alt(k for k in ORDINALS if k not in ("last",))
 YMOD = (
@@ -1265,6 +1268,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if k * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0) > _CALENDAR_YEARS:
+            # "66 million years ago": before any calendar year a value can hold
+            return _abs(D, "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF", f"{m.group(0).lower()}: before the calendar")
         if code == "Y" and k == 1 and tail in ("ago", "earlier") and _month_compared(m.start(), ctx):
             # "exports were 5% lower in February than a year earlier": that month a year before
             return Parsed(D, "ago", ("YM", "1"), desc=f"{m.group(0).lower()}, beside a month's figures", ref="story")
@@ -1277,6 +1283,10 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     value = _duration(n, unit, u)
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")
+
+
+#: how many years back (or ahead) "N years ago" can be written as a year
+_CALENDAR_YEARS = 5000
 
 
 @rule(
