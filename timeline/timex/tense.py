@@ -133,12 +133,23 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
         return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
     if v.tag_ in ("VBZ", "VBP"):
+        if v.lemma_ in _REPORTING and _reports_a_thing(v):
+            return PRESENT  # "the company reports earnings on Thursday": a schedule, not a report's present
         return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         return PAST
     return NONE
+
+
+def _reports_a_thing(v: ParsedToken) -> bool:
+    """Does the reporting verb ``v`` take a noun as its object and no reported clause ("reports earnings",
+    "announces its results"), as a plan does, unlike "says on Sunday that ..."?"""
+    kids = list(v.children)
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and not any(
+        c.dep_ in ("ccomp", "parataxis") for c in kids
+    )
 
 
 def _singular_subject(v: ParsedToken) -> bool:
@@ -223,17 +234,16 @@ def _until_ahead(tense: str, before: str) -> str:
 
 def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
     """Is the expression at ``start:end`` the object of an "on" that completes a present-tense "be" ("the vote is on
-    Sunday", "the final is on Wednesday afternoon")? Said of a day, that is a schedule: the day is ahead, or today."""
+    Sunday", "the final is on Wednesday afternoon"), or that "be"'s complement ("the deadline is Friday")? Said of a
+    day, that is a schedule: the day is ahead, or today."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     tok = span.root
-    if tok.dep_ != "pobj" or tok.head.lower_ != "on":
+    if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":  # "the deadline is Friday"
+        gov = tok.head
+    elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
         return False
-    gov = tok.head.head
-    return (
-        tok.head.dep_ == "prep"
-        and gov.lemma_ == "be"
-        and gov.tag_ in ("VBZ", "VBP")
-        and not any(c.dep_ == "aux" for c in gov.children)
-    )
+    else:
+        gov = tok.head.head
+    return gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in gov.children)
