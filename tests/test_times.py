@@ -679,6 +679,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a reporting verb's present with a thing for object, not words, is a plan
     ("The company reports earnings on Thursday.", MON, "Thursday", "2024-02-15"),
     ("The minister announces the budget on Wednesday.", MON, "Wednesday", "2024-02-14"),
+    # dates as records, spreadsheets and East Asian papers write them; analysts' shorthand for periods
+    ("The file is dated 2024/03/14.", MON, "2024/03/14", "2024-03-14"),
+    ("The contract is dated 14-Mar-2023.", MON, "14-Mar-2023", "2023-03-14"),
+    ("Revenue rose in 1Q24 and fell in 2H23.", MON, "1Q24", "2024-Q1"),
+    ("Revenue rose in 1Q24 and fell in 2H23.", MON, "2H23", "2023-H2"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

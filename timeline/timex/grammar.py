@@ -51,6 +51,8 @@ MON = (
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s\d))"
 )
+#: a month's abbreviation between hyphens ("14-Mar-2024")
+MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[,.]\d)"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -274,6 +276,35 @@ def _slash_md(m: re.Match[str], ctx: Context) -> Parsed | None:
     if (month, day) == (9, 11) or day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
         return None
     return Parsed(D, "md", (str(month), str(day)), desc=f"{MONTH_NAMES[month]} {day}")
+
+
+@rule("ymd_slash", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])", 4)
+def _ymd_slash(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "2024/03/14": year first, as East Asian and some European papers write a date."""
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _abs(D, day.isoformat(), "numeric date (year/month/day)")
+
+
+@rule("d_mon_y", rf"(?<![\w-])(?P<d>[0-3]?\d)-(?P<mon>{MON_ABBR})-(?P<y>(?:19|20)\d\d|\d\d)(?![\w-])", 4)
+def _d_mon_y(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "14-Mar-2024", "1-Jan-24": a date as records and spreadsheets write it."""
+    y = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+    try:
+        day = dt.date(y, _month(m["mon"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _abs(D, day.isoformat(), "numeric date (day-month-year)")
+
+
+@rule("analyst_period", r"(?<![\w-])(?P<n>[1-4])(?P<k>Q|H)(?P<yy>\d\d)(?![\w-])", 3, 0)
+def _analyst_period(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "1Q24", "2H23": a quarter or half-year in analysts' shorthand."""
+    if m["k"] == "H" and m["n"] not in "12":
+        return None
+    return _abs(D, f"20{m['yy']}-{m['k']}{m['n']}", f"{'quarter' if m['k'] == 'Q' else 'half'} {m['n']} of 20{m['yy']}")
 
 
 _VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
