@@ -684,6 +684,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The contract is dated 14-Mar-2023.", MON, "14-Mar-2023", "2023-03-14"),
     ("Revenue rose in 1Q24 and fell in 2H23.", MON, "1Q24", "2024-Q1"),
     ("Revenue rose in 1Q24 and fell in 2H23.", MON, "2H23", "2023-H2"),
+    # a day of the month alone, in the month the story is at
+    ("The strike began on March 3 and ended on the 5th.", dt.date(2024, 3, 20), "the 5th", "2024-03-05"),
+    ("Fans will have to wait until the 14th to find out.", dt.date(2024, 3, 20), "the 14th", "2024-04-14"),
+    ("The offer closed on the 2nd.", dt.date(2024, 3, 20), "the 2nd", "2024-03-02"),
+    ("The offer closed on the 2nd.", None, "the 2nd", "XXXX-XX-02"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]
@@ -833,6 +838,8 @@ def test_extents_leave_out_prepositions(nlp):
         "Install version 2.1.2024 of the app.",
         "Rents went up on 1/3 of the flats.",
         "Thousands died on 9/11.",
+        "He lives on the 14th floor.",
+        "It was the 3rd time the bridge had closed.",
         "He was injured in the fall.",
         "Investors were hurt by the fall in prices.",
         "She broke her hip in the fall at home.",

@@ -710,6 +710,7 @@ _REF_NEEDS = {
     "YM": ("month",),
     "S": ("day", "week", "month", "year"),  # "that summer", "the following spring"
     "DE": ("day", "week", "month", "quarter", "year"),
+    "DM": ("day",),  # "on the 5th": the month of the day the story is at
 }
 _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?(?=$|T|-(?:SP|SU|FA|WI)$|-H[12]$)")
 
@@ -717,6 +718,8 @@ _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))
 def _rule_unit(p: Parsed) -> str:
     if p.kind == "season":
         return "S"
+    if p.kind == "dom":
+        return "DM"
     return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind in ("unit", "ago") and p.args else "")
 
 

@@ -307,6 +307,21 @@ def _analyst_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"20{m['yy']}-{m['k']}{m['n']}", f"{'quarter' if m['k'] == 'Q' else 'half'} {m['n']} of 20{m['yy']}")
 
 
+#: what may follow "on the 14th" when it is a day of the month ("on the 14th.", "on the 14th and 15th")
+_DOM_AFTER = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|\s+(?:and|or|to|at|when|but|in|of\s+(?:this|last|next|the)\s+month)\b")
+
+
+@rule("day_of_month", r"(?P<x>the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?![\w-])", 1)
+def _day_of_month(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The strike ended on the 5th": a day of the month the story is at (publication's when it gave no date), by
+    a preposition of time before it and nothing it qualifies after it ("on the 14th floor" is not a day)."""
+    if ctx.word_before(m.start()) not in ("on", "until", "till", "by", "before", "after", "since", "from", "through"):
+        return None
+    if not _DOM_AFTER.match(ctx.text, m.end()):
+        return None
+    return Parsed(D, "dom", (m["d"],), desc=f"{' '.join(m['x'].lower().split())} of the month", ref="story")
+
+
 _VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
 
 

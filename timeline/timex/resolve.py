@@ -302,6 +302,22 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
     )
 
 
+def _day_of_month(anchor: dt.date, d: int, direction: str) -> dt.date:
+    """The ``d``-th of the month before, of, or after ``anchor``'s (skipping months too short for it): the last one
+    on or before it in the past tense, the first on or after it in the future or present, else the nearest."""
+    days = []
+    for n in (-1, 0, 1):
+        y, m = _add_months(anchor.year, anchor.month, n)
+        day = _safe_date(y, m, d)
+        if day is not None:
+            days.append(day)
+    if direction == "past":
+        return max((x for x in days if x <= anchor), default=days[0])
+    if direction in ("future", "present"):
+        return min((x for x in days if x >= anchor), default=days[-1])
+    return min(days, key=lambda x: (abs((x - anchor).days), x > anchor))
+
+
 #: how far past publication an "as of" month-day in a past or tenseless clause may lie
 _AS_OF_AHEAD = 31
 
@@ -492,6 +508,10 @@ def resolve(
             if year == anchor.year
             else f"{tense}, nearest year to publication {pub}"
         )
+    elif kind == "dom":  # "on the 14th": that day of this month, or of the one before or after, by the tense
+        day = _day_of_month(anchor, int(args[0]), direction)
+        value = _iso(day)
+        how_tail = f"{tense}, the nearest such day to publication {pub}"
     elif kind == "qof":  # "the 1988 period": the quarter being reported, in the year named
         year = int(args[0])
         q = _quarter(dt.date(*_add_months(anchor.year, anchor.month, -3), 1))
@@ -599,6 +619,8 @@ def _unresolved(kind: str, args: tuple[str, ...]) -> str:
         return f"XXXX-{int(args[0]):02d}"
     if kind == "md":
         return f"XXXX-{int(args[0]):02d}-{int(args[1]):02d}"
+    if kind == "dom":
+        return f"XXXX-XX-{int(args[0]):02d}"
     if kind == "season":
         return f"XXXX-{args[0]}"
     if kind == "qtr":
