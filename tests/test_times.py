@@ -689,6 +689,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Fans will have to wait until the 14th to find out.", dt.date(2024, 3, 20), "the 14th", "2024-04-14"),
     ("The offer closed on the 2nd.", dt.date(2024, 3, 20), "the 2nd", "2024-03-02"),
     ("The offer closed on the 2nd.", None, "the 2nd", "XXXX-XX-02"),
+    # half a century as a unit; a year by two digits after a word that leads a year
+    ("The town has changed over the past half-century.", MON, "the past half-century", "P50Y"),
+    ("The treaty was signed in the summer of '45.", MON, "the summer of '45", "1945-SU"),
+    ("She graduated with the class of ’92.", MON, "’92", "1992"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

@@ -109,6 +109,14 @@ def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
+def _short_year(text: str) -> str:
+    """ "'45" → "1945", "'08" → "2008" (the next three decades are this century's); a full year as it is."""
+    if text[0] not in "'’":
+        return text
+    yy = int(text[1:])
+    return f"{2000 + yy if yy <= 30 else 1900 + yy:04d}"
+
+
 def _wd(text: str) -> int:
     return WEEKDAYS[text.lower()]
 
@@ -320,6 +328,17 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Parsed | None:
     if not _DOM_AFTER.match(ctx.text, m.end()):
         return None
     return Parsed(D, "dom", (m["d"],), desc=f"{' '.join(m['x'].lower().split())} of the month", ref="story")
+
+
+@rule(
+    "short_year",
+    r"(?:in|of|since|until|by|from|before|after|during|and|to|class)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’%])",
+    1,
+)
+def _short_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "founded in '98", "the class of '92": a year by its last two digits after a word that leads a year."""
+    year = _short_year(m["x"])
+    return _abs(D, year, f"the year {year}, by two digits")
 
 
 _VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
@@ -898,7 +917,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -906,7 +925,8 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = " ".join((m["det"] or "").lower().split())
     mod = _mod(m["mod"])
     if m["year"]:
-        return _abs(D, f"{m['year']}-{s}", f"{m['s'].lower()} {m['year']}, stated", mod)
+        year = _short_year(m["year"])
+        return _abs(D, f"{year}-{s}", f"{m['s'].lower()} {year}, stated", mod)
     if det == "that" or det.endswith(("following", "previous", "preceding")):
         # "that summer", "the following spring": the season of, or after or before, the story's time
         n = 0 if det == "that" else (1 if det.endswith("following") else -1)
@@ -1268,6 +1288,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     n = None if vague else number_value(numw)
     if not vague and n is None:
         return None
+    if numw == "half" and m["sep"] != "-":
+        return None  # "half-century" is a unit; "half year" may be a year's half ("the first half year")
     if n is not None and (m["half"] or m["half2"]):
         n += 0.5
     after = ctx.text[m.end() : m.end() + 12].lower()

@@ -117,6 +117,7 @@ NUMBERS: dict[str, int] = {
     "couple of": 2,
     "half a": 0.5,
     "a half": 0.5,
+    "half": 0.5,  # "the past half-century" (the duration rule takes it before a hyphen only)
 }
 VAGUE_NUMBERS = (
     "a few",
