@@ -341,6 +341,26 @@ def _short_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, year, f"the year {year}, by two digits")
 
 
+@rule("as_many", rf"as\s+many\s+(?P<u>{UNIT})s(?![\w-])", 2)
+def _as_many(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the second trip in as many weeks": as many units as the count the sentence gave before it, its last number
+    or ordinal (P2W)."""
+    text = ctx.text[max(0, m.start() - 80) : m.start()]
+    n = None
+    for w in re.findall(r"(?<![\w-])(\d{1,3}|[a-z]+)(?![\w-])", text[text.rfind(".") + 1 :], re.I):
+        w = w.lower()
+        if w in ORDINALS and w not in ("last", "first"):
+            n = ORDINALS[w]
+        elif w in NUMBERS and w not in ("a", "an", "one", "half"):
+            n = NUMBERS[w]
+        elif w.isdigit():
+            n = int(w)
+    if n is None:
+        return None
+    u = _unit_word(m["u"])
+    return _abs(DUR, _duration(n, UNITS[u], u), f"as many {u}s as the {n} the sentence counted")
+
+
 _VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
 
 
