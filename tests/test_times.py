@@ -696,6 +696,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "in as many weeks": the count the sentence gave
     ("It was the third bombing in as many days.", MON, "as many days", "P3D"),
     ("Police made 12 arrests in as many hours.", MON, "as many hours", "PT12H"),
+    # "late on Tuesday", as wire services write "late Tuesday"
+    ("Rebels seized the base late on Tuesday after a siege.", WED, "late on Tuesday", "2024-02-13"),
+    ("The ministers met early on Monday.", WED, "early on Monday", "2024-02-12"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

@@ -626,12 +626,12 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early(?:\s+on)?|late(?:\s+on)?|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     wd = _wd(m["wd"])
-    det = " ".join((m["det"] or "").lower().split())
+    det = " ".join((m["det"] or "").lower().split()).removesuffix(" on")  # "late on Tuesday": "late Tuesday"
     tod = _tod(m["tod"])
     name = WEEKDAY_NAMES[wd]
     if m["pl"] or m["tpl"] or "each" in det or "every" in det:
