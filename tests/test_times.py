@@ -699,6 +699,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "late on Tuesday", as wire services write "late Tuesday"
     ("Rebels seized the base late on Tuesday after a siege.", WED, "late on Tuesday", "2024-02-13"),
     ("The ministers met early on Monday.", WED, "early on Monday", "2024-02-12"),
+    # every weekend; every two weeks
+    ("The clinic is open on weekends.", MON, "weekends", "XXXX-WXX-WE"),
+    ("Rubbish is collected fortnightly.", MON, "fortnightly", "P2W"),
+    ("The newsletter is published biweekly.", MON, "biweekly", "P2W"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
 ]

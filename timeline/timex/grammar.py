@@ -1591,11 +1591,16 @@ _SETS = {
     "hourly": "PT1H",
     "nightly": "P1D",
     "biweekly": "P2W",
+    "fortnightly": "P2W",
     "twice-yearly": "P6M",
 }
 
 
-@rule("set_adv", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w-])", 0)
+@rule(
+    "set_adv",
+    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-yearly)(?![\w-])",
+    0,
+)
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = m["w"].lower()
     if ctx.word_before(m.start()) in ("the", "a", "this", "that", "'s") and ctx.is_noun(m.start()):
@@ -1603,6 +1608,12 @@ def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     if w in ("daily", "weekly") and _NAMED_PAPER.match(ctx.text, m.end()):
         return None  # "the Communist Party daily Granma", "the news weekly Der Spiegel": a paper and its name
     return _abs(SET, _SETS[w], f"{w}: a set")
+
+
+@rule("weekends", r"(?:on|at|over|during)\s+(?P<x>weekends)(?![\w-])", 1)
+def _weekends(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The clinic is open on weekends": every weekend."""
+    return _abs(SET, "XXXX-WXX-WE", "every weekend")
 
 
 #: a paper's name after "daily" or "weekly" (a capitalised word that names no day nor month)
