@@ -692,7 +692,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # half a century as a unit; a year by two digits after a word that leads a year
     ("The town has changed over the past half-century.", MON, "the past half-century", "P50Y"),
     ("The treaty was signed in the summer of '45.", MON, "the summer of '45", "1945-SU"),
-    ("She graduated with the class of ’92.", MON, "’92", "1992"),
+    ("She graduated with the class of '92.", MON, "92", "1992"),
     # "in as many weeks": the count the sentence gave
     ("It was the third bombing in as many days.", MON, "as many days", "P3D"),
     ("Police made 12 arrests in as many hours.", MON, "as many hours", "PT12H"),

@@ -319,7 +319,17 @@ def _analyst_period(m: re.Match[str], ctx: Context) -> Parsed | None:
 _DOM_AFTER = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|\s+(?:and|or|to|at|when|but|in|of\s+(?:this|last|next|the)\s+month)\b")
 
 
-@rule("day_of_month", r"(?P<x>the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?![\w-])", 1)
+#: "1st" ... "31st", spelt out so that a text is searched for them, not for every "the"
+_ORDINAL_DAYS = "|".join(
+    sorted(
+        (f"{d}{'th' if 11 <= d <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}" for d in range(1, 32)),
+        key=lambda w: (-len(w), w),
+    )
+)
+
+
+# "(?=the\s)\w{3}" reads "the" without making it the word the text is searched for
+@rule("day_of_month", rf"(?P<x>(?=the\s)\w{{3}}\s+(?P<d>{_ORDINAL_DAYS}))(?![\w-])", 1)
 def _day_of_month(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "The strike ended on the 5th": a day of the month the story is at (publication's when it gave no date), by
     a preposition of time before it and nothing it qualifies after it ("on the 14th floor" is not a day)."""
@@ -327,21 +337,26 @@ def _day_of_month(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if not _DOM_AFTER.match(ctx.text, m.end()):
         return None
-    return Parsed(D, "dom", (m["d"],), desc=f"{' '.join(m['x'].lower().split())} of the month", ref="story")
+    day = re.match(r"\d+", m["d"]).group(0)
+    return Parsed(D, "dom", (day,), desc=f"{' '.join(m['x'].lower().split())} of the month", ref="story")
 
 
-@rule(
-    "short_year",
-    r"(?:in|of|since|until|by|from|before|after|during|and|to|class)\s+(?P<x>['’](?P<yy>\d\d))(?![\w'’%])",
-    1,
+#: the words after which "'98" is a year
+_SHORT_YEAR_LEADS = frozenset(
+    {"in", "of", "since", "until", "by", "from", "before", "after", "during", "and", "to", "class"}
 )
+
+
+@rule("short_year", r"'(?P<yy>[0-9]\d)(?![\w'’%])", 1)  # a curly apostrophe cannot open a match
 def _short_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "founded in '98", "the class of '92": a year by its last two digits after a word that leads a year."""
-    year = _short_year(m["x"])
+    if ctx.word_before(m.start()) not in _SHORT_YEAR_LEADS:
+        return None
+    year = _short_year(m.group(0))
     return _abs(D, year, f"the year {year}, by two digits")
 
 
-@rule("as_many", rf"as\s+many\s+(?P<u>{UNIT})s(?![\w-])", 2)
+@rule("as_many", rf"as\s{{1,3}}many\s+(?P<u>{UNIT})s(?![\w-])", 2)
 def _as_many(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "the second trip in as many weeks": as many units as the count the sentence gave before it, its last number
     or ordinal (P2W)."""
