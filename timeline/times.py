@@ -650,7 +650,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             ref = _reference(t) or ref
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
-                fiscal = p.kind == "qtr" and p.args[2:] == ("fiscal",)
+                fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
     return tuple(out)
 
@@ -710,6 +710,7 @@ _REF_NEEDS = {
     "YM": ("month",),
     "S": ("day", "week", "month", "year"),  # "that summer", "the following spring"
     "DE": ("day", "week", "month", "quarter", "year"),
+    "DM": ("day",),  # "on the 5th": the month of the day the story is at
 }
 _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))?(?=$|T|-(?:SP|SU|FA|WI)$|-H[12]$)")
 
@@ -717,6 +718,8 @@ _REF_VALUE = re.compile(r"(\d{4})(?:-(?:(\d{2})(?:-(\d{2}))?|W(\d{2})|Q([1-4])))
 def _rule_unit(p: Parsed) -> str:
     if p.kind == "season":
         return "S"
+    if p.kind == "dom":
+        return "DM"
     return "D" if p.kind in ("day", "wd") else (p.args[0] if p.kind in ("unit", "ago") and p.args else "")
 
 

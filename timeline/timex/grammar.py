@@ -51,6 +51,8 @@ MON = (
     r"|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?=\s\d))"
 )
+#: a month's abbreviation between hyphens ("14-Mar-2024")
+MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
 DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 YEAR = r"(?<![\d$€£#.,])(?:1[0-9]\d\d|20\d\d)(?![\d%]|[,.]\d)"
 WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -68,10 +70,16 @@ NUMW = alt(
         for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
     ]
 )
-NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
+NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½|\s+(?:thousand|million|billion)(?![\w-]))?"
+    rf"|{NUMW}|{alt(VAGUE_NUMBERS)}|an?)"
+)
 UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"
 ORDW = alt(k for k in ORDINALS if k not in ("last",))
-YMOD = r"(?:early|late|mid|the\s+(?:end|beginning|start|middle|close|first\s+half|second\s+half|rest|remainder)\s+of)"
+YMOD = (
+    r"(?:early|late|mid|(?:end|start)(?=-)"
+    r"|the\s+(?:end|beginning|start|middle|close|first\s+half|second\s+half|rest|remainder)\s+of)"
+)
 
 _MODS = {
     "early": "START",
@@ -99,6 +107,14 @@ def _mod(text: str | None) -> str:
 
 def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
+
+
+def _short_year(text: str) -> str:
+    """ "'45" → "1945", "'08" → "2008" (the next three decades are this century's); a full year as it is."""
+    if text[0] not in "'’":
+        return text
+    yy = int(text[1:])
+    return f"{2000 + yy if yy <= 30 else 1900 + yy:04d}"
 
 
 def _wd(text: str) -> int:
@@ -224,14 +240,20 @@ def _abs(typ: TimexType, value: str, desc: str, mod: str = "") -> Parsed:
 # --- calendar dates -----------------------------------------------------------------------
 
 
-@rule("iso", r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<mi>\d{2}))?(?![\d-])", 5)
+@rule(
+    "iso",
+    r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+    r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<sec>\d{2}))?(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])",
+    5,
+)
 def _iso(m: re.Match[str], ctx: Context) -> Parsed | None:
     mo, d = int(m["m"]), int(m["d"])
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     value = f"{m['y']}-{m['m']}-{m['d']}"
     if m["h"]:
-        return _abs(T, f"{value}T{m['h']}:{m['mi']}", "ISO date and time")
+        sec = f":{m['sec']}" if m["sec"] and m["sec"] != "00" else ""
+        return _abs(T, f"{value}T{m['h']}:{m['mi']}{sec}", "ISO date and time")
     return _abs(D, value, "ISO date")
 
 
@@ -250,6 +272,126 @@ def _slash(m: re.Match[str], ctx: Context) -> Parsed | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return _abs(D, f"{y:04d}-{month:02d}-{day:02d}", "numeric date (month/day/year)")
+
+
+@rule("slash_md", r"(?<![\d/.])(?P<a>1[0-2]|0?[1-9])/(?P<b>3[01]|[12]\d|0?[1-9])(?![\d/]|\.\d|\s+of\b)", 2)
+def _slash_md(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "on 3/14": a month and day in figures, US order, told from a fraction by the "on" that leads it; its year
+    is read from the tense as for "on March 14". "9/11" names the attacks, not a day of this year."""
+    if ctx.word_before(m.start()) not in ("on", "since", "until", "through", "before", "after"):
+        return None
+    month, day = int(m["a"]), int(m["b"])
+    if (month, day) == (9, 11) or day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        return None
+    return Parsed(D, "md", (str(month), str(day)), desc=f"{MONTH_NAMES[month]} {day}")
+
+
+@rule("ymd_slash", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\d/])", 4)
+def _ymd_slash(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "2024/03/14": year first, as East Asian and some European papers write a date."""
+    try:
+        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _abs(D, day.isoformat(), "numeric date (year/month/day)")
+
+
+@rule("d_mon_y", rf"(?<![\w-])(?P<d>[0-3]?\d)-(?P<mon>{MON_ABBR})-(?P<y>(?:19|20)\d\d|\d\d)(?![\w-])", 4)
+def _d_mon_y(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "14-Mar-2024", "1-Jan-24": a date as records and spreadsheets write it."""
+    y = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+    try:
+        day = dt.date(y, _month(m["mon"]), int(m["d"]))
+    except ValueError:
+        return None
+    return _abs(D, day.isoformat(), "numeric date (day-month-year)")
+
+
+@rule("analyst_period", r"(?<![\w-])(?P<n>[1-4])(?P<k>Q|H)(?P<yy>\d\d)(?![\w-])", 3, 0)
+def _analyst_period(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "1Q24", "2H23": a quarter or half-year in analysts' shorthand."""
+    if m["k"] == "H" and m["n"] not in "12":
+        return None
+    return _abs(D, f"20{m['yy']}-{m['k']}{m['n']}", f"{'quarter' if m['k'] == 'Q' else 'half'} {m['n']} of 20{m['yy']}")
+
+
+#: what may follow "on the 14th" when it is a day of the month ("on the 14th.", "on the 14th and 15th")
+_DOM_AFTER = re.compile(r"\s*(?:[,.;:)!?\"”]|$)|\s+(?:and|or|to|at|when|but|in|of\s+(?:this|last|next|the)\s+month)\b")
+
+
+#: "1st" ... "31st", spelt out so that a text is searched for them, not for every "the"
+_ORDINAL_DAYS = "|".join(
+    sorted(
+        (f"{d}{'th' if 11 <= d <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}" for d in range(1, 32)),
+        key=lambda w: (-len(w), w),
+    )
+)
+
+
+# "(?=the\s)\w{3}" reads "the" without making it the word the text is searched for
+@rule("day_of_month", rf"(?P<x>(?=the\s)\w{{3}}\s+(?P<d>{_ORDINAL_DAYS}))(?![\w-])", 1)
+def _day_of_month(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The strike ended on the 5th": a day of the month the story is at (publication's when it gave no date), by
+    a preposition of time before it and nothing it qualifies after it ("on the 14th floor" is not a day)."""
+    if ctx.word_before(m.start()) not in ("on", "until", "till", "by", "before", "after", "since", "from", "through"):
+        return None
+    if not _DOM_AFTER.match(ctx.text, m.end()):
+        return None
+    day = re.match(r"\d+", m["d"]).group(0)
+    return Parsed(D, "dom", (day,), desc=f"{' '.join(m['x'].lower().split())} of the month", ref="story")
+
+
+#: the words after which "'98" is a year
+_SHORT_YEAR_LEADS = frozenset(
+    {"in", "of", "since", "until", "by", "from", "before", "after", "during", "and", "to", "class"}
+)
+
+
+@rule("short_year", r"'(?P<yy>[0-9]\d)(?![\w'’%])", 1)  # a curly apostrophe cannot open a match
+def _short_year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "founded in '98", "the class of '92": a year by its last two digits after a word that leads a year."""
+    if ctx.word_before(m.start()) not in _SHORT_YEAR_LEADS:
+        return None
+    year = _short_year(m.group(0))
+    return _abs(D, year, f"the year {year}, by two digits")
+
+
+@rule("as_many", rf"as\s{{1,3}}many\s+(?P<u>{UNIT})s(?![\w-])", 2)
+def _as_many(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the second trip in as many weeks": as many units as the count the sentence gave before it, its last number
+    or ordinal (P2W)."""
+    text = ctx.text[max(0, m.start() - 80) : m.start()]
+    n = None
+    for w in re.findall(r"(?<![\w-])(\d{1,3}|[a-z]+)(?![\w-])", text[text.rfind(".") + 1 :], re.I):
+        w = w.lower()
+        if w in ORDINALS and w not in ("last", "first"):
+            n = ORDINALS[w]
+        elif w in NUMBERS and w not in ("a", "an", "one", "half"):
+            n = NUMBERS[w]
+        elif w.isdigit():
+            n = int(w)
+    if n is None:
+        return None
+    u = _unit_word(m["u"])
+    return _abs(DUR, _duration(n, UNITS[u], u), f"as many {u}s as the {n} the sentence counted")
+
+
+_VERSION_WORDS = frozenset({"version", "v", "release", "build", "firmware", "update", "patch"})
+
+
+@rule("dotted", r"(?<![\d.,])(?P<a>[0-3]?\d)\.(?P<b>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d]|\.\d)", 4)
+def _dotted(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "15.03.2024": a date written with dots, day first as in Europe (month first only when the second
+    number cannot be a month: "3.15.2024")."""
+    if ctx.word_before(m.start()) in _VERSION_WORDS:
+        return None  # "version 2.1.2024": a release's number
+    a, b = int(m["a"]), int(m["b"])
+    day, month = (a, b) if b <= 12 else (b, a)
+    try:
+        dt.date(int(m["y"]), month, day)
+    except ValueError:
+        return None
+    return _abs(D, f"{m['y']}-{month:02d}-{day:02d}", "numeric date (day.month.year)")
 
 
 _DATE_TAIL = rf"(?:,?\s+(?P<year>{YEAR}))?(?:\s+(?:at\s+)?(?P<tod>{TOD}))?"
@@ -380,7 +522,12 @@ _STREET = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place)\b"
 )
 #: what follows a four-digit 24-hour clock time ("1600 GMT", "0730 hours", "2100 local time")
-_CLOCK_ZONE = re.compile(r"\s*(?:(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)|hours?|hrs|local\s+time)\b", re.IGNORECASE)
+#: time zones written after a clock time, upper case only ("15:00 JST", "9.15am IST")
+ZONES = (
+    r"(?-i:GMT|UTC|[ECMP][SD]T|BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT|PHT|WIB|PKT|SAST|WAT|EAT|CAT"
+    r"|A[ECW][SD]T|NZ[SD]T)"
+)
+_CLOCK_ZONE = re.compile(rf"\s*(?:{ZONES}|hours?|hrs|local\s+time)\b", re.IGNORECASE)
 
 
 @rule(
@@ -404,6 +551,15 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _mod(pre)
     desc = f"the year {year}, stated" + (f" ({' '.join(pre.split())}: {mod})" if mod else "")
     return _abs(D, f"{year:04d}", desc, mod)
+
+
+@rule("fy_short", r"FY\s?'?(?P<yy>\d\d)(?![\d/:.-]\d|\d)", 2, 0)
+def _fy_short(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "FY25", "FY '24": a fiscal year by its last two digits (a company's fiscal year is named by the calendar
+    year it ends in, as "fiscal 2025" is)."""
+    yy = int(m["yy"])
+    year = 2000 + yy if yy < 50 else 1900 + yy
+    return _abs(D, f"{year:04d}", f"fiscal year {year}, stated")
 
 
 @rule("decade", r"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<c>1\d|20)|')(?P<d>\d)0'?s(?![a-z])", 2)
@@ -485,12 +641,12 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early|late|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early(?:\s+on)?|late(?:\s+on)?|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     wd = _wd(m["wd"])
-    det = " ".join((m["det"] or "").lower().split())
+    det = " ".join((m["det"] or "").lower().split()).removesuffix(" on")  # "late on Tuesday": "late Tuesday"
     tod = _tod(m["tod"])
     name = WEEKDAY_NAMES[wd]
     if m["pl"] or m["tpl"] or "each" in det or "every" in det:
@@ -535,7 +691,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+(?-i:GMT|UTC|[ECMP][SD]T|BST|CET)\b|\s+local\s+time))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})))?",
+    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -543,6 +699,10 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
         h, mi = (0, 0) if m["w"].lower() == "midnight" else (12, 0)
     elif m["h24"]:  # "14:00 GMT", "1600 GMT": a 24-hour clock with its zone
         h, mi = int(m["h24"]), int(m["m24"])
+    elif m["hb"]:  # "until 00:01 on Tuesday", "at 14:30": a clock time without a zone, told by what leads it
+        if not (m["day"] or m["mon"] or _CLOCK_LEAD.search(ctx.text, max(0, m.start() - 12), m.start())):
+            return None
+        h, mi = int(m["hb"]), int(m["mb"])
     else:
         h, mi = int(m["h"]), int(m["mi"] or 0)
         if not (1 <= h <= 12 and mi < 60):
@@ -555,12 +715,15 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     tod = f"T{h:02d}:{mi:02d}"
     if m["par"]:  # "10:35 a.m. (0735 GMT) Friday": the day read past the aside, the extent the clock time alone
         ctx.cut_end = m.start("par")
-    desc = m.group(0).split()[0] if not m["day"] else " ".join(m.group(0).replace(m["par"] or "", "").split())
+    desc = (
+        m.group(0).split()[0]
+        if not (m["day"] or m["mon"] or m["mon3"])
+        else " ".join(m.group(0).replace(m["par"] or "", "").split())
+    )
     day = (m["day"] or "").lower()
-    if m["mon"]:
-        return Parsed(
-            T, "md", (str(_month(m["mon"])), str(int(re.match(r"\d+", m["dn"]).group(0)))), tod=tod, desc=desc
-        )
+    if m["mon"] or m["mon2"] or m["mon3"]:  # "9 a.m. March 5", "00:01 on Tuesday 19 March", "11pm on 1 September"
+        mon, dn = (m["mon"], m["dn"]) if m["mon"] else (m["mon2"], m["dn2"]) if m["mon2"] else (m["mon3"], m["dn3"])
+        return Parsed(T, "md", (str(_month(mon)), str(int(re.match(r"\d+", dn).group(0)))), tod=tod, desc=desc)
     if m["dpl"] and day not in _DEICTIC:  # "at 8 p.m. on Sundays": every Sunday at that time
         return _abs(SET, f"XXXX-WXX-{_wd(day)}{tod}", f"every {WEEKDAY_NAMES[_wd(day)]} at {tod[1:]}")
     if day in _DEICTIC:
@@ -573,6 +736,9 @@ def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
     # else on the day of publication ("polls close at 8 p.m.")
     return Parsed(T, "day", ("0",), tod=tod, desc=desc, ref="past")
 
+
+#: a word that makes "14:30" a clock time when no zone or day follows ("at 14:30", "until 00:01")
+_CLOCK_LEAD = re.compile(r"(?<![\w-])(?:at|until|till|from|by|before|after|since|around|about|between|and)\s+$", re.I)
 
 #: a day named just before "at" and a clock time: the time is on that day, whatever the tense
 _DAY_AT = re.compile(rf"(?<![\w-])(?:{WD}|today|tomorrow|yesterday|{MON}\s+{DAYNUM})(?:\s+{TOD})?,?\s+at\s+$", re.I)
@@ -765,6 +931,16 @@ def _the_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", ("0",), tod=_tod(m["tod"]), desc=f"the {m['tod'].lower()}", ref="only")
 
 
+@rule("later_in_the", r"(?:later|earlier)\s+in\s+(?P<x>the\s+(?P<u>day|week|month|year))(?![\w-])", 2)
+def _later_in_the(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Earlier in the day, the president had threatened to resign": the day (week, month, year) the story is
+    at, publication's when the text gave no date (TimeML marks "the day", "earlier in" being the signal)."""
+    u = m["u"].lower()
+    if u == "day":
+        return Parsed(D, "day", ("0",), desc="the day", ref="story")
+    return Parsed(D, "unit", ({"week": "W", "month": "M", "year": "Y"}[u], "0"), desc=f"the {u}", ref="story")
+
+
 @rule("the_weekend", r"(?:over\s+)?(?P<x>the\s+weekend)(?![\w-])", 1)
 def _the_weekend(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "unit", ("WE", "0"), desc="the weekend")
@@ -776,7 +952,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -784,7 +960,8 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = " ".join((m["det"] or "").lower().split())
     mod = _mod(m["mod"])
     if m["year"]:
-        return _abs(D, f"{m['year']}-{s}", f"{m['s'].lower()} {m['year']}, stated", mod)
+        year = _short_year(m["year"])
+        return _abs(D, f"{year}-{s}", f"{m['s'].lower()} {year}, stated", mod)
     if det == "that" or det.endswith(("following", "previous", "preceding")):
         # "that summer", "the following spring": the season of, or after or before, the story's time
         n = 0 if det == "that" else (1 if det.endswith("following") else -1)
@@ -808,7 +985,9 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
             return None
         bare = ctx.word_before(m.start()) != "this"
         det = "this"
-    if det == "the" and (ctx.text[m.end() : m.end() + 3].lower() == " of" or m["s"].lower() == "fall"):
+    if det == "the" and (
+        ctx.text[m.end() : m.end() + 3].lower() == " of" or (m["s"].lower() == "fall" and not _fall_season(m, ctx))
+    ):
         return None
     if det in ("the past", "past") and not mod:
         return None
@@ -817,12 +996,27 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "season", args, mod=mod, desc=f"{det} {m['s'].lower()}")
 
 
+#: words after "the fall" that make it a drop or a tumble ("the fall in prices", "the fall from a ladder")
+_FALL_NOUN_NEXT = re.compile(r"\s*(?:of|from|in|off|to|on|and|was|is|had|has|left|caused|killed|broke)\b", re.I)
+#: an injury told just before "in the fall": the tumble, not the season
+_FALL_INJURY = re.compile(r"\b(?:injur|hurt|died|dies|killed|broke|fractur|surviv|wounded|bruised)\w*\b[^.;]*$", re.I)
+
+
+def _fall_season(m: re.Match[str], ctx: Context) -> bool:
+    """Is "the fall" after "in", "by", "until" or "during" the season ("elections in the fall"), not a drop?"""
+    if ctx.word_before(m.start()) not in ("in", "by", "until", "during", "through"):
+        return False
+    if _FALL_NOUN_NEXT.match(ctx.text, m.end()):
+        return False
+    return not _FALL_INJURY.search(ctx.text, max(0, m.start() - 40), m.start())
+
+
 _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 
 
 @rule(
     "quarter",
-    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
     3,
 )
 def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -846,7 +1040,12 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
     if re.match(r"\d{4}", yr):
         y = yr[:4]
         if ordw in _QORD:
-            return _abs(D, f"{y}-Q{_QORD[ordw]}", f"quarter {_QORD[ordw]} of {y}, stated")
+            q = _QORD[ordw]
+            if "fiscal" in m.group(0).lower() or "financial" in m.group(0).lower():
+                # "the first quarter of fiscal 2025": a company's quarter, numbered in its fiscal year (it may be
+                # reported before the calendar quarter of that number begins); its comparisons count from it
+                return Parsed(D, "abs", ("fiscal",), value=f"{y}-Q{q}", desc=f"quarter {q} of fiscal {y}, stated")
+            return _abs(D, f"{y}-Q{q}", f"quarter {q} of {y}, stated")
         return None
     off = {"this year": 0, "last year": -1, "next year": 1, "the year": 0, "": None}[yr]
     if ordw in _QORD:
@@ -964,6 +1163,8 @@ def _duration(n: float | None, unit: str, word: str) -> str:
         n = None if n is None else n * 2
     if unit == "DE" and n is not None:  # "two decades": P20Y, as TimeBank writes it
         unit, n = "Y", n * 10
+    if unit == "CE" and n is not None and n != int(n):  # "a half-century", "a century and a half": years
+        unit, n = "Y", n * 100
     if n is None:
         num = "X"
     elif n == int(n):
@@ -1122,6 +1323,8 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     n = None if vague else number_value(numw)
     if not vague and n is None:
         return None
+    if numw == "half" and m["sep"] != "-":
+        return None  # "half-century" is a unit; "half year" may be a year's half ("the first half year")
     if n is not None and (m["half"] or m["half2"]):
         n += 0.5
     after = ctx.text[m.end() : m.end() + 12].lower()
@@ -1168,6 +1371,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if k * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0) > _CALENDAR_YEARS:
+            # "66 million years ago": before any calendar year a value can hold
+            return _abs(D, "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF", f"{m.group(0).lower()}: before the calendar")
         if code == "Y" and k == 1 and tail in ("ago", "earlier") and _month_compared(m.start(), ctx):
             # "exports were 5% lower in February than a year earlier": that month a year before
             return Parsed(D, "ago", ("YM", "1"), desc=f"{m.group(0).lower()}, beside a month's figures", ref="story")
@@ -1180,6 +1386,10 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     value = _duration(n, unit, u)
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")
+
+
+#: how many years back (or ahead) "N years ago" can be written as a year
+_CALENDAR_YEARS = 5000
 
 
 @rule(
@@ -1396,11 +1606,16 @@ _SETS = {
     "hourly": "PT1H",
     "nightly": "P1D",
     "biweekly": "P2W",
+    "fortnightly": "P2W",
     "twice-yearly": "P6M",
 }
 
 
-@rule("set_adv", r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w-])", 0)
+@rule(
+    "set_adv",
+    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-yearly)(?![\w-])",
+    0,
+)
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = m["w"].lower()
     if ctx.word_before(m.start()) in ("the", "a", "this", "that", "'s") and ctx.is_noun(m.start()):
@@ -1408,6 +1623,12 @@ def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
     if w in ("daily", "weekly") and _NAMED_PAPER.match(ctx.text, m.end()):
         return None  # "the Communist Party daily Granma", "the news weekly Der Spiegel": a paper and its name
     return _abs(SET, _SETS[w], f"{w}: a set")
+
+
+@rule("weekends", r"(?:on|at|over|during)\s+(?P<x>weekends)(?![\w-])", 1)
+def _weekends(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The clinic is open on weekends": every weekend."""
+    return _abs(SET, "XXXX-WXX-WE", "every weekend")
 
 
 #: a paper's name after "daily" or "weekly" (a capitalised word that names no day nor month)
@@ -1524,11 +1745,12 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
     2,
 )
 def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """Easter and the days counted from it, and the US holidays fixed by a weekday of a month."""
+    """Easter and the days counted from it, and the US holidays fixed by a weekday of a month (and the shopping
+    days after Thanksgiving)."""
     name = " ".join(m["f"].lower().split()).replace("easter sunday", "easter")
     week = bool(m["wk"])  # "Easter week": the week the day falls in
     if m["year"]:

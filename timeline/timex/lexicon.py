@@ -117,6 +117,7 @@ NUMBERS: dict[str, int] = {
     "couple of": 2,
     "half a": 0.5,
     "a half": 0.5,
+    "half": 0.5,  # "the past half-century" (the duration rule takes it before a hyphen only)
 }
 VAGUE_NUMBERS = (
     "a few",
@@ -219,6 +220,9 @@ def alt(words: object) -> str:
     return "(?:" + "|".join(w.replace(".", r"\.").replace(" ", r"\s+") for w in items) + ")"
 
 
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
 def number_value(text: str) -> float | None:
     """``three`` → 3, ``twenty-five`` → 25, ``1,000`` → 1000, ``several`` → None (vague)."""
     t = " ".join(text.lower().replace("-", " ").replace("½", " 1/2").split())
@@ -227,6 +231,10 @@ def number_value(text: str) -> float | None:
         return None if whole is None else whole + 0.5
     if t in NUMBERS:
         return NUMBERS[t]
+    head, _, scale = t.rpartition(" ")
+    if scale in _SCALES and head and head[0].isdigit():  # "4.5 billion", "66 million"
+        whole = number_value(head)
+        return None if whole is None else whole * _SCALES[scale]
     digits = t.replace(",", "")
     try:
         return float(digits)

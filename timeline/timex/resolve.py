@@ -284,12 +284,15 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
 
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     slack = dt.timedelta(days=90 if day is not None else 62)
+    back = dt.timedelta(days=30 if day is not None else 0)
     if direction == "present":  # "is running for re-election in November", "the summit opens on Nov. 5"
-        direction = "future"
+        # ... but a month just over is still the one a present tense names ("the cold follows the wettest
+        # December", written in January; "figures for May show ..." in June)
+        direction, back = "future", dt.timedelta(days=31)
     if direction == "past":
         return max(y for y in years if when(y)[0] <= anchor + slack)
     if direction == "future":
-        return min(y for y in years if when(y)[1] >= anchor - dt.timedelta(days=30 if day is not None else 0))
+        return min(y for y in years if when(y)[1] >= anchor - back)
     return min(
         years,
         key=lambda y: (
@@ -297,6 +300,26 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
             y != anchor.year,
         ),
     )
+
+
+def _day_of_month(anchor: dt.date, d: int, direction: str) -> dt.date:
+    """The ``d``-th of the month before, of, or after ``anchor``'s (skipping months too short for it): the last one
+    on or before it in the past tense, the first on or after it in the future or present, else the nearest."""
+    days = []
+    for n in (-1, 0, 1):
+        y, m = _add_months(anchor.year, anchor.month, n)
+        day = _safe_date(y, m, d)
+        if day is not None:
+            days.append(day)
+    if direction == "past":
+        return max((x for x in days if x <= anchor), default=days[0])
+    if direction in ("future", "present"):
+        return min((x for x in days if x >= anchor), default=days[-1])
+    return min(days, key=lambda x: (abs((x - anchor).days), x > anchor))
+
+
+#: how far past publication an "as of" month-day in a past or tenseless clause may lie
+_AS_OF_AHEAD = 31
 
 
 def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.date, str]:
@@ -364,7 +387,8 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def feast_day(name: str, year: int) -> dt.date:
-    """The day of a holiday whose date moves: Easter and its neighbours, US Election, Labor and Memorial Day."""
+    """The day of a holiday whose date moves: Easter and its neighbours, US Election, Labor and Memorial Day, the
+    shopping days after Thanksgiving."""
     if name == "easter":
         return _easter(year)
     if name == "good friday":
@@ -377,6 +401,8 @@ def feast_day(name: str, year: int) -> dt.date:
         return _nth_weekday(year, 9, 0, 1)
     if name == "memorial day":
         return _nth_weekday(year, 5, 0, -1)
+    if name in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving (fourth Thursday)
+        return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1 if name == "black friday" else 4)
     raise ValueError(f"unknown holiday {name!r}")
 
 
@@ -466,9 +492,14 @@ def resolve(
         how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
-        if args[2:] == ("since",) or (args[2:] == ("asof",) and direction != "future"):
-            # "since the March 3 shooting", "as of March 3, it holds…": the latest such day by publication
+        if args[2:] == ("since",):  # "since the March 3 shooting": the latest such day by publication
             year = anchor.year - ((month, day) > (anchor.month, anchor.day))
+        elif args[2:] == ("asof",) and direction != "future":
+            # "as of March 3, it holds…": the latest such day by publication, or a few weeks past it (a
+            # record date set in the past tense: "a dividend payable to holders of record as of June 6")
+            soon = anchor + dt.timedelta(days=_AS_OF_AHEAD)
+            years = (anchor.year - 1, anchor.year, anchor.year + 1)
+            year = max(y for y in years if (_safe_date(y, month, day) or dt.date(y, month, 28)) <= soon)
         else:
             year = _pick_year(anchor, month, day, direction)
         value = f"{year:04d}-{month:02d}-{day:02d}"
@@ -477,6 +508,10 @@ def resolve(
             if year == anchor.year
             else f"{tense}, nearest year to publication {pub}"
         )
+    elif kind == "dom":  # "on the 14th": that day of this month, or of the one before or after, by the tense
+        day = _day_of_month(anchor, int(args[0]), direction)
+        value = _iso(day)
+        how_tail = f"{tense}, the nearest such day to publication {pub}"
     elif kind == "qof":  # "the 1988 period": the quarter being reported, in the year named
         year = int(args[0])
         q = _quarter(dt.date(*_add_months(anchor.year, anchor.month, -3), 1))
@@ -584,6 +619,8 @@ def _unresolved(kind: str, args: tuple[str, ...]) -> str:
         return f"XXXX-{int(args[0]):02d}"
     if kind == "md":
         return f"XXXX-{int(args[0]):02d}-{int(args[1]):02d}"
+    if kind == "dom":
+        return f"XXXX-XX-{int(args[0]):02d}"
     if kind == "season":
         return f"XXXX-{args[0]}"
     if kind == "qtr":

@@ -133,12 +133,23 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
         return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
     if v.tag_ in ("VBZ", "VBP"):
+        if v.lemma_ in _REPORTING and _reports_a_thing(v):
+            return PRESENT  # "the company reports earnings on Thursday": a schedule, not a report's present
         return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         return PAST
     return NONE
+
+
+def _reports_a_thing(v: ParsedToken) -> bool:
+    """Does the reporting verb ``v`` take a noun as its object and no reported clause ("reports earnings",
+    "announces its results"), as a plan does, unlike "says on Sunday that ..."?"""
+    kids = list(v.children)
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and not any(
+        c.dep_ in ("ccomp", "parataxis") for c in kids
+    )
 
 
 def _singular_subject(v: ParsedToken) -> bool:
@@ -207,12 +218,18 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
                 return FUTURE  # "extended its offer until Friday", "has given them until 9 a.m. Tuesday": a term ahead
-            return verb_tense(_reporting_verb(tok, span.end) or tok)
+            return _until_ahead(verb_tense(_reporting_verb(tok, span.end) or tok), before)
         if tok.head is tok:
             break
         tok = tok.head
     root = tok.sent.root
-    return verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE
+    return _until_ahead(verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE, before)
+
+
+def _until_ahead(tense: str, before: str) -> str:
+    """What a span lasts "until" in a clause of no tense ("ballots can arrive until Friday") is ahead: a state
+    that still holds ends after publication (a past one says so: "stayed shut until Friday")."""
+    return FUTURE if tense == NONE and before.endswith(("until ", "till ", "until the ")) else tense
 
 
 def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
