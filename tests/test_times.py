@@ -214,7 +214,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # clock times
     ("The polls close at 8 p.m. and counting starts.", MON, "8 p.m.", "2024-02-12T20:00"),
     ("The blast was heard at 10:30 a.m. near the port.", MON, "10:30 a.m.", "2024-02-12T10:30"),
-    ("The deadline is 5 p.m. Friday.", MON, "5 p.m. Friday", "2024-02-09T17:00"),
+    ("The deadline is 5 p.m. Friday.", MON, "5 p.m. Friday", "2024-02-16T17:00"),  # a schedule: ahead
     ("The ceasefire begins at midnight.", MON, "midnight", "2024-02-12T00:00"),
     ("He will speak at noon tomorrow.", MON, "noon tomorrow", "2024-02-13T12:00"),
     ("The shelling stopped at 6 a.m. Rescuers moved in.", MON, "6 a.m", "2024-02-12T06:00"),
@@ -676,7 +676,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # geological time: counted in millions, before any calendar year
     ("The dinosaurs died out 66 million years ago.", MON, "66 million years ago", "PAST_REF"),
     ("The ice sheet has existed for 3 million years.", MON, "3 million years", "P3000000Y"),
-    # a reporting verb's present with a thing for object, not words, is a plan
+    # a day a present-tense "be" has for complement is a schedule; so is a report of a thing, not of words
+    ("The deadline is Friday.", WED, "Friday", "2024-02-16"),
+    ("The deadline was Friday.", WED, "Friday", "2024-02-09"),
     ("The company reports earnings on Thursday.", MON, "Thursday", "2024-02-15"),
     ("The minister announces the budget on Wednesday.", MON, "Wednesday", "2024-02-14"),
     # dates as records, spreadsheets and East Asian papers write them; analysts' shorthand for periods

@@ -234,17 +234,16 @@ def _until_ahead(tense: str, before: str) -> str:
 
 def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
     """Is the expression at ``start:end`` the object of an "on" that completes a present-tense "be" ("the vote is on
-    Sunday", "the final is on Wednesday afternoon")? Said of a day, that is a schedule: the day is ahead, or today."""
+    Sunday", "the final is on Wednesday afternoon"), or that "be"'s complement ("the deadline is Friday")? Said of a
+    day, that is a schedule: the day is ahead, or today."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
     tok = span.root
-    if tok.dep_ != "pobj" or tok.head.lower_ != "on":
+    if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":  # "the deadline is Friday"
+        gov = tok.head
+    elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
         return False
-    gov = tok.head.head
-    return (
-        tok.head.dep_ == "prep"
-        and gov.lemma_ == "be"
-        and gov.tag_ in ("VBZ", "VBP")
-        and not any(c.dep_ == "aux" for c in gov.children)
-    )
+    else:
+        gov = tok.head.head
+    return gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in gov.children)
