@@ -1,4 +1,4 @@
-"""Regression floor on a fixed sample of TempEval-3 training files (TimeML).
+"""Regression floors on a fixed sample of TempEval-3 training files and on newsgold's dev half (TimeML).
 
 The scoring mirrors ``shared/tools/timex_score.py`` (TempEval-3 task A): gold TIMEX3
 spans are matched one-to-one with the system's (exact span first, then most overlap);
@@ -20,6 +20,8 @@ import pytest
 from timeline.times import find_times
 
 SUBSET = Path(__file__).parent / "data" / "tbaq_subset"
+#: modern news annotated for the project (bench/data/newsgold); its test half is held out of every test
+NEWSGOLD_DEV = Path(__file__).parents[1] / "bench" / "data" / "newsgold" / "dev"
 
 
 @dataclass
@@ -78,9 +80,8 @@ def f1(tp: int, n_sys: int, n_gold: int) -> float:
     return 200 * p * r / (p + r) if p + r else 0.0
 
 
-@pytest.fixture(scope="module")
-def scores(nlp) -> dict[str, float]:
-    files = sorted(SUBSET.glob("*.tml"))
+def score_folder(nlp, folder: Path) -> dict[str, float]:
+    files = sorted(folder.glob("*.tml"))
     assert len(files) >= 10
     n_gold = n_sys = strict = relaxed = value = 0
     for path in files:
@@ -100,6 +101,16 @@ def scores(nlp) -> dict[str, float]:
     }
 
 
+@pytest.fixture(scope="module")
+def scores(nlp) -> dict[str, float]:
+    return score_folder(nlp, SUBSET)
+
+
+@pytest.fixture(scope="module")
+def news_scores(nlp) -> dict[str, float]:
+    return score_folder(nlp, NEWSGOLD_DEV)
+
+
 @pytest.mark.slow
 def test_extent_floor(scores):
     assert scores["strict"] >= 94, scores
@@ -109,3 +120,11 @@ def test_extent_floor(scores):
 @pytest.mark.slow
 def test_value_floor(scores):
     assert scores["value"] >= 84.5, scores
+
+
+@pytest.mark.slow
+def test_modern_news_floor(news_scores):
+    """2011-2015 wire, BBC, CNN, NYT and WSJ copy: datelines, British wording, earnings, live times."""
+    assert news_scores["strict"] >= 89, news_scores
+    assert news_scores["relaxed"] >= 95.5, news_scores
+    assert news_scores["value"] >= 85, news_scores
