@@ -80,6 +80,38 @@ _SUDDEN_EVENTS = frozenset(
 )
 
 
+#: verbs of news schedules and headlines that have a noun's form too, which the tagger takes for nouns when they follow
+#: their subject bare ("The Senate votes Tuesday", "United travel to Madrid on Wednesday", "Apple reports Thursday")
+_NOUN_FORM_VERBS = frozenset(
+    {"vote", "report", "travel", "return", "meet", "face", "play", "host", "visit", "open", "close", "start", "end"}
+    | {"release", "launch", "hold", "head", "rule", "strike", "march", "rally", "resume", "leave", "fly", "debate"}
+    | {"hear", "sign", "race", "test", "address", "land", "file", "list", "publish", "issue", "tour", "walk", "sail"}
+    | {"campaign", "protest", "mark", "air", "broadcast", "premiere", "debut", "kick", "reopen", "restart", "count"}
+    | {"hike", "cut", "raise", "auction", "price", "bid", "appeal", "move", "plan", "aim", "bow", "exit", "stage"}
+)
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis"})
+
+
+def _noun_form_verb(t: ParsedToken) -> bool:
+    """Is ``t``, tagged a noun, the verb of its clause in the present tense, right after its subject ("The Senate
+    votes Tuesday": "votes" after "Senate"; "United travel ... on Wednesday")? An -s form agrees with a singular
+    subject, a bare form with a plural one or a name (British usage: "United travel")."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _CLAUSE_DEPS or t.i == 0:
+        return False
+    if t.lemma_.lower() not in _NOUN_FORM_VERBS and t.lower_[:-1] not in _NOUN_FORM_VERBS:
+        return False  # "leaves" has "leaf" for a noun's lemma
+    subject = t.nbor(-1)
+    if subject.head is not t or subject.dep_ not in ("compound", "nsubj", "nmod"):
+        return False
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") and c.i > subject.i for c in t.children):
+        return False
+    if t.tag_ in ("NNS", "NNPS"):
+        return subject.tag_ in ("NN", "NNP") and t.lower_.endswith("s")
+    return subject.tag_ in ("NNS", "NNPS", "NNP")
+
+
 def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     """past / future / present / "" for one verb and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
@@ -147,8 +179,11 @@ def _reports_a_thing(v: ParsedToken) -> bool:
     """Does the reporting verb ``v`` take a noun as its object and no reported clause ("reports earnings",
     "announces its results"), as a plan does, unlike "says on Sunday that ..."?"""
     kids = list(v.children)
-    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and not any(
-        c.dep_ in ("ccomp", "parataxis") for c in kids
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or v.dep_ in ("parataxis", "ccomp"):
+        return False
+    # "reports earnings on Thursday"; or no report at all, only its day ("Apple reports Thursday")
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) or not any(
+        c.dep_ in ("dobj", "xcomp", "advcl") or c.lower_ in ('"', "“", "”") for c in kids
     )
 
 
@@ -215,6 +250,8 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
+        if tok.i != span.root.i and _noun_form_verb(tok):
+            return PRESENT  # "The Senate votes Tuesday", the verb tagged a noun: a schedule's present
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
                 return FUTURE  # "extended its offer until Friday", "has given them until 9 a.m. Tuesday": a term ahead
@@ -240,6 +277,8 @@ def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     tok = span.root
+    while tok.dep_ == "conj" and tok.head.ent_type_ in ("DATE", "TIME") and tok.head.i < tok.i:
+        tok = tok.head  # "storms are possible Monday and Tuesday": the second day as the first
     if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":  # "the deadline is Friday"
         gov = tok.head
     elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":

@@ -1,0 +1,46 @@
+"""Which day, week or month a relative expression lands on: tense, reported speech, schedules, the story's time.
+
+Each case is a sentence (or a short article) of our own, the publication date used as anchor, the expression's
+text and its expected TimeML value, as in :mod:`test_times`, whose helpers it reuses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_times import TIMEML_VALUE, _find
+
+from timeline.model import is_valid_date
+
+MON = dt.date(2024, 3, 11)  # a Monday
+WED = dt.date(2024, 3, 13)
+SAT = dt.date(2024, 3, 16)
+SUN = dt.date(2024, 3, 17)
+
+# (text, anchor, expression text, value)
+CASES: list[tuple[str, dt.date | None, str, str]] = [
+    # a verb the tagger takes for a noun, right after its subject: a schedule's present, not a clause of no tense
+    ("The Senate votes Tuesday on a stopgap spending bill.", MON, "Tuesday", "2024-03-12"),
+    ("Senate votes Tuesday on stopgap bill as shutdown nears", MON, "Tuesday", "2024-03-12"),
+    ("Manchester City travel to Madrid on Wednesday needing a draw.", MON, "Wednesday", "2024-03-13"),
+    ("The supply truck leaves for the coast on Saturday as planned, the army said.", WED, "Saturday", "2024-03-16"),
+    # a reporting verb with no report, only its day: the day it is due
+    ("Apple reports Thursday, a day after Nvidia.", MON, "Thursday", "2024-03-14"),
+    ("The minister says on Sunday that he is ready.", MON, "Sunday", "2024-03-10"),
+    # a day joined to another takes its reading
+    ("Forecasters said more storms are possible Monday and Tuesday.", SUN, "Tuesday", "2024-03-19"),
+    ("Forecasters said more storms are possible Monday and Tuesday.", SUN, "Monday", "2024-03-18"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "text", "value"), CASES, ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)]
+)
+def test_anchored_value(nlp, sentence, anchor, text, value):
+    t = _find(nlp, sentence, anchor, text)
+    assert t.value == value, t.how
+    assert sentence[t.start : t.end] == t.text
+    assert TIMEML_VALUE.fullmatch(t.value)
+    if t.date is not None:
+        assert is_valid_date(t.date), t.date
