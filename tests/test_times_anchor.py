@@ -31,6 +31,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a day joined to another takes its reading
     ("Forecasters said more storms are possible Monday and Tuesday.", SUN, "Tuesday", "2024-03-19"),
     ("Forecasters said more storms are possible Monday and Tuesday.", SUN, "Monday", "2024-03-18"),
+    # the day of a plan called off: the nearest such day, just behind or just ahead
+    ("A march planned for Saturday was called off after talks with police.", SUN, "Saturday", "2024-03-16"),
+    ("A concert scheduled at the arena for Friday was cancelled because of the storm.", SAT, "Friday", "2024-03-15"),
+    ("The vote, set for Tuesday, has been postponed.", SUN, "Tuesday", "2024-03-19"),
+    ("A rally planned for Saturday has been cancelled.", WED, "Saturday", "2024-03-16"),
+    ("A march planned for Saturday will go ahead.", SUN, "Saturday", "2024-03-23"),
 ]
 
 

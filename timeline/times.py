@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import clause_tense, on_present_be
+from timeline.timex.tense import NEAR, clause_tense, on_present_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -767,6 +767,10 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         date, precision = value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None)
         return _made(text, s, e, p, value=p.value, date=date, precision=precision, how=f"{p.desc} → {p.value}")
     direction = clause_tense(doc, s, e)
+    if direction == NEAR:  # the day of a plan called off: the nearest such day
+        if p.kind == "wd" and len(p.args) == 1:
+            p = dataclasses.replace(p, args=(p.args[0], "near"))
+        direction = ""
     if not direction and p.kind == "wd" and on_present_be(doc, s, e):
         direction = "present"  # "the vote is on Sunday": a day a schedule names, ahead or today
     r = resolve(p, anchor, direction)

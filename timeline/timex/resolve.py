@@ -331,6 +331,11 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
     if det == "next":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "the next one after"
+    if det == "near":  # the day of a plan called off: the nearest one, behind or ahead
+        back = (anchor.isoweekday() - wd) % 7
+        if back <= 3:
+            return anchor - dt.timedelta(days=back), "the nearest, before or on"
+        return anchor + dt.timedelta(days=7 - back), "the nearest, after"
     if det == "this" and not direction:
         return anchor + dt.timedelta(days=delta), "in the week of"
     if det == "later":  # "later Thursday": that day, or the next one

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from timeline.doctext import ParsedDoc, ParsedToken
 
 PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
+#: not a tense: the day a plan called off was for, which may be just behind or just ahead (resolved to the nearest)
+NEAR = "near"
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 _MODAL_FUTURE = frozenset({"could", "may", "might", "should", "must"})  # "would": future-in-the-past, no
@@ -44,6 +46,11 @@ _FUTURE_HEADS = frozenset(
 
 
 _SCHEDULING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"})
+#: what befalls a plan that does not go ahead ("A march planned for Saturday was called off")
+_CALLED_OFF = frozenset(
+    {"cancel", "postpone", "delay", "scrap", "call", "suspend", "reschedule", "push", "put", "drop", "abandon"}
+    | {"halt", "ban", "block", "shelve", "defer", "axe", "adjourn", "move", "stop", "prevent", "pull"}
+)
 #: verbs that grant or stretch a term: the day it runs "until" is ahead of the granting
 _GRANTING = frozenset({"extend", "give", "grant", "allow", "prolong", "renew"})
 _UNTIL = ("until ", "through ", "till ", "until the ", "through the ")
@@ -240,6 +247,8 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return NONE
     before = doc_text(doc)[max(0, start - 40) : start].lower()
+    if _called_off_plan(span.root):
+        return NEAR
     if before.endswith(("as soon as ", "as early as ", "as late as ", "effective ", " set for ")):
         return FUTURE  # "effective Feb. 1": a change announced takes effect ahead; "a hearing set for Monday"
     if SINCE.search(before):
@@ -261,6 +270,26 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         tok = tok.head
     root = tok.sent.root
     return _until_ahead(verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE, before)
+
+
+def _called_off_plan(tok: ParsedToken) -> bool:
+    """Is ``tok`` the day of a plan the clause calls off ("A march planned for Saturday was cancelled", "the vote,
+    set for Tuesday, has been postponed")? The plan was made before its day, but whether the day is behind or
+    ahead, the calling off does not say: a paper reports it on the days around it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    plan = prep.head
+    for _ in range(2):  # "planned at the university for Saturday"
+        if plan.dep_ == "pobj" and plan.head.dep_ == "prep":
+            plan = plan.head.head
+    if plan.tag_ != "VBN" or plan.dep_ != "acl" or plan.lemma_ not in _SCHEDULING | {"set", "book", "due"}:
+        return False
+    gov = plan.head.head
+    if plan.head.dep_ not in ("nsubjpass", "nsubj", "dobj") or gov.lemma_ not in _CALLED_OFF:
+        return False
+    # called off already: a past or a perfect, not "will be postponed"
+    return gov.tag_ in ("VBD", "VBN") and not any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in gov.children)
 
 
 def _until_ahead(tense: str, before: str) -> str:
