@@ -37,6 +37,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The vote, set for Tuesday, has been postponed.", SUN, "Tuesday", "2024-03-19"),
     ("A rally planned for Saturday has been cancelled.", WED, "Saturday", "2024-03-16"),
     ("A march planned for Saturday will go ahead.", SUN, "Saturday", "2024-03-23"),
+    # a weekday and a week on: "a week from Monday", British "a week on Tuesday", "Tuesday week"
+    ("The hearing was moved to a week from Wednesday.", MON, "a week from Wednesday", "2024-03-20"),
+    ("The inquiry resumes a week on Tuesday.", SUN, "a week on Tuesday", "2024-03-26"),
+    ("The tribunal sits again on Thursday week.", MON, "Thursday week", "2024-03-21"),
+    ("Voters go to the polls two weeks from Sunday.", SUN, "two weeks from Sunday", "2024-03-31"),
+    ("The final is on Saturday week.", SAT, "Saturday week", "2024-03-23"),
 ]
 
 

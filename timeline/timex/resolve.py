@@ -331,6 +331,9 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
     if det == "next":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "the next one after"
+    if det[:1] == "w" and det[1:].isdigit():  # "a week from Monday", "Tuesday week": the next one, weeks on
+        fwd = (wd - anchor.isoweekday()) % 7 + 7 * int(det[1:])
+        return anchor + dt.timedelta(days=fwd), f"{det[1:]} week(s) after the next one on or after"
     if det == "near":  # the day of a plan called off: the nearest one, behind or ahead
         back = (anchor.isoweekday() - wd) % 7
         if back <= 3:
