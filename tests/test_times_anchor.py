@@ -43,6 +43,19 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The tribunal sits again on Thursday week.", MON, "Thursday week", "2024-03-21"),
     ("Voters go to the polls two weeks from Sunday.", SUN, "two weeks from Sunday", "2024-03-31"),
     ("The final is on Saturday week.", SAT, "Saturday week", "2024-03-23"),
+    # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
+    (
+        "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",
+        WED,
+        "That night",
+        "2024-02-06TNI",
+    ),
+    (
+        "The trial opened on Feb. 5. Jurors heard calls he made in 2019. The following week, the defense began.",
+        WED,
+        "The following week",
+        "2024-W07",
+    ),
 ]
 
 
@@ -56,3 +69,12 @@ def test_anchored_value(nlp, sentence, anchor, text, value):
     assert TIMEML_VALUE.fullmatch(t.value)
     if t.date is not None:
         assert is_valid_date(t.date), t.date
+
+
+def test_the_story_moves_to_a_month_named_in_the_main_clause(nlp):
+    """ "The last attack came in October, when ...": the story is in October now; "that day" is not Feb. 5."""
+    from timeline.times import find_times
+
+    text = "She spoke on Feb. 5. The last attack came in October, when a doctor was shot. He died that day."
+    times = find_times(nlp(text), WED)
+    assert [t.value for t in times if t.text == "that day"] in ([], ["2023-10-XX"])

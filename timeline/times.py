@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import NEAR, clause_tense, on_present_be
+from timeline.timex.tense import NEAR, clause_tense, in_noun_clause, on_present_be
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -628,15 +628,23 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     text = doc.text
     ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
     reported: tuple[int, int, str] | None = None  # the last quarter the story named (year, number, text)
+    # the last day the text gave, while only dates in passing (in clauses qualifying a noun) came after it
+    day_ref: tuple[dt.date, str, str] | None = None
     for s, e, p in find_spans(doc):
         t = None
+        unit = _rule_unit(p) if p.ref else ""
+        at = ref
+        if at is not None and at[1] not in _REF_NEEDS.get(unit, ()) and unit in ("D", "W"):
+            # "The next day, ... calls he made in 2016. That night, ...": a year or month named in passing (in a
+            # clause qualifying a noun) leaves the story on the day it was at, for what counts days from it
+            at = day_ref
         if (
             p.ref
-            and ref is not None
-            and ref[1] in _REF_NEEDS.get(_rule_unit(p), ())
+            and at is not None
+            and at[1] in _REF_NEEDS.get(unit, ())
             and (p.ref != "past" or clause_tense(doc, s, e) == "past")
         ):
-            t = _from_reference(doc, text, s, e, p, ref)
+            t = _from_reference(doc, text, s, e, p, at)
         if t is None and p.ref == "only":
             continue
         if t is None and p.kind == "ago" and p.args[:1] == ("YM",):
@@ -648,6 +656,10 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
         out.append(t)
         if t.type in (TimexType.DATE, TimexType.TIME) and p.kind != "ago":  # "up from $3 a year ago": a comparison
             ref = _reference(t) or ref
+            if ref is not None and ref[1] == "day":
+                day_ref = ref
+            elif day_ref is not None and not in_noun_clause(doc, s, e):
+                day_ref = None  # "most recently last October when ...": the story moved to that month
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
                 fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))

@@ -292,6 +292,22 @@ def _called_off_plan(tok: ParsedToken) -> bool:
     return gov.tag_ in ("VBD", "VBN") and not any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in gov.children)
 
 
+def in_noun_clause(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` in a clause that qualifies a noun ("recordings of calls he made in 2016",
+    "a law passed in 2010")? Such a date is background: the story does not move to it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.dep_ in ("relcl", "acl")
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _until_ahead(tense: str, before: str) -> str:
     """What a span lasts "until" in a clause of no tense ("ballots can arrive until Friday") is ahead: a state
     that still holds ends after publication (a past one says so: "stayed shut until Friday")."""
