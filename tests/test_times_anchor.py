@@ -43,6 +43,16 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The tribunal sits again on Thursday week.", MON, "Thursday week", "2024-03-21"),
     ("Voters go to the polls two weeks from Sunday.", SUN, "two weeks from Sunday", "2024-03-31"),
     ("The final is on Saturday week.", SAT, "Saturday week", "2024-03-23"),
+    # a day in the headline: the one the story names by the same name; else the nearest, behind or ahead
+    (
+        "Governor signs budget bill Friday\n\nThe governor signed the bill on Friday after talks.",
+        SAT,
+        "Friday",
+        "2024-03-15",
+    ),
+    ("Council votes Tuesday on new budget\n\nThe council votes Tuesday on the plan.", MON, "Tuesday", "2024-03-12"),
+    ("Storm batters coast Sunday\n\nNo one was hurt, officials said.", WED, "Sunday", "2024-03-10"),
+    ("Senate to vote Thursday on aid bill\n\nLeaders expect a close result.", MON, "Thursday", "2024-03-14"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

@@ -664,7 +664,61 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             if q:
                 fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
+    if anchor is not None:
+        _headline_days(text, out, anchor)
     return tuple(out)
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?---[ \t]*\n")
+_HEADLINE = re.compile(r"\s*([^\n]{8,160}?)[ \t]*\n")
+_DATELINE = re.compile(r"\([A-Z][\w.]*\)\s*[-—–_]|\s[-—–]\s*$")
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """Where the headline is: the article's first line (after any front matter), when it reads as one (no full stop
+    or colon at its end, not a dateline), and a line break follows it."""
+    m = _FRONT_MATTER.match(text)
+    h = _HEADLINE.match(text, m.end() if m else 0)
+    if h is None:
+        return None
+    line = h.group(1)
+    if line.rstrip()[-1:] in ".:;,?!\"”'’" or _DATELINE.search(line) or line.lstrip().startswith(("---", "#")):
+        return None
+    return h.start(1), h.end(1)
+
+
+def _headline_days(text: str, out: list[TimeExpression], anchor: dt.date) -> None:
+    """A day a headline names: the one the story names by the same name with a tense ("Obama signs budget bill
+    Friday" over "signed the bill on Friday" is that Friday); otherwise the nearest such day, behind or ahead (a
+    headline's present tells of what happened as of what is to come: "Senate votes Tuesday on stopgap bill")."""
+    where = _headline(text)
+    if where is None:
+        return
+    lo, hi = where
+    body = {}
+    for t in out:
+        if t.start >= hi and t.rule not in body and t.direction in ("past", "future", "present"):
+            body[t.rule] = t
+    for i, t in enumerate(out):
+        if not (lo <= t.start and t.end <= hi and t.rule and t.rule.startswith("wd:")):
+            continue
+        kind, args, tod = parse_rule(t.rule)
+        if len(args) != 1:
+            continue  # "next Friday", "a week on Tuesday": said as in the story
+        same = body.get(f"wd:{args[0]}") or body.get(t.rule)
+        if same is not None and same.value[:10] != t.value[:10]:
+            value = same.value[:10] + t.value[10:]
+            date, precision = value_date(value, t.mod)
+            how = f"{t.text}, in the headline: the day the story names ({same.text!r}) → {value}"
+            out[i] = dataclasses.replace(
+                t, value=value, date=date, precision=precision, how=how, direction=same.direction
+            )
+        elif same is None:
+            rule = f"wd:{args[0]}:near" + (f"@{tod}" if tod else "")
+            r = resolve((kind, (args[0], "near"), tod), anchor, "", t.mod, f"{t.text}, in the headline")
+            out[i] = dataclasses.replace(
+                t, value=r.value, date=r.date, precision=r.precision, how=r.how, rule=rule, direction=""
+            )
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
