@@ -53,6 +53,29 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Council votes Tuesday on new budget\n\nThe council votes Tuesday on the plan.", MON, "Tuesday", "2024-03-12"),
     ("Storm batters coast Sunday\n\nNo one was hurt, officials said.", WED, "Sunday", "2024-03-10"),
     ("Senate to vote Thursday on aid bill\n\nLeaders expect a close result.", MON, "Thursday", "2024-03-14"),
+    # a bare participle of what is foreseen names a time ahead
+    ("Lawmakers face a key vote expected Thursday on the bill.", MON, "Thursday", "2024-03-14"),
+    ("First results are due by midnight, with a final count expected early Monday.", SUN, "early Monday", "2024-03-18"),
+    # in the future tense, today's weekday later in the day is today; the bare day is next week's
+    ("Results are expected late Sunday, officials said.", SUN, "late Sunday", "2024-03-17"),
+    ("The minister will speak on Wednesday evening.", WED, "Wednesday evening", "2024-03-13TEV"),
+    ("The ministers will meet on Wednesday in Brussels.", WED, "Wednesday", "2024-03-20"),
+    # a clock time: in the past tense on the last day up to publication, in the future on a day ahead just named
+    (
+        "Results are expected early Monday. Turnout stood at 40 percent by 4 p.m., officials said.",
+        SUN,
+        "4 p.m.",
+        "2024-03-17T16:00",
+    ),
+    (
+        "The memorial will be held on Saturday. Doors will open at 10 a.m. for mourners.",
+        WED,
+        "10 a.m.",
+        "2024-03-16T10:00",
+    ),
+    ("Polls close at 8 p.m., and counting starts on Friday.", WED, "8 p.m.", "2024-03-13T20:00"),
+    # ... and on the date written just after it
+    ("The patient was found on the floor at 6am on 3 May 2022.", WED, "6am", "2022-05-03T06:00"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",
@@ -88,3 +111,12 @@ def test_the_story_moves_to_a_month_named_in_the_main_clause(nlp):
     text = "She spoke on Feb. 5. The last attack came in October, when a doctor was shot. He died that day."
     times = find_times(nlp(text), WED)
     assert [t.value for t in times if t.text == "that day"] in ([], ["2023-10-XX"])
+
+
+def test_a_day_with_no_tense_is_the_one_the_story_named(nlp):
+    """ "Sunday's game" after "will play ... on Sunday": the same Sunday, ahead."""
+    from timeline.times import find_times
+
+    text = "The champions will play Leeds on Sunday. Fans plan a protest before Sunday's game."
+    values = [t.value for t in find_times(nlp(text), SAT) if t.text == "Sunday"]
+    assert values == ["2024-03-17", "2024-03-17"]

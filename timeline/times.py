@@ -630,6 +630,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     reported: tuple[int, int, str] | None = None  # the last quarter the story named (year, number, text)
     # the last day the text gave, while only dates in passing (in clauses qualifying a noun) came after it
     day_ref: tuple[dt.date, str, str] | None = None
+    past_day: tuple[dt.date, str, str] | None = None  # the last day the text gave up to publication
     for s, e, p in find_spans(doc):
         t = None
         unit = _rule_unit(p) if p.ref else ""
@@ -638,12 +639,9 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             # "The next day, ... calls he made in 2016. That night, ...": a year or month named in passing (in a
             # clause qualifying a noun) leaves the story on the day it was at, for what counts days from it
             at = day_ref
-        if (
-            p.ref
-            and at is not None
-            and at[1] in _REF_NEEDS.get(unit, ())
-            and (p.ref != "past" or clause_tense(doc, s, e) == "past")
-        ):
+        if p.ref == "past" and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
+            at = _clock_day(clause_tense(doc, s, e), at, past_day, anchor)
+        if p.ref and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
             t = _from_reference(doc, text, s, e, p, at)
         if t is None and p.ref == "only":
             continue
@@ -658,15 +656,76 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             ref = _reference(t) or ref
             if ref is not None and ref[1] == "day":
                 day_ref = ref
+                if anchor is None or ref[0] <= anchor:
+                    past_day = ref
             elif day_ref is not None and not in_noun_clause(doc, s, e):
                 day_ref = None  # "most recently last October when ...": the story moved to that month
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
                 fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
+    _same_named_days(out)
+    _clock_before_date(text, out)
     if anchor is not None:
         _headline_days(text, out, anchor)
     return tuple(out)
+
+
+def _clock_day(
+    tense: str, at: tuple[dt.date, str, str], past_day: tuple[dt.date, str, str] | None, anchor: dt.date | None
+) -> tuple[dt.date, str, str] | None:
+    """The day a bare clock time is on, told by its clause's tense: in the past, the day the story is at ("was shot
+    at 10 p.m."), the last one up to publication when the story last looked ahead ("results are expected early
+    Monday. Turnout stood at 37 percent by 3 p.m."); in the future, a day ahead the story just named ("The funeral
+    will be held Saturday. Visitation will begin at 9 a.m."); else none (publication's: "polls close at 8 p.m.")."""
+    if tense == "past":
+        return past_day if anchor is not None and at[0] > anchor else at
+    if tense == "future" and at[1] == "day" and anchor is not None and at[0] > anchor:
+        return at
+    return None
+
+
+_WEEKDAY_RULE = re.compile(r"wd:[1-7](?:@.*)?")
+
+
+def _same_named_days(out: list[TimeExpression]) -> None:
+    """A day named with no tense to tell which ("Sunday's game", "Wednesday's ruling") is the one the story names
+    by the same name with a tense, before it or else after it (a story calls one day by one name)."""
+    told = [t for t in out if t.rule and _WEEKDAY_RULE.fullmatch(t.rule) and t.direction and t.resolved]
+    if not told:
+        return
+    for i, t in enumerate(out):
+        if t.direction or not t.resolved or not (t.rule and _WEEKDAY_RULE.fullmatch(t.rule)):
+            continue
+        day = t.rule.partition("@")[0]
+        same = [u for u in told if u.rule.partition("@")[0] == day]
+        before = [u for u in same if u.start < t.start]
+        u = before[-1] if before else (same[0] if same else None)
+        if u is None or u.value[:10] == t.value[:10]:
+            continue
+        value = u.value[:10] + t.value[10:]
+        date, precision = value_date(value, t.mod)
+        how = f"{t.text}, no tense: the day the story names {u.text!r} ({u.direction} tense) → {value}"
+        out[i] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how, direction=u.direction)
+
+
+_ON_BETWEEN = re.compile(r"\s+on\s+|,\s+")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
+    """A clock time just before the date it is on ("at about 7am on 15 June 2012") is on that date."""
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if not (t.rule and t.rule.startswith("day:0@T")) or not _DAY_VALUE.fullmatch(u.value[:10]):
+            continue
+        if not _ON_BETWEEN.fullmatch(text, t.end, u.start) or u.value[:10] == t.value[:10]:
+            continue
+        value = u.value[:10] + t.value[10:]
+        date, precision = value_date(value, t.mod)
+        out[i] = dataclasses.replace(
+            t, value=value, date=date, precision=precision, how=f"{t.text}, on the date after it ({u.text!r}) → {value}"
+        )
 
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?---[ \t]*\n")

@@ -45,6 +45,8 @@ _FUTURE_HEADS = frozenset(
 )
 
 
+#: participles of what is foreseen: a bare one qualifying a noun names a time ahead
+_FORESEEING = frozenset({"expect", "forecast", "predict", "project", "anticipate", "tip"})
 _SCHEDULING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"})
 #: what befalls a plan that does not go ahead ("A march planned for Saturday was called off")
 _CALLED_OFF = frozenset(
@@ -159,6 +161,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST
     if v.tag_ == "VBN" and words <= {"get", "getting", "being"} and words and v.dep_ == "xcomp" and depth < 3:
         return verb_tense(v.head, depth + 1)  # "is going to start getting beat up in the spring": its governor's
+    if v.tag_ == "VBN" and not auxes and v.lemma_ in _FORESEEING and v.dep_ in ("acl", "advcl"):
+        return FUTURE  # "a procedural vote expected Wednesday", "results expected early Monday": what is foreseen
     if v.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"}:
             return PAST
