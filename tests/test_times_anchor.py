@@ -76,6 +76,16 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Polls close at 8 p.m., and counting starts on Friday.", WED, "8 p.m.", "2024-03-13T20:00"),
     # ... and on the date written just after it
     ("The patient was found on the floor at 6am on 3 May 2022.", WED, "6am", "2022-05-03T06:00"),
+    # a day in the possessive names an event in passing: the story stays on its day
+    (
+        "The coach was sacked early Wednesday after Tuesday's defeat. A successor was named later that day.",
+        SAT,
+        "later that day",
+        "2024-03-13",
+    ),
+    # weekly figures compared with the same week a year before
+    ("Mortgage rates rose to 6.9% this week, up from 6.6% a year earlier.", WED, "a year earlier", "2023-W11"),
+    ("The court ruled this week, two years after it was set up.", WED, "this week", "2024-W11"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

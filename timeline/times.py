@@ -630,6 +630,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     reported: tuple[int, int, str] | None = None  # the last quarter the story named (year, number, text)
     # the last day the text gave, while only dates in passing (in clauses qualifying a noun) came after it
     day_ref: tuple[dt.date, str, str] | None = None
+    ref_end = 0  # where the expression that gave the story's time ends
     past_day: tuple[dt.date, str, str] | None = None  # the last day the text gave up to publication
     for s, e, p in find_spans(doc):
         t = None
@@ -645,6 +646,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             t = _from_reference(doc, text, s, e, p, at)
         if t is None and p.ref == "only":
             continue
+        if t is None and p.kind == "ago" and p.args[:1] == ("Y",) and ref is not None and ref[1] == "week":
+            t = _week_a_year_before(text, s, e, p, ref, ref_end)
         if t is None and p.kind == "ago" and p.args[:1] == ("YM",):
             p = dataclasses.replace(p, args=("Y", *p.args[1:]), ref="")  # no month named as the story's time
         if t is None and reported is not None:
@@ -653,7 +656,11 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             t = _expression(doc, text, s, e, p, anchor)
         out.append(t)
         if t.type in (TimexType.DATE, TimexType.TIME) and p.kind != "ago":  # "up from $3 a year ago": a comparison
-            ref = _reference(t) or ref
+            new_ref = _reference(t)
+            # "following Tuesday's 3-0 defeat": a day naming an event in passing; the story stays on its day
+            passing = ref is not None and ref[1] == "day" and text.startswith(("'s ", "’s "), e)
+            if new_ref is not None and not passing:
+                ref, ref_end = new_ref, e
             if ref is not None and ref[1] == "day":
                 day_ref = ref
                 if anchor is None or ref[0] <= anchor:
@@ -669,6 +676,28 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     if anchor is not None:
         _headline_days(text, out, anchor)
     return tuple(out)
+
+
+#: a comparison's word a few words before the expression ("down from $3.27 a year earlier")
+_COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _week_a_year_before(
+    text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str], ref_end: int
+) -> TimeExpression | None:
+    """ "fell to $2.61 this week, down from $3.27 a year earlier": weekly figures compared with the same week a year
+    before, when the sentence named the week (TimeML values the comparison at the unit compared)."""
+    between = text[ref_end:s]
+    if ". " in between or "\n" in between or len(between) > 200 or not _COMPARED.search(between):
+        return None
+    n = int(p.args[1])
+    y, w, _ = ref[0].isocalendar()
+    if not 1 <= y - n <= 9999:
+        return None
+    value = f"{y - n:04d}-W{min(w, dt.date(y - n, 12, 28).isocalendar()[1]):02d}"
+    date, precision = value_date(value)
+    how = f"{p.desc}, beside a week's figures ({ref[2]!r}): that week {n} year(s) before → {value}"
+    return _made(text, s, e, p, value=value, date=date, precision=precision, how=how)
 
 
 def _clock_day(
