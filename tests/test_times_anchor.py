@@ -86,6 +86,21 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # weekly figures compared with the same week a year before
     ("Mortgage rates rose to 6.9% this week, up from 6.6% a year earlier.", WED, "a year earlier", "2023-W11"),
     ("The court ruled this week, two years after it was set up.", WED, "this week", "2024-W11"),
+    # "until" after a bare participle: as long as its clause says
+    (
+        "Forecasters said the storm would move east, with flood warnings posted until 6 a.m. Thursday.",
+        WED,
+        "6 a.m. Thursday",
+        "2024-03-14T06:00",
+    ),
+    ("Roads closed by the flooding until Friday reopened this morning.", WED, "Friday", "2024-03-08"),
+    # a purpose the parser hangs on the object takes the clause's tense
+    (
+        "She was found on 3 May 2022. Days later, the manager rewrote the log to show checks at 1am and 3am.",
+        WED,
+        "1am",
+        "2022-05-03T01:00",
+    ),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

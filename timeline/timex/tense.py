@@ -139,7 +139,13 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST  # "could not be reached Wednesday", "neither ... could be located": the past of "can"
     if any(a.tag_ == "MD" for a in auxes) and words & _MODAL_FUTURE:
         return FUTURE
-    if "to" in words and v.tag_ == "VB" and v.dep_ in ("acl", "relcl") and depth < 3:
+    if (
+        "to" in words
+        and v.tag_ == "VB"
+        and depth < 3
+        and (v.dep_ in ("acl", "relcl") or (v.dep_ == "advcl" and v.head.pos_ in ("NOUN", "PROPN")))
+    ):
+        # ... and a purpose the parser hung on the object ("rewrote the log to show checks at 11pm")
         # "the first countries to join on Friday were ...": an infinitive qualifying a noun takes the clause's tense
         gov = v.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
@@ -268,6 +274,11 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
                 return FUTURE  # "extended its offer until Friday", "has given them until 9 a.m. Tuesday": a term ahead
+            if before.endswith(_UNTIL) and _bare_participle(tok):
+                # "with tornado watches posted until 6 a.m. Thursday": a state that lasts, as long as its clause says
+                gov = _governing_verb(tok)
+                if gov is not None:
+                    return _until_ahead(verb_tense(gov), before)
             return _until_ahead(verb_tense(_reporting_verb(tok, span.end) or tok), before)
         if tok.head is tok:
             break
@@ -310,6 +321,27 @@ def in_noun_clause(doc: ParsedDoc, start: int, end: int) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _bare_participle(v: ParsedToken) -> bool:
+    """A past participle with no auxiliary qualifying a noun or in an absolute phrase ("roads closed until Friday",
+    "with watches posted until 6 a.m.")."""
+    return (
+        v.tag_ == "VBN"
+        and v.dep_ in ("acl", "pcomp", "advcl")
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    )
+
+
+def _governing_verb(v: ParsedToken) -> ParsedToken | None:
+    tok = v.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok is not v:
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _until_ahead(tense: str, before: str) -> str:
