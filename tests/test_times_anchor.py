@@ -101,6 +101,13 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "1am",
         "2022-05-03T01:00",
     ),
+    # "this week" ahead, in Sunday's paper: the week that starts tomorrow; behind, the week ending today
+    ("World leaders travel to Italy this week for the summit.", SUN, "this week", "2024-W12"),
+    ("Democrats said they would demand the full report this week.", SUN, "this week", "2024-W12"),
+    ("Prices rose sharply this week, traders said.", SUN, "this week", "2024-W11"),
+    ("Leaders meet in Brussels this week.", WED, "this week", "2024-W11"),
+    # an invitation names the day of the visit
+    ("The president has invited congressional leaders to the White House on Friday.", WED, "Friday", "2024-03-15"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

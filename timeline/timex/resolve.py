@@ -467,6 +467,11 @@ def resolve(
         q_dir = "past" if unit == "Q" and n == 0 and direction in ("past", "") else direction
         value = _unit_value(anchor, unit, n, q_dir if (unit == "WE" or (unit == "Q" and n == 0)) else "")
         how_tail = f"{'this' if n == 0 else f'{n:+d}'} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
+        if unit == "W" and n == 0 and direction in ("future", "present") and anchor.isoweekday() == 7:
+            # "leaders travel to Italy this week", "will demand the report this week", in Sunday's paper: the week
+            # that starts tomorrow (the ISO week ends on the Sunday)
+            value = _unit_value(anchor, unit, 1)
+            how_tail = f"this week ahead of a Sunday's publication {pub}"
     elif kind == "part":  # earlier/later this week
         unit, side = args[0], args[1]
         value = _unit_value(anchor, unit, 0)

@@ -47,7 +47,9 @@ _FUTURE_HEADS = frozenset(
 
 #: participles of what is foreseen: a bare one qualifying a noun names a time ahead
 _FORESEEING = frozenset({"expect", "forecast", "predict", "project", "anticipate", "tip"})
-_SCHEDULING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"})
+_SCHEDULING = frozenset(
+    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer", "invite", "summon"}
+)
 #: what befalls a plan that does not go ahead ("A march planned for Saturday was called off")
 _CALLED_OFF = frozenset(
     {"cancel", "postpone", "delay", "scrap", "call", "suspend", "reschedule", "push", "put", "drop", "abandon"}
