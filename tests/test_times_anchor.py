@@ -74,6 +74,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "2024-03-16T10:00",
     ),
     ("Polls close at 8 p.m., and counting starts on Friday.", WED, "8 p.m.", "2024-03-13T20:00"),
+    (
+        "The council meets on Dec. 14.\n\nThe mayor will speak at around 1 a.m. local time.",
+        WED,
+        "around 1 a.m. local time",
+        "2024-03-13T01:00",
+    ),
     # ... and on the date written just after it
     ("The patient was found on the floor at 6am on 3 May 2022.", WED, "6am", "2022-05-03T06:00"),
     # a day in the possessive names an event in passing: the story stays on its day

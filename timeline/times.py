@@ -641,7 +641,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             # clause qualifying a noun) leaves the story on the day it was at, for what counts days from it
             at = day_ref
         if p.ref == "past" and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
-            at = _clock_day(clause_tense(doc, s, e), at, past_day, anchor)
+            at = _clock_day(clause_tense(doc, s, e), at, past_day, anchor, "\n" in text[ref_end:s])
         if p.ref and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
             t = _from_reference(doc, text, s, e, p, at)
         if t is None and p.ref == "only":
@@ -701,15 +701,22 @@ def _week_a_year_before(
 
 
 def _clock_day(
-    tense: str, at: tuple[dt.date, str, str], past_day: tuple[dt.date, str, str] | None, anchor: dt.date | None
+    tense: str,
+    at: tuple[dt.date, str, str],
+    past_day: tuple[dt.date, str, str] | None,
+    anchor: dt.date | None,
+    new_paragraph: bool,
 ) -> tuple[dt.date, str, str] | None:
     """The day a bare clock time is on, told by its clause's tense: in the past, the day the story is at ("was shot
     at 10 p.m."), the last one up to publication when the story last looked ahead ("results are expected early
-    Monday. Turnout stood at 37 percent by 3 p.m."); in the future, a day ahead the story just named ("The funeral
-    will be held Saturday. Visitation will begin at 9 a.m."); else none (publication's: "polls close at 8 p.m.")."""
+    Monday. Turnout stood at 37 percent by 3 p.m."); in the future, a day ahead the paragraph just named ("The
+    funeral will be held Saturday. Visitation will begin at 9 a.m."), or in the week ahead; else none (publication's:
+    "polls close at 8 p.m.")."""
     if tense == "past":
         return past_day if anchor is not None and at[0] > anchor else at
     if tense == "future" and at[1] == "day" and anchor is not None and at[0] > anchor:
+        if new_paragraph and (at[0] - anchor).days > 7:
+            return None  # "... meets on Dec. 14.\n\nThe candidate will speak at 1 a.m.": a day far off, named before
         return at
     return None
 
