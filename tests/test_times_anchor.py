@@ -114,6 +114,17 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Leaders meet in Brussels this week.", WED, "this week", "2024-W11"),
     # an invitation names the day of the visit
     ("The president has invited congressional leaders to the White House on Friday.", WED, "Friday", "2024-03-15"),
+    # a schedule: "is due on Friday"; "was due" is behind
+    ("The verdict is due on Friday.", WED, "Friday", "2024-03-15"),
+    ("The verdict was due on Friday but was delayed.", WED, "Friday", "2024-03-08"),
+    # a day in the possessive that a present or future clause awaits ("for", "ahead of", "before")
+    ("Fans are urged to arrive early for Saturday's match.", WED, "Saturday", "2024-03-16"),
+    ("Campaigning ends ahead of Sunday's vote.", WED, "Sunday", "2024-03-17"),
+    ("The defence will appeal Monday's verdict.", WED, "Monday", "2024-03-11"),
+    ("Fans arrived early for Saturday's match.", WED, "Saturday", "2024-03-09"),
+    # the term of a promise or demand is ahead
+    ("Speaking to reporters on Monday, he promised a decision by Friday.", WED, "Friday", "2024-03-15"),
+    ("By Friday, the fund had lost half its value.", WED, "Friday", "2024-03-08"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

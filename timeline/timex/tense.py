@@ -184,6 +184,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
         return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
     if v.tag_ in ("VBZ", "VBP"):
+        if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "slated") for c in v.children):
+            return PRESENT  # "the verdict is due on Friday": a schedule
         if v.lemma_ in _REPORTING and _reports_a_thing(v):
             return PRESENT  # "the company reports earnings on Thursday": a schedule, not a report's present
         return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
@@ -269,6 +271,9 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in _SUDDEN_EVENTS:
         return PAST  # "the October slaying", "since the May 4 attack", "will testify about Friday's crash": it happened
     if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
+        if _awaited(tok.head if tok.dep_ != "case" else tok.head.head):
+            # "arrive early for Saturday's match", "ahead of Sunday's vote": what a present or future awaits
+            return FUTURE
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
         if tok.i != span.root.i and _noun_form_verb(tok):
@@ -281,6 +286,8 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
                 gov = _governing_verb(tok)
                 if gov is not None:
                     return _until_ahead(verb_tense(gov), before)
+            if before.endswith("by ") and tok.lemma_ in _PROMISING:
+                return FUTURE  # "promised a decision by Friday": the promise's term is ahead
             return _until_ahead(verb_tense(_reporting_verb(tok, span.end) or tok), before)
         if tok.head is tok:
             break
@@ -322,6 +329,28 @@ def in_noun_clause(doc: ParsedDoc, start: int, end: int) -> bool:
         if tok.head is tok:
             return False
         tok = tok.head
+    return False
+
+
+#: verbs whose object is wanted by a term ("promised a decision by Friday", "demanded an answer by Monday")
+_PROMISING = frozenset({"promise", "pledge", "vow", "demand", "want", "seek", "expect", "request", "order"})
+
+
+def _awaited(noun: ParsedToken) -> bool:
+    """Is ``noun`` (named by its day: "Saturday's match") the object of "for", "ahead of", "before" in a clause that
+    is not in the past?"""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "before", "until", "till"):
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ != "ahead":
+        return False
+    gov = prep.head
+    for _ in range(4):
+        if gov.pos_ in ("VERB", "AUX"):
+            return verb_tense(gov) in (FUTURE, PRESENT)
+        if gov.head is gov:
+            return False
+        gov = gov.head
     return False
 
 
