@@ -125,6 +125,18 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # the term of a promise or demand is ahead
     ("Speaking to reporters on Monday, he promised a decision by Friday.", WED, "Friday", "2024-03-15"),
     ("By Friday, the fund had lost half its value.", WED, "Friday", "2024-03-08"),
+    # a month and day in the future tense more than a week gone is next year's
+    ("The hearing is set for March 2.", WED, "March 2", "2025-03-02"),
+    ("The shop will reopen on Jan. 3.", dt.date(2024, 12, 28), "Jan. 3", "2025-01-03"),
+    ("The summit will open on March 10.", WED, "March 10", "2024-03-10"),
+    # "the following weekend", "the previous weekend" count from the story's day
+    (
+        "The storm hit on Feb. 2. The following weekend, crews restored power.",
+        WED,
+        "The following weekend",
+        "2024-W06-WE",
+    ),
+    ("The storm hit on Feb. 2. The previous weekend, crews had cut trees.", WED, "The previous weekend", "2024-W04-WE"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

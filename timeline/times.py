@@ -865,6 +865,7 @@ def _from_reported_quarter(
 _REF_NEEDS = {
     "D": ("day",),
     "W": ("day", "week"),
+    "WE": ("day", "week"),  # "that weekend": the one of the week the story is at
     "M": ("day", "week", "month"),
     "Q": ("quarter",),  # "the quarter" is the last quarter named, not the one a date falls in
     "Y": ("day", "week", "month", "quarter", "year"),

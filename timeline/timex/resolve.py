@@ -284,7 +284,7 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
 
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     slack = dt.timedelta(days=90 if day is not None else 62)
-    back = dt.timedelta(days=30 if day is not None else 0)
+    back = dt.timedelta(days=7 if day is not None else 0)
     if direction == "present":  # "is running for re-election in November", "the summit opens on Nov. 5"
         # ... but a month just over is still the one a present tense names ("the cold follows the wettest
         # December", written in January; "figures for May show ..." in June)
