@@ -137,6 +137,17 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "2024-W06-WE",
     ),
     ("The storm hit on Feb. 2. The previous weekend, crews had cut trees.", WED, "The previous weekend", "2024-W04-WE"),
+    # a bare verb after a singular name is a team's plural present, unless its past is its bare form ("hit")
+    ("Liverpool face Real Madrid on Saturday.", WED, "Saturday", "2024-03-16"),
+    ("England play Wales at Twickenham on Saturday.", WED, "Saturday", "2024-03-16"),
+    ("City, who beat United on Sunday, play Spurs on Saturday.", WED, "Saturday", "2024-03-16"),
+    ("City, who beat United on Sunday, play Spurs on Saturday.", WED, "Sunday", "2024-03-10"),
+    ("The storm hit the coast on Tuesday.", WED, "Tuesday", "2024-03-12"),
+    # court terms: remanded or bailed until a day, sentencing set for one, are ahead
+    ("He was remanded in custody until Monday.", WED, "Monday", "2024-03-18"),
+    ("He was bailed to appear before magistrates on Tuesday.", WED, "Tuesday", "2024-03-19"),
+    ("Judge Smith set sentencing for Monday.", WED, "Monday", "2024-03-18"),
+    ("Officials warned residents to leave by Thursday.", WED, "Thursday", "2024-03-14"),
     # the story's day stays where it was when a year is named in passing (in a clause qualifying a noun)
     (
         "The trial opened on Feb. 5. The next day, jurors heard calls he made in 2019. That night, his lawyer spoke.",

@@ -41,6 +41,8 @@ _FUTURE_HEADS = frozenset(
         "agree",
         "decide",
         "seek",
+        "bail",  # "was bailed to appear before magistrates on Tuesday"
+        "summon",
     }
 )
 
@@ -56,7 +58,16 @@ _CALLED_OFF = frozenset(
     | {"halt", "ban", "block", "shelve", "defer", "axe", "adjourn", "move", "stop", "prevent", "pull"}
 )
 #: verbs that grant or stretch a term: the day it runs "until" is ahead of the granting
-_GRANTING = frozenset({"extend", "give", "grant", "allow", "prolong", "renew"})
+_GRANTING = frozenset({"extend", "give", "grant", "allow", "prolong", "renew", "remand", "bail"})
+#: verbs whose past tense is their bare form ("the storm hit Tuesday", "the firm cut jobs"): a bare form with a singular
+#: subject is their past; any other verb's bare form there is a plural's present ("Liverpool face Madrid on Saturday")
+_SAME_FORM_PAST = frozenset(
+    {"hit", "cut", "set", "put", "let", "shut", "hurt", "cost", "quit", "spread", "split", "burst", "cast", "bet"}
+    | {"bid", "broadcast", "forecast", "upset", "shed", "thrust", "rid", "beat", "read", "fit", "wed", "offset"}
+    | {"reset", "outbid", "undercut", "recast", "slit", "spit", "sweat", "knit", "telecast", "overcast", "input"}
+)
+#: verbs that tell someone to do something by a term ("warned residents to leave by Thursday")
+_BIDDING = frozenset({"warn", "urge", "tell", "ask", "order", "instruct", "direct", "advise", "call", "give"})
 _UNTIL = ("until ", "through ", "till ", "until the ", "through the ")
 _REPORTING = frozenset(
     {
@@ -182,7 +193,10 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
         return verb_tense(v.head, depth + 1)
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
-        return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
+        if v.lemma_ in _SAME_FORM_PAST:
+            return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
+        if v.dep_ in _CLAUSE_DEPS:
+            return PRESENT  # "Liverpool face Real Madrid on Saturday", "England play Wales": a team's plural
     if v.tag_ in ("VBZ", "VBP"):
         if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "slated") for c in v.children):
             return PRESENT  # "the verdict is due on Friday": a schedule
@@ -286,8 +300,13 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
                 gov = _governing_verb(tok)
                 if gov is not None:
                     return _until_ahead(verb_tense(gov), before)
-            if before.endswith("by ") and tok.lemma_ in _PROMISING:
-                return FUTURE  # "promised a decision by Friday": the promise's term is ahead
+            if before.endswith("by ") and (
+                tok.lemma_ in _PROMISING
+                or (tok.dep_ == "xcomp" and tok.head.lemma_ in _BIDDING | _PROMISING and not _pluperfect(tok.head))
+            ):
+                return FUTURE  # "promised a decision by Friday", "warned residents to leave by Thursday": a term ahead
+            if tok.lemma_ == "set" and before.endswith("for ") and not _pluperfect(tok):
+                return FUTURE  # "Judge Smith set sentencing for Monday": a date set is ahead
             return _until_ahead(verb_tense(_reporting_verb(tok, span.end) or tok), before)
         if tok.head is tok:
             break
