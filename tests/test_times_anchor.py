@@ -53,6 +53,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Council votes Tuesday on new budget\n\nThe council votes Tuesday on the plan.", MON, "Tuesday", "2024-03-12"),
     ("Storm batters coast Sunday\n\nNo one was hurt, officials said.", WED, "Sunday", "2024-03-10"),
     ("Senate to vote Thursday on aid bill\n\nLeaders expect a close result.", MON, "Thursday", "2024-03-14"),
+    (
+        "Senate to vote Thursday on aid bill\n\nLeaders expect a close result.",
+        dt.date(2024, 3, 15),
+        "Thursday",
+        "2024-03-21",
+    ),
     # a bare participle of what is foreseen names a time ahead
     ("Lawmakers face a key vote expected Thursday on the bill.", MON, "Thursday", "2024-03-14"),
     ("First results are due by midnight, with a final count expected early Monday.", SUN, "early Monday", "2024-03-18"),

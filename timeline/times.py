@@ -808,7 +808,7 @@ def _headline_days(text: str, out: list[TimeExpression], anchor: dt.date) -> Non
             out[i] = dataclasses.replace(
                 t, value=value, date=date, precision=precision, how=how, direction=same.direction
             )
-        elif same is None:
+        elif same is None and t.direction in ("present", ""):  # "to vote Thursday" stays ahead
             rule = f"wd:{args[0]}:near" + (f"@{tod}" if tod else "")
             r = resolve((kind, (args[0], "near"), tod), anchor, "", t.mod, f"{t.text}, in the headline")
             out[i] = dataclasses.replace(
