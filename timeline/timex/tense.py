@@ -134,6 +134,22 @@ def _noun_form_verb(t: ParsedToken) -> bool:
     return subject.tag_ in ("NNS", "NNPS", "NNP")
 
 
+def _verb_in_compound(t: ParsedToken) -> bool:
+    """Is ``t`` a name heading its clause with a schedule verb taken for its modifier, after the verb's own subject
+    ("Chelsea host Arsenal on Sunday": "host" read as a noun before "Arsenal")?"""
+    if t.dep_ != "ROOT" or t.pos_ != "PROPN" or t.i < 2:
+        return False
+    verb, subject = t.nbor(-1), t.nbor(-2)
+    return (
+        verb.head is t
+        and verb.dep_ == "compound"
+        and verb.tag_ == "NN"
+        and verb.lower_ in _NOUN_FORM_VERBS
+        and subject.pos_ == "PROPN"
+        and subject.head is verb
+    )
+
+
 def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     """past / future / present / "" for one verb and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
@@ -290,7 +306,7 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
             return FUTURE
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
-        if tok.i != span.root.i and _noun_form_verb(tok):
+        if tok.i != span.root.i and (_noun_form_verb(tok) or _verb_in_compound(tok)):
             return PRESENT  # "The Senate votes Tuesday", the verb tagged a noun: a schedule's present
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
