@@ -200,3 +200,28 @@ def test_a_day_with_no_tense_is_the_one_the_story_named(nlp):
     text = "The champions will play Leeds on Sunday. Fans plan a protest before Sunday's game."
     values = [t.value for t in find_times(nlp(text), SAT) if t.text == "Sunday"]
     assert values == ["2024-03-17", "2024-03-17"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("A march planned for Saturday was called off.", "Saturday"),
+        ("The inquiry resumes a week on Tuesday.", "a week on Tuesday"),
+        ("Storm batters coast Sunday\n\nNo one was hurt.", "Sunday"),
+    ],
+)
+def test_new_rules_reanchor_as_found(nlp, sentence, text):
+    """Resolved again against another publication date, an expression gives what a fresh tagging of that date gives."""
+    from timeline.times import find_times, reanchor
+
+    doc = nlp(sentence)
+    first = next(t for t in find_times(doc, SUN) if t.text == text)
+    again = next(t for t in find_times(doc, WED) if t.text == text)
+    assert reanchor(first, WED).value == again.value
+
+
+def test_a_clock_time_on_a_written_date_keeps_it_when_reanchored(nlp):
+    from timeline.times import find_times, reanchor
+
+    t = next(t for t in find_times(nlp("She was found at 6am on 3 May 2022."), WED) if t.text == "6am")
+    assert reanchor(t, SUN).value == "2022-05-03T06:00"

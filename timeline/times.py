@@ -759,8 +759,10 @@ def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
             continue
         value = u.value[:10] + t.value[10:]
         date, precision = value_date(value, t.mod)
+        how = f"{t.text}, on the date after it ({u.text!r}) → {value}"
+        # counted from that date, not from publication: reanchoring leaves it (as the story's time's expressions)
         out[i] = dataclasses.replace(
-            t, value=value, date=date, precision=precision, how=f"{t.text}, on the date after it ({u.text!r}) → {value}"
+            t, value=value, date=date, precision=precision, how=how, anchor=u.value[:10], relative=False, rule=""
         )
 
 
