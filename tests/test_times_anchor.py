@@ -128,6 +128,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Campaigning ends ahead of Sunday's vote.", WED, "Sunday", "2024-03-17"),
     ("The defence will appeal Monday's verdict.", WED, "Monday", "2024-03-11"),
     ("Fans arrived early for Saturday's match.", WED, "Saturday", "2024-03-09"),
+    ("Asked whether he would attend Friday's summit, he said no.", WED, "Friday", "2024-03-15"),
+    # "was expected": as the story was written, the day just ahead or just past
+    ("A vote on the bill was expected Thursday.", WED, "Thursday", "2024-03-14"),
+    ("The results were expected on Monday but were delayed.", WED, "Monday", "2024-03-11"),
     # the term of a promise or demand is ahead
     ("Speaking to reporters on Monday, he promised a decision by Friday.", WED, "Friday", "2024-03-15"),
     ("By Friday, the fund had lost half its value.", WED, "Friday", "2024-03-08"),

@@ -162,6 +162,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST  # "may have been responsible ... on Wednesday", "could have stopped it Friday": a modal's perfect
     if v.lemma_ in _SCHEDULING:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
+    if v.tag_ == "VBN" and v.lemma_ == "expect" and words & {"was", "were"} and not words & {"had", "have", "has"}:
+        return NEAR  # "a vote was expected Thursday": as the story was written, ahead or just past
     if "would" in words and (v.tag_ in ("VBG", "VB") or "be" in words):
         return FUTURE  # "would be traveling Thursday"
     if "could" in words and _negated(v):
@@ -371,9 +373,28 @@ def in_noun_clause(doc: ParsedDoc, start: int, end: int) -> bool:
 _PROMISING = frozenset({"promise", "pledge", "vow", "demand", "want", "seek", "expect", "request", "order"})
 
 
+#: events a calendar schedules: named by their day in a clause that looks ahead, they are ahead ("would attend Friday's
+#: summit"), unlike an outcome ("will appeal Monday's verdict")
+_SCHEDULED_EVENTS = frozenset(
+    {"summit", "meeting", "vote", "match", "game", "election", "hearing", "talks", "debate", "race", "final", "rally"}
+    | {"conference", "ceremony", "launch", "session", "deadline", "parade", "march", "concert", "festival", "opening"}
+    | {"runoff", "referendum", "primary", "poll", "fixture", "trial", "inauguration", "funeral", "meet", "showdown"}
+)
+
+
 def _awaited(noun: ParsedToken) -> bool:
     """Is ``noun`` (named by its day: "Saturday's match") the object of "for", "ahead of", "before" in a clause that
-    is not in the past?"""
+    is not in the past, or a scheduled event such a clause names ("would attend Friday's summit")?"""
+    if noun.lemma_.lower() in _SCHEDULED_EVENTS and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        gov = noun.head
+        for _ in range(4):
+            if gov.pos_ in ("VERB", "AUX"):
+                if verb_tense(gov) in (FUTURE, PRESENT):
+                    return True
+                break
+            if gov.head is gov:
+                break
+            gov = gov.head
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "before", "until", "till"):
         return False
