@@ -86,7 +86,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "around 1 a.m. local time",
         "2024-03-13T01:00",
     ),
-    # ... and on the date written just after it
+    # ... and on the date written just after it, also when a longer date takes the day between them
+    ("Page last updated at 14:05 GMT, Thursday, 21 March 2013", SUN, "14:05 GMT", "2013-03-21T14:05"),
+    ("Updated 1:52 PM EST, Thu March 21, 2013", SUN, "1:52 PM EST", "2013-03-21T13:52"),
     ("The patient was found on the floor at 6am on 3 May 2022.", WED, "6am", "2022-05-03T06:00"),
     # a day in the possessive names an event in passing: the story stays on its day
     (

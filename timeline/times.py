@@ -613,10 +613,27 @@ def find_spans(doc: Doc | ParsedDoc) -> list[tuple[int, int, Parsed]]:
         if i > 0 and chosen[i - 1][1] > s:
             continue
         if i < len(chosen) and chosen[i][0] < e:
-            continue
+            clock = _clock_before(text, s, chosen[i][0], p)
+            if clock is None:
+                continue
+            e, p = clock  # "14:05 GMT, Thursday, 21 March 2013": the clock time, before the longer date
         starts.insert(i, s)
         chosen.insert(i, (s, e, p))
     return chosen
+
+
+_CLOCK_PART = re.compile(r"\d{1,2}[:.]?\d\d\b.*?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?.*?", re.IGNORECASE)
+
+
+def _clock_before(text: str, s: int, other: int, p: Parsed) -> tuple[int, Parsed] | None:
+    """A clock time read with the day after it ("14:05 GMT, Thursday"), when that day opens a longer date taken
+    already ("Thursday, 21 March 2013"): the clock time alone, on the day of the date after it."""
+    if p.kind != "wd" or p.tod[:1] != "T" or not p.tod[1:2].isdigit() or other <= s:
+        return None
+    part = text[s:other].rstrip(" ,")
+    if not _CLOCK_PART.fullmatch(part):
+        return None
+    return s + len(part), Parsed(p.type, "day", ("0",), tod=p.tod, mod=p.mod, desc=part, ref="past")
 
 
 def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
