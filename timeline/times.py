@@ -762,6 +762,7 @@ def _same_named_days(out: list[TimeExpression]) -> None:
         out[i] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how, direction=u.direction)
 
 
+_CLOCK_RULE = re.compile(r"day:0@T\d")  # a bare clock time ("7am"), not "tonight"
 _ON_BETWEEN = re.compile(r"\s+on\s+|,\s+")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
@@ -770,7 +771,7 @@ def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
     """A clock time just before the date it is on ("at about 7am on 15 June 2012") is on that date."""
     for i in range(len(out) - 1):
         t, u = out[i], out[i + 1]
-        if not (t.rule and t.rule.startswith("day:0@T")) or not _DAY_VALUE.fullmatch(u.value[:10]):
+        if not _CLOCK_RULE.match(t.rule) or not _DAY_VALUE.fullmatch(u.value[:10]):
             continue
         if not _ON_BETWEEN.fullmatch(text, t.end, u.start) or u.value[:10] == t.value[:10]:
             continue
