@@ -134,6 +134,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "was expected": as the story was written, the day just ahead or just past
     ("A vote on the bill was expected Thursday.", WED, "Thursday", "2024-03-14"),
     ("The results were expected on Monday but were delayed.", WED, "Monday", "2024-03-11"),
+    # an imperative tells what is to do
+    ("Expect highs near 60 on Thursday.", WED, "Thursday", "2024-03-14"),
+    ("Vote early on Tuesday.", WED, "early on Tuesday", "2024-03-19"),
     # the term of a promise or demand is ahead
     ("Speaking to reporters on Monday, he promised a decision by Friday.", WED, "Friday", "2024-03-15"),
     ("By Friday, the fund had lost half its value.", WED, "Friday", "2024-03-08"),

@@ -221,6 +221,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         if v.lemma_ in _REPORTING and _reports_a_thing(v):
             return PRESENT  # "the company reports earnings on Thursday": a schedule, not a report's present
         return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
+    if v.tag_ == "VB" and not auxes and v.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        return FUTURE  # an imperative ("Expect highs near 60 on Thursday", "Vote early on Tuesday"): what is to do
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
