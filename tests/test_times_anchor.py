@@ -43,6 +43,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The tribunal sits again on Thursday week.", MON, "Thursday week", "2024-03-21"),
     ("Voters go to the polls two weeks from Sunday.", SUN, "two weeks from Sunday", "2024-03-31"),
     ("The final is on Saturday week.", SAT, "Saturday week", "2024-03-23"),
+    # ... and American "a week ago Saturday": the last one, a week before
+    ("The storm struck a week ago Saturday.", WED, "a week ago Saturday", "2024-03-02"),
+    ("The talks began two weeks ago Monday.", WED, "two weeks ago Monday", "2024-02-26"),
     # a day in the headline: the one the story names by the same name; else the nearest, behind or ahead
     (
         "Governor signs budget bill Friday\n\nThe governor signed the bill on Friday after talks.",

@@ -334,6 +334,9 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
     if det[:1] == "w" and det[1:].isdigit():  # "a week from Monday", "Tuesday week": the next one, weeks on
         fwd = (wd - anchor.isoweekday()) % 7 + 7 * int(det[1:])
         return anchor + dt.timedelta(days=fwd), f"{det[1:]} week(s) after the next one on or after"
+    if det[:2] == "w-" and det[2:].isdigit():  # "a week ago Saturday": the last one, weeks before
+        back = (anchor.isoweekday() - wd) % 7 + 7 * int(det[2:])
+        return anchor - dt.timedelta(days=back), f"{det[2:]} week(s) before the last one on or before"
     if det == "near":  # the day of a plan called off: the nearest one, behind or ahead
         back = (anchor.isoweekday() - wd) % 7
         if back <= 3:
