@@ -162,6 +162,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("City, who beat United on Sunday, play Spurs on Saturday.", WED, "Sunday", "2024-03-10"),
     ("The storm hit the coast on Tuesday.", WED, "Tuesday", "2024-03-12"),
     ("Chelsea host Arsenal on Sunday.", WED, "Sunday", "2024-03-17"),
+    ("Nominations close on Friday.", WED, "Friday", "2024-03-15"),
     ("Leeds face Burnley on Friday night.", WED, "Friday night", "2024-03-15TNI"),
     # court terms: remanded or bailed until a day, sentencing set for one, are ahead
     ("He was remanded in custody until Monday.", WED, "Monday", "2024-03-18"),

@@ -150,6 +150,20 @@ def _verb_in_compound(t: ParsedToken) -> bool:
     )
 
 
+def _verb_as_modifier(t: ParsedToken) -> bool:
+    """Is ``t`` a schedule verb tagged as the modifier of the plural subject before it ("Nominations close on
+    Friday": "close" read as an adverb of "Nominations")?"""
+    if t.pos_ not in ("ADV", "ADJ") or t.dep_ not in ("amod", "advmod") or t.i == 0:
+        return False
+    subject = t.nbor(-1)
+    return (
+        t.head is subject
+        and subject.dep_ == "ROOT"
+        and subject.tag_ in ("NNS", "NNPS")
+        and t.lower_ in _NOUN_FORM_VERBS
+    )
+
+
 def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     """past / future / present / "" for one verb and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
@@ -310,7 +324,7 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
             return FUTURE
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
-        if tok.i != span.root.i and (_noun_form_verb(tok) or _verb_in_compound(tok)):
+        if tok.i != span.root.i and (_noun_form_verb(tok) or _verb_in_compound(tok) or _verb_as_modifier(tok)):
             return PRESENT  # "The Senate votes Tuesday", the verb tagged a noun: a schedule's present
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
