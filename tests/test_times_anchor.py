@@ -137,6 +137,17 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "was expected": as the story was written, the day just ahead or just past
     ("A vote on the bill was expected Thursday.", WED, "Thursday", "2024-03-14"),
     ("The results were expected on Monday but were delayed.", WED, "Monday", "2024-03-11"),
+    # a day ahead in reported speech counts from the day the words were said
+    ("He said on Monday that talks would resume on Tuesday.", dt.date(2024, 3, 15), "Tuesday", "2024-03-12"),
+    (
+        "The company said on Tuesday it would report results on Thursday.",
+        dt.date(2024, 3, 15),
+        "Thursday",
+        "2024-03-14",
+    ),
+    ("He said on Monday that talks would resume on Saturday.", dt.date(2024, 3, 15), "Saturday", "2024-03-16"),
+    ("He said on Thursday he would resign on Monday.", dt.date(2024, 3, 15), "Monday", "2024-03-18"),
+    ("He said on Monday that talks would resume on Friday.", WED, "Friday", "2024-03-15"),
     # an imperative tells what is to do
     ("Expect highs near 60 on Thursday.", WED, "Thursday", "2024-03-14"),
     ("Vote early on Tuesday.", WED, "early on Tuesday", "2024-03-19"),

@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import NEAR, clause_tense, in_noun_clause, on_present_be
+from timeline.timex.tense import NEAR, clause_tense, in_noun_clause, on_present_be, saying_day
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -671,6 +671,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             t = _from_reported_quarter(text, s, e, p, reported)
         if t is None:
             t = _expression(doc, text, s, e, p, anchor)
+            if t.direction == "future" and p.kind == "wd" and len(p.args) == 1 and anchor is not None:
+                t = _from_saying_day(doc, text, s, e, p, t, out, anchor)
         out.append(t)
         if t.type in (TimexType.DATE, TimexType.TIME) and p.kind != "ago":  # "up from $3 a year ago": a comparison
             new_ref = _reference(t)
@@ -715,6 +717,36 @@ def _week_a_year_before(
     date, precision = value_date(value)
     how = f"{p.desc}, beside a week's figures ({ref[2]!r}): that week {n} year(s) before → {value}"
     return _made(text, s, e, p, value=value, date=date, precision=precision, how=how)
+
+
+def _from_saying_day(
+    doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, t: TimeExpression, out: list, anchor: dt.date
+) -> TimeExpression:
+    """A day ahead in reported speech, counted from the day the words were said when that is before publication
+    ("He said on Monday that talks would resume on Tuesday", in Friday's paper: the Tuesday after that Monday)."""
+    where = saying_day(doc, s, e)
+    if where is None:
+        return t
+    said = next((u for u in reversed(out) if u.start <= where[0] < u.end), None)
+    if said is None or not _DAY_VALUE.fullmatch(said.value[:10]) or said.direction != "past":
+        return t
+    day = dt.date.fromisoformat(said.value[:10])
+    if day >= anchor:
+        return t
+    r = resolve(p, day, "future")
+    how = r.how.replace(f"publication {day.isoformat()}", f"the day it was said {day.isoformat()} ({said.text!r})")
+    return _made(
+        text,
+        s,
+        e,
+        p,
+        value=r.value,
+        date=r.date,
+        precision=r.precision,
+        anchor=day.isoformat(),
+        how=how,
+        direction="future",
+    )
 
 
 def _clock_day(

@@ -447,6 +447,37 @@ def _governing_verb(v: ParsedToken) -> ParsedToken | None:
     return None
 
 
+def saying_day(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
+    """Where the day is that the reporting verb governing the expression's clause names ("He said on Monday that
+    talks would resume on Tuesday": "Monday"), as character offsets, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(10):
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORTING and tok.head.i < tok.i:
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    reporter = tok.head
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    # the reporting verb's own day, or one the parser hung on the reported clause before its subject ("said on
+    # Tuesday it would ...")
+    early = [c for c in tok.children if subject is not None and reporter.i < c.i < subject.i]
+    for c in [*reporter.children, *early]:
+        if c.i > tok.i and c not in early:
+            continue
+        day = c
+        if c.dep_ == "prep" and c.lower_ == "on":
+            day = next((g for g in c.children if g.dep_ == "pobj"), c)
+        if day.ent_type_ == "DATE" and day.dep_ in ("npadvmod", "pobj"):
+            return day.idx, day.idx + len(day.text)
+    return None
+
+
 def _until_ahead(tense: str, before: str) -> str:
     """What a span lasts "until" in a clause of no tense ("ballots can arrive until Friday") is ahead: a state
     that still holds ends after publication (a past one says so: "stayed shut until Friday")."""
