@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import clause_tense, on_present_be
+from timeline.timex.tense import NEAR, clause_tense, in_noun_clause, on_present_be, saying_day
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -613,10 +613,27 @@ def find_spans(doc: Doc | ParsedDoc) -> list[tuple[int, int, Parsed]]:
         if i > 0 and chosen[i - 1][1] > s:
             continue
         if i < len(chosen) and chosen[i][0] < e:
-            continue
+            clock = _clock_before(text, s, chosen[i][0], p)
+            if clock is None:
+                continue
+            e, p = clock  # "14:05 GMT, Thursday, 21 March 2013": the clock time, before the longer date
         starts.insert(i, s)
         chosen.insert(i, (s, e, p))
     return chosen
+
+
+_CLOCK_PART = re.compile(r"\d{1,2}[:.]?\d\d\b.*?|\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?.*?", re.IGNORECASE)
+
+
+def _clock_before(text: str, s: int, other: int, p: Parsed) -> tuple[int, Parsed] | None:
+    """A clock time read with the day after it ("14:05 GMT, Thursday"), when that day opens a longer date taken
+    already ("Thursday, 21 March 2013"): the clock time alone, on the day of the date after it."""
+    if p.kind != "wd" or p.tod[:1] != "T" or not p.tod[1:2].isdigit() or other <= s:
+        return None
+    part = text[s:other].rstrip(" ,")
+    if not _CLOCK_PART.fullmatch(part):
+        return None
+    return s + len(part), Parsed(p.type, "day", ("0",), tod=p.tod, mod=p.mod, desc=part, ref="past")
 
 
 def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpression, ...]:
@@ -628,31 +645,227 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     text = doc.text
     ref: tuple[dt.date, str, str] | None = None  # the story's time: the last calendar date the text gave
     reported: tuple[int, int, str] | None = None  # the last quarter the story named (year, number, text)
+    # the last day the text gave, while only dates in passing (in clauses qualifying a noun) came after it
+    day_ref: tuple[dt.date, str, str] | None = None
+    ref_end = 0  # where the expression that gave the story's time ends
+    past_day: tuple[dt.date, str, str] | None = None  # the last day the text gave up to publication
     for s, e, p in find_spans(doc):
         t = None
-        if (
-            p.ref
-            and ref is not None
-            and ref[1] in _REF_NEEDS.get(_rule_unit(p), ())
-            and (p.ref != "past" or clause_tense(doc, s, e) == "past")
-        ):
-            t = _from_reference(doc, text, s, e, p, ref)
+        unit = _rule_unit(p) if p.ref else ""
+        at = ref
+        if at is not None and at[1] not in _REF_NEEDS.get(unit, ()) and unit in ("D", "W"):
+            # "The next day, ... calls he made in 2016. That night, ...": a year or month named in passing (in a
+            # clause qualifying a noun) leaves the story on the day it was at, for what counts days from it
+            at = day_ref
+        if p.ref == "past" and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
+            at = _clock_day(clause_tense(doc, s, e), at, past_day, anchor, "\n" in text[ref_end:s])
+        if p.ref and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
+            t = _from_reference(doc, text, s, e, p, at)
         if t is None and p.ref == "only":
             continue
+        if t is None and p.kind == "ago" and p.args[:1] == ("Y",) and ref is not None and ref[1] == "week":
+            t = _week_a_year_before(text, s, e, p, ref, ref_end)
         if t is None and p.kind == "ago" and p.args[:1] == ("YM",):
             p = dataclasses.replace(p, args=("Y", *p.args[1:]), ref="")  # no month named as the story's time
         if t is None and reported is not None:
             t = _from_reported_quarter(text, s, e, p, reported)
         if t is None:
             t = _expression(doc, text, s, e, p, anchor)
+            if t.direction == "future" and p.kind == "wd" and len(p.args) == 1 and anchor is not None:
+                t = _from_saying_day(doc, text, s, e, p, t, out, anchor)
         out.append(t)
         if t.type in (TimexType.DATE, TimexType.TIME) and p.kind != "ago":  # "up from $3 a year ago": a comparison
-            ref = _reference(t) or ref
+            new_ref = _reference(t)
+            # "following Tuesday's 3-0 defeat": a day naming an event in passing; the story stays on its day
+            passing = ref is not None and ref[1] == "day" and text.startswith(("'s ", "’s "), e)
+            if new_ref is not None and not passing:
+                ref, ref_end = new_ref, e
+            if ref is not None and ref[1] == "day":
+                day_ref = ref
+                if anchor is None or ref[0] <= anchor:
+                    past_day = ref
+            elif day_ref is not None and not in_noun_clause(doc, s, e):
+                day_ref = None  # "most recently last October when ...": the story moved to that month
             q = _QUARTER_VALUE.fullmatch(t.value) if p.kind in ("qtr", "abs") and t.direction != "future" else None
             if q:
                 fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
+    _same_named_days(out)
+    _clock_before_date(text, out)
+    if anchor is not None:
+        _headline_days(text, out, anchor)
     return tuple(out)
+
+
+#: a comparison's word a few words before the expression ("down from $3.27 a year earlier")
+_COMPARED = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _week_a_year_before(
+    text: str, s: int, e: int, p: Parsed, ref: tuple[dt.date, str, str], ref_end: int
+) -> TimeExpression | None:
+    """ "fell to $2.61 this week, down from $3.27 a year earlier": weekly figures compared with the same week a year
+    before, when the sentence named the week (TimeML values the comparison at the unit compared)."""
+    between = text[ref_end:s]
+    if ". " in between or "\n" in between or len(between) > 200 or not _COMPARED.search(between):
+        return None
+    n = int(p.args[1])
+    y, w, _ = ref[0].isocalendar()
+    if not 1 <= y - n <= 9999:
+        return None
+    value = f"{y - n:04d}-W{min(w, dt.date(y - n, 12, 28).isocalendar()[1]):02d}"
+    date, precision = value_date(value)
+    how = f"{p.desc}, beside a week's figures ({ref[2]!r}): that week {n} year(s) before → {value}"
+    return _made(text, s, e, p, value=value, date=date, precision=precision, how=how)
+
+
+def _from_saying_day(
+    doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, t: TimeExpression, out: list, anchor: dt.date
+) -> TimeExpression:
+    """A day ahead in reported speech, counted from the day the words were said when that is before publication
+    ("He said on Monday that talks would resume on Tuesday", in Friday's paper: the Tuesday after that Monday)."""
+    where = saying_day(doc, s, e)
+    if where is None:
+        return t
+    said = next((u for u in reversed(out) if u.start <= where[0] < u.end), None)
+    if said is None or not _DAY_VALUE.fullmatch(said.value[:10]) or said.direction != "past":
+        return t
+    day = dt.date.fromisoformat(said.value[:10])
+    if day >= anchor:
+        return t
+    r = resolve(p, day, "future")
+    how = r.how.replace(f"publication {day.isoformat()}", f"the day it was said {day.isoformat()} ({said.text!r})")
+    return _made(
+        text,
+        s,
+        e,
+        p,
+        value=r.value,
+        date=r.date,
+        precision=r.precision,
+        anchor=day.isoformat(),
+        how=how,
+        direction="future",
+    )
+
+
+def _clock_day(
+    tense: str,
+    at: tuple[dt.date, str, str],
+    past_day: tuple[dt.date, str, str] | None,
+    anchor: dt.date | None,
+    new_paragraph: bool,
+) -> tuple[dt.date, str, str] | None:
+    """The day a bare clock time is on, told by its clause's tense: in the past, the day the story is at ("was shot
+    at 10 p.m."), the last one up to publication when the story last looked ahead ("results are expected early
+    Monday. Turnout stood at 37 percent by 3 p.m."); in the future, a day ahead the paragraph just named ("The
+    funeral will be held Saturday. Visitation will begin at 9 a.m."), or in the week ahead; else none (publication's:
+    "polls close at 8 p.m.")."""
+    if tense == "past":
+        return past_day if anchor is not None and at[0] > anchor else at
+    if tense == "future" and at[1] == "day" and anchor is not None and at[0] > anchor:
+        if new_paragraph and (at[0] - anchor).days > 7:
+            return None  # "... meets on Dec. 14.\n\nThe candidate will speak at 1 a.m.": a day far off, named before
+        return at
+    return None
+
+
+_WEEKDAY_RULE = re.compile(r"wd:[1-7](?:@.*)?")
+
+
+def _same_named_days(out: list[TimeExpression]) -> None:
+    """A day named with no tense to tell which ("Sunday's game", "Wednesday's ruling") is the one the story names
+    by the same name with a tense, before it or else after it (a story calls one day by one name)."""
+    told = [t for t in out if t.rule and _WEEKDAY_RULE.fullmatch(t.rule) and t.direction and t.resolved]
+    if not told:
+        return
+    for i, t in enumerate(out):
+        if t.direction or not t.resolved or not (t.rule and _WEEKDAY_RULE.fullmatch(t.rule)):
+            continue
+        day = t.rule.partition("@")[0]
+        same = [u for u in told if u.rule.partition("@")[0] == day]
+        before = [u for u in same if u.start < t.start]
+        u = before[-1] if before else (same[0] if same else None)
+        if u is None or u.value[:10] == t.value[:10]:
+            continue
+        value = u.value[:10] + t.value[10:]
+        date, precision = value_date(value, t.mod)
+        how = f"{t.text}, no tense: the day the story names {u.text!r} ({u.direction} tense) → {value}"
+        out[i] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how, direction=u.direction)
+
+
+_CLOCK_RULE = re.compile(r"day:0@T\d")  # a bare clock time ("7am"), not "tonight"
+_ON_BETWEEN = re.compile(r"\s+on\s+|,\s+")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
+    """A clock time just before the date it is on ("at about 7am on 15 June 2012") is on that date."""
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if not _CLOCK_RULE.match(t.rule) or not _DAY_VALUE.fullmatch(u.value[:10]):
+            continue
+        if not _ON_BETWEEN.fullmatch(text, t.end, u.start) or u.value[:10] == t.value[:10]:
+            continue
+        value = u.value[:10] + t.value[10:]
+        date, precision = value_date(value, t.mod)
+        how = f"{t.text}, on the date after it ({u.text!r}) → {value}"
+        # counted from that date, not from publication: reanchoring leaves it (as the story's time's expressions)
+        out[i] = dataclasses.replace(
+            t, value=value, date=date, precision=precision, how=how, anchor=u.value[:10], relative=False, rule=""
+        )
+
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?---[ \t]*\n")
+_HEADLINE = re.compile(r"\s*([^\n]{8,160}?)[ \t]*\n")
+_DATELINE = re.compile(r"\([A-Z][\w.]*\)\s*[-—–_]|\s[-—–]\s*$")
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """Where the headline is: the article's first line (after any front matter), when it reads as one (no full stop
+    or colon at its end, not a dateline), and a line break follows it."""
+    m = _FRONT_MATTER.match(text)
+    h = _HEADLINE.match(text, m.end() if m else 0)
+    if h is None:
+        return None
+    line = h.group(1)
+    if line.rstrip()[-1:] in ".:;,?!\"”'’" or _DATELINE.search(line) or line.lstrip().startswith(("---", "#")):
+        return None
+    return h.start(1), h.end(1)
+
+
+def _headline_days(text: str, out: list[TimeExpression], anchor: dt.date) -> None:
+    """A day a headline names: the one the story names by the same name with a tense ("Obama signs budget bill
+    Friday" over "signed the bill on Friday" is that Friday); otherwise the nearest such day, behind or ahead (a
+    headline's present tells of what happened as of what is to come: "Senate votes Tuesday on stopgap bill")."""
+    where = _headline(text)
+    if where is None:
+        return
+    lo, hi = where
+    body = {}
+    for t in out:
+        if t.start >= hi and t.rule not in body and t.direction in ("past", "future", "present"):
+            body[t.rule] = t
+    for i, t in enumerate(out):
+        if not (lo <= t.start and t.end <= hi and t.rule and t.rule.startswith("wd:")):
+            continue
+        kind, args, tod = parse_rule(t.rule)
+        if len(args) != 1:
+            continue  # "next Friday", "a week on Tuesday": said as in the story
+        same = body.get(f"wd:{args[0]}") or body.get(t.rule)
+        if same is not None and same.value[:10] != t.value[:10]:
+            value = same.value[:10] + t.value[10:]
+            date, precision = value_date(value, t.mod)
+            how = f"{t.text}, in the headline: the day the story names ({same.text!r}) → {value}"
+            out[i] = dataclasses.replace(
+                t, value=value, date=date, precision=precision, how=how, direction=same.direction
+            )
+        elif same is None and t.direction in ("present", ""):  # "to vote Thursday" stays ahead
+            rule = f"wd:{args[0]}:near" + (f"@{tod}" if tod else "")
+            r = resolve((kind, (args[0], "near"), tod), anchor, "", t.mod, f"{t.text}, in the headline")
+            out[i] = dataclasses.replace(
+                t, value=r.value, date=r.date, precision=r.precision, how=r.how, rule=rule, direction=""
+            )
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
@@ -704,6 +917,7 @@ def _from_reported_quarter(
 _REF_NEEDS = {
     "D": ("day",),
     "W": ("day", "week"),
+    "WE": ("day", "week"),  # "that weekend": the one of the week the story is at
     "M": ("day", "week", "month"),
     "Q": ("quarter",),  # "the quarter" is the last quarter named, not the one a date falls in
     "Y": ("day", "week", "month", "quarter", "year"),
@@ -767,6 +981,10 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         date, precision = value_date(p.value, p.mod) if p.type in (TimexType.DATE, TimexType.TIME) else (None, None)
         return _made(text, s, e, p, value=p.value, date=date, precision=precision, how=f"{p.desc} → {p.value}")
     direction = clause_tense(doc, s, e)
+    if direction == NEAR:  # the day of a plan called off: the nearest such day
+        if p.kind == "wd" and len(p.args) == 1:
+            p = dataclasses.replace(p, args=(p.args[0], "near"))
+        direction = ""
     if not direction and p.kind == "wd" and on_present_be(doc, s, e):
         direction = "present"  # "the vote is on Sunday": a day a schedule names, ahead or today
     r = resolve(p, anchor, direction)

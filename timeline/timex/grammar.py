@@ -673,6 +673,25 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
+    "weekday_week",
+    rf"(?:(?P<n>a|one|two|three)\s+weeks?\s+(?P<dir>from|on|ago)\s+(?:this\s+|next\s+|last\s+)?(?P<wd>{WD})"
+    rf"|(?P<wd2>{WD})\s+week)(?![\w'’-])",
+    3,
+)
+def _weekday_week(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a week from Monday", British "a week on Tuesday" and "Tuesday week": the next such day (today's, if it is
+    one), and as many weeks on ("a week ago Saturday": the last one, and as many weeks before). "Tuesday week" is
+    read only after a word that leads a day ("on Tuesday week")."""
+    if m["wd2"] and ctx.word_before(m.start()) not in ("on", "by", "until", "till", "from", "before", "after", "is"):
+        return None
+    n = {"a": 1, "one": 1, "two": 2, "three": 3}[(m["n"] or "a").lower()]
+    wd = _wd(m["wd"] or m["wd2"])
+    if (m["dir"] or "").lower() == "ago":  # American "a week ago Saturday": the last one, a week before
+        return Parsed(D, "wd", (str(wd), f"w-{n}"), desc=f"{WEEKDAY_NAMES[wd]}, and {n} week(s) before")
+    return Parsed(D, "wd", (str(wd), f"w{n}"), desc=f"{WEEKDAY_NAMES[wd]}, and {n} week(s) on")
+
+
+@rule(
     "holiday",
     r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?",
     2,

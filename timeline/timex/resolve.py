@@ -284,7 +284,7 @@ def _pick_year(anchor: dt.date, month: int, day: int | None, direction: str) -> 
 
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
     slack = dt.timedelta(days=90 if day is not None else 62)
-    back = dt.timedelta(days=30 if day is not None else 0)
+    back = dt.timedelta(days=7 if day is not None else 0)
     if direction == "present":  # "is running for re-election in November", "the summit opens on Nov. 5"
         # ... but a month just over is still the one a present tense names ("the cold follows the wettest
         # December", written in January; "figures for May show ..." in June)
@@ -331,6 +331,17 @@ def _weekday(anchor: dt.date, wd: int, direction: str, det: str) -> tuple[dt.dat
     if det == "next":
         fwd = (wd - anchor.isoweekday()) % 7 or 7
         return anchor + dt.timedelta(days=fwd), "the next one after"
+    if det[:1] == "w" and det[1:].isdigit():  # "a week from Monday", "Tuesday week": the next one, weeks on
+        fwd = (wd - anchor.isoweekday()) % 7 + 7 * int(det[1:])
+        return anchor + dt.timedelta(days=fwd), f"{det[1:]} week(s) after the next one on or after"
+    if det[:2] == "w-" and det[2:].isdigit():  # "a week ago Saturday": the last one, weeks before
+        back = (anchor.isoweekday() - wd) % 7 + 7 * int(det[2:])
+        return anchor - dt.timedelta(days=back), f"{det[2:]} week(s) before the last one on or before"
+    if det == "near":  # the day of a plan called off: the nearest one, behind or ahead
+        back = (anchor.isoweekday() - wd) % 7
+        if back <= 3:
+            return anchor - dt.timedelta(days=back), "the nearest, before or on"
+        return anchor + dt.timedelta(days=7 - back), "the nearest, after"
     if det == "this" and not direction:
         return anchor + dt.timedelta(days=delta), "in the week of"
     if det == "later":  # "later Thursday": that day, or the next one
@@ -445,7 +456,12 @@ def resolve(
         how_tail = f"{'+' if n >= 0 else ''}{n} day(s) from publication {pub}"
     elif kind == "wd":
         wd, det = int(args[0]), (args[1] if len(args) > 1 else "")
-        day, rel = _weekday(anchor, wd, direction, det)
+        later_today = mod == "END" or suffix in ("TAF", "TEV", "TNI") or suffix[1:2].isdigit()
+        if direction == "future" and not det and wd == anchor.isoweekday() and later_today:
+            # "results are expected late Sunday", "will speak on Friday evening", in that day's paper: later today
+            day, rel = anchor, "later on the day of"
+        else:
+            day, rel = _weekday(anchor, wd, direction, det)
         value = _iso(day)
         how_tail = f"{tense}, {rel} publication {pub}"
     elif kind == "unit":
@@ -454,6 +470,11 @@ def resolve(
         q_dir = "past" if unit == "Q" and n == 0 and direction in ("past", "") else direction
         value = _unit_value(anchor, unit, n, q_dir if (unit == "WE" or (unit == "Q" and n == 0)) else "")
         how_tail = f"{'this' if n == 0 else f'{n:+d}'} {_UNIT_WORD.get(unit, unit)} from publication {pub}"
+        if unit == "W" and n == 0 and direction in ("future", "present") and anchor.isoweekday() == 7:
+            # "leaders travel to Italy this week", "will demand the report this week", in Sunday's paper: the week
+            # that starts tomorrow (the ISO week ends on the Sunday)
+            value = _unit_value(anchor, unit, 1)
+            how_tail = f"this week ahead of a Sunday's publication {pub}"
     elif kind == "part":  # earlier/later this week
         unit, side = args[0], args[1]
         value = _unit_value(anchor, unit, 0)

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from timeline.doctext import ParsedDoc, ParsedToken
 
 PAST, FUTURE, PRESENT, NONE = "past", "future", "present", ""
+#: not a tense: the day a plan called off was for, which may be just behind or just ahead (resolved to the nearest)
+NEAR = "near"
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "’ll"})
 _MODAL_FUTURE = frozenset({"could", "may", "might", "should", "must"})  # "would": future-in-the-past, no
@@ -39,13 +41,33 @@ _FUTURE_HEADS = frozenset(
         "agree",
         "decide",
         "seek",
+        "bail",  # "was bailed to appear before magistrates on Tuesday"
+        "summon",
     }
 )
 
 
-_SCHEDULING = frozenset({"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer"})
+#: participles of what is foreseen: a bare one qualifying a noun names a time ahead
+_FORESEEING = frozenset({"expect", "forecast", "predict", "project", "anticipate", "tip"})
+_SCHEDULING = frozenset(
+    {"schedule", "reschedule", "plan", "slate", "postpone", "delay", "adjourn", "defer", "invite", "summon"}
+)
+#: what befalls a plan that does not go ahead ("A march planned for Saturday was called off")
+_CALLED_OFF = frozenset(
+    {"cancel", "postpone", "delay", "scrap", "call", "suspend", "reschedule", "push", "put", "drop", "abandon"}
+    | {"halt", "ban", "block", "shelve", "defer", "axe", "adjourn", "move", "stop", "prevent", "pull"}
+)
 #: verbs that grant or stretch a term: the day it runs "until" is ahead of the granting
-_GRANTING = frozenset({"extend", "give", "grant", "allow", "prolong", "renew"})
+_GRANTING = frozenset({"extend", "give", "grant", "allow", "prolong", "renew", "remand", "bail"})
+#: verbs whose past tense is their bare form ("the storm hit Tuesday", "the firm cut jobs"): a bare form with a singular
+#: subject is their past; any other verb's bare form there is a plural's present ("Liverpool face Madrid on Saturday")
+_SAME_FORM_PAST = frozenset(
+    {"hit", "cut", "set", "put", "let", "shut", "hurt", "cost", "quit", "spread", "split", "burst", "cast", "bet"}
+    | {"bid", "broadcast", "forecast", "upset", "shed", "thrust", "rid", "beat", "read", "fit", "wed", "offset"}
+    | {"reset", "outbid", "undercut", "recast", "slit", "spit", "sweat", "knit", "telecast", "overcast", "input"}
+)
+#: verbs that tell someone to do something by a term ("warned residents to leave by Thursday")
+_BIDDING = frozenset({"warn", "urge", "tell", "ask", "order", "instruct", "direct", "advise", "call", "give"})
 _UNTIL = ("until ", "through ", "till ", "until the ", "through the ")
 _REPORTING = frozenset(
     {
@@ -80,6 +102,68 @@ _SUDDEN_EVENTS = frozenset(
 )
 
 
+#: verbs of news schedules and headlines that have a noun's form too, which the tagger takes for nouns when they follow
+#: their subject bare ("The Senate votes Tuesday", "United travel to Madrid on Wednesday", "Apple reports Thursday")
+_NOUN_FORM_VERBS = frozenset(
+    {"vote", "report", "travel", "return", "meet", "face", "play", "host", "visit", "open", "close", "start", "end"}
+    | {"release", "launch", "hold", "head", "rule", "strike", "march", "rally", "resume", "leave", "fly", "debate"}
+    | {"hear", "sign", "race", "test", "address", "land", "file", "list", "publish", "issue", "tour", "walk", "sail"}
+    | {"campaign", "protest", "mark", "air", "broadcast", "premiere", "debut", "kick", "reopen", "restart", "count"}
+    | {"hike", "cut", "raise", "auction", "price", "bid", "appeal", "move", "plan", "aim", "bow", "exit", "stage"}
+)
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "advcl", "parataxis"})
+
+
+def _noun_form_verb(t: ParsedToken) -> bool:
+    """Is ``t``, tagged a noun, the verb of its clause in the present tense, right after its subject ("The Senate
+    votes Tuesday": "votes" after "Senate"; "United travel ... on Wednesday")? An -s form agrees with a singular
+    subject, a bare form with a plural one or a name (British usage: "United travel")."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in _CLAUSE_DEPS or t.i == 0:
+        return False
+    if t.lemma_.lower() not in _NOUN_FORM_VERBS and t.lower_[:-1] not in _NOUN_FORM_VERBS:
+        return False  # "leaves" has "leaf" for a noun's lemma
+    subject = t.nbor(-1)
+    if subject.head is not t or subject.dep_ not in ("compound", "nsubj", "nmod"):
+        return False
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") and c.i > subject.i for c in t.children):
+        return False
+    if t.tag_ in ("NNS", "NNPS"):
+        return subject.tag_ in ("NN", "NNP") and t.lower_.endswith("s")
+    return subject.tag_ in ("NNS", "NNPS", "NNP")
+
+
+def _verb_in_compound(t: ParsedToken) -> bool:
+    """Is ``t`` a name heading its clause with a schedule verb taken for its modifier, after the verb's own subject
+    ("Chelsea host Arsenal on Sunday": "host" read as a noun before "Arsenal")?"""
+    if t.dep_ != "ROOT" or t.pos_ != "PROPN" or t.i < 2:
+        return False
+    verb, subject = t.nbor(-1), t.nbor(-2)
+    return (
+        verb.head is t
+        and verb.dep_ == "compound"
+        and verb.tag_ == "NN"
+        and verb.lower_ in _NOUN_FORM_VERBS
+        and subject.pos_ == "PROPN"
+        and subject.head is verb
+    )
+
+
+def _verb_as_modifier(t: ParsedToken) -> bool:
+    """Is ``t`` a schedule verb tagged as the modifier of the plural subject before it ("Nominations close on
+    Friday": "close" read as an adverb of "Nominations")?"""
+    if t.pos_ not in ("ADV", "ADJ") or t.dep_ not in ("amod", "advmod") or t.i == 0:
+        return False
+    subject = t.nbor(-1)
+    return (
+        t.head is subject
+        and subject.dep_ == "ROOT"
+        and subject.tag_ in ("NNS", "NNPS")
+        and t.lower_ in _NOUN_FORM_VERBS
+    )
+
+
 def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     """past / future / present / "" for one verb and its auxiliaries."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
@@ -92,13 +176,21 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST  # "may have been responsible ... on Wednesday", "could have stopped it Friday": a modal's perfect
     if v.lemma_ in _SCHEDULING:
         return FUTURE  # "has scheduled a news conference Thursday": the day is ahead
+    if v.tag_ == "VBN" and v.lemma_ == "expect" and words & {"was", "were"} and not words & {"had", "have", "has"}:
+        return NEAR  # "a vote was expected Thursday": as the story was written, ahead or just past
     if "would" in words and (v.tag_ in ("VBG", "VB") or "be" in words):
         return FUTURE  # "would be traveling Thursday"
     if "could" in words and _negated(v):
         return PAST  # "could not be reached Wednesday", "neither ... could be located": the past of "can"
     if any(a.tag_ == "MD" for a in auxes) and words & _MODAL_FUTURE:
         return FUTURE
-    if "to" in words and v.tag_ == "VB" and v.dep_ in ("acl", "relcl") and depth < 3:
+    if (
+        "to" in words
+        and v.tag_ == "VB"
+        and depth < 3
+        and (v.dep_ in ("acl", "relcl") or (v.dep_ == "advcl" and v.head.pos_ in ("NOUN", "PROPN")))
+    ):
+        # ... and a purpose the parser hung on the object ("rewrote the log to show checks at 11pm")
         # "the first countries to join on Friday were ...": an infinitive qualifying a noun takes the clause's tense
         gov = v.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head is not gov:
@@ -120,6 +212,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST
     if v.tag_ == "VBN" and words <= {"get", "getting", "being"} and words and v.dep_ == "xcomp" and depth < 3:
         return verb_tense(v.head, depth + 1)  # "is going to start getting beat up in the spring": its governor's
+    if v.tag_ == "VBN" and not auxes and v.lemma_ in _FORESEEING and v.dep_ in ("acl", "advcl"):
+        return FUTURE  # "a procedural vote expected Wednesday", "results expected early Monday": what is foreseen
     if v.tag_ == "VBN":
         if words & {"has", "have", "'ve", "'s"}:
             return PAST
@@ -131,11 +225,18 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
         return verb_tense(v.head, depth + 1)
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
-        return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
+        if v.lemma_ in _SAME_FORM_PAST:
+            return PAST  # "the storm hit Tuesday", "weakness hurt stocks": a bare form with "it" as subject is a past
+        if v.dep_ in _CLAUSE_DEPS:
+            return PRESENT  # "Liverpool face Real Madrid on Saturday", "England play Wales": a team's plural
     if v.tag_ in ("VBZ", "VBP"):
+        if v.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in ("due", "set", "slated") for c in v.children):
+            return PRESENT  # "the verdict is due on Friday": a schedule
         if v.lemma_ in _REPORTING and _reports_a_thing(v):
             return PRESENT  # "the company reports earnings on Thursday": a schedule, not a report's present
         return PRESENT if v.lemma_ != "be" and v.lemma_ not in _REPORTING else NONE
+    if v.tag_ == "VB" and not auxes and v.dep_ == "ROOT" and not any(c.dep_.startswith("nsubj") for c in v.children):
+        return FUTURE  # an imperative ("Expect highs near 60 on Thursday", "Vote early on Tuesday"): what is to do
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
@@ -147,8 +248,11 @@ def _reports_a_thing(v: ParsedToken) -> bool:
     """Does the reporting verb ``v`` take a noun as its object and no reported clause ("reports earnings",
     "announces its results"), as a plan does, unlike "says on Sunday that ..."?"""
     kids = list(v.children)
-    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) and not any(
-        c.dep_ in ("ccomp", "parataxis") for c in kids
+    if any(c.dep_ in ("ccomp", "parataxis") for c in kids) or v.dep_ in ("parataxis", "ccomp"):
+        return False
+    # "reports earnings on Thursday"; or no report at all, only its day ("Apple reports Thursday")
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids) or not any(
+        c.dep_ in ("dobj", "xcomp", "advcl") or c.lower_ in ('"', "“", "”") for c in kids
     )
 
 
@@ -205,6 +309,8 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     if span is None or len(span) == 0:
         return NONE
     before = doc_text(doc)[max(0, start - 40) : start].lower()
+    if _called_off_plan(span.root):
+        return NEAR
     if before.endswith(("as soon as ", "as early as ", "as late as ", "effective ", " set for ")):
         return FUTURE  # "effective Feb. 1": a change announced takes effect ahead; "a hearing set for Monday"
     if SINCE.search(before):
@@ -213,17 +319,163 @@ def clause_tense(doc: ParsedDoc, start: int, end: int) -> str:
     if tok.dep_ in ("poss", "compound", "nmod") and tok.head.lemma_.lower() in _SUDDEN_EVENTS:
         return PAST  # "the October slaying", "since the May 4 attack", "will testify about Friday's crash": it happened
     if tok.dep_ in ("poss", "compound") or (tok.dep_ == "case" and tok.head.dep_ == "poss"):
+        if _awaited(tok.head if tok.dep_ != "case" else tok.head.head):
+            # "arrive early for Saturday's match", "ahead of Sunday's vote": what a present or future awaits
+            return FUTURE
         return NONE  # "Wednesday's ruling": a noun's modifier, not tied to the clause's tense
     for _ in range(8):
+        if tok.i != span.root.i and (_noun_form_verb(tok) or _verb_in_compound(tok) or _verb_as_modifier(tok)):
+            return PRESENT  # "The Senate votes Tuesday", the verb tagged a noun: a schedule's present
         if tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD":
             if tok.lemma_ in _GRANTING and before.endswith(_UNTIL) and not _pluperfect(tok):
                 return FUTURE  # "extended its offer until Friday", "has given them until 9 a.m. Tuesday": a term ahead
+            if before.endswith(_UNTIL) and _bare_participle(tok):
+                # "with tornado watches posted until 6 a.m. Thursday": a state that lasts, as long as its clause says
+                gov = _governing_verb(tok)
+                if gov is not None:
+                    return _until_ahead(verb_tense(gov), before)
+            if before.endswith("by ") and (
+                tok.lemma_ in _PROMISING
+                or (tok.dep_ == "xcomp" and tok.head.lemma_ in _BIDDING | _PROMISING and not _pluperfect(tok.head))
+            ):
+                return FUTURE  # "promised a decision by Friday", "warned residents to leave by Thursday": a term ahead
+            if tok.lemma_ == "set" and before.endswith("for ") and not _pluperfect(tok):
+                return FUTURE  # "Judge Smith set sentencing for Monday": a date set is ahead
             return _until_ahead(verb_tense(_reporting_verb(tok, span.end) or tok), before)
         if tok.head is tok:
             break
         tok = tok.head
     root = tok.sent.root
     return _until_ahead(verb_tense(root) if root.pos_ in ("VERB", "AUX") else NONE, before)
+
+
+def _called_off_plan(tok: ParsedToken) -> bool:
+    """Is ``tok`` the day of a plan the clause calls off ("A march planned for Saturday was cancelled", "the vote,
+    set for Tuesday, has been postponed")? The plan was made before its day, but whether the day is behind or
+    ahead, the calling off does not say: a paper reports it on the days around it."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    plan = prep.head
+    for _ in range(2):  # "planned at the university for Saturday"
+        if plan.dep_ == "pobj" and plan.head.dep_ == "prep":
+            plan = plan.head.head
+    if plan.tag_ != "VBN" or plan.dep_ != "acl" or plan.lemma_ not in _SCHEDULING | {"set", "book", "due"}:
+        return False
+    gov = plan.head.head
+    if plan.head.dep_ not in ("nsubjpass", "nsubj", "dobj") or gov.lemma_ not in _CALLED_OFF:
+        return False
+    # called off already: a past or a perfect, not "will be postponed"
+    return gov.tag_ in ("VBD", "VBN") and not any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in gov.children)
+
+
+def in_noun_clause(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` in a clause that qualifies a noun ("recordings of calls he made in 2016",
+    "a law passed in 2010")? Such a date is background: the story does not move to it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.dep_ in ("relcl", "acl")
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+#: verbs whose object is wanted by a term ("promised a decision by Friday", "demanded an answer by Monday")
+_PROMISING = frozenset({"promise", "pledge", "vow", "demand", "want", "seek", "expect", "request", "order"})
+
+
+#: events a calendar schedules: named by their day in a clause that looks ahead, they are ahead ("would attend Friday's
+#: summit"), unlike an outcome ("will appeal Monday's verdict")
+_SCHEDULED_EVENTS = frozenset(
+    {"summit", "meeting", "vote", "match", "game", "election", "hearing", "talks", "debate", "race", "final", "rally"}
+    | {"conference", "ceremony", "launch", "session", "deadline", "parade", "march", "concert", "festival", "opening"}
+    | {"runoff", "referendum", "primary", "poll", "fixture", "trial", "inauguration", "funeral", "meet", "showdown"}
+)
+
+
+def _awaited(noun: ParsedToken) -> bool:
+    """Is ``noun`` (named by its day: "Saturday's match") the object of "for", "ahead of", "before" in a clause that
+    is not in the past, or a scheduled event such a clause names ("would attend Friday's summit")?"""
+    if noun.lemma_.lower() in _SCHEDULED_EVENTS and noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        gov = noun.head
+        for _ in range(4):
+            if gov.pos_ in ("VERB", "AUX"):
+                if verb_tense(gov) in (FUTURE, PRESENT):
+                    return True
+                break
+            if gov.head is gov:
+                break
+            gov = gov.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "before", "until", "till"):
+        return False
+    if prep.lower_ == "of" and prep.head.lower_ != "ahead":
+        return False
+    gov = prep.head
+    for _ in range(4):
+        if gov.pos_ in ("VERB", "AUX"):
+            return verb_tense(gov) in (FUTURE, PRESENT)
+        if gov.head is gov:
+            return False
+        gov = gov.head
+    return False
+
+
+def _bare_participle(v: ParsedToken) -> bool:
+    """A past participle with no auxiliary qualifying a noun or in an absolute phrase ("roads closed until Friday",
+    "with watches posted until 6 a.m.")."""
+    return (
+        v.tag_ == "VBN"
+        and v.dep_ in ("acl", "pcomp", "advcl")
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+    )
+
+
+def _governing_verb(v: ParsedToken) -> ParsedToken | None:
+    tok = v.head
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") and tok is not v:
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def saying_day(doc: ParsedDoc, start: int, end: int) -> tuple[int, int] | None:
+    """Where the day is that the reporting verb governing the expression's clause names ("He said on Monday that
+    talks would resume on Tuesday": "Monday"), as character offsets, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(10):
+        if tok.dep_ == "ccomp" and tok.head.lemma_ in _REPORTING and tok.head.i < tok.i:
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    reporter = tok.head
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    # the reporting verb's own day, or one the parser hung on the reported clause before its subject ("said on
+    # Tuesday it would ...")
+    early = [c for c in tok.children if subject is not None and reporter.i < c.i < subject.i]
+    for c in [*reporter.children, *early]:
+        if c.i > tok.i and c not in early:
+            continue
+        day = c
+        if c.dep_ == "prep" and c.lower_ == "on":
+            day = next((g for g in c.children if g.dep_ == "pobj"), c)
+        if day.ent_type_ == "DATE" and day.dep_ in ("npadvmod", "pobj"):
+            return day.idx, day.idx + len(day.text)
+    return None
 
 
 def _until_ahead(tense: str, before: str) -> str:
@@ -240,6 +492,8 @@ def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     tok = span.root
+    while tok.dep_ == "conj" and tok.head.ent_type_ in ("DATE", "TIME") and tok.head.i < tok.i:
+        tok = tok.head  # "storms are possible Monday and Tuesday": the second day as the first
     if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":  # "the deadline is Friday"
         gov = tok.head
     elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
