@@ -180,7 +180,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Prices rose during the past year.", MON, "the past year", "P1Y"),
     ("The case dragged on for twenty-five years.", MON, "twenty-five years", "P25Y"),
     ("The ceasefire held for a week.", MON, "a week", "P1W"),
-    ("The ferry now sails twice a week to the island.", MON, "a week", "P1W"),
+    ("The ferry now sails twice a week to the island.", MON, "twice a week", "P1W"),
     ("The board named a new chief executive, effective March 1.", MON, "March 1", "2024-03-01"),
     ("The fare rise, effective Jan. 1, was approved by regulators.", MON, "Jan. 1", "2025-01-01"),
     ("Sales in the current fiscal year that ends in June will rise.", MON, "the current fiscal year", "2024"),
@@ -209,7 +209,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The fee is paid annually.", MON, "annually", "P1Y"),
     ("Inspectors visit each week.", MON, "each week", "P1W"),
     ("Elections are held every four years.", MON, "every four years", "P4Y"),
-    ("Members meet twice a year.", MON, "a year", "P1Y"),
+    ("Members meet twice a year.", MON, "twice a year", "P1Y"),
     ("The medicine is taken every morning.", MON, "every morning", "XXXX-XX-XXTMO"),
     # clock times
     ("The polls close at 8 p.m. and counting starts.", MON, "8 p.m.", "2024-02-12T20:00"),
@@ -707,6 +707,15 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The newsletter is published biweekly.", MON, "biweekly", "P2W"),
     # what a span lasts "until" in a clause of no tense is ahead
     ("Ballots can arrive until Friday in some states.", WED, "Friday", "2024-02-16"),
+    # rates of time: one set, counted in the last unit ("twice a week" is TimeML's own example)
+    ("Patients take the drug twice a day.", MON, "twice a day", "P1D"),
+    ("The ferry sails three times a week in winter.", MON, "three times a week", "P1W"),
+    ("Guards watch the gate 24 hours a day.", MON, "24 hours a day", "P1D"),
+    ("The pharmacy is open seven days a week.", MON, "seven days a week", "P1W"),
+    ("The laser fires 500 times per second.", MON, "500 times per second", "PT1S"),
+    # a season or a budget year written as a year and the next: one expression, from its first year
+    ("It was their best start to a league campaign since the 2009-10 season.", MON, "2009-10", "2009"),
+    ("The council set its budget for 2024/25 on Thursday.", MON, "2024/25", "2024"),
 ]
 
 
@@ -819,6 +828,8 @@ def test_extents_leave_out_prepositions(nlp):
         "The army sent 1950 trucks north.",
         "The company paid $1,990 for each share.",
         "Copyright 2024 The AP. All rights reserved.",
+        "The airline runs four flights a week to Lisbon.",
+        "The stadium seats 2,013 people.",
         "May I ask a question?",
         "The current account deficit widened.",
         "Jan Lipavsky, the foreign minister, spoke.",

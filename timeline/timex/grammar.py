@@ -1664,6 +1664,40 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(SET, _duration(n, unit, u), " ".join(m.group(0).lower().split()) + ": a set")
 
 
+#: the units a rate can be counted in, smallest first ("24 hours a day": hours inside a day)
+_RATE_ORDER = ("second", "minute", "hour", "day", "night", "week", "month", "year")
+
+
+@rule(
+    "rate",
+    rf"(?<![\w-])(?:(?P<times>once|twice|thrice|(?:{NUM}|\d+)\s+times)|(?P<num>{NUM})\s+(?P<inner>{UNIT})s?)"
+    rf"\s+(?:a|an|per|each)\s+(?P<u>second|minute|hour|day|night|week|month|year)(?![\w-])",
+    3,
+)
+def _rate(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "twice a week", "three times a day", "24 hours a day", "seven days a week": a set, counted in the
+    last unit (TimeML's "twice a week" is one SET, P1W, freq 2X). Only when the count is of times or of a
+    smaller unit: "$2 million a year" and "four flights a week" are rates of things, not of time."""
+    u = m["u"].lower()
+    if m["inner"]:
+        inner = _unit_word(m["inner"])
+        if inner not in _RATE_ORDER or _RATE_ORDER.index(inner) >= _RATE_ORDER.index(u):
+            return None
+        if m["num"].lower() in ("a", "an"):
+            return None
+    return _abs(SET, _duration(1, UNITS[u], u), " ".join(m.group(0).lower().split()) + ": a set")
+
+
+@rule("season_span", rf"(?<![\w-])(?P<year>{YEAR})[-/–](?P<yy>\d\d)(?![\w/-]|[.,]\d)", 3)
+def _season_span(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the 2022-23 season", "the 2021/22 financial year": a year and the next, as seasons and budgets run.
+    One expression, valued as the year it begins in (a reader dating it by the start)."""
+    year = int(m["year"])
+    if int(m["yy"]) != (year + 1) % 100:
+        return None  # "2021-03" (a month), "1990-95" (a range of years)
+    return _abs(D, f"{year:04d}", f"the span {year}-{year + 1}: from {year}")
+
+
 # --- spelled-out years, reporting periods, holidays on weekdays ---------------------------------
 
 _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
