@@ -716,6 +716,17 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a season or a budget year written as a year and the next: one expression, from its first year
     ("It was their best start to a league campaign since the 2009-10 season.", MON, "2009-10", "2009"),
     ("The council set its budget for 2024/25 on Thursday.", MON, "2024/25", "2024"),
+    # a holiday's part of the day, as a weekday's ("Saturday night")
+    ("Stores opened their doors on Thanksgiving night.", dt.date(2023, 11, 24), "Thanksgiving night", "2023-11-23TNI"),
+    (
+        "The boy unwrapped his presents on Christmas morning.",
+        dt.date(2023, 12, 27),
+        "Christmas morning",
+        "2023-12-25TMO",
+    ),
+    ("The candidate conceded on Election Day evening.", dt.date(2020, 11, 6), "Election Day evening", "2020-11-03TEV"),
+    # "the fiscal 2025 budget": "the" is the budget's
+    ("Congress has not passed the fiscal 2025 budget.", MON, "fiscal 2025", "2025"),
 ]
 
 

@@ -548,6 +548,8 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None  # "Resolution 1973", "Flight 2013", "Windows 2000", "2020 Main Street": a number, not a year
     if pre in ("pre", "post") and ctx.text[m.end("mod") : m.end("mod") + 1] != "-":
         return None  # "pre-2008 rules", "post-1959 politics", never "post 2000"
+    if re.fullmatch(r"the\s+(?:fiscal|financial|calendar|school|academic|model)", pre):
+        ctx.cut = m.start() + 4  # "the fiscal 2014 budget": "the" is the budget's; "fiscal 2014" the year
     mod = _mod(pre)
     desc = f"the year {year}, stated" + (f" ({' '.join(pre.split())}: {mod})" if mod else "")
     return _abs(D, f"{year:04d}", desc, mod)
@@ -672,17 +674,27 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
     )
 
 
+#: a part of the holiday ("Christmas morning", "Thanksgiving night"): the day's part, as "Saturday night" is
+_HOLIDAY_TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w-])"
+
+
+def _tod_desc(m: re.Match[str]) -> str:
+    return f" {m['tod'].lower()}" if m["tod"] else ""
+
+
 @rule(
     "holiday",
-    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?",
+    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?"
+    + _HOLIDAY_TOD,
     2,
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
     key = " ".join(m["h"].lower().split())
     month, day = HOLIDAYS[key]
+    tod = _tod(m["tod"])
     if m["year"]:
-        return _abs(D, f"{m['year']}-{month:02d}-{day:02d}", f"{key} {m['year']}")
-    return Parsed(D, "md", (str(month), str(day)), desc=key)
+        return _abs(T if tod else D, f"{m['year']}-{month:02d}-{day:02d}{tod}", f"{key} {m['year']}")
+    return Parsed(T if tod else D, "md", (str(month), str(day)), tod=tod, desc=key + _tod_desc(m))
 
 
 # --- clock times --------------------------------------------------------------------------
@@ -1770,16 +1782,18 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
 
 
-@rule("thanksgiving", r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?thanksgiving(?:\s+day)?(?![\w-])", 2)
+@rule("thanksgiving", r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?thanksgiving(?:\s+day)?(?![\w-])" + _HOLIDAY_TOD, 2)
 def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = (m["det"] or "").lower()
-    return Parsed(D, "thx", (det,) if det else (), desc=m.group(0).lower())
+    tod = _tod(m["tod"])
+    return Parsed(T if tod else D, "thx", (det,) if det else (), tod=tod, desc=" ".join(m.group(0).lower().split()))
 
 
 @rule(
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
+    r"(?![\w-]|\s+(?:Island|Rising))",
     2,
 )
 def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1790,9 +1804,16 @@ def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["year"]:
         day = feast_day(name, int(m["year"]))
         y, w, _ = day.isocalendar()
-        return _abs(D, f"{y}-W{w:02d}" if week else day.isoformat(), f"{name} {m['year']}, stated")
+        if week:
+            return _abs(D, f"{y}-W{w:02d}", f"{name} week {m['year']}, stated")
+        tod = _tod(m["tod"])
+        return _abs(T if tod else D, day.isoformat() + tod, f"{name} {m['year']}, stated")
     det = (m["det"] or "").lower()
-    return Parsed(D, "feast", (name.replace(" ", "_"), det, *(("week",) if week else ())), desc=m.group(0).lower())
+    if week and m["tod"]:
+        return None
+    tod = _tod(m["tod"])
+    args = (name.replace(" ", "_"), det, *(("week",) if week else ()))
+    return Parsed(T if tod else D, "feast", args, tod=tod, desc=" ".join(m.group(0).lower().split()))
 
 
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)
