@@ -727,6 +727,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The candidate conceded on Election Day evening.", dt.date(2020, 11, 6), "Election Day evening", "2020-11-03TEV"),
     # "the fiscal 2025 budget": "the" is the budget's
     ("Congress has not passed the fiscal 2025 budget.", MON, "fiscal 2025", "2025"),
+    # a range of counts is one span, valued by its least (as "two or three years" is)
+    ("Repairs will take two to three weeks, the council said.", MON, "two to three weeks", "P2W"),
+    ("The hearing is expected to last six to eight days.", MON, "six to eight days", "P6D"),
 ]
 
 
@@ -840,6 +843,7 @@ def test_extents_leave_out_prepositions(nlp):
         "The company paid $1,990 for each share.",
         "Copyright 2024 The AP. All rights reserved.",
         "The airline runs four flights a week to Lisbon.",
+        "The clinic treats 300 patients per day.",
         "The stadium seats 2,013 people.",
         "May I ask a question?",
         "The current account deficit widened.",

@@ -1324,7 +1324,7 @@ def _unit_word(word: str) -> str:
 
 @rule(
     "duration",
-    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM})|(?P<to>\s+to\s+)(?P<num2>{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1337,6 +1337,15 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if numw == "half" and m["sep"] != "-":
         return None  # "half-century" is a unit; "half year" may be a year's half ("the first half year")
+    if m["to"]:
+        # "two to three weeks": one span, valued by its least, as "two or three weeks"; a count that is no range
+        # ("rose from 50 to three years") keeps only the second number
+        n2 = number_value(" ".join(m["num2"].lower().split()))
+        if n2 is None or n is None or not n < n2 or n != int(n) or n2 != int(n2):
+            if n2 is None:
+                return None
+            ctx.cut = m.start("num2")
+            numw, n, vague = " ".join(m["num2"].lower().split()), n2, False
     if n is not None and (m["half"] or m["half2"]):
         n += 0.5
     after = ctx.text[m.end() : m.end() + 12].lower()
@@ -1657,6 +1666,8 @@ _NAMED_PAPER = re.compile(
 )
 def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     u = m["u"].lower()
+    if m["det"].lower() == "per" and ctx.after_quantity(m.start()):
+        return None  # "300 patients per day", "$40 per hour": a rate of things, as "four flights a week" is
     if m["mon"]:
         return _abs(SET, f"XXXX-{_month(m['mon']):02d}", f"every {MONTH_NAMES[_month(m['mon'])]}")
     if u in ("morning", "evening", "night"):
