@@ -602,6 +602,8 @@ def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["w"].lower().split())
     if w in ("today", "tomorrow") and not m["mod"] and not m["tod"] and _generic_day(m, ctx):
         return None
+    if w == "today" and not m["mod"] and not m["tod"] and _today_against_then(m, ctx):
+        return _abs(D, "PRESENT_REF", "today, set against a time gone by: our times")
     tod = "TNI" if w == "tonight" else _tod(m["tod"])
     return Parsed(T if tod else D, "day", (str(_DEICTIC[w]),), tod=tod, mod=_mod(m["mod"]), desc=w)
 
@@ -616,6 +618,32 @@ _GENERIC_NOUNS = frozenset(
 _GENERIC_AFTER = re.compile(r"['’]s((?:\s+[a-z]+){1,3})")
 _GENERIC_STOP = frozenset({"of", "in", "by", "for", "to", "and", "at", "on", "with", "from", "was", "is", "will"})
 _NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
+
+
+#: a time gone by that "today" is set against in its sentence ("from 40% in 2009 to 5% today", "in the 1990s ...
+#: harder to come by today"): a year, a decade, "years ago", "once", "used to"
+_THEN = re.compile(
+    r"(?<![\w$€£#.,-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[,.]\d)|\b(?:1\d|20)?\d0['’]?s\b|\b(?:years|decades|centuries)\s+ago\b"
+    r"|\b(?:once|used\s+to|back\s+then|in\s+the\s+past|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+_FROM_THEN_TO = re.compile(r"\bfrom\b[^;]*?(?:1[5-9]\d\d|20\d\d|\d0['’]?s)\b[^;]*\bto\b[^;]{0,40}$", re.IGNORECASE)
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*$)")
+
+
+def _today_against_then(m: re.Match[str], ctx: Context) -> bool:
+    """Is "today" our times rather than the day of publication ("market share has fallen from 40% in 2009 to
+    less than 5% today")? So when its sentence sets it against a time gone by before it and its clause is not
+    in the past ("said today" is the day, whatever the sentence dates)."""
+    lo = max(0, m.start() - 300)
+    cut = _SENTENCE_BEFORE.search(ctx.text, lo, m.start())
+    start = cut.end() if cut else lo
+    then = _THEN.search(ctx.text, start, m.start())
+    if not then:
+        return False
+    if _FROM_THEN_TO.search(ctx.text[start : m.start()]):
+        return True  # "from 40% in 2009 to less than 5% today": a change told from then to now
+    return clause_tense(ctx.doc, m.start("w"), m.end("w")) not in ("past", "future")
 
 
 def _generic_day(m: re.Match[str], ctx: Context) -> bool:
@@ -1392,6 +1420,10 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if code == "DE" and tail == "ago":
+            # "a decade ago", "two decades ago": a year, as "ten years ago" is (TimeBank writes the year; TimeML
+            # has no decade-back arithmetic a reader would count in)
+            code, k = "Y", k * 10
         if k * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0) > _CALENDAR_YEARS:
             # "66 million years ago": before any calendar year a value can hold
             return _abs(D, "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF", f"{m.group(0).lower()}: before the calendar")
@@ -1947,6 +1979,42 @@ def _mid_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     if w in WEEKDAYS:
         return Parsed(T, "wd", (str(_wd(w)),), tod=tod, desc=m.group(0).lower())
     return Parsed(T, "day", (str(_DEICTIC.get(w, 0)),), tod=tod, desc=m.group(0).lower(), ref="" if w else "story")
+
+
+#: what "overnight" qualifies when it is a kind of thing, not a night ("an overnight success", "the overnight rate")
+_OVERNIGHT_KINDS = frozenset(
+    {"success", "successes", "sensation", "star", "stay", "stays", "trip", "trips", "flight", "flights", "train"}
+    | {"trains", "bag", "bags", "guest", "guests", "delivery", "shipping", "rate", "rates", "lending", "loan"}
+    | {"loans", "market", "markets", "money", "funds", "deposit", "deposits", "repo", "camp", "shelter", "visit"}
+    | {"visits", "parking", "bus", "buses", "ferry", "hike", "oats", "shift", "shifts", "care", "sleepover"}
+)
+#: "overnight" as "suddenly": "it will not change overnight", "almost overnight"
+_SUDDENLY_BEFORE = re.compile(
+    r"\b(?:almost|virtually|practically|literally|nearly|seemingly|change[sd]?|changing|happen(?:s|ed)?|disappear(?:s|ed)?"
+    r"|vanish(?:es|ed)?|transform(?:s|ed)?|become|became|turn(?:s|ed)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+@rule("overnight", r"(?<![\w-])overnight(?![\w-])", 1)
+def _overnight(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Police arrested two men overnight", "overnight losses in New York", "will shift east overnight": the night
+    just gone in a past clause (before the story's day), tonight otherwise (TimeML: a TIME, TNI)."""
+    if ctx.word_after(m.end()) in _OVERNIGHT_KINDS or ctx.word_before(m.start()) in ("an", "a", "the", "every", "each"):
+        return None
+    if _SUDDENLY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+        return None
+    if clause_tense(ctx.doc, m.start(), m.end()) == "past":
+        return Parsed(T, "day", ("-1",), tod="TNI", desc="overnight, past tense: the night before", ref="past")
+    return Parsed(T, "day", ("0",), tod="TNI", desc="overnight: tonight")
+
+
+@rule("midweek", r"(?<![\w-])mid-?week(?![\w-])", 1)
+def _midweek(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a goalless draw in midweek", "will review it midweek": the middle of the week of publication."""
+    if ctx.word_before(m.start()) in ("a", "an", "every", "each"):
+        return None  # "a midweek game": any week's
+    return Parsed(D, "unit", ("W", "0"), mod="MID", desc="midweek: this week")
 
 
 @rule("at_the_time", r"(?:at|by)\s+(?P<x>(?:the|that)\s+time)(?=\s*[,.;:)'\"])", 1)
