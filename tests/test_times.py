@@ -741,6 +741,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Forecasters said the storm would move east overnight.", MON, "overnight", "2024-02-12TNI"),
     # "midweek": this week
     ("The champions were held to a draw in midweek.", dt.date(2024, 2, 17), "midweek", "2024-W07"),
+    # "another" counts one more of the unit
+    ("The region may have to wait another decade for the line.", MON, "another decade", "P10Y"),
+    ("He agreed to stay on for another two years.", MON, "another two years", "P2Y"),
+    # a 24-hour clock with its zone in brackets after a local time, as wire copy gives it
+    ("Polls opened at 7 a.m. (0600 GMT) and closed at 8 p.m.", MON, "0600 GMT", "2024-02-12T06:00"),
 ]
 
 

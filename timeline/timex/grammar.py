@@ -731,7 +731,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
+    rf"|(?<![\w.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1524,6 +1524,25 @@ def _over_the_units(m: re.Match[str], ctx: Context) -> Parsed | None:
     u = m["u"].lower()
     word = "century" if u == "centuries" else u[:-1]
     return _abs(DUR, _duration(None, UNITS[word], word), f"the {u}: a vague duration")
+
+
+@rule(
+    "another_unit",
+    rf"(?<![\w-])another\s+(?:(?P<num>{NUM})\s+)?(?P<u>minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie))(?P<pl>s)?(?![\w-])",
+    1,
+)
+def _another_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "wait another decade", "for another two years": a duration, the word "another" in its extent."""
+    u = _unit_word(m["u"])
+    numw = " ".join((m["num"] or "a").lower().split())
+    n = None if numw in VAGUE_NUMBERS else number_value(numw)
+    if n is None and numw not in VAGUE_NUMBERS:
+        return None
+    if bool(m["pl"]) == (n == 1):
+        return None  # "another years", "another one day": not a count of the unit
+    if ctx.text.startswith(("'s", "’s"), m.end()):
+        return None  # "another day's pay": a measure of something else
+    return _abs(DUR, _duration(n, UNITS[u], u), " ".join(m.group(0).lower().split()) + ": a duration")
 
 
 @rule("a_while", r"(?<![\w-])for\s+(?P<x>a\s+(?:little\s+|long\s+)?while)(?![\w-])", 0)
