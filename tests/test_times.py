@@ -744,6 +744,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "another" counts one more of the unit
     ("The region may have to wait another decade for the line.", MON, "another decade", "P10Y"),
     ("He agreed to stay on for another two years.", MON, "another two years", "P2Y"),
+    # "spent the next decade": how long, a duration ("listed its shares the next year" stays a year)
+    ("She moved to Vienna in 1950 and spent the next decade teaching.", MON, "the next decade", "P10Y"),
+    ("The road will be closed for the next year.", MON, "the next year", "P1Y"),
     # a 24-hour clock with its zone in brackets after a local time, as wire copy gives it
     ("Polls opened at 7 a.m. (0600 GMT) and closed at 8 p.m.", MON, "0600 GMT", "2024-02-12T06:00"),
 ]

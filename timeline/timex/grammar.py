@@ -859,6 +859,14 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     modw = " ".join((m["mod"] or "").lower().split())
     code = _UNIT_CODE[u]
     n = _REL_N[det]
+    if (
+        det in ("the next", "the following")
+        and not modw
+        and code not in ("WE", "Q")
+        and ctx.word_before(m.start()) in _SPENDING
+    ):
+        # "spent the next decade playing in clubs", "for the next year": how long it lasted, a duration
+        return _abs(DUR, _duration(1, UNITS[u], u), f"{det} {u}, after '{ctx.word_before(m.start())}': a duration")
     if det == "the next" and not modw and code not in ("WE",):
         # "the next year he left" (a past story): the one after the story's time; "over the next year or so":
         # the one after publication (TimeML values both as the unit, as "the following year")
@@ -892,6 +900,9 @@ def _compares_quarter(start: int, ctx: Context) -> bool:
     about a quarter's figures?"""
     return bool(_COMPARED.search(ctx.text, max(0, start - 80), start)) and ctx.sentence_mentions(start, ("quarter",))
 
+
+#: words before "the next year" that make it a stretch of time, not a point: "spent the next decade", "for the next year"
+_SPENDING = frozenset({"spent", "spend", "spends", "spending", "for", "throughout"})
 
 #: "the following year", "the previous week": counted from the time the story is at, not from publication
 _NARRATIVE_DETS = frozenset({"the following", "following", "the previous", "previous", "the prior", "prior"})
