@@ -901,7 +901,7 @@ def _compares_quarter(start: int, ctx: Context) -> bool:
     return bool(_COMPARED.search(ctx.text, max(0, start - 80), start)) and ctx.sentence_mentions(start, ("quarter",))
 
 
-#: words before "the next year" that make it a stretch of time, not a point: "spent the next decade", "for the next year"
+#: words before "the next year" that make it a stretch, not a point: "spent the next decade", "for the next year"
 _SPENDING = frozenset({"spent", "spend", "spends", "spending", "for", "throughout"})
 
 #: "the following year", "the previous week": counted from the time the story is at, not from publication
