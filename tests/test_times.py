@@ -717,6 +717,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a season or a budget year written as a year and the next: one expression, from its first year
     ("It was their best start to a league campaign since the 2009-10 season.", MON, "2009-10", "2009"),
     ("The council set its budget for 2024/25 on Thursday.", MON, "2024/25", "2024"),
+    ("The striker will leave at the end of the 2023-24 season.", MON, "the end of the 2023-24 season", "2024"),
     # a holiday's part of the day, as a weekday's ("Saturday night")
     ("Stores opened their doors on Thanksgiving night.", dt.date(2023, 11, 24), "Thanksgiving night", "2023-11-23TNI"),
     (

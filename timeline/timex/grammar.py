@@ -1773,13 +1773,25 @@ def _rate(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(SET, _duration(1, UNITS[u], u), " ".join(m.group(0).lower().split()) + ": a set")
 
 
-@rule("season_span", rf"(?<![\w-])(?P<year>{YEAR})[-/–](?P<yy>\d\d)(?![\w/-]|[.,]\d)", 3)
+@rule(
+    "season_span",
+    r"(?<![\w-])(?:(?P<pos>the\s+(?:end|close|start|beginning|middle)\s+of\s+the\s+))?"
+    rf"(?P<year>{YEAR})[-/–](?P<yy>\d\d)(?![\w/-]|[.,]\d)"
+    r"(?(pos)\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|school\s+year|academic\s+year))",
+    3,
+)
 def _season_span(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "the 2022-23 season", "the 2021/22 financial year": a year and the next, as seasons and budgets run.
-    One expression, valued as the year it begins in (a reader dating it by the start)."""
+    One expression, valued as the year it begins in (a reader dating it by the start); its end is in the next
+    ("the end of the 2012-13 season" is 2013)."""
     year = int(m["year"])
     if int(m["yy"]) != (year + 1) % 100:
         return None  # "2021-03" (a month), "1990-95" (a range of years)
+    pos = (m["pos"] or "").split()
+    if len(pos) > 1:
+        mod = _mod(pos[1])
+        y = year + 1 if mod == "END" else year
+        return _abs(D, f"{y:04d}", f"the {pos[1]} of the span {year}-{year + 1}", mod)
     return _abs(D, f"{year:04d}", f"the span {year}-{year + 1}: from {year}")
 
 
