@@ -714,6 +714,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Guards watch the gate 24 hours a day.", MON, "24 hours a day", "P1D"),
     ("The pharmacy is open seven days a week.", MON, "seven days a week", "P1W"),
     ("The laser fires 500 times per second.", MON, "500 times per second", "PT1S"),
+    ("Nurses said they worked up to 14 hours a day.", MON, "up to 14 hours a day", "P1D"),
+    ("Adults need seven to nine hours a night.", MON, "seven to nine hours a night", "P1D"),
     # a season or a budget year written as a year and the next: one expression, from its first year
     ("It was their best start to a league campaign since the 2009-10 season.", MON, "2009-10", "2009"),
     ("The council set its budget for 2024/25 on Thursday.", MON, "2024/25", "2024"),

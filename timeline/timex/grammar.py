@@ -1755,7 +1755,7 @@ _RATE_ORDER = ("second", "minute", "hour", "day", "night", "week", "month", "yea
 
 @rule(
     "rate",
-    rf"(?<![\w-])(?:(?P<times>once|twice|thrice|(?:{NUM}|\d+)\s+times)|(?P<num>{NUM})\s+(?P<inner>{UNIT})s?)"
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?(?:(?P<times>once|twice|thrice|(?:{NUM}|\d+)\s+times)|(?P<num>{NUM})(?:\s+(?:to|or)\s+{NUM})?\s+(?P<inner>{UNIT})s?)"
     rf"\s+(?:a|an|per|each)\s+(?P<u>second|minute|hour|day|night|week|month|year)(?![\w-])",
     3,
 )
