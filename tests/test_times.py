@@ -731,6 +731,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The candidate conceded on Election Day evening.", dt.date(2020, 11, 6), "Election Day evening", "2020-11-03TEV"),
     # "the fiscal 2025 budget": "the" is the budget's
     ("Congress has not passed the fiscal 2025 budget.", MON, "fiscal 2025", "2025"),
+    # a fiscal year named by its place: one year, never a stretch measured
+    ("The retailer expects sales to grow in the coming fiscal year.", MON, "the coming fiscal year", "2025"),
+    ("Revenue fell 4% in the last fiscal year.", MON, "the last fiscal year", "2023"),
+    ("The group had sales of $2 billion in the latest fiscal year.", MON, "the latest fiscal year", "2023"),
     # a range of counts is one span, valued by its least (as "two or three years" is)
     ("Repairs will take two to three weeks, the council said.", MON, "two to three weeks", "P2W"),
     ("The hearing is expected to last six to eight days.", MON, "six to eight days", "P6D"),

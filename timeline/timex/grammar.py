@@ -850,7 +850,7 @@ _UNIT_CODE = {
 
 @rule(
     "rel_unit",
-    rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?P<orso>\s+or\s+so)?(?![\w-])",
+    rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?:(?P<fis>fiscal|financial)\s+)?(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?P<orso>\s+or\s+so)?(?![\w-])",
     2,
 )
 def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -859,6 +859,14 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     modw = " ".join((m["mod"] or "").lower().split())
     code = _UNIT_CODE[u]
     n = _REL_N[det]
+    if m["fis"] and code not in ("Y", "Q"):
+        return None
+    if m["fis"] and not modw:
+        # "the coming fiscal year", "the last fiscal year", "the latest fiscal year" (the last one closed): a
+        # company's year named, never a stretch measured, as "the past 12 months" is
+        k = -1 if det == "the latest" and code == "Y" else n
+        ref = "story" if det in _NARRATIVE_DETS else ""
+        return Parsed(D, "unit", (code, str(k)), desc=f"{det} {m['fis'].lower()} {u}", ref=ref)
     if (
         det in ("the next", "the following")
         and not modw
