@@ -716,6 +716,15 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The laser fires 500 times per second.", MON, "500 times per second", "PT1S"),
     ("Nurses said they worked up to 14 hours a day.", MON, "up to 14 hours a day", "P1D"),
     ("Adults need seven to nine hours a night.", MON, "seven to nine hours a night", "P1D"),
+    ("The committee meets every few months.", MON, "every few months", "PXM"),
+    ("The twice-weekly market fills the square.", MON, "twice-weekly", "P1W"),
+    # "weeklong", "yearlong" written as one word, as "year-long" is
+    ("A weeklong strike shut the port.", MON, "weeklong", "P1W"),
+    # "late last night", "early this morning": the modifier in the extent, as "late Tuesday"
+    ("Shots were heard late last night near the border.", MON, "late last night", "2024-02-11TNI"),
+    ("Officials met early this morning.", MON, "early this morning", "2024-02-12TMO"),
+    # "the last week of May" is part of May, not a stretch up to now
+    ("Sales slumped in the last week of May.", dt.date(2024, 6, 20), "May", "2024-05"),
     # a season or a budget year written as a year and the next: one expression, from its first year
     ("It was their best start to a league campaign since the 2009-10 season.", MON, "2009-10", "2009"),
     ("The council set its budget for 2024/25 on Thursday.", MON, "2024/25", "2024"),

@@ -660,13 +660,20 @@ def _generic_day(m: re.Match[str], ctx: Context) -> bool:
     return noun is not None and noun.group(1) in _GENERIC_NOUNS
 
 
-@rule("this_tod", r"(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)", 3)
+@rule(
+    "this_tod",
+    r"(?:(?P<mod>early|late)\s+)?(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)",
+    3,
+)
 def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "this morning", "last night", and with their modifier "late last night", "early this morning" (as
+    "late Tuesday" keeps its word)."""
     det = m["det"].lower()
     n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[det]
     if det == "last" and m["tod"].lower() != "night":
         n = -1
-    return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), desc=f"{det} {m['tod'].lower()}")
+    desc = " ".join(m.group(0).lower().split())
+    return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), mod=_mod(m["mod"]), desc=desc)
 
 
 @rule(
@@ -880,6 +887,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         # the one after publication (TimeML values both as the unit, as "the following year")
         return Parsed(D, "unit", (code, "1"), mod="APPROX" if m["orso"] else "", desc=f"{det} {u}", ref="past")
     if det in ("the past", "the last", "the next", "the coming", "past") and not modw:
+        if det == "the last" and _OF_MONTH.match(ctx.text, m.end()):
+            return None  # "the last week of May": a part of the month named, no stretch up to now
         unit = UNITS[u]
         return _abs(DUR, _duration(1, unit, u), f"{det} {u}: a duration")
     if modw in ("earlier", "later") and det in ("this", "current", "the current"):
@@ -900,6 +909,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     )
 
 
+_OF_MONTH = re.compile(rf"\s+of\s+(?:{MON}|{YEAR})", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b[^.;]{0,60}$", re.IGNORECASE)
 
 
@@ -1466,12 +1476,15 @@ _CALENDAR_YEARS = 5000
 
 @rule(
     "long_compound",
-    rf"(?<![\w-])(?:(?P<num>{NUM})-)?(?P<u>{UNIT})(?P<pl>s)?-long(?![\w-])",
+    rf"(?<![\w-])(?:(?P<num>{NUM})-)?(?P<u>{UNIT})(?P<pl>s)?-?long(?![\w-])",
     2,
 )
 def _long_compound(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "a year-long inquiry", "a decades-long feud", "a two-week-long strike": how long something lasts."""
+    """ "a year-long inquiry", "a decades-long feud", "a two-week-long strike", "a weeklong strike": how long
+    something lasts."""
     u = _unit_word(m["u"])
+    if "-long" not in m.group(0).lower() and (m["num"] or m["pl"] or u not in ("day", "week", "month", "year")):
+        return None  # "weeklong", "yearlong" are words; "hourlong", "secondlong" are not read
     if m["num"]:
         n = number_value(m["num"])
         if n is None:
@@ -1699,12 +1712,15 @@ _SETS = {
     "biweekly": "P2W",
     "fortnightly": "P2W",
     "twice-yearly": "P6M",
+    "twice-weekly": "P1W",
+    "twice-monthly": "P1M",
+    "twice-daily": "P1D",
 }
 
 
 @rule(
     "set_adv",
-    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-yearly)(?![\w-])",
+    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-(?:yearly|weekly|monthly|daily))(?![\w-])",
     0,
 )
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1749,10 +1765,11 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     unit = UNITS["century" if u.startswith("centur") else u]
     n: float | None = 1
     if m["num"]:
-        n = number_value(m["num"])
-        if n is None:
-            return None
-    if m["other"] and m["other"].lower() == "other":
+        numw = " ".join(m["num"].lower().split())
+        n = None if numw in VAGUE_NUMBERS else number_value(numw)
+        if n is None and numw not in VAGUE_NUMBERS:
+            return None  # "every few months": a set of a vague period (PXM)
+    if m["other"] and m["other"].lower() == "other" and n is not None:
         n = (n or 1) * 2
     return _abs(SET, _duration(n, unit, u), " ".join(m.group(0).lower().split()) + ": a set")
 
