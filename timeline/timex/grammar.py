@@ -125,6 +125,14 @@ def _tod(text: str | None) -> str:
     return f"T{PARTS_OF_DAY[text.lower()]}" if text else ""
 
 
+#: a part of the holiday ("Christmas morning", "Thanksgiving night"): the day's part, as "Saturday night" is
+_HOLIDAY_TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w-])"
+
+
+def _tod_desc(m: re.Match[str]) -> str:
+    return f" {m['tod'].lower()}" if m["tod"] else ""
+
+
 def _year(text: str) -> int:
     return int(text)
 
@@ -707,14 +715,6 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
         desc=f"{(det + ' ') if det else ''}{name}{(' ' + m['tod'].lower()) if m['tod'] else ''}",
         ref="story" if det.startswith("the ") else "",
     )
-
-
-#: a part of the holiday ("Christmas morning", "Thanksgiving night"): the day's part, as "Saturday night" is
-_HOLIDAY_TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w-])"
-
-
-def _tod_desc(m: re.Match[str]) -> str:
-    return f" {m['tod'].lower()}" if m["tod"] else ""
 
 
 @rule(
