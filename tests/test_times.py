@@ -755,6 +755,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "overnight": the night just gone in a past clause, tonight ahead
     ("Police arrested two men overnight after the match.", MON, "overnight", "2024-02-11TNI"),
     ("Forecasters said the storm would move east overnight.", MON, "overnight", "2024-02-12TNI"),
+    ("Markets tumbled overnight but recovered by midday.", MON, "midday", "2024-02-12T12:00"),
     # "midweek": this week
     ("The champions were held to a draw in midweek.", dt.date(2024, 2, 17), "midweek", "2024-W07"),
     # "another" counts one more of the unit

@@ -2071,9 +2071,11 @@ def _overnight(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if _SUDDENLY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         return None
+    # counted back ("ago"), so that the night does not become the story's day: "Markets fell overnight but
+    # recovered by midday" puts midday on the day after that night, not on it
     if clause_tense(ctx.doc, m.start(), m.end()) == "past":
-        return Parsed(T, "day", ("-1",), tod="TNI", desc="overnight, past tense: the night before", ref="past")
-    return Parsed(T, "day", ("0",), tod="TNI", desc="overnight: tonight")
+        return Parsed(T, "ago", ("D", "1"), tod="TNI", desc="overnight, past tense: the night before", ref="past")
+    return Parsed(T, "ago", ("D", "0"), tod="TNI", desc="overnight: tonight")
 
 
 @rule("midweek", r"(?<![\w-])mid-?week(?![\w-])", 1)
