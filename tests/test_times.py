@@ -882,6 +882,7 @@ def test_extents_leave_out_prepositions(nlp):
         "The clinic treats 300 patients per day.",
         "The band became an overnight success.",
         "Attitudes will not change overnight.",
+        "Democracies have rarely failed overnight.",
         "The central bank raised the overnight rate.",
         "The stadium seats 2,013 people.",
         "May I ask a question?",

@@ -2063,14 +2063,20 @@ _SUDDENLY_BEFORE = re.compile(
 )
 
 
+#: a denial before "overnight" in its clause: the "suddenly" sense ("did not happen overnight")
+_NOT_OVERNIGHT = re.compile(r"\b(?:not|never|rarely|seldom|n['’]t|cannot|no\s+one)\b[^.;,:]*$", re.IGNORECASE)
+
+
 @rule("overnight", r"(?<![\w-])overnight(?![\w-])", 1)
 def _overnight(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "Police arrested two men overnight", "overnight losses in New York", "will shift east overnight": the night
     just gone in a past clause (before the story's day), tonight otherwise (TimeML: a TIME, TNI)."""
     if ctx.word_after(m.end()) in _OVERNIGHT_KINDS or ctx.word_before(m.start()) in ("an", "a", "the", "every", "each"):
         return None
-    if _SUDDENLY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
-        return None
+    if _SUDDENLY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()) or _NOT_OVERNIGHT.search(
+        ctx.text, max(0, m.start() - 50), m.start()
+    ):
+        return None  # "will not change overnight", "democracies rarely fail overnight": suddenly, no night
     # counted back ("ago"), so that the night does not become the story's day: "Markets fell overnight but
     # recovered by midday" puts midday on the day after that night, not on it
     if clause_tense(ctx.doc, m.start(), m.end()) == "past":
