@@ -718,6 +718,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Adults need seven to nine hours a night.", MON, "seven to nine hours a night", "P1D"),
     ("The committee meets every few months.", MON, "every few months", "PXM"),
     ("The twice-weekly market fills the square.", MON, "twice-weekly", "P1W"),
+    # a market report's week: "for the week" after a move, "the week's most active session"
+    ("Stocks fell on Friday. For the week, the index lost 2 percent.", dt.date(2024, 2, 16), "the week", "2024-W07"),
+    ("The index was up 3% for the week.", dt.date(2024, 2, 16), "the week", "2024-W07"),
     # "weeklong", "yearlong" written as one word, as "year-long" is
     ("A weeklong strike shut the port.", MON, "weeklong", "P1W"),
     # "late last night", "early this morning": the modifier in the extent, as "late Tuesday"
@@ -883,6 +886,8 @@ def test_extents_leave_out_prepositions(nlp):
         "The band became an overnight success.",
         "Attitudes will not change overnight.",
         "Democracies have rarely failed overnight.",
+        "He stayed with his aunt for the week.",
+        "The stock rose in nine of the past 10 sessions.",
         "The central bank raised the overnight rate.",
         "The stadium seats 2,013 people.",
         "May I ask a question?",

@@ -1589,6 +1589,30 @@ def _units_ahead(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, "FUTURE_REF", f"the {m['u'].lower()} ahead")
 
 
+#: what closes before "for the week" in a market report: a move ("up 2% for the week", "higher for the week")
+_MARKET_MOVE = re.compile(
+    r"(?:^|[.!?]\s+|\n|\b(?:higher|lower|up|down|unchanged|flat|gain|loss|rise|fall|decline|advance|percent|points?)\s+"
+    r"|%\s+)$",
+    re.IGNORECASE,
+)
+
+
+@rule("market_week", r"(?:for|on|over)\s+(?P<x>the\s+week)(?=\s*[,.;])", 1)
+def _market_week(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "For the week, the Dow fell 1.5%", "up 2% for the week", "the week's most active session": a market
+    report's week, the one it closes (the week of the story's day)."""
+    if "x" in m.re.groupindex and not _MARKET_MOVE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None  # "he stayed for the week": how long, no week named
+    return Parsed(D, "unit", ("W", "0"), desc="the week a market report closes", ref="story")
+
+
+rule(
+    "market_week_best",
+    r"the\s+week(?=['’]s\s+(?:most|biggest|best|worst|highest|lowest|largest|heaviest|sharpest|steepest)\b)",
+    1,
+)(_market_week)
+
+
 # --- references and sets ------------------------------------------------------------------
 
 _REFS = {
@@ -1626,6 +1650,10 @@ _REFS = {
     "later": "FUTURE_REF",
     "the time being": "PRESENT_REF",
 }
+
+
+#: a number right after "the past" ("the past 10 sessions", "the past dozen games")
+_COUNTED_AFTER = re.compile(rf"\s+(?:\d|(?:{NUMW}|dozen|couple)\b)", re.IGNORECASE)
 
 
 @rule(
@@ -1682,6 +1710,8 @@ def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
             "season",
         ):
             return None
+    if w == "the past" and _COUNTED_AFTER.match(ctx.text, m.end("x")):
+        return None  # "in 9 of the past 10 sessions": a count of days, not the past
     if w == "the past" and ctx.word_after(m.end("x")) in (
         "few",
         "several",
