@@ -585,6 +585,8 @@ def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
 )
 def _century(m: re.Match[str], ctx: Context) -> Parsed | None:
     o = m["ord"].lower()
+    if m.group(0).lower().startswith("the") and re.match(r"-century\s+[a-z]", ctx.text[m.end() - 8 : m.end() + 3]):
+        ctx.cut = m.start() + 4  # "the 19th-century house": "the" is the house's; "19th-century" the time
     n = ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
     return _abs(D, f"{n - 1:02d}", f"the {o} century", _mod(m["mod"]))
 
@@ -1363,13 +1365,21 @@ _HALF_UNIT = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M",
 
 @rule(
     "half_unit",
-    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?half\s+(?:an?\s+)(?P<u>minute|hour|day|year|decade|century)(?![\w-])",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?half\s+(?:an?\s+)(?P<u>minute|hour|day|year|decade|century)"
+    r"(?:\s+(?P<ago>ago))?(?![\w-])",
     2,
 )
 def _half_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "half an hour" (30 minutes), "nearly half a century" (50 years)."""
+    """ "half an hour" (30 minutes), "nearly half a century" (50 years); "half a century ago" the year 50 back,
+    as "50 years ago" is."""
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     u = m["u"].lower()
+    desc = " ".join(m.group(0).lower().split())
+    if m["ago"]:
+        back = {"year": ("M", "6"), "decade": ("Y", "5"), "century": ("Y", "50")}.get(u)
+        if back is None:
+            return _abs(D, "PAST_REF", f"{desc}: a moment ago")
+        return Parsed(D, "ago", back, mod=mod, desc=desc)
     return _abs(DUR, _HALF_UNIT[u], f"half a{'n' if u == 'hour' else ''} {u}: a duration", mod)
 
 
