@@ -765,6 +765,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The region may have to wait another decade for the line.", MON, "another decade", "P10Y"),
     ("He agreed to stay on for another two years.", MON, "another two years", "P2Y"),
     ("Half a century ago, the town had two mills.", MON, "Half a century ago", "1974"),
+    ("A generation ago, few would have predicted it.", MON, "A generation ago", "PAST_REF"),
     ("The 18th-century chapel was restored.", MON, "18th-century", "17"),
     # "spent the next decade": how long, a duration ("listed its shares the next year" stays a year)
     ("She moved to Vienna in 1950 and spent the next decade teaching.", MON, "the next decade", "P10Y"),

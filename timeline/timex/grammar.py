@@ -1593,6 +1593,16 @@ def _a_while(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(DUR, "PXX", "a while: a vague duration")
 
 
+@rule(
+    "generation_ago",
+    r"(?<![\w-])(?:(?:about|nearly|almost|more\s+than|over)\s+)?(?:a|one)\s+generation\s+ago(?![\w-])",
+    1,
+)
+def _generation_ago(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a generation ago": the past, with no unit TimeML can count (PAST_REF), as "years ago" is."""
+    return _abs(D, "PAST_REF", "a generation ago: the past")
+
+
 @rule("units_ahead", r"(?<![\w-])the\s+(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)(?![\w-])", 1)
 def _units_ahead(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "in the weeks ahead", "the years to come": the future, as "the coming weeks"."""
