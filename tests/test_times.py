@@ -766,6 +766,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("He agreed to stay on for another two years.", MON, "another two years", "P2Y"),
     ("Half a century ago, the town had two mills.", MON, "Half a century ago", "1974"),
     ("A generation ago, few would have predicted it.", MON, "A generation ago", "PAST_REF"),
+    # a duration in two parts: one value
+    ("The winner finished in 2 hours 38 minutes.", MON, "2 hours 38 minutes", "PT2H38M"),
+    ("He was jailed for three years and six months.", MON, "three years and six months", "P3Y6M"),
     ("The 18th-century chapel was restored.", MON, "18th-century", "17"),
     # "spent the next decade": how long, a duration ("listed its shares the next year" stays a year)
     ("She moved to Vienna in 1950 and spent the next decade teaching.", MON, "the next decade", "P10Y"),
@@ -890,6 +893,7 @@ def test_extents_leave_out_prepositions(nlp):
         "Attitudes will not change overnight.",
         "Democracies have rarely failed overnight.",
         "He stayed with his aunt for the week.",
+        "For tickets, call 1-800-555-2013.",
         "The stock rose in nine of the past 10 sessions.",
         "The central bank raised the overnight rate.",
         "The stadium seats 2,013 people.",

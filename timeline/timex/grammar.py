@@ -525,6 +525,8 @@ _NUMBERED = re.compile(
     r"|paragraph|clause|amendment|item|code|lot|line|vol\.|volume|page|p\.)\s+$",
     re.IGNORECASE,
 )
+#: a short group of digits joined to a number that follows it ("555-" in "1-800-555-2013", "20 7946 ")
+_DIGIT_GROUPS = re.compile(r"(?:(?<![\d,.])\d{1,3}-|\d\s\d{3,4}\s)$")
 #: a street after a house number ("2020 Main Street", "1600 Pennsylvania Avenue")
 _STREET = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place)\b"
@@ -550,6 +552,8 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if ctx.is_credit(m.start()):
         return None
+    if not pre and _DIGIT_GROUPS.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "1-800-555-2013", "+44 20 7946 2013": the last group of a phone number, not a year
     if not pre and _CLOCK_ZONE.match(ctx.text, m.end("year")):
         return None  # "(1600 GMT)", "at 0730 hours": a 24-hour clock time, not a year
     if not pre and (_NUMBERED.search(ctx.text, max(0, m.start() - 16), m.start()) or _STREET.match(ctx.text, m.end())):
@@ -1478,6 +1482,45 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     value = _duration(n, unit, u)
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")
+
+
+#: the parts of a compound duration, largest first: (unit word, ISO designator, a clock unit)
+_COMPOUND_PARTS = {
+    "year": ("Y", False),
+    "month": ("M", False),
+    "day": ("D", False),
+    "hour": ("H", True),
+    "minute": ("M", True),
+    "second": ("S", True),
+}
+
+
+@rule(
+    "compound_duration",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?(?P<n1>\d+|{NUMW}|an?)\s+(?P<u1>year|month|day|hour|minute)s?,?"
+    rf"\s+(?:and\s+)?(?P<n2>\d+|{NUMW})\s+(?P<u2>month|day|hour|minute|second)s?(?![\w-])",
+    2,
+)
+def _compound_duration(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "2 hours 38 minutes", "three years and six months": one duration, its parts in one value (PT2H38M,
+    P3Y6M), as a finishing time or a sentence is written."""
+    u1, u2 = m["u1"].lower(), m["u2"].lower()
+    order = list(_COMPOUND_PARTS)
+    if order.index(u2) <= order.index(u1):
+        return None  # "two days, three hours" runs down; "two hours, three days" is a list
+    n1, n2 = number_value(m["n1"].lower()), number_value(m["n2"].lower())
+    if n1 is None or n2 is None or n1 != int(n1) or n2 != int(n2):
+        return None
+    date_part = time_part = ""
+    for n, u in ((int(n1), u1), (int(n2), u2)):
+        code, clock = _COMPOUND_PARTS[u]
+        if clock:
+            time_part += f"{n}{code}"
+        else:
+            date_part += f"{n}{code}"
+    value = "P" + date_part + (f"T{time_part}" if time_part else "")
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    return _abs(DUR, value, " ".join(m.group(0).lower().split()) + ": a duration", mod)
 
 
 #: how many years back (or ahead) "N years ago" can be written as a year
