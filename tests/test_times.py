@@ -769,6 +769,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a duration in two parts: one value
     ("The winner finished in 2 hours 38 minutes.", MON, "2 hours 38 minutes", "PT2H38M"),
     ("He was jailed for three years and six months.", MON, "three years and six months", "P3Y6M"),
+    ("The inquiry will report in the new year.", dt.date(2023, 12, 5), "the new year", "2024"),
     ("The 18th-century chapel was restored.", MON, "18th-century", "17"),
     # "spent the next decade": how long, a duration ("listed its shares the next year" stays a year)
     ("She moved to Vienna in 1950 and spent the next decade teaching.", MON, "the next decade", "P10Y"),

@@ -1636,6 +1636,13 @@ def _a_while(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(DUR, "PXX", "a while: a vague duration")
 
 
+@rule("new_year", r"(?:in|into|until|till|by|after|over)\s+(?P<x>(?:early\s+)?the\s+new\s+year)(?![\w'’-])", 1)
+def _new_year(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The inquiry will report in the new year": the coming year, said as the old one closes."""
+    early = m["x"].lower().startswith("early")
+    return Parsed(D, "unit", ("Y", "1"), mod="START" if early else "", desc="the new year: the coming year")
+
+
 @rule(
     "generation_ago",
     r"(?<![\w-])(?:(?:about|nearly|almost|more\s+than|over)\s+)?(?:a|one)\s+generation\s+ago(?![\w-])",
