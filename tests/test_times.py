@@ -770,6 +770,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The winner finished in 2 hours 38 minutes.", MON, "2 hours 38 minutes", "PT2H38M"),
     ("He was jailed for three years and six months.", MON, "three years and six months", "P3Y6M"),
     ("The inquiry will report in the new year.", dt.date(2023, 12, 5), "the new year", "2024"),
+    # "the end of", "the first half of" before a season or a century: one expression
+    ("Lawmakers hope to pass the bill by the end of the summer.", MON, "the end of the summer", "2024-SU"),
+    ("For the first half of the 20th century the port thrived.", MON, "the first half of the 20th century", "19"),
+    ("Rates are unlikely to rise any time soon.", MON, "any time soon", "FUTURE_REF"),
     ("The 18th-century chapel was restored.", MON, "18th-century", "17"),
     # "spent the next decade": how long, a duration ("listed its shares the next year" stays a year)
     ("She moved to Vienna in 1950 and spent the next decade teaching.", MON, "the next decade", "P10Y"),

@@ -585,14 +585,16 @@ def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
-    "century", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century", 2
+    "century",
+    rf"(?:the\s+)?(?:(?P<mod>early|late|mid|(?:the\s+)?(?:first|second)\s+half\s+of(?:\s+the)?)[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century",
+    2,
 )
 def _century(m: re.Match[str], ctx: Context) -> Parsed | None:
     o = m["ord"].lower()
     if m.group(0).lower().startswith("the") and re.match(r"-century\s+[a-z]", ctx.text[m.end() - 8 : m.end() + 3]):
         ctx.cut = m.start() + 4  # "the 19th-century house": "the" is the house's; "19th-century" the time
     n = ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
-    return _abs(D, f"{n - 1:02d}", f"the {o} century", _mod(m["mod"]))
+    return _abs(D, f"{n - 1:02d}", f"the {o} century", _mod(re.sub(r"(?i)\s+the$", "", m["mod"] or "")))
 
 
 # --- days relative to publication ---------------------------------------------------------
@@ -1027,7 +1029,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1711,6 +1713,8 @@ _REFS = {
     "the future": "FUTURE_REF",
     "future": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "any time soon": "FUTURE_REF",
+    "anytime soon": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "shortly": "FUTURE_REF",
     "someday": "FUTURE_REF",
@@ -1728,7 +1732,7 @@ _COUNTED_AFTER = re.compile(rf"\s+(?:\d|(?:{NUMW}|dozen|couple)\b)", re.IGNORECA
 
 @rule(
     "ref",
-    r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
+    r"(?<![\w-])(?:in\s+)?(?P<x>any\s*time\s+soon|right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
     0,
 )
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
