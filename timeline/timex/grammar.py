@@ -2158,6 +2158,7 @@ _OVERNIGHT_KINDS = frozenset(
     | {"trains", "bag", "bags", "guest", "guests", "delivery", "shipping", "rate", "rates", "lending", "loan"}
     | {"loans", "market", "markets", "money", "funds", "deposit", "deposits", "repo", "camp", "shelter", "visit"}
     | {"visits", "parking", "bus", "buses", "ferry", "hike", "oats", "shift", "shifts", "care", "sleepover"}
+    | {"index", "interbank", "borrowing", "borrowings", "repurchase", "libor", "bags", "express", "mail", "courier"}
 )
 #: "overnight" as "suddenly": "it will not change overnight", "almost overnight"
 _SUDDENLY_BEFORE = re.compile(
