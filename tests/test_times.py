@@ -755,6 +755,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Money was easy in the 1990s but is harder to find today.", MON, "today", "PRESENT_REF"),
     ("The firm said today that its 2023 profit doubled.", MON, "today", "2024-02-12"),
     ("The mill, built in 1890, reopened today.", MON, "today", "2024-02-12"),
+    ("Sixty years after the 1964 floods, the town gathers today to remember.", MON, "today", "2024-02-12"),
     # "overnight": the night just gone in a past clause, tonight ahead
     ("Police arrested two men overnight after the match.", MON, "overnight", "2024-02-11TNI"),
     ("Forecasters said the storm would move east overnight.", MON, "overnight", "2024-02-12TNI"),

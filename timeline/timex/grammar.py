@@ -639,10 +639,12 @@ _NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
 #: a time gone by that "today" is set against in its sentence ("from 40% in 2009 to 5% today", "in the 1990s ...
 #: harder to come by today"): a year, a decade, "years ago", "once", "used to"
 _THEN = re.compile(
-    r"(?<![\w$€£#.,-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[,.]\d)|\b(?:1\d|20)?\d0['’]?s\b|\b(?:years|decades|centuries)\s+ago\b"
+    r"(?<![\w$€£#.,-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[,.]\d)|\b(?:1\d|20)?\d0['’]?s\b|\b(?:decades|centuries)\s+ago\b"
     r"|\b(?:once|used\s+to|back\s+then|in\s+the\s+past|at\s+the\s+time)\b",
     re.IGNORECASE,
 )
+#: words that count the time from then to the day ("the 50th anniversary", "ten years after", "years ago today")
+_COUNTED_TO_TODAY = ("anniversary", "years after", "years since", "years on", "years ago", "marks", "mark the")
 _FROM_THEN_TO = re.compile(r"\bfrom\b[^;]*?(?:1[5-9]\d\d|20\d\d|\d0['’]?s)\b[^;]*\bto\b[^;]{0,40}$", re.IGNORECASE)
 _SENTENCE_BEFORE = re.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*$)")
 
@@ -657,6 +659,8 @@ def _today_against_then(m: re.Match[str], ctx: Context) -> bool:
     then = _THEN.search(ctx.text, start, m.start())
     if not then:
         return False
+    if ctx.sentence_mentions(m.start(), _COUNTED_TO_TODAY):
+        return False  # "Fifty years after the 1963 march, crowds gather today": the day, counted from then
     if _FROM_THEN_TO.search(ctx.text[start : m.start()]):
         return True  # "from 40% in 2009 to less than 5% today": a change told from then to now
     return clause_tense(ctx.doc, m.start("w"), m.end("w")) not in ("past", "future")
