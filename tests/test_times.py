@@ -899,6 +899,7 @@ def test_extents_leave_out_prepositions(nlp):
         "Attitudes will not change overnight.",
         "Democracies have rarely failed overnight.",
         "He stayed with his aunt for the week.",
+        "The rebels retreated to fight another day.",
         "For tickets, call 1-800-555-2013.",
         "The stock rose in nine of the past 10 sessions.",
         "The central bank raised the overnight rate.",

@@ -1617,6 +1617,13 @@ def _over_the_units(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(DUR, _duration(None, UNITS[word], word), f"the {u}: a vague duration")
 
 
+#: words before "another day" that make it a length ("wait another day", "for another day")
+_LASTING = frozenset(
+    {"for", "wait", "waited", "stay", "stayed", "spend", "spent", "last", "lasted", "remain", "remained", "take"}
+    | {"took", "within", "in", "extra", "just", "only", "at", "least"}
+)
+
+
 @rule(
     "another_unit",
     rf"(?<![\w-])another\s+(?:(?P<num>{NUM})\s+)?(?P<u>minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie))(?P<pl>s)?(?![\w-])",
@@ -1633,6 +1640,8 @@ def _another_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None  # "another years", "another one day": not a count of the unit
     if ctx.text.startswith(("'s", "’s"), m.end()):
         return None  # "another day's pay": a measure of something else
+    if u == "day" and not m["num"] and ctx.word_before(m.start()) not in _LASTING:
+        return None  # "live to fight another day", "another day of protests": a day among others, no length
     return _abs(DUR, _duration(n, UNITS[u], u), " ".join(m.group(0).lower().split()) + ": a duration")
 
 
