@@ -775,6 +775,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Lawmakers hope to pass the bill by the end of the summer.", MON, "the end of the summer", "2024-SU"),
     ("For the first half of the 20th century the port thrived.", MON, "the first half of the 20th century", "19"),
     ("Rates are unlikely to rise any time soon.", MON, "any time soon", "FUTURE_REF"),
+    # a quarter named by the month it ends in, or by its months as a "period"
+    ("Profit in the September quarter beat forecasts.", dt.date(2023, 11, 2), "the September quarter", "2023-Q3"),
+    ("Sales in the April-June period rose 4%.", dt.date(2023, 8, 1), "the April-June period", "2023-Q2"),
     ("The 18th-century chapel was restored.", MON, "18th-century", "17"),
     # "spent the next decade": how long, a duration ("listed its shares the next year" stays a year)
     ("She moved to Vienna in 1950 and spent the next decade teaching.", MON, "the next decade", "P10Y"),

@@ -1158,14 +1158,18 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "month_range_quarter",
-    rf"(?:the\s+)?(?P<a>{MON})\s*[-–/]\s*(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+quarter(?!s)",
+    rf"(?:the\s+)?(?:(?P<a>{MON})\s*[-–/]\s*)?(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+(?P<h>quarter|period)(?!s)",
     3,
 )
 def _month_range_quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "the January-March quarter", "the July-September 2023 quarter": a calendar quarter by its months."""
-    a, b = _month(m["a"]), _month(m["b"])
+    """ "the January-March quarter", "the April-June period", "the July-September 2023 quarter": a calendar
+    quarter by its months; "the June quarter", "the September quarter": by the month it ends in."""
+    b = _month(m["b"])
+    a = _month(m["a"]) if m["a"] else b - 2
+    if not m["a"] and m["h"].lower() != "quarter":
+        return None  # "the June period": no quarter named
     if a % 3 != 1 or b != a + 2:
-        return None  # a fiscal quarter off the calendar ("the November-January quarter")
+        return None  # a fiscal quarter off the calendar ("the November-January quarter", "the August quarter")
     q = (a - 1) // 3 + 1
     if m["yr"]:
         return _abs(D, f"{m['yr']}-Q{q}", f"Q{q} {m['yr']} by its months, stated")
