@@ -767,6 +767,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("He agreed to stay on for another two years.", MON, "another two years", "P2Y"),
     ("Half a century ago, the town had two mills.", MON, "Half a century ago", "1974"),
     ("A generation ago, few would have predicted it.", MON, "A generation ago", "PAST_REF"),
+    ("In the years that followed, the town was rebuilt.", MON, "years", "PXY"),
     # a duration in two parts: one value
     ("The winner finished in 2 hours 38 minutes.", MON, "2 hours 38 minutes", "PT2H38M"),
     ("He was jailed for three years and six months.", MON, "three years and six months", "P3Y6M"),

@@ -1561,6 +1561,10 @@ def _long_compound(m: re.Match[str], ctx: Context) -> Parsed | None:
 _COUNTED = re.compile(rf"(?<![\w-])(?:{NUM}|\d+)[\s-]+$", re.IGNORECASE)
 
 
+#: "in the", "over the", "during the" before "years since", "years that followed"
+_IN_THE = re.compile(r"(?<![\w-])(?:in|over|during|through|for)\s+the\s+$", re.IGNORECASE)
+
+
 @rule(
     "bare_units",
     r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
@@ -1587,6 +1591,12 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         return _abs(D, "PAST_REF", f"{u} {tail}: vague")
     before = ctx.word_before(m.start())
     nxt = ctx.word_after(m.end())
+    if (
+        before == "the"
+        and nxt in ("since", "that", "which", "following")
+        and _IN_THE.search(ctx.text, max(0, m.start() - 16), m.start())
+    ):
+        return _abs(DUR, _duration(None, unit, word), f"the {u} {nxt}: a vague duration")  # "in the years since"
     if before in (
         "for",
         "in",
