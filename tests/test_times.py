@@ -768,6 +768,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Half a century ago, the town had two mills.", MON, "Half a century ago", "1974"),
     ("A generation ago, few would have predicted it.", MON, "A generation ago", "PAST_REF"),
     ("In the years that followed, the town was rebuilt.", MON, "years", "PXY"),
+    ("The review could take weeks or months.", MON, "weeks or months", "PXW"),
     # a duration in two parts: one value
     ("The winner finished in 2 hours 38 minutes.", MON, "2 hours 38 minutes", "PT2H38M"),
     ("He was jailed for three years and six months.", MON, "three years and six months", "P3Y6M"),

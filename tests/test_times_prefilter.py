@@ -25,6 +25,7 @@ TEXTS = [
     "At the end of the 2012-13 season, twice a week, 24 hours a day, overnight in midweek, another decade later.",
     "Polls opened at 7 a.m. (0500 GMT); two to three weeks on Thanksgiving night, spent the next decade, 2020/21.",
     "For the week, up 2% for the week, the week's most active session; the past 10 sessions, every few months.",
+    "For days or even weeks, in recent weeks and months, in the years that followed, the June quarter.",
 ]
 
 #: texts a window could get wrong: an expression spread over a long run of spaces or hyphens, one

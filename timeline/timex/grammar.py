@@ -1567,7 +1567,9 @@ _IN_THE = re.compile(r"(?<![\w-])(?:in|over|during|through|for)\s+the\s+$", re.I
 
 @rule(
     "bare_units",
-    r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
+    r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)"
+    r"(?P<or>\s+(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+)?(?:years|months|weeks|days|decades|hours))?"
+    r"(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
     0,
 )
 def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1613,7 +1615,7 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         "takes",
         "taking",
     ) or nxt in ("after", "before", "later", "earlier", "of"):
-        if nxt == "of" and before not in ("for", "in", "over", "after"):
+        if nxt == "of" and before not in ("for", "in", "over", "after", "within"):
             return None
         return _abs(DUR, _duration(None, unit, word), f"{u}: a vague duration")
     return None
