@@ -22,6 +22,10 @@ TEXTS = [
     "Christmas Eve, Thanksgiving, the twenties, nineteen eighty-four, at the time, in the near term, daily.",
     "The 21st century began; early last week, the following day, that same year, the weekend, mid-morning today.",
     "In the fiscal year ended June 30, over the coming months, these days, recently, 2023-W05, 12/25/2023.",
+    "At the end of the 2012-13 season, twice a week, 24 hours a day, overnight in midweek, another decade later.",
+    "Polls opened at 7 a.m. (0500 GMT); two to three weeks on Thanksgiving night, spent the next decade, 2020/21.",
+    "For the week, up 2% for the week, the week's most active session; the past 10 sessions, every few months.",
+    "For days or even weeks, in recent weeks and months, in the years that followed, the June quarter.",
 ]
 
 #: texts a window could get wrong: an expression spread over a long run of spaces or hyphens, one

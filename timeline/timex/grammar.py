@@ -125,6 +125,14 @@ def _tod(text: str | None) -> str:
     return f"T{PARTS_OF_DAY[text.lower()]}" if text else ""
 
 
+#: a part of the holiday ("Christmas morning", "Thanksgiving night"): the day's part, as "Saturday night" is
+_HOLIDAY_TOD = r"(?:\s+(?P<tod>morning|afternoon|evening|night))?(?![\w-])"
+
+
+def _tod_desc(m: re.Match[str]) -> str:
+    return f" {m['tod'].lower()}" if m["tod"] else ""
+
+
 def _year(text: str) -> int:
     return int(text)
 
@@ -517,6 +525,8 @@ _NUMBERED = re.compile(
     r"|paragraph|clause|amendment|item|code|lot|line|vol\.|volume|page|p\.)\s+$",
     re.IGNORECASE,
 )
+#: a short group of digits joined to a number that follows it ("555-" in "1-800-555-2013", "20 7946 ")
+_DIGIT_GROUPS = re.compile(r"(?:(?<![\d,.])\d{1,3}-|\d\s\d{3,4}\s)$")
 #: a street after a house number ("2020 Main Street", "1600 Pennsylvania Avenue")
 _STREET = re.compile(
     r"(?:\s+[A-Z][a-z]+){1,3}\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Way|Place)\b"
@@ -542,12 +552,16 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if ctx.is_credit(m.start()):
         return None
+    if not pre and _DIGIT_GROUPS.search(ctx.text, max(0, m.start() - 8), m.start()):
+        return None  # "1-800-555-2013", "+44 20 7946 2013": the last group of a phone number, not a year
     if not pre and _CLOCK_ZONE.match(ctx.text, m.end("year")):
         return None  # "(1600 GMT)", "at 0730 hours": a 24-hour clock time, not a year
     if not pre and (_NUMBERED.search(ctx.text, max(0, m.start() - 16), m.start()) or _STREET.match(ctx.text, m.end())):
         return None  # "Resolution 1973", "Flight 2013", "Windows 2000", "2020 Main Street": a number, not a year
     if pre in ("pre", "post") and ctx.text[m.end("mod") : m.end("mod") + 1] != "-":
         return None  # "pre-2008 rules", "post-1959 politics", never "post 2000"
+    if re.fullmatch(r"the\s+(?:fiscal|financial|calendar|school|academic|model)", pre):
+        ctx.cut = m.start() + 4  # "the fiscal 2014 budget": "the" is the budget's; "fiscal 2014" the year
     mod = _mod(pre)
     desc = f"the year {year}, stated" + (f" ({' '.join(pre.split())}: {mod})" if mod else "")
     return _abs(D, f"{year:04d}", desc, mod)
@@ -571,12 +585,16 @@ def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
-    "century", rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century", 2
+    "century",
+    rf"(?:the\s+)?(?:(?P<mod>early|late|mid|(?:the\s+)?(?:first|second)\s+half\s+of(?:\s+the)?)[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century",
+    2,
 )
 def _century(m: re.Match[str], ctx: Context) -> Parsed | None:
     o = m["ord"].lower()
+    if m.group(0).lower().startswith("the") and re.match(r"-century\s+[a-z]", ctx.text[m.end() - 8 : m.end() + 3]):
+        ctx.cut = m.start() + 4  # "the 19th-century house": "the" is the house's; "19th-century" the time
     n = ORDINALS.get(o) or int(re.match(r"\d+", o).group(0))
-    return _abs(D, f"{n - 1:02d}", f"the {o} century", _mod(m["mod"]))
+    return _abs(D, f"{n - 1:02d}", f"the {o} century", _mod(re.sub(r"(?i)\s+the$", "", m["mod"] or "")))
 
 
 # --- days relative to publication ---------------------------------------------------------
@@ -600,6 +618,8 @@ def _deictic(m: re.Match[str], ctx: Context) -> Parsed | None:
     w = " ".join(m["w"].lower().split())
     if w in ("today", "tomorrow") and not m["mod"] and not m["tod"] and _generic_day(m, ctx):
         return None
+    if w == "today" and not m["mod"] and not m["tod"] and _today_against_then(m, ctx):
+        return _abs(D, "PRESENT_REF", "today, set against a time gone by: our times")
     tod = "TNI" if w == "tonight" else _tod(m["tod"])
     return Parsed(T if tod else D, "day", (str(_DEICTIC[w]),), tod=tod, mod=_mod(m["mod"]), desc=w)
 
@@ -616,6 +636,36 @@ _GENERIC_STOP = frozenset({"of", "in", "by", "for", "to", "and", "at", "on", "wi
 _NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
 
 
+#: a time gone by that "today" is set against in its sentence ("from 40% in 2009 to 5% today", "in the 1990s ...
+#: harder to come by today"): a year, a decade, "years ago", "once", "used to"
+_THEN = re.compile(
+    r"(?<![\w$€£#.,-])(?:1[5-9]\d\d|20\d\d)(?![\d%]|[,.]\d)|\b(?:1\d|20)?\d0['’]?s\b|\b(?:decades|centuries)\s+ago\b"
+    r"|\b(?:once|used\s+to|back\s+then|in\s+the\s+past|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+#: words that count the time from then to the day ("the 50th anniversary", "ten years after", "years ago today")
+_COUNTED_TO_TODAY = ("anniversary", "years after", "years since", "years on", "years ago", "marks", "mark the")
+_FROM_THEN_TO = re.compile(r"\bfrom\b[^;]*?(?:1[5-9]\d\d|20\d\d|\d0['’]?s)\b[^;]*\bto\b[^;]{0,40}$", re.IGNORECASE)
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?]\s+|\n)(?=[^.!?\n]*$)")
+
+
+def _today_against_then(m: re.Match[str], ctx: Context) -> bool:
+    """Is "today" our times rather than the day of publication ("market share has fallen from 40% in 2009 to
+    less than 5% today")? So when its sentence sets it against a time gone by before it and its clause is not
+    in the past ("said today" is the day, whatever the sentence dates)."""
+    lo = max(0, m.start() - 300)
+    cut = _SENTENCE_BEFORE.search(ctx.text, lo, m.start())
+    start = cut.end() if cut else lo
+    then = _THEN.search(ctx.text, start, m.start())
+    if not then:
+        return False
+    if ctx.sentence_mentions(m.start(), _COUNTED_TO_TODAY):
+        return False  # "Fifty years after the 1963 march, crowds gather today": the day, counted from then
+    if _FROM_THEN_TO.search(ctx.text[start : m.start()]):
+        return True  # "from 40% in 2009 to less than 5% today": a change told from then to now
+    return clause_tense(ctx.doc, m.start("w"), m.end("w")) not in ("past", "future")
+
+
 def _generic_day(m: re.Match[str], ctx: Context) -> bool:
     """Is "today's" / "of tomorrow" here our times in general ("today's youth"), not the day of publication?"""
     after = _GENERIC_AFTER.match(ctx.text, m.end("w"), m.end("w") + 40)
@@ -630,13 +680,20 @@ def _generic_day(m: re.Match[str], ctx: Context) -> bool:
     return noun is not None and noun.group(1) in _GENERIC_NOUNS
 
 
-@rule("this_tod", r"(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)", 3)
+@rule(
+    "this_tod",
+    r"(?:(?P<mod>early|late)\s+)?(?P<det>this|last|yesterday|tomorrow)\s+(?P<tod>morning|afternoon|evening|night)",
+    3,
+)
 def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "this morning", "last night", and with their modifier "late last night", "early this morning" (as
+    "late Tuesday" keeps its word)."""
     det = m["det"].lower()
     n = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[det]
     if det == "last" and m["tod"].lower() != "night":
         n = -1
-    return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), desc=f"{det} {m['tod'].lower()}")
+    desc = " ".join(m.group(0).lower().split())
+    return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), mod=_mod(m["mod"]), desc=desc)
 
 
 @rule(
@@ -693,15 +750,17 @@ def _weekday_week(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "holiday",
-    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?",
+    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?"
+    + _HOLIDAY_TOD,
     2,
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
     key = " ".join(m["h"].lower().split())
     month, day = HOLIDAYS[key]
+    tod = _tod(m["tod"])
     if m["year"]:
-        return _abs(D, f"{m['year']}-{month:02d}-{day:02d}", f"{key} {m['year']}")
-    return Parsed(D, "md", (str(month), str(day)), desc=key)
+        return _abs(T if tod else D, f"{m['year']}-{month:02d}-{day:02d}{tod}", f"{key} {m['year']}")
+    return Parsed(T if tod else D, "md", (str(month), str(day)), tod=tod, desc=key + _tod_desc(m))
 
 
 # --- clock times --------------------------------------------------------------------------
@@ -710,7 +769,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w(.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
+    rf"|(?<![\w.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -829,7 +888,7 @@ _UNIT_CODE = {
 
 @rule(
     "rel_unit",
-    rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?P<orso>\s+or\s+so)?(?![\w-])",
+    rf"(?:(?P<mod>earlier|later|early|late|mid|{YMOD})[\s-]*)?(?P<det>this\s+past|this\s+coming|this|last|next|past|previous|prior|coming|current|the\s+(?:past|last|next|previous|coming|current|following|prior|latest))\s+(?:(?P<fis>fiscal|financial)\s+)?(?P<u>week|month|year|quarter|decade|century|weekend|fortnight)(?P<orso>\s+or\s+so)?(?![\w-])",
     2,
 )
 def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -838,15 +897,33 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     modw = " ".join((m["mod"] or "").lower().split())
     code = _UNIT_CODE[u]
     n = _REL_N[det]
+    if m["fis"] and code not in ("Y", "Q"):
+        return None
+    if m["fis"] and not modw:
+        # "the coming fiscal year", "the last fiscal year", "the latest fiscal year" (the last one closed): a
+        # company's year named, never a stretch measured, as "the past 12 months" is
+        k = -1 if det == "the latest" and code == "Y" else n
+        ref = "story" if det in _NARRATIVE_DETS else ""
+        return Parsed(D, "unit", (code, str(k)), desc=f"{det} {m['fis'].lower()} {u}", ref=ref)
+    if (
+        det in ("the next", "the following")
+        and not modw
+        and code not in ("WE", "Q")
+        and ctx.word_before(m.start()) in _SPENDING
+    ):
+        # "spent the next decade playing in clubs", "for the next year": how long it lasted, a duration
+        return _abs(DUR, _duration(1, UNITS[u], u), f"{det} {u}, after '{ctx.word_before(m.start())}': a duration")
     if det == "the next" and not modw and code not in ("WE",):
         # "the next year he left" (a past story): the one after the story's time; "over the next year or so":
         # the one after publication (TimeML values both as the unit, as "the following year")
         return Parsed(D, "unit", (code, "1"), mod="APPROX" if m["orso"] else "", desc=f"{det} {u}", ref="past")
     if det in ("the past", "the last", "the next", "the coming", "past") and not modw:
+        if det == "the last" and _OF_MONTH.match(ctx.text, m.end()):
+            return None  # "the last week of May": a part of the month named, no stretch up to now
         unit = UNITS[u]
         return _abs(DUR, _duration(1, unit, u), f"{det} {u}: a duration")
     if modw in ("earlier", "later") and det in ("this", "current", "the current"):
-        ctx.cut = m.start("det")  # TimeML leaves "earlier" out of the extent; the interval keeps it
+        # "earlier this year" whole, as TimeBank marks it most often (and "late Tuesday" keeps its word too)
         return Parsed(D, "part", (code, "before" if modw == "earlier" else "after"), desc=f"{modw} this {u}")
     if det == "the latest" and code != "Q":
         return None
@@ -863,6 +940,7 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
     )
 
 
+_OF_MONTH = re.compile(rf"\s+of\s+(?:{MON}|{YEAR})", re.IGNORECASE)
 _COMPARED = re.compile(r"\b(?:from|compared\s+with|compared\s+to|against|versus|than)\b[^.;]{0,60}$", re.IGNORECASE)
 
 
@@ -871,6 +949,9 @@ def _compares_quarter(start: int, ctx: Context) -> bool:
     about a quarter's figures?"""
     return bool(_COMPARED.search(ctx.text, max(0, start - 80), start)) and ctx.sentence_mentions(start, ("quarter",))
 
+
+#: words before "the next year" that make it a stretch, not a point: "spent the next decade", "for the next year"
+_SPENDING = frozenset({"spent", "spend", "spends", "spending", "for", "throughout"})
 
 #: "the following year", "the previous week": counted from the time the story is at, not from publication
 _NARRATIVE_DETS = frozenset({"the following", "following", "the previous", "previous", "the prior", "prior"})
@@ -971,7 +1052,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1096,14 +1177,18 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "month_range_quarter",
-    rf"(?:the\s+)?(?P<a>{MON})\s*[-–/]\s*(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+quarter(?!s)",
+    rf"(?:the\s+)?(?:(?P<a>{MON})\s*[-–/]\s*)?(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+(?P<h>quarter|period)(?!s)",
     3,
 )
 def _month_range_quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "the January-March quarter", "the July-September 2023 quarter": a calendar quarter by its months."""
-    a, b = _month(m["a"]), _month(m["b"])
+    """ "the January-March quarter", "the April-June period", "the July-September 2023 quarter": a calendar
+    quarter by its months; "the June quarter", "the September quarter": by the month it ends in."""
+    b = _month(m["b"])
+    a = _month(m["a"]) if m["a"] else b - 2
+    if not m["a"] and m["h"].lower() != "quarter":
+        return None  # "the June period": no quarter named
     if a % 3 != 1 or b != a + 2:
-        return None  # a fiscal quarter off the calendar ("the November-January quarter")
+        return None  # a fiscal quarter off the calendar ("the November-January quarter", "the August quarter")
     q = (a - 1) // 3 + 1
     if m["yr"]:
         return _abs(D, f"{m['yr']}-Q{q}", f"Q{q} {m['yr']} by its months, stated")
@@ -1313,13 +1398,21 @@ _HALF_UNIT = {"minute": "PT30S", "hour": "PT30M", "day": "PT12H", "year": "P6M",
 
 @rule(
     "half_unit",
-    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?half\s+(?:an?\s+)(?P<u>minute|hour|day|year|decade|century)(?![\w-])",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?half\s+(?:an?\s+)(?P<u>minute|hour|day|year|decade|century)"
+    r"(?:\s+(?P<ago>ago))?(?![\w-])",
     2,
 )
 def _half_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "half an hour" (30 minutes), "nearly half a century" (50 years)."""
+    """ "half an hour" (30 minutes), "nearly half a century" (50 years); "half a century ago" the year 50 back,
+    as "50 years ago" is."""
     mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
     u = m["u"].lower()
+    desc = " ".join(m.group(0).lower().split())
+    if m["ago"]:
+        back = {"year": ("M", "6"), "decade": ("Y", "5"), "century": ("Y", "50")}.get(u)
+        if back is None:
+            return _abs(D, "PAST_REF", f"{desc}: a moment ago")
+        return Parsed(D, "ago", back, mod=mod, desc=desc)
     return _abs(DUR, _HALF_UNIT[u], f"half a{'n' if u == 'hour' else ''} {u}: a duration", mod)
 
 
@@ -1331,7 +1424,7 @@ def _unit_word(word: str) -> str:
 
 @rule(
     "duration",
-    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM})|(?P<to>\s+to\s+)(?P<num2>{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1344,6 +1437,15 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         return None
     if numw == "half" and m["sep"] != "-":
         return None  # "half-century" is a unit; "half year" may be a year's half ("the first half year")
+    if m["to"]:
+        # "two to three weeks": one span, valued by its least, as "two or three weeks"; a count that is no range
+        # ("rose from 50 to three years") keeps only the second number
+        n2 = number_value(" ".join(m["num2"].lower().split()))
+        if n2 is None or n is None or not n < n2 or n != int(n) or n2 != int(n2):
+            if n2 is None:
+                return None
+            ctx.cut = m.start("num2")
+            numw, n, vague = " ".join(m["num2"].lower().split()), n2, False
     if n is not None and (m["half"] or m["half2"]):
         n += 0.5
     after = ctx.text[m.end() : m.end() + 12].lower()
@@ -1390,6 +1492,10 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
+        if code == "DE" and tail == "ago":
+            # "a decade ago", "two decades ago": a year, as "ten years ago" is (TimeBank writes the year; TimeML
+            # has no decade-back arithmetic a reader would count in)
+            code, k = "Y", k * 10
         if k * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0) > _CALENDAR_YEARS:
             # "66 million years ago": before any calendar year a value can hold
             return _abs(D, "PAST_REF" if _AGO[tail] > 0 else "FUTURE_REF", f"{m.group(0).lower()}: before the calendar")
@@ -1407,18 +1513,60 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(DUR, "abs", value=value, mod=mod, desc=f"a duration of {numw} {u}(s)")
 
 
+#: the parts of a compound duration, largest first: (unit word, ISO designator, a clock unit)
+_COMPOUND_PARTS = {
+    "year": ("Y", False),
+    "month": ("M", False),
+    "day": ("D", False),
+    "hour": ("H", True),
+    "minute": ("M", True),
+    "second": ("S", True),
+}
+
+
+@rule(
+    "compound_duration",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?(?P<n1>\d+|{NUMW}|an?)\s+(?P<u1>year|month|day|hour|minute)s?,?"
+    rf"\s+(?:and\s+)?(?P<n2>\d+|{NUMW})\s+(?P<u2>month|day|hour|minute|second)s?(?![\w-])",
+    2,
+)
+def _compound_duration(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "2 hours 38 minutes", "three years and six months": one duration, its parts in one value (PT2H38M,
+    P3Y6M), as a finishing time or a sentence is written."""
+    u1, u2 = m["u1"].lower(), m["u2"].lower()
+    order = list(_COMPOUND_PARTS)
+    if order.index(u2) <= order.index(u1):
+        return None  # "two days, three hours" runs down; "two hours, three days" is a list
+    n1, n2 = number_value(m["n1"].lower()), number_value(m["n2"].lower())
+    if n1 is None or n2 is None or n1 != int(n1) or n2 != int(n2):
+        return None
+    date_part = time_part = ""
+    for n, u in ((int(n1), u1), (int(n2), u2)):
+        code, clock = _COMPOUND_PARTS[u]
+        if clock:
+            time_part += f"{n}{code}"
+        else:
+            date_part += f"{n}{code}"
+    value = "P" + date_part + (f"T{time_part}" if time_part else "")
+    mod = _APPROX.get(" ".join((m["ap"] or "").lower().split()), "")
+    return _abs(DUR, value, " ".join(m.group(0).lower().split()) + ": a duration", mod)
+
+
 #: how many years back (or ahead) "N years ago" can be written as a year
 _CALENDAR_YEARS = 5000
 
 
 @rule(
     "long_compound",
-    rf"(?<![\w-])(?:(?P<num>{NUM})-)?(?P<u>{UNIT})(?P<pl>s)?-long(?![\w-])",
+    rf"(?<![\w-])(?:(?P<num>{NUM})-)?(?P<u>{UNIT})(?P<pl>s)?-?long(?![\w-])",
     2,
 )
 def _long_compound(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "a year-long inquiry", "a decades-long feud", "a two-week-long strike": how long something lasts."""
+    """ "a year-long inquiry", "a decades-long feud", "a two-week-long strike", "a weeklong strike": how long
+    something lasts."""
     u = _unit_word(m["u"])
+    if "-long" not in m.group(0).lower() and (m["num"] or m["pl"] or u not in ("day", "week", "month", "year")):
+        return None  # "weeklong", "yearlong" are words; "hourlong", "secondlong" are not read
     if m["num"]:
         n = number_value(m["num"])
         if n is None:
@@ -1432,9 +1580,15 @@ def _long_compound(m: re.Match[str], ctx: Context) -> Parsed | None:
 _COUNTED = re.compile(rf"(?<![\w-])(?:{NUM}|\d+)[\s-]+$", re.IGNORECASE)
 
 
+#: "in the", "over the", "during the" before "years since", "years that followed"
+_IN_THE = re.compile(r"(?<![\w-])(?:in|over|during|through|for)\s+the\s+$", re.IGNORECASE)
+
+
 @rule(
     "bare_units",
-    r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
+    r"(?<![\w-])(?P<pre>recent|coming|the\s+coming|the\s+next\s+few|the\s+past\s+few|the\s+last\s+few)?\s*(?P<u>years|months|weeks|days|decades|hours|minutes|centuries|quarters)"
+    r"(?P<or>\s+(?:or|and)\s+(?:even\s+|perhaps\s+|possibly\s+)?(?:years|months|weeks|days|decades|hours))?"
+    r"(?P<tail>\s+(?:ago|earlier|later))?(?![\w-])",
     0,
 )
 def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1458,6 +1612,12 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         return _abs(D, "PAST_REF", f"{u} {tail}: vague")
     before = ctx.word_before(m.start())
     nxt = ctx.word_after(m.end())
+    if (
+        before == "the"
+        and nxt in ("since", "that", "which", "following")
+        and _IN_THE.search(ctx.text, max(0, m.start() - 16), m.start())
+    ):
+        return _abs(DUR, _duration(None, unit, word), f"the {u} {nxt}: a vague duration")  # "in the years since"
     if before in (
         "for",
         "in",
@@ -1474,7 +1634,7 @@ def _bare_units(m: re.Match[str], ctx: Context) -> Parsed | None:
         "takes",
         "taking",
     ) or nxt in ("after", "before", "later", "earlier", "of"):
-        if nxt == "of" and before not in ("for", "in", "over", "after"):
+        if nxt == "of" and before not in ("for", "in", "over", "after", "within"):
             return None
         return _abs(DUR, _duration(None, unit, word), f"{u}: a vague duration")
     return None
@@ -1492,16 +1652,85 @@ def _over_the_units(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(DUR, _duration(None, UNITS[word], word), f"the {u}: a vague duration")
 
 
+#: words before "another day" that make it a length ("wait another day", "for another day")
+_LASTING = frozenset(
+    {"for", "wait", "waited", "stay", "stayed", "spend", "spent", "last", "lasted", "remain", "remained", "take"}
+    | {"took", "within", "in", "extra", "just", "only", "at", "least"}
+)
+
+
+@rule(
+    "another_unit",
+    rf"(?<![\w-])another\s+(?:(?P<num>{NUM})\s+)?(?P<u>minute|hour|day|night|week|fortnight|month|year|decade|centur(?:y|ie))(?P<pl>s)?(?![\w-])",
+    1,
+)
+def _another_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "wait another decade", "for another two years": a duration, the word "another" in its extent."""
+    u = _unit_word(m["u"])
+    numw = " ".join((m["num"] or "a").lower().split())
+    n = None if numw in VAGUE_NUMBERS else number_value(numw)
+    if n is None and numw not in VAGUE_NUMBERS:
+        return None
+    if bool(m["pl"]) == (n == 1):
+        return None  # "another years", "another one day": not a count of the unit
+    if ctx.text.startswith(("'s", "’s"), m.end()):
+        return None  # "another day's pay": a measure of something else
+    if u == "day" and not m["num"] and ctx.word_before(m.start()) not in _LASTING:
+        return None  # "live to fight another day", "another day of protests": a day among others, no length
+    return _abs(DUR, _duration(n, UNITS[u], u), " ".join(m.group(0).lower().split()) + ": a duration")
+
+
 @rule("a_while", r"(?<![\w-])for\s+(?P<x>a\s+(?:little\s+|long\s+)?while)(?![\w-])", 0)
 def _a_while(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "for a while", "for a long while": a stretch of unstated length and unit."""
     return _abs(DUR, "PXX", "a while: a vague duration")
 
 
+@rule("new_year", r"(?:in|into|until|till|by|after|over)\s+(?P<x>(?:early\s+)?the\s+new\s+year)(?![\w'’-])", 1)
+def _new_year(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The inquiry will report in the new year": the coming year, said as the old one closes."""
+    early = m["x"].lower().startswith("early")
+    return Parsed(D, "unit", ("Y", "1"), mod="START" if early else "", desc="the new year: the coming year")
+
+
+@rule(
+    "generation_ago",
+    r"(?<![\w-])(?:(?:about|nearly|almost|more\s+than|over)\s+)?(?:a|one)\s+generation\s+ago(?![\w-])",
+    1,
+)
+def _generation_ago(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a generation ago": the past, with no unit TimeML can count (PAST_REF), as "years ago" is."""
+    return _abs(D, "PAST_REF", "a generation ago: the past")
+
+
 @rule("units_ahead", r"(?<![\w-])the\s+(?P<u>days|weeks|months|years|decades)\s+(?:ahead|to\s+come)(?![\w-])", 1)
 def _units_ahead(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "in the weeks ahead", "the years to come": the future, as "the coming weeks"."""
     return _abs(D, "FUTURE_REF", f"the {m['u'].lower()} ahead")
+
+
+#: what closes before "for the week" in a market report: a move ("up 2% for the week", "higher for the week")
+_MARKET_MOVE = re.compile(
+    r"(?:^|[.!?]\s+|\n|\b(?:higher|lower|up|down|unchanged|flat|gain|loss|rise|fall|decline|advance|percent|points?)\s+"
+    r"|%\s+)$",
+    re.IGNORECASE,
+)
+
+
+@rule("market_week", r"(?:for|on|over)\s+(?P<x>the\s+week)(?=\s*[,.;])", 1)
+def _market_week(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "For the week, the Dow fell 1.5%", "up 2% for the week", "the week's most active session": a market
+    report's week, the one it closes (the week of the story's day)."""
+    if "x" in m.re.groupindex and not _MARKET_MOVE.search(ctx.text, max(0, m.start() - 20), m.start()):
+        return None  # "he stayed for the week": how long, no week named
+    return Parsed(D, "unit", ("W", "0"), desc="the week a market report closes", ref="story")
+
+
+rule(
+    "market_week_best",
+    r"the\s+week(?=['’]s\s+(?:most|biggest|best|worst|highest|lowest|largest|heaviest|sharpest|steepest)\b)",
+    1,
+)(_market_week)
 
 
 # --- references and sets ------------------------------------------------------------------
@@ -1532,6 +1761,8 @@ _REFS = {
     "the future": "FUTURE_REF",
     "future": "FUTURE_REF",
     "soon": "FUTURE_REF",
+    "any time soon": "FUTURE_REF",
+    "anytime soon": "FUTURE_REF",
     "the near future": "FUTURE_REF",
     "shortly": "FUTURE_REF",
     "someday": "FUTURE_REF",
@@ -1543,9 +1774,13 @@ _REFS = {
 }
 
 
+#: a number right after "the past" ("the past 10 sessions", "the past dozen games")
+_COUNTED_AFTER = re.compile(rf"\s+(?:\d|(?:{NUMW}|dozen|couple)\b)", re.IGNORECASE)
+
+
 @rule(
     "ref",
-    r"(?<![\w-])(?:in\s+)?(?P<x>right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
+    r"(?<![\w-])(?:in\s+)?(?P<x>any\s*time\s+soon|right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
     0,
 )
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1597,6 +1832,8 @@ def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
             "season",
         ):
             return None
+    if w == "the past" and _COUNTED_AFTER.match(ctx.text, m.end("x")):
+        return None  # "in 9 of the past 10 sessions": a count of days, not the past
     if w == "the past" and ctx.word_after(m.end("x")) in (
         "few",
         "several",
@@ -1627,12 +1864,15 @@ _SETS = {
     "biweekly": "P2W",
     "fortnightly": "P2W",
     "twice-yearly": "P6M",
+    "twice-weekly": "P1W",
+    "twice-monthly": "P1M",
+    "twice-daily": "P1D",
 }
 
 
 @rule(
     "set_adv",
-    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-yearly)(?![\w-])",
+    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-(?:yearly|weekly|monthly|daily))(?![\w-])",
     0,
 )
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1664,6 +1904,8 @@ _NAMED_PAPER = re.compile(
 )
 def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     u = m["u"].lower()
+    if m["det"].lower() == "per" and ctx.after_quantity(m.start()):
+        return None  # "300 patients per day", "$40 per hour": a rate of things, as "four flights a week" is
     if m["mon"]:
         return _abs(SET, f"XXXX-{_month(m['mon']):02d}", f"every {MONTH_NAMES[_month(m['mon'])]}")
     if u in ("morning", "evening", "night"):
@@ -1675,12 +1917,59 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
     unit = UNITS["century" if u.startswith("centur") else u]
     n: float | None = 1
     if m["num"]:
-        n = number_value(m["num"])
-        if n is None:
-            return None
-    if m["other"] and m["other"].lower() == "other":
+        numw = " ".join(m["num"].lower().split())
+        n = None if numw in VAGUE_NUMBERS else number_value(numw)
+        if n is None and numw not in VAGUE_NUMBERS:
+            return None  # "every few months": a set of a vague period (PXM)
+    if m["other"] and m["other"].lower() == "other" and n is not None:
         n = (n or 1) * 2
     return _abs(SET, _duration(n, unit, u), " ".join(m.group(0).lower().split()) + ": a set")
+
+
+#: the units a rate can be counted in, smallest first ("24 hours a day": hours inside a day)
+_RATE_ORDER = ("second", "minute", "hour", "day", "night", "week", "month", "year")
+
+
+@rule(
+    "rate",
+    rf"(?<![\w-])(?:(?P<ap>{_DAPPROX})\s+)?(?:(?P<times>once|twice|thrice|(?:{NUM}|\d+)\s+times)|(?P<num>{NUM})(?:\s+(?:to|or)\s+{NUM})?\s+(?P<inner>{UNIT})s?)"
+    rf"\s+(?:a|an|per|each)\s+(?P<u>second|minute|hour|day|night|week|month|year)(?![\w-])",
+    3,
+)
+def _rate(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "twice a week", "three times a day", "24 hours a day", "seven days a week": a set, counted in the
+    last unit (TimeML's "twice a week" is one SET, P1W, freq 2X). Only when the count is of times or of a
+    smaller unit: "$2 million a year" and "four flights a week" are rates of things, not of time."""
+    u = m["u"].lower()
+    if m["inner"]:
+        inner = _unit_word(m["inner"])
+        if inner not in _RATE_ORDER or _RATE_ORDER.index(inner) >= _RATE_ORDER.index(u):
+            return None
+        if m["num"].lower() in ("a", "an"):
+            return None
+    return _abs(SET, _duration(1, UNITS[u], u), " ".join(m.group(0).lower().split()) + ": a set")
+
+
+@rule(
+    "season_span",
+    r"(?<![\w-])(?:(?P<pos>the\s+(?:end|close|start|beginning|middle)\s+of\s+the\s+))?"
+    rf"(?P<year>{YEAR})[-/–](?P<yy>\d\d)(?![\w/-]|[.,]\d)"
+    r"(?(pos)\s+(?:season|campaign|financial\s+year|fiscal\s+year|tax\s+year|school\s+year|academic\s+year))",
+    3,
+)
+def _season_span(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the 2022-23 season", "the 2021/22 financial year": a year and the next, as seasons and budgets run.
+    One expression, valued as the year it begins in (a reader dating it by the start); its end is in the next
+    ("the end of the 2012-13 season" is 2013)."""
+    year = int(m["year"])
+    if int(m["yy"]) != (year + 1) % 100:
+        return None  # "2021-03" (a month), "1990-95" (a range of years)
+    pos = (m["pos"] or "").split()
+    if len(pos) > 1:
+        mod = _mod(pos[1])
+        y = year + 1 if mod == "END" else year
+        return _abs(D, f"{y:04d}", f"the {pos[1]} of the span {year}-{year + 1}", mod)
+    return _abs(D, f"{year:04d}", f"the span {year}-{year + 1}: from {year}")
 
 
 # --- spelled-out years, reporting periods, holidays on weekdays ---------------------------------
@@ -1755,16 +2044,18 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(D, "ago", ("Y", "1"), desc=f"{adj}: a year before publication")
 
 
-@rule("thanksgiving", r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?thanksgiving(?:\s+day)?(?![\w-])", 2)
+@rule("thanksgiving", r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?thanksgiving(?:\s+day)?(?![\w-])" + _HOLIDAY_TOD, 2)
 def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
     det = (m["det"] or "").lower()
-    return Parsed(D, "thx", (det,) if det else (), desc=m.group(0).lower())
+    tod = _tod(m["tod"])
+    return Parsed(T if tod else D, "thx", (det,) if det else (), tod=tod, desc=" ".join(m.group(0).lower().split()))
 
 
 @rule(
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?![\w-]|\s+(?:Island|Rising))",
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
+    r"(?![\w-]|\s+(?:Island|Rising))",
     2,
 )
 def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1775,9 +2066,16 @@ def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["year"]:
         day = feast_day(name, int(m["year"]))
         y, w, _ = day.isocalendar()
-        return _abs(D, f"{y}-W{w:02d}" if week else day.isoformat(), f"{name} {m['year']}, stated")
+        if week:
+            return _abs(D, f"{y}-W{w:02d}", f"{name} week {m['year']}, stated")
+        tod = _tod(m["tod"])
+        return _abs(T if tod else D, day.isoformat() + tod, f"{name} {m['year']}, stated")
     det = (m["det"] or "").lower()
-    return Parsed(D, "feast", (name.replace(" ", "_"), det, *(("week",) if week else ())), desc=m.group(0).lower())
+    if week and m["tod"]:
+        return None
+    tod = _tod(m["tod"])
+    args = (name.replace(" ", "_"), det, *(("week",) if week else ()))
+    return Parsed(T if tod else D, "feast", args, tod=tod, desc=" ".join(m.group(0).lower().split()))
 
 
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)
@@ -1900,6 +2198,51 @@ def _mid_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     if w in WEEKDAYS:
         return Parsed(T, "wd", (str(_wd(w)),), tod=tod, desc=m.group(0).lower())
     return Parsed(T, "day", (str(_DEICTIC.get(w, 0)),), tod=tod, desc=m.group(0).lower(), ref="" if w else "story")
+
+
+#: what "overnight" qualifies when it is a kind of thing, not a night ("an overnight success", "the overnight rate")
+_OVERNIGHT_KINDS = frozenset(
+    {"success", "successes", "sensation", "star", "stay", "stays", "trip", "trips", "flight", "flights", "train"}
+    | {"trains", "bag", "bags", "guest", "guests", "delivery", "shipping", "rate", "rates", "lending", "loan"}
+    | {"loans", "market", "markets", "money", "funds", "deposit", "deposits", "repo", "camp", "shelter", "visit"}
+    | {"visits", "parking", "bus", "buses", "ferry", "hike", "oats", "shift", "shifts", "care", "sleepover"}
+    | {"index", "interbank", "borrowing", "borrowings", "repurchase", "libor", "bags", "express", "mail", "courier"}
+)
+#: "overnight" as "suddenly": "it will not change overnight", "almost overnight"
+_SUDDENLY_BEFORE = re.compile(
+    r"\b(?:almost|virtually|practically|literally|nearly|seemingly|change[sd]?|changing|happen(?:s|ed)?|disappear(?:s|ed)?"
+    r"|vanish(?:es|ed)?|transform(?:s|ed)?|become|became|turn(?:s|ed)?)\s+$",
+    re.IGNORECASE,
+)
+
+
+#: a denial before "overnight" in its clause: the "suddenly" sense ("did not happen overnight")
+_NOT_OVERNIGHT = re.compile(r"\b(?:not|never|rarely|seldom|n['’]t|cannot|no\s+one)\b[^.;,:]*$", re.IGNORECASE)
+
+
+@rule("overnight", r"(?<![\w-])overnight(?![\w-])", 1)
+def _overnight(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Police arrested two men overnight", "overnight losses in New York", "will shift east overnight": the night
+    just gone in a past clause (before the story's day), tonight otherwise (TimeML: a TIME, TNI)."""
+    if ctx.word_after(m.end()) in _OVERNIGHT_KINDS or ctx.word_before(m.start()) in ("an", "a", "the", "every", "each"):
+        return None
+    if _SUDDENLY_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()) or _NOT_OVERNIGHT.search(
+        ctx.text, max(0, m.start() - 50), m.start()
+    ):
+        return None  # "will not change overnight", "democracies rarely fail overnight": suddenly, no night
+    # counted back ("ago"), so that the night does not become the story's day: "Markets fell overnight but
+    # recovered by midday" puts midday on the day after that night, not on it
+    if clause_tense(ctx.doc, m.start(), m.end()) == "past":
+        return Parsed(T, "ago", ("D", "1"), tod="TNI", desc="overnight, past tense: the night before", ref="past")
+    return Parsed(T, "ago", ("D", "0"), tod="TNI", desc="overnight: tonight")
+
+
+@rule("midweek", r"(?<![\w-])mid-?week(?![\w-])", 1)
+def _midweek(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "a goalless draw in midweek", "will review it midweek": the middle of the week of publication."""
+    if ctx.word_before(m.start()) in ("a", "an", "every", "each"):
+        return None  # "a midweek game": any week's
+    return Parsed(D, "unit", ("W", "0"), mod="MID", desc="midweek: this week")
 
 
 @rule("at_the_time", r"(?:at|by)\s+(?P<x>(?:the|that)\s+time)(?=\s*[,.;:)'\"])", 1)
