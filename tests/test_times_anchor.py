@@ -193,6 +193,32 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "The following week",
         "2024-W07",
     ),
+    # "the previous quarter" after a quarter the story named: the one before it, not the one before publication
+    (
+        "Net income rose 8% in the third quarter of 2023. Sales in the previous quarter had fallen.",
+        dt.date(2023, 11, 14),
+        "the previous quarter",
+        "2023-Q2",
+    ),
+    (
+        "Revenue for the second quarter of 2022 rose 4% from the prior quarter.",
+        dt.date(2023, 11, 14),
+        "the prior quarter",
+        "2022-Q1",
+    ),
+    # a point compared with is not where the story is: "the deadliest since ...", "in February from January"
+    (
+        "The blast was the deadliest since June 3, 2009. Police sealed off the area at 6 p.m. and searched it.",
+        WED,
+        "6 p.m.",
+        "2024-03-13T18:00",
+    ),
+    (
+        "Factory orders rose 1.2% in January from December and were 5% higher than a year earlier.",
+        WED,
+        "a year earlier",
+        "2023-01",
+    ),
 ]
 
 

@@ -657,6 +657,10 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             # "The next day, ... calls he made in 2016. That night, ...": a year or month named in passing (in a
             # clause qualifying a noun) leaves the story on the day it was at, for what counts days from it
             at = day_ref
+        if not p.ref and p.kind == "unit" and p.args == ("Q", "-1") and _PREVIOUS.match(text, s):
+            # "the previous quarter" after "the third quarter of 2013": the one before that quarter
+            p, unit = dataclasses.replace(p, ref="past"), "Q"
+            at = ref
         if p.ref == "past" and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
             at = _clock_day(clause_tense(doc, s, e), at, past_day, anchor, "\n" in text[ref_end:s])
         if p.ref and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
@@ -678,6 +682,9 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             new_ref = _reference(t)
             # "following Tuesday's 3-0 defeat": a day naming an event in passing; the story stays on its day
             passing = ref is not None and ref[1] == "day" and text.startswith(("'s ", "’s "), e)
+            # "the deadliest since Sept. 11, 2001", "rose 0.4% in February from January": a point of comparison
+            same_sentence = ref is not None and not _SENTENCE_BREAK.search(text, ref_end, s)
+            passing = passing or _compared_point(text, s, e, same_sentence)
             if new_ref is not None and not passing:
                 ref, ref_end = new_ref, e
             if ref is not None and ref[1] == "day":
@@ -695,6 +702,24 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     if anchor is not None:
         _headline_days(text, out, anchor)
     return tuple(out)
+
+
+_PREVIOUS = re.compile(r"(?:the\s+)?(?:previous|prior|preceding)\s", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|till|until|[-–—])\s", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _compared_point(text: str, s: int, e: int, same_sentence: bool) -> bool:
+    """An expression that only marks a point compared with, not where the story is: "the deadliest since Sept.
+    11, 2001" (the story stays on its day), or "rose 0.4% in February from January", after the sentence named its
+    own time. Not the start of a span ("since 2001" is one in "since 2001, prices have doubled"; "from January to
+    March")."""
+    before = text[max(0, s - 30) : s]
+    if _SINCE_BEFORE.search(before):  # a span from then up to now: the story is not at its start
+        return True
+    return same_sentence and bool(_FROM_BEFORE.search(before)) and not _RANGE_AFTER.match(text, e)
 
 
 #: a comparison's word a few words before the expression ("down from $3.27 a year earlier")
@@ -904,6 +929,9 @@ def _from_reported_quarter(
         value, what = f"{p.args[0]}-Q{q}", f"in {p.args[0]},"
     elif p.kind == "unit" and p.args in (("QC", "-1"), ("Q", "0")):  # "the latest period", "the quarter"
         value, what = f"{year:04d}-Q{q}", "itself,"
+    elif p.kind == "unit" and p.args == ("Q", "-1") and p.ref == "past":  # "the previous quarter"
+        y, m = (year - 1, 4) if q == 1 else (year, q - 1)
+        value, what = f"{y:04d}-Q{m}", "the one before"
     else:
         return None
     if not 1 <= int(value[:4]) <= 9999:
