@@ -219,6 +219,13 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "a year earlier",
         "2023-01",
     ),
+    # a day a past event took place is not after publication; a day a past verb sets or awaits may be
+    ("The July 4 fireworks drew huge crowds downtown.", dt.date(2023, 6, 20), "July 4", "2022-07-04"),
+    ("Crowds filled the plaza on Dec. 31 to see the lights.", dt.date(2023, 12, 28), "Dec. 31", "2022-12-31"),
+    ("The board declared a dividend payable Dec. 31.", dt.date(2023, 12, 28), "Dec. 31", "2023-12-31"),
+    ("The talks were set to end on Dec. 31.", dt.date(2023, 12, 28), "Dec. 31", "2023-12-31"),
+    # a holiday qualifying the subject of a past clause is in the past
+    ("Labor Day traffic in September was lighter than usual.", dt.date(2023, 11, 29), "Labor Day", "2023-09-04"),
 ]
 
 

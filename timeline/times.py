@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import NEAR, clause_tense, in_noun_clause, on_present_be, saying_day
+from timeline.timex.tense import NEAR, clause_tense, happened_on, in_noun_clause, on_present_be, saying_day
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1015,6 +1015,12 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         direction = ""
     if not direction and p.kind == "wd" and on_present_be(doc, s, e):
         direction = "present"  # "the vote is on Sunday": a day a schedule names, ahead or today
+    if direction in ("past", "") and p.kind in ("md", "feast") and anchor is not None and happened_on(doc, s, e):
+        # "The July 4 parade drew crowds", in June: last year's (a past verb may set a day ahead, not live it);
+        # "Memorial Day sales were strong": the clause's past, though the day only qualifies its subject
+        direction = "past"
+        if p.kind == "md" and len(p.args) == 2 and (int(p.args[0]), int(p.args[1])) > (anchor.month, anchor.day):
+            p = dataclasses.replace(p, args=(*p.args, "done"), desc=f"{p.desc}, a past event")
     r = resolve(p, anchor, direction)
     return _made(
         text,

@@ -513,7 +513,8 @@ def resolve(
         how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
-        if args[2:] == ("since",):  # "since the March 3 shooting": the latest such day by publication
+        if args[2:] in (("since",), ("done",)):
+            # "since the March 3 shooting", "the July 4 parade drew crowds": the latest such day by publication
             year = anchor.year - ((month, day) > (anchor.month, anchor.day))
         elif args[2:] == ("asof",) and direction != "future":
             # "as of March 3, it holds…": the latest such day by publication, or a few weeks past it (a

@@ -501,3 +501,32 @@ def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
     else:
         gov = tok.head.head
     return gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in gov.children)
+
+
+#: verbs that set, plan or await a day rather than happen on it ("was set to expire Nov. 6", "declared a dividend
+#: payable Dec. 1"): a past one may name a day ahead
+_LOOKING_AHEAD = _FUTURE_HEADS | _SCHEDULING | _FORESEEING | _REPORTING | _GRANTING | _PROMISING | _CALLED_OFF
+_LOOKING_AHEAD_ALSO = frozenset({"declare", "approve", "announce", "authorize", "name", "fix", "move", "close", "end"})
+
+
+def happened_on(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Does the expression at ``start:end`` say when a past event took place: the time of a simple past verb ("Revellers
+    packed the square on New Year's Eve") or of its subject ("The July 4 parade drew crowds")? Such a day is not after
+    publication, unlike a day a past verb sets or awaits ("was set for Dec. 1", "a dividend payable Dec. 1")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ in ("compound", "nmod", "poss") and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = tok.head.head  # "The July 4 parade drew crowds"
+    elif tok.dep_ in ("nsubj", "nsubjpass"):
+        verb = tok.head  # "The 4th of July parade drew crowds", parsed with "4th" as the subject
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "at", "during") and tok.head.dep_ == "prep":
+        verb = tok.head.head  # "packed the square on New Year's Eve"
+    elif tok.dep_ == "npadvmod":
+        verb = tok.head
+    else:
+        return False
+    if verb.tag_ != "VBD" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _LOOKING_AHEAD | _LOOKING_AHEAD_ALSO:
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or c.tag_ == "MD" for c in verb.children)
