@@ -226,6 +226,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The talks were set to end on Dec. 31.", dt.date(2023, 12, 28), "Dec. 31", "2023-12-31"),
     # a holiday qualifying the subject of a past clause is in the past
     ("Labor Day traffic in September was lighter than usual.", dt.date(2023, 11, 29), "Labor Day", "2023-09-04"),
+    # a span's start is not after its end: a month or a clock time named before the other
+    ("The survey covers the months from August to October.", dt.date(2023, 11, 20), "August", "2023-08"),
+    ("The survey covers the months from August to October.", dt.date(2023, 11, 20), "October", "2023-10"),
+    ("Gunfire was heard from 11pm to 4am, residents said.", WED, "11pm", "2024-03-12T23:00"),
+    ("The curfew will run from 10 p.m. to 6 a.m. each night.", WED, "6 a.m.", "2024-03-14T06:00"),
+    ("Polling stations are open between 7 a.m. and 10 p.m.", WED, "7 a.m.", "2024-03-13T07:00"),
 ]
 
 

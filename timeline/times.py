@@ -698,6 +698,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
                 fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
     _same_named_days(out)
+    _span_in_order(text, out)
     _clock_before_date(text, out)
     if anchor is not None:
         _headline_days(text, out, anchor)
@@ -793,6 +794,67 @@ def _clock_day(
             return None  # "... meets on Dec. 14.\n\nThe candidate will speak at 1 a.m.": a day far off, named before
         return at
     return None
+
+
+_BARE_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}:\d\d", re.IGNORECASE)
+_SPAN_BETWEEN = re.compile(r"\s*(?:to|through|thru|till|until|[-–—])\s*|\s+and\s+")
+_SPAN_OPENING = re.compile(r"\b(?:from|between)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
+
+
+def _is_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """Are ``a`` and ``b`` the ends of one span: "from a to b", "from a-b", "between a and b"?"""
+    opening = _SPAN_OPENING.search(text[max(0, a.start - 20) : a.start])
+    between = text[a.end : b.start]
+    return bool(opening and _SPAN_BETWEEN.fullmatch(between)) and (
+        (" and" in between) == opening.group(0).lower().startswith("between")
+    )
+
+
+def _span_in_order(text: str, out: list[TimeExpression]) -> None:
+    """ "from September to November", "between Dec. 20 and Jan. 5": a span's start is not after its end. When the
+    two were given no year and their tenses put the start after the end ("The figures cover the period from
+    September to November", in December: not next September), the start is the one of the year before."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if _CLOCK_RULE.match(a.rule) and (_CLOCK_RULE.match(b.rule) or _BARE_CLOCK.fullmatch(b.text)):
+            _overnight(text, out, i)
+            continue
+        if not (a.relative and b.relative and a.type is b.type is TimexType.DATE):
+            continue
+        ma, mb = _MONTH_OR_DAY.fullmatch(a.value), _MONTH_OR_DAY.fullmatch(b.value)
+        if ma is None or mb is None or len(ma.group(2)) != len(mb.group(2)) or a.value <= b.value:
+            continue
+        if not _is_span(text, a, b):
+            continue
+        year = int(ma.group(1)) - 1
+        if year < 1 or f"{year:04d}{ma.group(2)}" > b.value or int(mb.group(1)) - year > 1:
+            continue
+        value = f"{year:04d}{ma.group(2)}"
+        date, precision = value_date(value)
+        if date is None:
+            continue
+        how = f"{a.how.rsplit(' → ', 1)[0]}; the start of a span to {b.text!r} ({b.value}) → {value}"
+        out[i] = dataclasses.replace(a, value=value, date=date, precision=precision, how=how)
+
+
+def _overnight(text: str, out: list[TimeExpression], i: int) -> None:
+    """ "from 11pm to 5am", on one day by their tenses: the night between two days. Ahead ("the curfew will run
+    from 11pm to 5am") it ends the next morning; else it began the night before."""
+    a, b = out[i], out[i + 1]
+    if a.date is None or b.date is None or a.value[:10] != b.value[:10] or a.value <= b.value:
+        return
+    if not _is_span(text, a, b):
+        return
+    k, n = (i + 1, 1) if a.direction == "future" else (i, -1)
+    t = out[k]
+    day = dt.date.fromisoformat(t.value[:10]) + dt.timedelta(days=n)
+    value = day.isoformat() + t.value[10:]
+    date, precision = value_date(value)
+    if date is None:
+        return
+    how = f"{t.how.rsplit(' → ', 1)[0]}; a span over the night → {value}"
+    out[k] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how)
 
 
 _WEEKDAY_RULE = re.compile(r"wd:[1-7](?:@.*)?")
