@@ -232,6 +232,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Gunfire was heard from 11pm to 4am, residents said.", WED, "11pm", "2024-03-12T23:00"),
     ("The curfew will run from 10 p.m. to 6 a.m. each night.", WED, "6 a.m.", "2024-03-14T06:00"),
     ("Polling stations are open between 7 a.m. and 10 p.m.", WED, "7 a.m.", "2024-03-13T07:00"),
+    # a date that a present "be" names is a schedule: ahead, or just over
+    ("Polling day is Nov. 5, and the deadline to register is Oct. 21.", dt.date(2024, 2, 20), "Nov. 5", "2024-11-05"),
+    ("Polling day is Nov. 5, and the deadline to register is Oct. 21.", dt.date(2024, 2, 20), "Oct. 21", "2024-10-21"),
+    ("Thanksgiving is Nov. 28 this year.", dt.date(2024, 2, 20), "Thanksgiving", "2024-11-28"),
 ]
 
 

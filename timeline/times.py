@@ -1075,8 +1075,9 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         if p.kind == "wd" and len(p.args) == 1:
             p = dataclasses.replace(p, args=(p.args[0], "near"))
         direction = ""
-    if not direction and p.kind == "wd" and on_present_be(doc, s, e):
-        direction = "present"  # "the vote is on Sunday": a day a schedule names, ahead or today
+    if not direction and p.kind in ("wd", "md", "feast", "thx") and on_present_be(doc, s, e):
+        # "the vote is on Sunday", "Election Day is Nov. 8": a day a schedule names, ahead or today
+        direction = "present"
     if direction in ("past", "") and p.kind in ("md", "feast") and anchor is not None and happened_on(doc, s, e):
         # "The July 4 parade drew crowds", in June: last year's (a past verb may set a day ahead, not live it);
         # "Memorial Day sales were strong": the clause's past, though the day only qualifies its subject

@@ -496,6 +496,12 @@ def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
         tok = tok.head  # "storms are possible Monday and Tuesday": the second day as the first
     if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":  # "the deadline is Friday"
         gov = tok.head
+    elif (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ in ("attr", "npadvmod") and c.ent_type_ == "DATE" for c in tok.head.children)
+    ):
+        gov = tok.head  # "Election Day is Nov. 8": a day named by its date
     elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
         return False
     else:
