@@ -236,6 +236,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Polling day is Nov. 5, and the deadline to register is Oct. 21.", dt.date(2024, 2, 20), "Nov. 5", "2024-11-05"),
     ("Polling day is Nov. 5, and the deadline to register is Oct. 21.", dt.date(2024, 2, 20), "Oct. 21", "2024-10-21"),
     ("Thanksgiving is Nov. 28 this year.", dt.date(2024, 2, 20), "Thanksgiving", "2024-11-28"),
+    # a weekday in the sentence that names another week is that week's day; not the day the story was told
+    ("Last week, the river peaked on Tuesday, a record.", dt.date(2024, 3, 15), "Tuesday", "2024-03-05"),
+    ("Next week the assembly will debate the bill on Monday.", MON, "Monday", "2024-03-18"),
+    ("Rents rose 2% from last week, the agency said Monday.", WED, "Monday", "2024-03-11"),
+    ("Rents rose 2% last week, the agency said on Monday.", WED, "Monday", "2024-03-11"),
 ]
 
 

@@ -26,7 +26,7 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import NEAR, clause_tense, happened_on, in_noun_clause, on_present_be, saying_day
+from timeline.timex.tense import NEAR, clause_tense, happened_on, in_noun_clause, on_present_be, said_on, saying_day
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -673,6 +673,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             p = dataclasses.replace(p, args=("Y", *p.args[1:]), ref="")  # no month named as the story's time
         if t is None and reported is not None:
             t = _from_reported_quarter(text, s, e, p, reported)
+        if t is None and p.kind == "wd" and len(p.args) == 1 and ref is not None and ref[1] == "week":
+            t = _day_of_named_week(doc, text, s, e, p, ref, ref_end, anchor)
         if t is None:
             t = _expression(doc, text, s, e, p, anchor)
             if t.direction == "future" and p.kind == "wd" and len(p.args) == 1 and anchor is not None:
@@ -809,6 +811,32 @@ def _is_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     return bool(opening and _SPAN_BETWEEN.fullmatch(between)) and (
         (" and" in between) == opening.group(0).lower().startswith("between")
     )
+
+
+def _day_of_named_week(
+    doc: ParsedDoc,
+    text: str,
+    s: int,
+    e: int,
+    p: Parsed,
+    ref: tuple[dt.date, str, str],
+    ref_end: int,
+    anchor: dt.date | None,
+) -> TimeExpression | None:
+    """ "Last week, temperatures hit 85 on Monday", "Next week the council votes on Tuesday": a weekday in the
+    sentence that named another week than publication's is that week's day."""
+    monday = ref[0]
+    if anchor is not None and monday == anchor - dt.timedelta(days=anchor.weekday()):
+        return None  # "this week": the weekday's tense tells which
+    if _SENTENCE_BREAK.search(text, ref_end, s) or s - ref_end > 160 or said_on(doc, s, e):
+        return None
+    if _FROM_BEFORE.search(text[max(0, ref_end - len(ref[2]) - 30) : ref_end - len(ref[2])]):
+        return None  # "prices fell from last week, AAA said on Monday": a week compared with
+    day = monday + dt.timedelta(days=int(p.args[0]) - 1)
+    value = day.isoformat()
+    date, precision = value_date(value)
+    how = f"{p.desc}, in the week the sentence names ({ref[2]!r}, {monday.isoformat()}) → {value}"
+    return _made(text, s, e, p, value=value, date=date, precision=precision, anchor=monday.isoformat(), how=how)
 
 
 def _span_in_order(text: str, out: list[TimeExpression]) -> None:

@@ -536,3 +536,15 @@ def happened_on(doc: ParsedDoc, start: int, end: int) -> bool:
     if verb.tag_ != "VBD" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _LOOKING_AHEAD | _LOOKING_AHEAD_ALSO:
         return False
     return not any(c.dep_ in ("xcomp", "ccomp") or c.tag_ == "MD" for c in verb.children)
+
+
+def said_on(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the day of a reporting verb ("AAA said Monday", "told reporters on
+    Friday")? That is when the story was told, not a day of the events it tells."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    return tok.dep_ in ("prep", "npadvmod") and tok.head.lemma_ in _REPORTING
