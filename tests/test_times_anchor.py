@@ -241,6 +241,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Next week the assembly will debate the bill on Monday.", MON, "Monday", "2024-03-18"),
     ("Rents rose 2% from last week, the agency said Monday.", WED, "Monday", "2024-03-11"),
     ("Rents rose 2% last week, the agency said on Monday.", WED, "Monday", "2024-03-11"),
+    # a plural subject's present that the tagger took for a bare verb: a schedule
+    ("The show closes in May, and tickets go on sale on Monday.", WED, "Monday", "2024-03-18"),
+    # today's weekday with a morning ahead, in that day's paper: this morning, not next week's
+    ("The president is expected to speak on Wednesday morning.", WED, "Wednesday morning", "2024-03-13TMO"),
 ]
 
 

@@ -1089,6 +1089,10 @@ def _from_reference(
     return _made(text, s, e, p, value=r.value, date=r.date, precision=r.precision, anchor=day.isoformat(), how=how)
 
 
+#: how far ahead a holiday is awaited: a past clause about it ("Black Friday orders were up") may be about the next
+_HOLIDAY_LEAD = 61
+
+
 def _made(text: str, s: int, e: int, p: Parsed, **fields: object) -> TimeExpression:
     """The expression at ``text[s:e]`` with its parse's type and modifier, and ``fields``."""
     return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, mod=p.mod, **fields)
@@ -1108,8 +1112,11 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         direction = "present"
     if direction in ("past", "") and p.kind in ("md", "feast") and anchor is not None and happened_on(doc, s, e):
         # "The July 4 parade drew crowds", in June: last year's (a past verb may set a day ahead, not live it);
-        # "Memorial Day sales were strong": the clause's past, though the day only qualifies its subject
-        direction = "past"
+        # "Memorial Day sales were strong": the clause's past, though the day only qualifies its subject, unless
+        # the next one is near ("Black Friday orders were ahead of last year's", in October: made for it)
+        ahead = resolve(p, anchor, "future").date if p.kind == "feast" and not direction else None
+        if ahead is None or dt.date.fromisoformat(ahead[:10]) > anchor + dt.timedelta(days=_HOLIDAY_LEAD):
+            direction = "past"
         if p.kind == "md" and len(p.args) == 2 and (int(p.args[0]), int(p.args[1])) > (anchor.month, anchor.day):
             p = dataclasses.replace(p, args=(*p.args, "done"), desc=f"{p.desc}, a past event")
     r = resolve(p, anchor, direction)

@@ -239,6 +239,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return FUTURE  # an imperative ("Expect highs near 60 on Thursday", "Vote early on Tuesday"): what is to do
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
+    if v.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in v.children):
+        return PRESENT  # "... and tickets go on sale on Monday": a plural's present the tagger took for a bare verb
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         return PAST
     return NONE
