@@ -245,6 +245,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The show closes in May, and tickets go on sale on Monday.", WED, "Monday", "2024-03-18"),
     # today's weekday with a morning ahead, in that day's paper: this morning, not next week's
     ("The president is expected to speak on Wednesday morning.", WED, "Wednesday morning", "2024-03-13TMO"),
+    # "starting Friday", "beginning Monday": the phrase takes its clause's tense
+    ("The console goes on sale starting Friday in Japan.", WED, "Friday", "2024-03-15"),
+    ("The new fares apply beginning Monday.", WED, "Monday", "2024-03-18"),
+    ("Prices rose starting Monday, traders said.", WED, "Monday", "2024-03-11"),
+    # a time a present "be" puts "at" a day: a schedule
+    ("Kick-off at the stadium is at 3pm on Saturday.", WED, "3pm on Saturday", "2024-03-16T15:00"),
 ]
 
 

@@ -222,7 +222,7 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST
     if v.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
         return FUTURE  # "is meeting on Wednesday": news' present progressive is arrangement
-    if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
+    if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl", "prep"):
         return verb_tense(v.head, depth + 1)
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
         if v.lemma_ in _SAME_FORM_PAST:
@@ -504,7 +504,9 @@ def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
         and any(c.dep_ in ("attr", "npadvmod") and c.ent_type_ == "DATE" for c in tok.head.children)
     ):
         gov = tok.head  # "Election Day is Nov. 8": a day named by its date
-    elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
+    elif tok.dep_ == "prep" and tok.lower_ in ("on", "at") and any(c.dep_ == "pobj" for c in tok.children):
+        gov = tok.head  # "kick-off is at 3pm on Saturday": the expression's root is its preposition
+    elif tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "at") or tok.head.dep_ != "prep":
         return False
     else:
         gov = tok.head.head
