@@ -251,6 +251,11 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Prices rose starting Monday, traders said.", WED, "Monday", "2024-03-11"),
     # a time a present "be" puts "at" a day: a schedule
     ("Kick-off at the stadium is at 3pm on Saturday.", WED, "3pm on Saturday", "2024-03-16T15:00"),
+    # a weather entry with no verb is a forecast: today or ahead (past weather is told in the past tense)
+    ("Forecast: Tuesday, sunny, high 68. Wednesday, showers likely.", WED, "Tuesday", "2024-03-19"),
+    ("Forecast: Tuesday, sunny, high 68. Wednesday, showers likely.", WED, "Wednesday", "2024-03-13"),
+    ("Thursday: Mostly cloudy, with a low around 40.", WED, "Thursday", "2024-03-14"),
+    ("Thursday was mostly cloudy and cold.", WED, "Thursday", "2024-03-07"),
 ]
 
 

@@ -26,7 +26,16 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import NEAR, clause_tense, happened_on, in_noun_clause, on_present_be, said_on, saying_day
+from timeline.timex.tense import (
+    NEAR,
+    clause_tense,
+    forecast_entry,
+    happened_on,
+    in_noun_clause,
+    on_present_be,
+    said_on,
+    saying_day,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1107,6 +1116,8 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         if p.kind == "wd" and len(p.args) == 1:
             p = dataclasses.replace(p, args=(p.args[0], "near"))
         direction = ""
+    if not direction and p.kind == "wd" and forecast_entry(doc, s, e):
+        direction = "present"  # "Forecast: Tuesday, sunny, high 68.": a verbless weather entry, today or ahead
     if not direction and p.kind in ("wd", "md", "feast", "thx") and on_present_be(doc, s, e):
         # "the vote is on Sunday", "Election Day is Nov. 8": a day a schedule names, ahead or today
         direction = "present"

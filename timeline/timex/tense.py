@@ -552,3 +552,25 @@ def said_on(doc: ParsedDoc, start: int, end: int) -> bool:
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
         tok = tok.head
     return tok.dep_ in ("prep", "npadvmod") and tok.head.lemma_ in _REPORTING
+
+
+#: words of a weather forecast's verbless entries ("Tuesday: sunny, high 68.", "Wednesday, showers likely.")
+_WEATHER = frozenset(
+    {"sunny", "cloudy", "showers", "shower", "rain", "snow", "clearing", "windy", "storms", "thunderstorms", "fog"}
+    | {"drizzle", "overcast", "breezy", "humid", "highs", "lows", "high", "low", "frost", "sleet", "fair", "clear"}
+    | {"showery", "dry", "mild", "warm", "cool", "cold", "hot", "partly", "mostly", "chance"}
+)
+
+
+def forecast_entry(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the head of a verbless weather entry ("Tuesday: sunny, high 68.")? The
+    weather in the past is told in the past tense; an entry with no verb is a forecast, ahead."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    toks = [t for t in span.root.sent if t.i >= span.end]
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span.root.sent):
+        return False
+    lead = [t for t in span.root.sent if t.i < span.start]  # nothing before it, or a heading: "Forecast: Tuesday"
+    heading = not lead or (len(lead) <= 3 and lead[-1].text == ":")
+    return heading and any(t.lower_ in _WEATHER for t in toks[:8])
