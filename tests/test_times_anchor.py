@@ -256,6 +256,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Forecast: Tuesday, sunny, high 68. Wednesday, showers likely.", WED, "Wednesday", "2024-03-13"),
     ("Thursday: Mostly cloudy, with a low around 40.", WED, "Thursday", "2024-03-14"),
     ("Thursday was mostly cloudy and cold.", WED, "Thursday", "2024-03-07"),
+    # a scheduled event by its date, the subject of a present "be", is to come
+    ("The Nov. 5 election is the most important in decades, she said.", dt.date(2024, 2, 20), "Nov. 5", "2024-11-05"),
+    ("The November runoff is expected to be close.", dt.date(2024, 2, 20), "November", "2024-11"),
 ]
 
 

@@ -35,6 +35,7 @@ from timeline.timex.tense import (
     on_present_be,
     said_on,
     saying_day,
+    scheduled_subject,
 )
 
 if TYPE_CHECKING:
@@ -1116,6 +1117,9 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         if p.kind == "wd" and len(p.args) == 1:
             p = dataclasses.replace(p, args=(p.args[0], "near"))
         direction = ""
+    bare_date = (p.kind == "md" and len(p.args) == 2) or (p.kind == "mon" and p.args[1:] in ((), ("",)))
+    if not direction and bare_date and scheduled_subject(doc, s, e):
+        direction = "present"  # "The Nov. 3 election is the most important in decades": to come
     if not direction and p.kind == "wd" and forecast_entry(doc, s, e):
         direction = "present"  # "Forecast: Tuesday, sunny, high 68.": a verbless weather entry, today or ahead
     if not direction and p.kind in ("wd", "md", "feast", "thx") and on_present_be(doc, s, e):

@@ -574,3 +574,23 @@ def forecast_entry(doc: ParsedDoc, start: int, end: int) -> bool:
     lead = [t for t in span.root.sent if t.i < span.start]  # nothing before it, or a heading: "Forecast: Tuesday"
     heading = not lead or (len(lead) <= 3 and lead[-1].text == ":")
     return heading and any(t.lower_ in _WEATHER for t in toks[:8])
+
+
+def scheduled_subject(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the date of a scheduled event that is the subject of a present "be" ("The
+    Nov. 3 election is the most important in decades")? An event a calendar fixes, spoken of in the present, is to
+    come (one over is spoken of in the past)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    noun = tok.head
+    if tok.dep_ not in ("compound", "nmod") or noun.lemma_.lower() not in _SCHEDULED_EVENTS:
+        return False
+    gov = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and gov.lemma_ == "be"
+        and gov.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
+    )
