@@ -259,6 +259,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a scheduled event by its date, the subject of a present "be", is to come
     ("The Nov. 5 election is the most important in decades, she said.", dt.date(2024, 2, 20), "Nov. 5", "2024-11-05"),
     ("The November runoff is expected to be close.", dt.date(2024, 2, 20), "November", "2024-11"),
+    # what a present or future clause awaits is ahead
+    ("Markets now await Friday's jobs report.", WED, "Friday", "2024-03-15"),
+    ("Markets awaited Friday's jobs report.", WED, "Friday", "2024-03-08"),
 ]
 
 

@@ -400,6 +400,10 @@ _SCHEDULED_EVENTS = frozenset(
 )
 
 
+#: verbs whose object is awaited ("investors await Friday's payrolls report")
+_AWAITING = frozenset({"await", "anticipate", "eye", "brace", "prepare", "expect"})
+
+
 def _awaited(noun: ParsedToken) -> bool:
     """Is ``noun`` (named by its day: "Saturday's match") the object of "for", "ahead of", "before" in a clause that
     is not in the past, or a scheduled event such a clause names ("would attend Friday's summit")?"""
@@ -413,6 +417,9 @@ def _awaited(noun: ParsedToken) -> bool:
             if gov.head is gov:
                 break
             gov = gov.head
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _AWAITING and noun.head.pos_ == "VERB":
+        # "investors await Friday's jobs report", "traders eye next week's Fed meeting": what is awaited is ahead
+        return verb_tense(noun.head) in (FUTURE, PRESENT)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "before", "until", "till"):
         return False
