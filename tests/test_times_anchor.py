@@ -262,6 +262,12 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # what a present or future clause awaits is ahead
     ("Markets now await Friday's jobs report.", WED, "Friday", "2024-03-15"),
     ("Markets awaited Friday's jobs report.", WED, "Friday", "2024-03-08"),
+    (
+        "The jobless rate fell to 4.1% in June from 4.3% in May, and pay was up 3% from a year earlier.",
+        dt.date(2024, 7, 5),
+        "a year earlier",
+        "2023-06",
+    ),
 ]
 
 

@@ -719,7 +719,12 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
 
 _PREVIOUS = re.compile(r"(?:the\s+)?(?:previous|prior|preceding)\s", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "from January", "than in 2019", "from 3.7% in August": the point a figure is compared with
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[$€£]?[\d.,]+\s*(?:%|percent|per\s+cent)?\s+)?"
+    r"(?:in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _RANGE_AFTER = re.compile(r"\s*(?:to|through|till|until|[-–—])\s", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
