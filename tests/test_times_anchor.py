@@ -268,6 +268,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "a year earlier",
         "2023-06",
     ),
+    # a fixture list: a verbless entry is ahead; its kick-off time is on its day
+    ("Fixtures: Saturday, 3pm: Leeds v Hull. Sunday, 4.30pm: Spurs v Fulham.", WED, "Saturday", "2024-03-16"),
+    ("Fixtures: Saturday, 3pm: Leeds v Hull. Sunday, 4.30pm: Spurs v Fulham.", WED, "4.30pm", "2024-03-17T16:30"),
+    ("Tuesday: It was cold and wet.", WED, "Tuesday", "2024-03-12"),
 ]
 
 

@@ -712,6 +712,7 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
     _same_named_days(out)
     _span_in_order(text, out)
     _clock_before_date(text, out)
+    _clock_after_day(text, out)
     if anchor is not None:
         _headline_days(text, out, anchor)
     return tuple(out)
@@ -944,6 +945,21 @@ def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
         out[i] = dataclasses.replace(
             t, value=value, date=date, precision=precision, how=how, anchor=u.value[:10], relative=False, rule=""
         )
+
+
+def _clock_after_day(text: str, out: list[TimeExpression]) -> None:
+    """A bare clock time just after a weekday and a comma ("Saturday, 3pm: Arsenal v Chelsea", a fixture list) is on
+    that day."""
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if not _CLOCK_RULE.match(u.rule) or not _WEEKDAY_RULE.fullmatch(t.rule) or not _DAY_VALUE.fullmatch(t.value):
+            continue
+        if text[t.end : u.start] != ", " or u.value[:10] == t.value:
+            continue
+        value = t.value + u.value[10:]
+        date, precision = value_date(value, u.mod)
+        how = f"{u.text}, on the day before it ({t.text!r}) → {value}"
+        out[i + 1] = dataclasses.replace(u, value=value, date=date, precision=precision, how=how, anchor=t.value)
 
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?---[ \t]*\n")

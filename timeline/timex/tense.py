@@ -570,17 +570,23 @@ _WEATHER = frozenset(
 
 
 def forecast_entry(doc: ParsedDoc, start: int, end: int) -> bool:
-    """Is the expression at ``start:end`` the head of a verbless weather entry ("Tuesday: sunny, high 68.")? The
-    weather in the past is told in the past tense; an entry with no verb is a forecast, ahead."""
+    """Is the expression at ``start:end`` the head of a verbless weather entry ("Tuesday: sunny, high 68.") or
+    fixture ("Saturday, 3pm: Arsenal v Chelsea")? The weather in the past and results are told in the past tense;
+    an entry with no verb is a forecast or a fixture, ahead."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    toks = [t for t in span.root.sent if t.i >= span.end]
-    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in span.root.sent):
+    toks = []  # what follows, to the end of the entry (the parser may end a sentence at its colon)
+    for t in doc[span.end : span.end + 8]:
+        if t.text in (".", "\n") or "\n" in t.text:
+            break
+        toks.append(t)
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in [*span.root.sent, *toks]):
         return False
     lead = [t for t in span.root.sent if t.i < span.start]  # nothing before it, or a heading: "Forecast: Tuesday"
     heading = not lead or (len(lead) <= 3 and lead[-1].text == ":")
-    return heading and any(t.lower_ in _WEATHER for t in toks[:8])
+    # ... or a fixture ("Saturday, 3pm: Arsenal v Chelsea")
+    return heading and any(t.lower_ in _WEATHER or t.lower_ in ("v", "v.", "vs", "vs.") for t in toks[:8])
 
 
 def scheduled_subject(doc: ParsedDoc, start: int, end: int) -> bool:
