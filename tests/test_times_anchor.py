@@ -272,6 +272,16 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Fixtures: Saturday, 3pm: Leeds v Hull. Sunday, 4.30pm: Spurs v Fulham.", WED, "Saturday", "2024-03-16"),
     ("Fixtures: Saturday, 3pm: Leeds v Hull. Sunday, 4.30pm: Spurs v Fulham.", WED, "4.30pm", "2024-03-17T16:30"),
     ("Tuesday: It was cold and wet.", WED, "Tuesday", "2024-03-12"),
+    # a plan in the pluperfect has since changed: its day is the nearest, behind or ahead
+    ("The board had been scheduled to meet on Thursday.", WED, "Thursday", "2024-03-14"),
+    ("The strike had been set to begin on Monday.", WED, "Monday", "2024-03-11"),
+    (
+        "Stocks fell on Monday after a cut on March 3. Talks are set for Friday.\n\n"
+        "The index closed down 2% at 4 p.m. in New York.",
+        dt.date(2024, 3, 11),
+        "4 p.m.",
+        "2024-03-11T16:00",
+    ),
 ]
 
 

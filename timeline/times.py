@@ -806,7 +806,11 @@ def _clock_day(
     funeral will be held Saturday. Visitation will begin at 9 a.m."), or in the week ahead; else none (publication's:
     "polls close at 8 p.m.")."""
     if tense == "past":
-        return past_day if anchor is not None and at[0] > anchor else at
+        if anchor is not None and at[0] > anchor:
+            # a new paragraph after the story looked ahead is back on the news of the day ("... had been
+            # scheduled to meet on Wednesday.\n\nThe yield fell 22 basis points as of 4:02 p.m.")
+            return None if new_paragraph else past_day
+        return at
     if tense == "future" and at[1] == "day" and anchor is not None and at[0] > anchor:
         if new_paragraph and (at[0] - anchor).days > 7:
             return None  # "... meets on Dec. 14.\n\nThe candidate will speak at 1 a.m.": a day far off, named before

@@ -170,6 +170,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return FUTURE
+    if depth and "had" in words and v.tag_ == "VBN" and v.lemma_ in _SCHEDULING | {"set", "due"} and "been" in words:
+        return NEAR  # "policy makers had been scheduled to meet on Tuesday": a plan since changed, either side
     if "had" in words or (v.dep_ == "acomp" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.head.children)):
         return PAST  # past perfect: "had been scheduled to expire Friday", "had been due Tuesday": a plan now past
     if "have" in words and words & (_MODAL_FUTURE | {"would"}) and (v.tag_ == "VBN" or "been" in words):
@@ -203,8 +205,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
                 return FUTURE  # "is to resume trading Tuesday" (not "the first to join on Friday were ...")
             if head.lemma_ in _FUTURE_HEADS:
                 t = verb_tense(head, depth + 1)
-                if t == PAST and _pluperfect(head):
-                    return PAST
+                if t == NEAR or (t == PAST and _pluperfect(head)):
+                    return t
                 return PAST if t == PAST and head.lemma_ in ("agree", "decide") else FUTURE
             return verb_tense(head, depth + 1)
         return FUTURE
