@@ -193,6 +193,95 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
         "The following week",
         "2024-W07",
     ),
+    # "the previous quarter" after a quarter the story named: the one before it, not the one before publication
+    (
+        "Net income rose 8% in the third quarter of 2023. Sales in the previous quarter had fallen.",
+        dt.date(2023, 11, 14),
+        "the previous quarter",
+        "2023-Q2",
+    ),
+    (
+        "Revenue for the second quarter of 2022 rose 4% from the prior quarter.",
+        dt.date(2023, 11, 14),
+        "the prior quarter",
+        "2022-Q1",
+    ),
+    # a point compared with is not where the story is: "the deadliest since ...", "in February from January"
+    (
+        "The blast was the deadliest since June 3, 2009. Police sealed off the area at 6 p.m. and searched it.",
+        WED,
+        "6 p.m.",
+        "2024-03-13T18:00",
+    ),
+    (
+        "Factory orders rose 1.2% in January from December and were 5% higher than a year earlier.",
+        WED,
+        "a year earlier",
+        "2023-01",
+    ),
+    # a day a past event took place is not after publication; a day a past verb sets or awaits may be
+    ("The July 4 fireworks drew huge crowds downtown.", dt.date(2023, 6, 20), "July 4", "2022-07-04"),
+    ("Crowds filled the plaza on Dec. 31 to see the lights.", dt.date(2023, 12, 28), "Dec. 31", "2022-12-31"),
+    ("The board declared a dividend payable Dec. 31.", dt.date(2023, 12, 28), "Dec. 31", "2023-12-31"),
+    ("The talks were set to end on Dec. 31.", dt.date(2023, 12, 28), "Dec. 31", "2023-12-31"),
+    # a holiday qualifying the subject of a past clause is in the past
+    ("Labor Day traffic in September was lighter than usual.", dt.date(2023, 11, 29), "Labor Day", "2023-09-04"),
+    # a span's start is not after its end: a month or a clock time named before the other
+    ("The survey covers the months from August to October.", dt.date(2023, 11, 20), "August", "2023-08"),
+    ("The survey covers the months from August to October.", dt.date(2023, 11, 20), "October", "2023-10"),
+    ("Gunfire was heard from 11pm to 4am, residents said.", WED, "11pm", "2024-03-12T23:00"),
+    ("The curfew will run from 10 p.m. to 6 a.m. each night.", WED, "6 a.m.", "2024-03-14T06:00"),
+    ("Polling stations are open between 7 a.m. and 10 p.m.", WED, "7 a.m.", "2024-03-13T07:00"),
+    # a date that a present "be" names is a schedule: ahead, or just over
+    ("Polling day is Nov. 5, and the deadline to register is Oct. 21.", dt.date(2024, 2, 20), "Nov. 5", "2024-11-05"),
+    ("Polling day is Nov. 5, and the deadline to register is Oct. 21.", dt.date(2024, 2, 20), "Oct. 21", "2024-10-21"),
+    ("Thanksgiving is Nov. 28 this year.", dt.date(2024, 2, 20), "Thanksgiving", "2024-11-28"),
+    # a weekday in the sentence that names another week is that week's day; not the day the story was told
+    ("Last week, the river peaked on Tuesday, a record.", dt.date(2024, 3, 15), "Tuesday", "2024-03-05"),
+    ("Next week the assembly will debate the bill on Monday.", MON, "Monday", "2024-03-18"),
+    ("Rents rose 2% from last week, the agency said Monday.", WED, "Monday", "2024-03-11"),
+    ("Rents rose 2% last week, the agency said on Monday.", WED, "Monday", "2024-03-11"),
+    # a plural subject's present that the tagger took for a bare verb: a schedule
+    ("The show closes in May, and tickets go on sale on Monday.", WED, "Monday", "2024-03-18"),
+    # today's weekday with a morning ahead, in that day's paper: this morning, not next week's
+    ("The president is expected to speak on Wednesday morning.", WED, "Wednesday morning", "2024-03-13TMO"),
+    # "starting Friday", "beginning Monday": the phrase takes its clause's tense
+    ("The console goes on sale starting Friday in Japan.", WED, "Friday", "2024-03-15"),
+    ("The new fares apply beginning Monday.", WED, "Monday", "2024-03-18"),
+    ("Prices rose starting Monday, traders said.", WED, "Monday", "2024-03-11"),
+    # a time a present "be" puts "at" a day: a schedule
+    ("Kick-off at the stadium is at 3pm on Saturday.", WED, "3pm on Saturday", "2024-03-16T15:00"),
+    # a weather entry with no verb is a forecast: today or ahead (past weather is told in the past tense)
+    ("Forecast: Tuesday, sunny, high 68. Wednesday, showers likely.", WED, "Tuesday", "2024-03-19"),
+    ("Forecast: Tuesday, sunny, high 68. Wednesday, showers likely.", WED, "Wednesday", "2024-03-13"),
+    ("Thursday: Mostly cloudy, with a low around 40.", WED, "Thursday", "2024-03-14"),
+    ("Thursday was mostly cloudy and cold.", WED, "Thursday", "2024-03-07"),
+    # a scheduled event by its date, the subject of a present "be", is to come
+    ("The Nov. 5 election is the most important in decades, she said.", dt.date(2024, 2, 20), "Nov. 5", "2024-11-05"),
+    ("The November runoff is expected to be close.", dt.date(2024, 2, 20), "November", "2024-11"),
+    # what a present or future clause awaits is ahead
+    ("Markets now await Friday's jobs report.", WED, "Friday", "2024-03-15"),
+    ("Markets awaited Friday's jobs report.", WED, "Friday", "2024-03-08"),
+    (
+        "The jobless rate fell to 4.1% in June from 4.3% in May, and pay was up 3% from a year earlier.",
+        dt.date(2024, 7, 5),
+        "a year earlier",
+        "2023-06",
+    ),
+    # a fixture list: a verbless entry is ahead; its kick-off time is on its day
+    ("Fixtures: Saturday, 3pm: Leeds v Hull. Sunday, 4.30pm: Spurs v Fulham.", WED, "Saturday", "2024-03-16"),
+    ("Fixtures: Saturday, 3pm: Leeds v Hull. Sunday, 4.30pm: Spurs v Fulham.", WED, "4.30pm", "2024-03-17T16:30"),
+    ("Tuesday: It was cold and wet.", WED, "Tuesday", "2024-03-12"),
+    # a plan in the pluperfect has since changed: its day is the nearest, behind or ahead
+    ("The board had been scheduled to meet on Thursday.", WED, "Thursday", "2024-03-14"),
+    ("The strike had been set to begin on Monday.", WED, "Monday", "2024-03-11"),
+    (
+        "Stocks fell on Monday after a cut on March 3. Talks are set for Friday.\n\n"
+        "The index closed down 2% at 4 p.m. in New York.",
+        dt.date(2024, 3, 11),
+        "4 p.m.",
+        "2024-03-11T16:00",
+    ),
 ]
 
 

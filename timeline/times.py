@@ -26,7 +26,17 @@ from timeline.model import TimeExpression, TimexType
 from timeline.timex.context import Context
 from timeline.timex.grammar import RULES, Rule, factored, gate
 from timeline.timex.resolve import Parsed, parse_rule, resolve, value_date
-from timeline.timex.tense import NEAR, clause_tense, in_noun_clause, on_present_be, saying_day
+from timeline.timex.tense import (
+    NEAR,
+    clause_tense,
+    forecast_entry,
+    happened_on,
+    in_noun_clause,
+    on_present_be,
+    said_on,
+    saying_day,
+    scheduled_subject,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -657,6 +667,10 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             # "The next day, ... calls he made in 2016. That night, ...": a year or month named in passing (in a
             # clause qualifying a noun) leaves the story on the day it was at, for what counts days from it
             at = day_ref
+        if not p.ref and p.kind == "unit" and p.args == ("Q", "-1") and _PREVIOUS.match(text, s):
+            # "the previous quarter" after "the third quarter of 2013": the one before that quarter
+            p, unit = dataclasses.replace(p, ref="past"), "Q"
+            at = ref
         if p.ref == "past" and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
             at = _clock_day(clause_tense(doc, s, e), at, past_day, anchor, "\n" in text[ref_end:s])
         if p.ref and at is not None and at[1] in _REF_NEEDS.get(unit, ()):
@@ -669,6 +683,8 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             p = dataclasses.replace(p, args=("Y", *p.args[1:]), ref="")  # no month named as the story's time
         if t is None and reported is not None:
             t = _from_reported_quarter(text, s, e, p, reported)
+        if t is None and p.kind == "wd" and len(p.args) == 1 and ref is not None and ref[1] == "week":
+            t = _day_of_named_week(doc, text, s, e, p, ref, ref_end, anchor)
         if t is None:
             t = _expression(doc, text, s, e, p, anchor)
             if t.direction == "future" and p.kind == "wd" and len(p.args) == 1 and anchor is not None:
@@ -678,6 +694,9 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
             new_ref = _reference(t)
             # "following Tuesday's 3-0 defeat": a day naming an event in passing; the story stays on its day
             passing = ref is not None and ref[1] == "day" and text.startswith(("'s ", "’s "), e)
+            # "the deadliest since Sept. 11, 2001", "rose 0.4% in February from January": a point of comparison
+            same_sentence = ref is not None and not _SENTENCE_BREAK.search(text, ref_end, s)
+            passing = passing or _compared_point(text, s, e, same_sentence)
             if new_ref is not None and not passing:
                 ref, ref_end = new_ref, e
             if ref is not None and ref[1] == "day":
@@ -691,10 +710,35 @@ def find_times(doc: Doc | ParsedDoc, anchor: dt.date | None) -> tuple[TimeExpres
                 fiscal = (p.kind == "qtr" and p.args[2:] == ("fiscal",)) or (p.kind == "abs" and p.args == ("fiscal",))
                 reported = _reported_quarter(reported, int(q.group(1)), int(q.group(2)), t.text, anchor, fiscal)
     _same_named_days(out)
+    _span_in_order(text, out)
     _clock_before_date(text, out)
+    _clock_after_day(text, out)
     if anchor is not None:
         _headline_days(text, out, anchor)
     return tuple(out)
+
+
+_PREVIOUS = re.compile(r"(?:the\s+)?(?:previous|prior|preceding)\s", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+#: "from January", "than in 2019", "from 3.7% in August": the point a figure is compared with
+_FROM_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:[$€£]?[\d.,]+\s*(?:%|percent|per\s+cent)?\s+)?"
+    r"(?:in\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|till|until|[-–—])\s", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _compared_point(text: str, s: int, e: int, same_sentence: bool) -> bool:
+    """An expression that only marks a point compared with, not where the story is: "the deadliest since Sept.
+    11, 2001" (the story stays on its day), or "rose 0.4% in February from January", after the sentence named its
+    own time. Not the start of a span ("since 2001" is one in "since 2001, prices have doubled"; "from January to
+    March")."""
+    before = text[max(0, s - 30) : s]
+    if _SINCE_BEFORE.search(before):  # a span from then up to now: the story is not at its start
+        return True
+    return same_sentence and bool(_FROM_BEFORE.search(before)) and not _RANGE_AFTER.match(text, e)
 
 
 #: a comparison's word a few words before the expression ("down from $3.27 a year earlier")
@@ -762,12 +806,103 @@ def _clock_day(
     funeral will be held Saturday. Visitation will begin at 9 a.m."), or in the week ahead; else none (publication's:
     "polls close at 8 p.m.")."""
     if tense == "past":
-        return past_day if anchor is not None and at[0] > anchor else at
+        if anchor is not None and at[0] > anchor:
+            # a new paragraph after the story looked ahead is back on the news of the day ("... had been
+            # scheduled to meet on Wednesday.\n\nThe yield fell 22 basis points as of 4:02 p.m.")
+            return None if new_paragraph else past_day
+        return at
     if tense == "future" and at[1] == "day" and anchor is not None and at[0] > anchor:
         if new_paragraph and (at[0] - anchor).days > 7:
             return None  # "... meets on Dec. 14.\n\nThe candidate will speak at 1 a.m.": a day far off, named before
         return at
     return None
+
+
+_BARE_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\d{1,2}:\d\d", re.IGNORECASE)
+_SPAN_BETWEEN = re.compile(r"\s*(?:to|through|thru|till|until|[-–—])\s*|\s+and\s+")
+_SPAN_OPENING = re.compile(r"\b(?:from|between)\s+(?:early\s+|late\s+|mid-?\s*)?$", re.IGNORECASE)
+_MONTH_OR_DAY = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
+
+
+def _is_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
+    """Are ``a`` and ``b`` the ends of one span: "from a to b", "from a-b", "between a and b"?"""
+    opening = _SPAN_OPENING.search(text[max(0, a.start - 20) : a.start])
+    between = text[a.end : b.start]
+    return bool(opening and _SPAN_BETWEEN.fullmatch(between)) and (
+        (" and" in between) == opening.group(0).lower().startswith("between")
+    )
+
+
+def _day_of_named_week(
+    doc: ParsedDoc,
+    text: str,
+    s: int,
+    e: int,
+    p: Parsed,
+    ref: tuple[dt.date, str, str],
+    ref_end: int,
+    anchor: dt.date | None,
+) -> TimeExpression | None:
+    """ "Last week, temperatures hit 85 on Monday", "Next week the council votes on Tuesday": a weekday in the
+    sentence that named another week than publication's is that week's day."""
+    monday = ref[0]
+    if anchor is not None and monday == anchor - dt.timedelta(days=anchor.weekday()):
+        return None  # "this week": the weekday's tense tells which
+    if _SENTENCE_BREAK.search(text, ref_end, s) or s - ref_end > 160 or said_on(doc, s, e):
+        return None
+    if _FROM_BEFORE.search(text[max(0, ref_end - len(ref[2]) - 30) : ref_end - len(ref[2])]):
+        return None  # "prices fell from last week, AAA said on Monday": a week compared with
+    day = monday + dt.timedelta(days=int(p.args[0]) - 1)
+    value = day.isoformat()
+    date, precision = value_date(value)
+    how = f"{p.desc}, in the week the sentence names ({ref[2]!r}, {monday.isoformat()}) → {value}"
+    return _made(text, s, e, p, value=value, date=date, precision=precision, anchor=monday.isoformat(), how=how)
+
+
+def _span_in_order(text: str, out: list[TimeExpression]) -> None:
+    """ "from September to November", "between Dec. 20 and Jan. 5": a span's start is not after its end. When the
+    two were given no year and their tenses put the start after the end ("The figures cover the period from
+    September to November", in December: not next September), the start is the one of the year before."""
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if _CLOCK_RULE.match(a.rule) and (_CLOCK_RULE.match(b.rule) or _BARE_CLOCK.fullmatch(b.text)):
+            _overnight(text, out, i)
+            continue
+        if not (a.relative and b.relative and a.type is b.type is TimexType.DATE):
+            continue
+        ma, mb = _MONTH_OR_DAY.fullmatch(a.value), _MONTH_OR_DAY.fullmatch(b.value)
+        if ma is None or mb is None or len(ma.group(2)) != len(mb.group(2)) or a.value <= b.value:
+            continue
+        if not _is_span(text, a, b):
+            continue
+        year = int(ma.group(1)) - 1
+        if year < 1 or f"{year:04d}{ma.group(2)}" > b.value or int(mb.group(1)) - year > 1:
+            continue
+        value = f"{year:04d}{ma.group(2)}"
+        date, precision = value_date(value)
+        if date is None:
+            continue
+        how = f"{a.how.rsplit(' → ', 1)[0]}; the start of a span to {b.text!r} ({b.value}) → {value}"
+        out[i] = dataclasses.replace(a, value=value, date=date, precision=precision, how=how)
+
+
+def _overnight(text: str, out: list[TimeExpression], i: int) -> None:
+    """ "from 11pm to 5am", on one day by their tenses: the night between two days. Ahead ("the curfew will run
+    from 11pm to 5am") it ends the next morning; else it began the night before."""
+    a, b = out[i], out[i + 1]
+    if a.date is None or b.date is None or a.value[:10] != b.value[:10] or a.value <= b.value:
+        return
+    if not _is_span(text, a, b):
+        return
+    k, n = (i + 1, 1) if a.direction == "future" else (i, -1)
+    t = out[k]
+    day = dt.date.fromisoformat(t.value[:10]) + dt.timedelta(days=n)
+    value = day.isoformat() + t.value[10:]
+    date, precision = value_date(value)
+    if date is None:
+        return
+    how = f"{t.how.rsplit(' → ', 1)[0]}; a span over the night → {value}"
+    out[k] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how)
 
 
 _WEEKDAY_RULE = re.compile(r"wd:[1-7](?:@.*)?")
@@ -814,6 +949,21 @@ def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
         out[i] = dataclasses.replace(
             t, value=value, date=date, precision=precision, how=how, anchor=u.value[:10], relative=False, rule=""
         )
+
+
+def _clock_after_day(text: str, out: list[TimeExpression]) -> None:
+    """A bare clock time just after a weekday and a comma ("Saturday, 3pm: Arsenal v Chelsea", a fixture list) is on
+    that day."""
+    for i in range(len(out) - 1):
+        t, u = out[i], out[i + 1]
+        if not _CLOCK_RULE.match(u.rule) or not _WEEKDAY_RULE.fullmatch(t.rule) or not _DAY_VALUE.fullmatch(t.value):
+            continue
+        if text[t.end : u.start] != ", " or u.value[:10] == t.value:
+            continue
+        value = t.value + u.value[10:]
+        date, precision = value_date(value, u.mod)
+        how = f"{u.text}, on the day before it ({t.text!r}) → {value}"
+        out[i + 1] = dataclasses.replace(u, value=value, date=date, precision=precision, how=how, anchor=t.value)
 
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?---[ \t]*\n")
@@ -904,6 +1054,9 @@ def _from_reported_quarter(
         value, what = f"{p.args[0]}-Q{q}", f"in {p.args[0]},"
     elif p.kind == "unit" and p.args in (("QC", "-1"), ("Q", "0")):  # "the latest period", "the quarter"
         value, what = f"{year:04d}-Q{q}", "itself,"
+    elif p.kind == "unit" and p.args == ("Q", "-1") and p.ref == "past":  # "the previous quarter"
+        y, m = (year - 1, 4) if q == 1 else (year, q - 1)
+        value, what = f"{y:04d}-Q{m}", "the one before"
     else:
         return None
     if not 1 <= int(value[:4]) <= 9999:
@@ -971,6 +1124,10 @@ def _from_reference(
     return _made(text, s, e, p, value=r.value, date=r.date, precision=r.precision, anchor=day.isoformat(), how=how)
 
 
+#: how far ahead a holiday is awaited: a past clause about it ("Black Friday orders were up") may be about the next
+_HOLIDAY_LEAD = 61
+
+
 def _made(text: str, s: int, e: int, p: Parsed, **fields: object) -> TimeExpression:
     """The expression at ``text[s:e]`` with its parse's type and modifier, and ``fields``."""
     return TimeExpression(start=s, end=e, text=text[s:e], type=p.type, mod=p.mod, **fields)
@@ -985,8 +1142,23 @@ def _expression(doc: ParsedDoc, text: str, s: int, e: int, p: Parsed, anchor: dt
         if p.kind == "wd" and len(p.args) == 1:
             p = dataclasses.replace(p, args=(p.args[0], "near"))
         direction = ""
-    if not direction and p.kind == "wd" and on_present_be(doc, s, e):
-        direction = "present"  # "the vote is on Sunday": a day a schedule names, ahead or today
+    bare_date = (p.kind == "md" and len(p.args) == 2) or (p.kind == "mon" and p.args[1:] in ((), ("",)))
+    if not direction and bare_date and scheduled_subject(doc, s, e):
+        direction = "present"  # "The Nov. 3 election is the most important in decades": to come
+    if not direction and p.kind == "wd" and forecast_entry(doc, s, e):
+        direction = "present"  # "Forecast: Tuesday, sunny, high 68.": a verbless weather entry, today or ahead
+    if not direction and p.kind in ("wd", "md", "feast", "thx") and on_present_be(doc, s, e):
+        # "the vote is on Sunday", "Election Day is Nov. 8": a day a schedule names, ahead or today
+        direction = "present"
+    if direction in ("past", "") and p.kind in ("md", "feast") and anchor is not None and happened_on(doc, s, e):
+        # "The July 4 parade drew crowds", in June: last year's (a past verb may set a day ahead, not live it);
+        # "Memorial Day sales were strong": the clause's past, though the day only qualifies its subject, unless
+        # the next one is near ("Black Friday orders were ahead of last year's", in October: made for it)
+        ahead = resolve(p, anchor, "future").date if p.kind == "feast" and not direction else None
+        if ahead is None or dt.date.fromisoformat(ahead[:10]) > anchor + dt.timedelta(days=_HOLIDAY_LEAD):
+            direction = "past"
+        if p.kind == "md" and len(p.args) == 2 and (int(p.args[0]), int(p.args[1])) > (anchor.month, anchor.day):
+            p = dataclasses.replace(p, args=(*p.args, "done"), desc=f"{p.desc}, a past event")
     r = resolve(p, anchor, direction)
     return _made(
         text,

@@ -456,7 +456,7 @@ def resolve(
         how_tail = f"{'+' if n >= 0 else ''}{n} day(s) from publication {pub}"
     elif kind == "wd":
         wd, det = int(args[0]), (args[1] if len(args) > 1 else "")
-        later_today = mod == "END" or suffix in ("TAF", "TEV", "TNI") or suffix[1:2].isdigit()
+        later_today = mod == "END" or suffix in ("TMO", "TAF", "TEV", "TNI") or suffix[1:2].isdigit()
         if direction == "future" and not det and wd == anchor.isoweekday() and later_today:
             # "results are expected late Sunday", "will speak on Friday evening", in that day's paper: later today
             day, rel = anchor, "later on the day of"
@@ -513,7 +513,8 @@ def resolve(
         how_tail = f"{tense}, publication {pub}"
     elif kind == "md":
         month, day = int(args[0]), int(args[1])
-        if args[2:] == ("since",):  # "since the March 3 shooting": the latest such day by publication
+        if args[2:] in (("since",), ("done",)):
+            # "since the March 3 shooting", "the July 4 parade drew crowds": the latest such day by publication
             year = anchor.year - ((month, day) > (anchor.month, anchor.day))
         elif args[2:] == ("asof",) and direction != "future":
             # "as of March 3, it holds…": the latest such day by publication, or a few weeks past it (a

@@ -170,6 +170,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return FUTURE
+    if depth and "had" in words and v.tag_ == "VBN" and v.lemma_ in _SCHEDULING | {"set", "due"} and "been" in words:
+        return NEAR  # "policy makers had been scheduled to meet on Tuesday": a plan since changed, either side
     if "had" in words or (v.dep_ == "acomp" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.head.children)):
         return PAST  # past perfect: "had been scheduled to expire Friday", "had been due Tuesday": a plan now past
     if "have" in words and words & (_MODAL_FUTURE | {"would"}) and (v.tag_ == "VBN" or "been" in words):
@@ -203,8 +205,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
                 return FUTURE  # "is to resume trading Tuesday" (not "the first to join on Friday were ...")
             if head.lemma_ in _FUTURE_HEADS:
                 t = verb_tense(head, depth + 1)
-                if t == PAST and _pluperfect(head):
-                    return PAST
+                if t == NEAR or (t == PAST and _pluperfect(head)):
+                    return t
                 return PAST if t == PAST and head.lemma_ in ("agree", "decide") else FUTURE
             return verb_tense(head, depth + 1)
         return FUTURE
@@ -222,7 +224,7 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return PAST
     if v.tag_ == "VBG" and words & {"is", "are", "am", "'s", "'re"}:
         return FUTURE  # "is meeting on Wednesday": news' present progressive is arrangement
-    if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl"):
+    if v.tag_ == "VBG" and depth < 3 and v.head is not v and v.dep_ in ("advcl", "xcomp", "conj", "acl", "prep"):
         return verb_tense(v.head, depth + 1)
     if v.tag_ in ("VBP", "VB") and not auxes and v.text.lower() == v.lemma_ and _singular_subject(v):
         if v.lemma_ in _SAME_FORM_PAST:
@@ -239,6 +241,8 @@ def verb_tense(v: ParsedToken, depth: int = 0) -> str:
         return FUTURE  # an imperative ("Expect highs near 60 on Thursday", "Vote early on Tuesday"): what is to do
     if v.tag_ == "VB" and any(a.lower_ in ("do", "does") for a in auxes):
         return NONE
+    if v.tag_ == "VB" and not auxes and any(c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") for c in v.children):
+        return PRESENT  # "... and tickets go on sale on Monday": a plural's present the tagger took for a bare verb
     if v.tag_ == "VB" and any(a.lower_ == "did" for a in auxes):
         return PAST
     return NONE
@@ -398,6 +402,10 @@ _SCHEDULED_EVENTS = frozenset(
 )
 
 
+#: verbs whose object is awaited ("investors await Friday's payrolls report")
+_AWAITING = frozenset({"await", "anticipate", "eye", "brace", "prepare", "expect"})
+
+
 def _awaited(noun: ParsedToken) -> bool:
     """Is ``noun`` (named by its day: "Saturday's match") the object of "for", "ahead of", "before" in a clause that
     is not in the past, or a scheduled event such a clause names ("would attend Friday's summit")?"""
@@ -411,6 +419,9 @@ def _awaited(noun: ParsedToken) -> bool:
             if gov.head is gov:
                 break
             gov = gov.head
+    if noun.dep_ == "dobj" and noun.head.lemma_ in _AWAITING and noun.head.pos_ == "VERB":
+        # "investors await Friday's jobs report", "traders eye next week's Fed meeting": what is awaited is ahead
+        return verb_tense(noun.head) in (FUTURE, PRESENT)
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "of", "before", "until", "till"):
         return False
@@ -496,8 +507,105 @@ def on_present_be(doc: ParsedDoc, start: int, end: int) -> bool:
         tok = tok.head  # "storms are possible Monday and Tuesday": the second day as the first
     if tok.dep_ in ("attr", "npadvmod") and tok.head.lemma_ == "be":  # "the deadline is Friday"
         gov = tok.head
-    elif tok.dep_ != "pobj" or tok.head.lower_ != "on" or tok.head.dep_ != "prep":
+    elif (
+        tok.dep_ == "nsubj"
+        and tok.head.lemma_ == "be"
+        and any(c.dep_ in ("attr", "npadvmod") and c.ent_type_ == "DATE" for c in tok.head.children)
+    ):
+        gov = tok.head  # "Election Day is Nov. 8": a day named by its date
+    elif tok.dep_ == "prep" and tok.lower_ in ("on", "at") and any(c.dep_ == "pobj" for c in tok.children):
+        gov = tok.head  # "kick-off is at 3pm on Saturday": the expression's root is its preposition
+    elif tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "at") or tok.head.dep_ != "prep":
         return False
     else:
         gov = tok.head.head
     return gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP") and not any(c.dep_ == "aux" for c in gov.children)
+
+
+#: verbs that set, plan or await a day rather than happen on it ("was set to expire Nov. 6", "declared a dividend
+#: payable Dec. 1"): a past one may name a day ahead
+_LOOKING_AHEAD = _FUTURE_HEADS | _SCHEDULING | _FORESEEING | _REPORTING | _GRANTING | _PROMISING | _CALLED_OFF
+_LOOKING_AHEAD_ALSO = frozenset({"declare", "approve", "announce", "authorize", "name", "fix", "move", "close", "end"})
+
+
+def happened_on(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Does the expression at ``start:end`` say when a past event took place: the time of a simple past verb ("Revellers
+    packed the square on New Year's Eve") or of its subject ("The July 4 parade drew crowds")? Such a day is not after
+    publication, unlike a day a past verb sets or awaits ("was set for Dec. 1", "a dividend payable Dec. 1")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ in ("compound", "nmod", "poss") and tok.head.dep_ in ("nsubj", "nsubjpass"):
+        verb = tok.head.head  # "The July 4 parade drew crowds"
+    elif tok.dep_ in ("nsubj", "nsubjpass"):
+        verb = tok.head  # "The 4th of July parade drew crowds", parsed with "4th" as the subject
+    elif tok.dep_ == "pobj" and tok.head.lower_ in ("on", "in", "at", "during") and tok.head.dep_ == "prep":
+        verb = tok.head.head  # "packed the square on New Year's Eve"
+    elif tok.dep_ == "npadvmod":
+        verb = tok.head
+    else:
+        return False
+    if verb.tag_ != "VBD" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _LOOKING_AHEAD | _LOOKING_AHEAD_ALSO:
+        return False
+    return not any(c.dep_ in ("xcomp", "ccomp") or c.tag_ == "MD" for c in verb.children)
+
+
+def said_on(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the day of a reporting verb ("AAA said Monday", "told reporters on
+    Friday")? That is when the story was told, not a day of the events it tells."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    return tok.dep_ in ("prep", "npadvmod") and tok.head.lemma_ in _REPORTING
+
+
+#: words of a weather forecast's verbless entries ("Tuesday: sunny, high 68.", "Wednesday, showers likely.")
+_WEATHER = frozenset(
+    {"sunny", "cloudy", "showers", "shower", "rain", "snow", "clearing", "windy", "storms", "thunderstorms", "fog"}
+    | {"drizzle", "overcast", "breezy", "humid", "highs", "lows", "high", "low", "frost", "sleet", "fair", "clear"}
+    | {"showery", "dry", "mild", "warm", "cool", "cold", "hot", "partly", "mostly", "chance"}
+)
+
+
+def forecast_entry(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the head of a verbless weather entry ("Tuesday: sunny, high 68.") or
+    fixture ("Saturday, 3pm: Arsenal v Chelsea")? The weather in the past and results are told in the past tense;
+    an entry with no verb is a forecast or a fixture, ahead."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    toks = []  # what follows, to the end of the entry (the parser may end a sentence at its colon)
+    for t in doc[span.end : span.end + 8]:
+        if t.text in (".", "\n") or "\n" in t.text:
+            break
+        toks.append(t)
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in [*span.root.sent, *toks]):
+        return False
+    lead = [t for t in span.root.sent if t.i < span.start]  # nothing before it, or a heading: "Forecast: Tuesday"
+    heading = not lead or (len(lead) <= 3 and lead[-1].text == ":")
+    # ... or a fixture ("Saturday, 3pm: Arsenal v Chelsea")
+    return heading and any(t.lower_ in _WEATHER or t.lower_ in ("v", "v.", "vs", "vs.") for t in toks[:8])
+
+
+def scheduled_subject(doc: ParsedDoc, start: int, end: int) -> bool:
+    """Is the expression at ``start:end`` the date of a scheduled event that is the subject of a present "be" ("The
+    Nov. 3 election is the most important in decades")? An event a calendar fixes, spoken of in the present, is to
+    come (one over is spoken of in the past)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    noun = tok.head
+    if tok.dep_ not in ("compound", "nmod") or noun.lemma_.lower() not in _SCHEDULED_EVENTS:
+        return False
+    gov = noun.head
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and gov.lemma_ == "be"
+        and gov.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
+    )
