@@ -786,6 +786,18 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The road will be closed for the next year.", MON, "the next year", "P1Y"),
     # a 24-hour clock with its zone in brackets after a local time, as wire copy gives it
     ("Polls opened at 7 a.m. (0600 GMT) and closed at 8 p.m.", MON, "0600 GMT", "2024-02-12T06:00"),
+    # the story's day, week-end: "the same day", "that weekend"
+    ("Floods hit the town on Tuesday. Two bridges collapsed the same day.", MON, "the same day", "2024-02-06"),
+    ("The trial opened on March 3, 2023. Protesters gathered that weekend.", MON, "that weekend", "2023-W09-WE"),
+    # a weekday a word of habit qualifies, or every other one: a set
+    ("The comic has a regular Thursday-night slot on the radio.", MON, "Thursday-night", "XXXX-WXX-4TNI"),
+    ("Worshippers attend the usual Friday prayers at the mosque.", MON, "Friday", "XXXX-WXX-5"),
+    ("The parish council meets every other Tuesday.", MON, "every other Tuesday", "XXXX-WXX-2"),
+    # a month before a month and year: that year ("December to February 2021" opens the year before)
+    ("The survey ran between March and May 2019.", MON, "March", "2019-03"),
+    ("The exhibition ran from December to February 2021.", MON, "December", "2020-12"),
+    ("The index is up 12% year to date.", MON, "year to date", "2024"),
+    ("The play moves between 1917 and the present day.", MON, "the present day", "PRESENT_REF"),
 ]
 
 
@@ -949,6 +961,7 @@ def test_extents_leave_out_prepositions(nlp):
         "He was injured in the fall.",
         "Investors were hurt by the fall in prices.",
         "She broke her hip in the fall at home.",
+        "The decision came on the same day as the vote.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

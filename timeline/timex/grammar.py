@@ -453,6 +453,22 @@ def _month_year(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
+    "month_coordinated",
+    rf"(?<![\w-])(?P<x>(?P<mon>{MON}))\s*(?:and|or|to|through|till|until|&|-|–)\s*(?P<mon2>{MON}),?\s+(?P<year>{YEAR})",
+    3,
+)
+def _month_coordinated(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "between March and May 2019", "from June to August 2020", "March-May 2019": the first month takes the year
+    written after the second, when it comes before it in the year (else the year before: "December to February
+    2021" opens in December 2020)."""
+    month, month2, year = _month(m["mon"]), _month(m["mon2"]), int(m["year"])
+    if month == month2:
+        return None
+    y = year if month < month2 else year - 1
+    return _abs(D, f"{y:04d}-{month:02d}", f"{MONTH_NAMES[month]}, before {MONTH_NAMES[month2]} {year}, stated")
+
+
+@rule(
     "month",
     rf"(?:(?P<det>last|next|this|(?:{YMOD}))\s*-?\s*)?(?P<mon>{MON})(?!\s+\d)(?:\s+(?P<ly>this|last|next)\s+year)?",
     2,
@@ -696,18 +712,25 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), mod=_mod(m["mod"]), desc=desc)
 
 
+#: words of habit before a weekday that make it a recurring slot ("a regular Thursday-night spot")
+_HABITUAL = frozenset({"regular", "usual", "weekly", "traditional", "customary", "habitual", "standing"})
+
+
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early(?:\s+on)?|late(?:\s+on)?|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early(?:\s+on)?|late(?:\s+on)?|later|earlier|(?:on\s+)?(?:each|every(?:\s+other)?)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:(?:\s+|(?P<hy>-))(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """A weekday, its part of day, and a set when it recurs: "every (other) Friday", "on Sundays", and a slot
+    a word of habit qualifies ("a regular Thursday-night spot", "the usual Friday prayers")."""
     wd = _wd(m["wd"])
     det = " ".join((m["det"] or "").lower().split()).removesuffix(" on")  # "late on Tuesday": "late Tuesday"
     tod = _tod(m["tod"])
     name = WEEKDAY_NAMES[wd]
-    if m["pl"] or m["tpl"] or "each" in det or "every" in det:
-        return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {name}")
+    habit = not det and ctx.word_before(m.start()) in _HABITUAL
+    if m["pl"] or m["tpl"] or "each" in det or "every" in det or habit:
+        return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {'other ' if 'other' in det else ''}{name}")
     # "the previous Friday": the one before the day the story is at (publication when it gave none)
     d = {"this past": "last", "this coming": "next", "the previous": "last", "the preceding": "last"}.get(det, det)
     d = "next" if d == "the following" else d
@@ -977,16 +1000,27 @@ def _the_unit_mod(m: re.Match[str], ctx: Context) -> Parsed | None:
     )
 
 
+#: words after "the same day" that make it a comparison, not the story's day
+_SAME_AS = frozenset({"as", "last", "next", "a", "an", "the", "each", "every", "this", "in", "for", "and", "or"})
+
+
 @rule(
     "that_unit",
-    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for)\s+)?(?P<th>that\s+(?:same\s+)?(?P<u>day|week|month|quarter|year|decade|morning|afternoon|evening|night))(?![\w-])",
+    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for|over)\s+)?"
+    r"(?P<th>(?:that\s+(?:same\s+)?|(?P<same>the\s+same\s+))"
+    r"(?P<u>day|weekend|week|month|quarter|year|decade|morning|afternoon|evening|night))(?![\w'’-])",
     1,
 )
 def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "that year", "later that day", "that same night": the unit of the last date the story gave."""
+    """ "that year", "later that day", "that same night", "that weekend": the unit of the last date the story
+    gave. "The same day", "the same evening" are read so too ("He was arrested the same day"), but not a month or
+    a year, which is most often a comparison ("the same month last year", "the same year as")."""
     u = m["u"].lower()
-    if ctx.word_after(m.end()) in ("when", "that", "before", "after", "of"):
+    after = ctx.word_after(m.end())
+    if after in ("when", "that", "before", "after", "of"):
         return None  # "that day when ...": fixed by what follows, not by the story's time
+    if m["same"] and (u not in ("day", "weekend", "morning", "afternoon", "evening", "night") or after in _SAME_AS):
+        return None  # "the same day as the vote", "the same day last year", "the same year": a comparison
     if not (m["mod"] and m["mod"].lower() in ("earlier", "later")):
         ctx.cut = m.start("th")  # TimeML keeps "earlier that day" whole, but not "in that year"
     if u in ("morning", "afternoon", "evening", "night"):
@@ -1745,6 +1779,7 @@ _REFS = {
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "the present": "PRESENT_REF",
+    "the present day": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
     "this time": "PRESENT_REF",
     "recently": "PAST_REF",
@@ -1780,7 +1815,7 @@ _COUNTED_AFTER = re.compile(rf"\s+(?:\d|(?:{NUMW}|dozen|couple)\b)", re.IGNORECA
 
 @rule(
     "ref",
-    r"(?<![\w-])(?:in\s+)?(?P<x>any\s*time\s+soon|right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
+    r"(?<![\w-])(?:in\s+)?(?P<x>any\s*time\s+soon|right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present(?:\s+day(?![\w-]))?|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
     0,
 )
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -2076,6 +2111,12 @@ def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     tod = _tod(m["tod"])
     args = (name.replace(" ", "_"), det, *(("week",) if week else ()))
     return Parsed(T if tod else D, "feast", args, tod=tod, desc=" ".join(m.group(0).lower().split()))
+
+
+@rule("year_to_date", r"(?<![\w-])year[\s-]to[\s-]date(?![\w-])", 1)
+def _year_to_date(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The index is up 19% year to date", "year-to-date sales": this year so far, as "so far this year" is."""
+    return Parsed(D, "unit", ("Y", "0"), desc="the year to date")
 
 
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)
