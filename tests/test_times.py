@@ -798,6 +798,14 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The exhibition ran from December to February 2021.", MON, "December", "2020-12"),
     ("The index is up 12% year to date.", MON, "year to date", "2024"),
     ("The play moves between 1917 and the present day.", MON, "the present day", "PRESENT_REF"),
+    # decades written without century or apostrophe, as obituaries write them
+    ("Through the 50s and 60s she ran the family farm.", MON, "the 50s", "195"),
+    ("Through the 50s and 60s she ran the family farm.", MON, "60s", "196"),
+    ("In the mid-70s he moved to Leeds.", MON, "the mid-70s", "197"),
+    # "the morning after", "the night before": a part of the day next to the story's day
+    ("The storm struck on Tuesday. Schools stayed shut the morning after.", MON, "the morning after", "2024-02-07TMO"),
+    ("He was arrested on Saturday. He had been drinking the night before.", MON, "the night before", "2024-02-09TNI"),
+    ("Margins narrowed in the April-to-June period.", dt.date(2023, 8, 1), "the April-to-June period", "2023-Q2"),
 ]
 
 
@@ -962,6 +970,8 @@ def test_extents_leave_out_prepositions(nlp):
         "Investors were hurt by the fall in prices.",
         "She broke her hip in the fall at home.",
         "The decision came on the same day as the vote.",
+        "Highs will reach the 70s in some places.",
+        "Her approval has hovered in the 40s.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

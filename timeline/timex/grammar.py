@@ -600,6 +600,54 @@ def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{century}{m['d']}", f"the {century}{m['d']}0s", _mod(m["mod"]))
 
 
+#: words of a sentence where "the 70s" is a reading on a scale (heat, a poll, a price, a speed), not a decade
+_SCALE_WORDS = (
+    "degree",
+    "°",
+    "temperature",
+    "high",
+    "low",
+    "fahrenheit",
+    "celsius",
+    "weather",
+    "forecast",
+    "%",
+    "percent",
+    "per cent",
+    "poll",
+    "approval",
+    "rating",
+    "score",
+    "$",
+    "price",
+    "mph",
+    "speed",
+    "age",
+    "aged",
+)
+
+
+@rule("bare_decade", r"(?<![\w'’-])the\s+(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s(?![\w'’-])", 1)
+def _bare_decade(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Through the 60s and 70s he designed schools", "in the mid-80s": a decade of the last century written
+    without its century or apostrophe, as obituaries and features write it. Not where the sentence reads a scale
+    ("highs in the 70s", "approval in the 40s"; "people in their 60s" has no "the")."""
+    if ctx.sentence_mentions(m.start(), _SCALE_WORDS):
+        return None
+    return _abs(D, f"19{m['d']}", f"the 19{m['d']}0s", _mod(m["mod"]))
+
+
+@rule(
+    "bare_decade_coordinated",
+    r"(?<![\w'’-])the\s+(?:(?:early|late|mid)[\s-]*)?[3-9]0s\s+(?:and|or|to|through|into)\s+(?:the\s+)?"
+    r"(?P<x>(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s)(?![\w'’-])",
+    1,
+)
+def _bare_decade_coordinated(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the 60s and 70s", "the late 60s and early 70s": the second decade, read as the first is."""
+    return _bare_decade(m, ctx)
+
+
 @rule(
     "century",
     rf"(?:the\s+)?(?:(?P<mod>early|late|mid|(?:the\s+)?(?:first|second)\s+half\s+of(?:\s+the)?)[\s-]*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{ORDW})[\s-]+century",
@@ -1033,16 +1081,18 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "next_day",
     r"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding)\s+(?P<u>day|morning|afternoon|evening|night)(?![\w-])"
-    r"|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
+    r"|the\s+(?P<u2>day|morning|evening|night)\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
     2,
 )
 def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "the next day", "the previous evening", "the day before": one day from the story's time."""
+    """ "the next day", "the previous evening", "the day before", "the morning after": one day from the story's
+    time ("the night before" is the evening of the day before)."""
     rel = (m["rel"] or m["ba"]).lower()
     n = 1 if rel in ("next", "following", "after") else -1
-    u = (m["u"] or "day").lower()
+    u = (m["u"] or m["u2"] or "day").lower()
     tod = _tod(u) if u != "day" else ""
-    return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=f"the {rel} {u}", ref="story")
+    desc = f"the {u} {rel}" if m["ba"] else f"the {rel} {u}"
+    return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=desc, ref="story")
 
 
 @rule(
@@ -1211,11 +1261,11 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "month_range_quarter",
-    rf"(?:the\s+)?(?:(?P<a>{MON})\s*[-–/]\s*)?(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+(?P<h>quarter|period)(?!s)",
+    rf"(?:the\s+)?(?:(?P<a>{MON})(?:\s*[-–/]\s*|-to-|\s+to\s+))?(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+(?P<h>quarter|period)(?!s)",
     3,
 )
 def _month_range_quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "the January-March quarter", "the April-June period", "the July-September 2023 quarter": a calendar
+    """ "the January-March quarter", "the April-to-June period", "the July-September 2023 quarter": a calendar
     quarter by its months; "the June quarter", "the September quarter": by the month it ends in."""
     b = _month(m["b"])
     a = _month(m["a"]) if m["a"] else b - 2
