@@ -468,6 +468,10 @@ def _month_coordinated(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{y:04d}-{month:02d}", f"{MONTH_NAMES[month]}, before {MONTH_NAMES[month2]} {year}, stated")
 
 
+#: "as early as", "as soon as", "as late as" before a month: a time is named ("as early as March")
+_AS_EARLY_AS = re.compile(r"(?<![\w-])as\s+(?:early|soon|late)\s+as\s+$", re.IGNORECASE)
+
+
 @rule(
     "month",
     rf"(?:(?P<det>last|next|this|(?:{YMOD}))\s*-?\s*)?(?P<mon>{MON})(?!\s+\d)(?:\s+(?P<ly>this|last|next)\s+year)?",
@@ -507,6 +511,7 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
                 "and",
                 "or",
             )
+            and not _AS_EARLY_AS.search(ctx.text, max(0, m.start() - 20), m.start())
         ):
             return None
         nxt = ctx.text[m.end() : m.end() + 2]
@@ -1576,9 +1581,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
-        if code == "DE" and tail == "ago":
-            # "a decade ago", "two decades ago": a year, as "ten years ago" is (TimeBank writes the year; TimeML
-            # has no decade-back arithmetic a reader would count in)
+        if code == "DE" and tail in ("ago", "earlier", "later"):
+            # "a decade ago", "two decades ago", "a decade earlier": a year, as "ten years ago" is (TimeBank writes
+            # the year; TimeML has no decade-back arithmetic a reader would count in)
             code, k = "Y", k * 10
         if k * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0) > _CALENDAR_YEARS:
             # "66 million years ago": before any calendar year a value can hold
