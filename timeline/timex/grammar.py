@@ -1581,9 +1581,9 @@ def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
         if code is None:
             return None
         k = int(n) * (2 if unit == "2W" else 1)
-        if code == "DE" and tail in ("ago", "earlier", "later"):
-            # "a decade ago", "two decades ago", "a decade earlier": a year, as "ten years ago" is (TimeBank writes
-            # the year; TimeML has no decade-back arithmetic a reader would count in)
+        if code == "DE" and tail == "ago":
+            # "a decade ago", "two decades ago": a year, as "ten years ago" is (TimeBank writes the year; TimeML
+            # has no decade-back arithmetic a reader would count in)
             code, k = "Y", k * 10
         if k * {"Y": 1, "DE": 10, "CE": 100}.get(code, 0) > _CALENDAR_YEARS:
             # "66 million years ago": before any calendar year a value can hold
