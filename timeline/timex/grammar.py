@@ -36,7 +36,7 @@ from .lexicon import (
     alt,
     number_value,
 )
-from .resolve import Parsed, feast_day
+from .resolve import Parsed, feast_day, holiday_weekend
 from .tense import clause_tense
 
 if TYPE_CHECKING:
@@ -826,12 +826,15 @@ def _weekday_week(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "holiday",
-    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?"
-    + _HOLIDAY_TOD,
+    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day"
+    r"|(?:st\.?|saint)\s+patrick['’]s\s+day|(?-i:Juneteenth|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Anzac\s+Day"
+    r"|Veterans['’]?\s+Day|Armistice\s+Day|Remembrance\s+Day|Bonfire\s+Night))(?:\s+(?P<year>\d{4}))?" + _HOLIDAY_TOD,
     2,
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
-    key = " ".join(m["h"].lower().split())
+    """A holiday on a fixed day of the year: Christmas, St Patrick's Day, Juneteenth, Veterans Day, Bastille Day."""
+    key = " ".join(m["h"].lower().replace("’", "'").split())
+    key = re.sub(r"^(?:st\.|saint) ", "st ", key).replace("veterans' day", "veterans day")
     month, day = HOLIDAYS[key]
     tod = _tod(m["tod"])
     if m["year"]:
@@ -2144,15 +2147,30 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday|Presidents['’]?\s+Day|Columbus\s+Day"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Father['’]s\s+Day))(?P<wk>\s+week(?P<we>end)?)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
     r"(?![\w-]|\s+(?:Island|Rising))",
     2,
 )
 def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     """Easter and the days counted from it, and the US holidays fixed by a weekday of a month (and the shopping
-    days after Thanksgiving)."""
-    name = " ".join(m["f"].lower().split()).replace("easter sunday", "easter")
-    week = bool(m["wk"])  # "Easter week": the week the day falls in
+    days after Thanksgiving). "Labor Day weekend", "Easter weekend": the weekend of the holiday (the one before
+    a Monday holiday)."""
+    name = " ".join(m["f"].lower().replace("’", "'").split()).replace("easter sunday", "easter")
+    name = (
+        "martin luther king day"
+        if name.startswith(("martin luther", "mlk"))
+        else name.replace("presidents'", "presidents")
+    )
+    week = bool(m["wk"]) and not m["we"]  # "Easter week": the week the day falls in
+    if m["we"]:
+        if m["tod"]:
+            return None
+        if m["year"]:
+            day = feast_day(name, int(m["year"]))
+            return _abs(D, holiday_weekend(day), f"{name} weekend {m['year']}, stated")
+        det = (m["det"] or "").lower()
+        return Parsed(D, "feast", (name.replace(" ", "_"), det, "weekend"), desc=" ".join(m.group(0).lower().split()))
     if m["year"]:
         day = feast_day(name, int(m["year"]))
         y, w, _ = day.isocalendar()
