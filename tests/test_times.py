@@ -813,6 +813,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Schools reopen after Presidents Day.", MON, "Presidents Day", "2024-02-19"),
     ("Beaches were packed over the Labor Day weekend.", dt.date(2023, 9, 6), "Labor Day weekend", "2023-W35-WE"),
     ("Roads will be busy over Easter weekend.", MON, "Easter weekend", "2024-W13-WE"),
+    ("Airports were crowded over Thanksgiving weekend.", dt.date(2023, 11, 28), "Thanksgiving weekend", "2023-W47-WE"),
 ]
 
 

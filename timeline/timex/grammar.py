@@ -2148,7 +2148,7 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
     r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday|Presidents['’]?\s+Day|Columbus\s+Day"
-    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Father['’]s\s+Day))(?P<wk>\s+week(?P<we>end)?)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Father['’]s\s+Day|Thanksgiving(?=\s+weekend)))(?P<wk>\s+week(?P<we>end)?)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
     r"(?![\w-]|\s+(?:Island|Rising))",
     2,
 )

@@ -425,6 +425,7 @@ _NTH_WEEKDAY_HOLIDAYS = {
     "presidents day": (2, 0, 3),
     "columbus day": (10, 0, 2),
     "father's day": (6, 6, 3),
+    "thanksgiving": (11, 3, 4),
 }
 
 
