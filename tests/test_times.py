@@ -813,6 +813,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Schools reopen after Presidents Day.", MON, "Presidents Day", "2024-02-19"),
     ("Beaches were packed over the Labor Day weekend.", dt.date(2023, 9, 6), "Labor Day weekend", "2023-W35-WE"),
     ("Roads will be busy over Easter weekend.", MON, "Easter weekend", "2024-W13-WE"),
+    # a weekday closing a range another opens: the first such day after the opening one
+    ("The museum is open Tuesday through Saturday.", WED, "Saturday", "2024-02-24"),
+    ("Talks will run from Wednesday until Saturday.", MON, "Saturday", "2024-02-17"),
     ("Airports were crowded over Thanksgiving weekend.", dt.date(2023, 11, 28), "Thanksgiving weekend", "2023-W47-WE"),
 ]
 

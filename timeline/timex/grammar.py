@@ -765,6 +765,10 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), mod=_mod(m["mod"]), desc=desc)
 
 
+#: a weekday ending a range that another weekday opens ("Monday through Friday", "from Thursday to Sunday"): the
+#: first such day on or after the one that opens it, whatever the clause's tense
+_RANGE_FROM_DAY = re.compile(rf"(?<![\w-]){WD}(?:\s+{TOD})?\s*(?:through|thru|to|until|till|-|–)\s*$", re.IGNORECASE)
+
 #: words of habit before a weekday that make it a recurring slot ("a regular Thursday-night spot")
 _HABITUAL = frozenset({"regular", "usual", "weekly", "traditional", "customary", "habitual", "standing"})
 
@@ -801,7 +805,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
         tod=tod,
         mod=mod,
         desc=f"{(det + ' ') if det else ''}{name}{(' ' + m['tod'].lower()) if m['tod'] else ''}",
-        ref="story" if det.startswith("the ") else "",
+        ref="story"
+        if det.startswith("the ") or (not det and _RANGE_FROM_DAY.search(ctx.text, max(0, m.start() - 40), m.start()))
+        else "",
     )
 
 
