@@ -816,6 +816,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # a weekday closing a range another opens: the first such day after the opening one
     ("The museum is open Tuesday through Saturday.", WED, "Saturday", "2024-02-24"),
     ("Talks will run from Wednesday until Saturday.", MON, "Saturday", "2024-02-17"),
+    ("Storms are likely Wednesday night into Thursday.", MON, "Thursday", "2024-02-15"),
     ("Airports were crowded over Thanksgiving weekend.", dt.date(2023, 11, 28), "Thanksgiving weekend", "2023-W47-WE"),
 ]
 

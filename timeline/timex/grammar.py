@@ -765,9 +765,11 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), mod=_mod(m["mod"]), desc=desc)
 
 
-#: a weekday ending a range that another weekday opens ("Monday through Friday", "from Thursday to Sunday"): the
+#: a weekday ending a range that another weekday opens ("Monday through Friday", "late Thursday into Friday"): the
 #: first such day on or after the one that opens it, whatever the clause's tense
-_RANGE_FROM_DAY = re.compile(rf"(?<![\w-]){WD}(?:\s+{TOD})?\s*(?:through|thru|to|until|till|-|–)\s*$", re.IGNORECASE)
+_RANGE_FROM_DAY = re.compile(
+    rf"(?<![\w-]){WD}(?:\s+{TOD})?\s*(?:through|thru|to|until|till|into|-|–)\s*$", re.IGNORECASE
+)
 
 #: words of habit before a weekday that make it a recurring slot ("a regular Thursday-night spot")
 _HABITUAL = frozenset({"regular", "usual", "weekly", "traditional", "customary", "habitual", "standing"})
