@@ -813,6 +813,10 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("Schools reopen after Presidents Day.", MON, "Presidents Day", "2024-02-19"),
     ("Beaches were packed over the Labor Day weekend.", dt.date(2023, 9, 6), "Labor Day weekend", "2023-W35-WE"),
     ("Roads will be busy over Easter weekend.", MON, "Easter weekend", "2024-W13-WE"),
+    # "every second weekend", "every third year": a set (not "every second"); sets in one word
+    ("The children stay with their father every second weekend.", MON, "every second weekend", "XXXX-WXX-WE"),
+    ("The census is taken every third year.", MON, "every third year", "P3Y"),
+    ("The regional games are held biennially.", MON, "biennially", "P2Y"),
     # a weekday closing a range another opens: the first such day after the opening one
     ("The museum is open Tuesday through Saturday.", WED, "Saturday", "2024-02-24"),
     ("Talks will run from Wednesday until Saturday.", MON, "Saturday", "2024-02-17"),

@@ -1968,12 +1968,16 @@ _SETS = {
     "twice-weekly": "P1W",
     "twice-monthly": "P1M",
     "twice-daily": "P1D",
+    "biennially": "P2Y",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
 }
 
 
 @rule(
     "set_adv",
-    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-(?:yearly|weekly|monthly|daily))(?![\w-])",
+    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|biennially|semi-?annually"
+    r"|twice-(?:yearly|weekly|monthly|daily))(?![\w-])",
     0,
 )
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -2000,7 +2004,7 @@ _NAMED_PAPER = re.compile(
 
 @rule(
     "set_every",
-    rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn|(?P<mon>{MON}))(?P<pl>s)?(?![\w-])",
+    rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single|second|third|fourth)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn|(?P<mon>{MON}))(?P<pl>s)?(?![\w-])",
     2,
 )
 def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -2022,8 +2026,9 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
         n = None if numw in VAGUE_NUMBERS else number_value(numw)
         if n is None and numw not in VAGUE_NUMBERS:
             return None  # "every few months": a set of a vague period (PXM)
-    if m["other"] and m["other"].lower() == "other" and n is not None:
-        n = (n or 1) * 2
+    every_nth = {"other": 2, "second": 2, "third": 3, "fourth": 4}.get((m["other"] or "").lower())
+    if every_nth and n is not None:
+        n = (n or 1) * every_nth  # "every other week", "every second year": P2W, P2Y
     return _abs(SET, _duration(n, unit, u), " ".join(m.group(0).lower().split()) + ": a set")
 
 
