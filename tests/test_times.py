@@ -817,6 +817,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The children stay with their father every second weekend.", MON, "every second weekend", "XXXX-WXX-WE"),
     ("The census is taken every third year.", MON, "every third year", "P3Y"),
     ("The regional games are held biennially.", MON, "biennially", "P2Y"),
+    ("The inquiry heard evidence in the spring of last year.", MON, "the spring of last year", "2023-SP"),
+    ("The plant will open in the autumn of next year.", MON, "the autumn of next year", "2025-FA"),
     # a weekday closing a range another opens: the first such day after the opening one
     ("The museum is open Tuesday through Saturday.", WED, "Saturday", "2024-02-24"),
     ("Talks will run from Wednesday until Saturday.", MON, "Saturday", "2024-02-17"),

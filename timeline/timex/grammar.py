@@ -1152,7 +1152,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’]))|\s+of\s+(?P<ly>last|this|next)\s+year)?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1162,6 +1162,9 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["year"]:
         year = _short_year(m["year"])
         return _abs(D, f"{year}-{s}", f"{m['s'].lower()} {year}, stated", mod)
+    if m["ly"]:  # "the spring of last year": that year's, counted in years (not "last spring")
+        n = {"last": -1, "this": 0, "next": 1}[m["ly"].lower()]
+        return Parsed(D, "season", (s, str(n), "year"), mod=mod, desc=f"{m['s'].lower()} of {m['ly'].lower()} year")
     if det == "that" or det.endswith(("following", "previous", "preceding")):
         # "that summer", "the following spring": the season of, or after or before, the story's time
         n = 0 if det == "that" else (1 if det.endswith("following") else -1)

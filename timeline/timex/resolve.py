@@ -567,6 +567,9 @@ def resolve(
         if args[2:] == ("tense",) and direction:
             year = _season_by_tense(anchor, season, direction)
             how_tail = f"{tense}, publication {pub}"
+        elif args[2:] == ("year",):  # "the spring of last year": the season of the year so many from publication's
+            year = anchor.year + n
+            how_tail = f"{n:+d} year from publication {pub}"
         else:
             year = _season_year(anchor, season, n)
             how_tail = f"{'this' if n == 0 else f'{n:+d}'} season from publication {pub}"
