@@ -817,6 +817,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The children stay with their father every second weekend.", MON, "every second weekend", "XXXX-WXX-WE"),
     ("The census is taken every third year.", MON, "every third year", "P3Y"),
     ("The regional games are held biennially.", MON, "biennially", "P2Y"),
+    # a 24-hour clock written with a dot, as British papers stamp their pages
+    ("First published on Mon 12 Feb 2024 06.30 GMT", MON, "06.30 GMT", "2024-02-12T06:30"),
     ("The inquiry heard evidence in the spring of last year.", MON, "the spring of last year", "2023-SP"),
     ("The plant will open in the autumn of next year.", MON, "the autumn of next year", "2025-FA"),
     # a weekday closing a range another opens: the first such day after the opening one
