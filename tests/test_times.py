@@ -992,6 +992,9 @@ def test_extents_leave_out_prepositions(nlp):
         "The decision came on the same day as the vote.",
         "Highs will reach the 70s in some places.",
         "Her approval has hovered in the 40s.",
+        "The draw for the quarter-finals was held in Nyon.",
+        "The quarterback threw two touchdowns.",
+        "Analysts expect a quarter-point cut.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):
