@@ -817,6 +817,9 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The children stay with their father every second weekend.", MON, "every second weekend", "XXXX-WXX-WE"),
     ("The census is taken every third year.", MON, "every third year", "P3Y"),
     ("The regional games are held biennially.", MON, "biennially", "P2Y"),
+    # a count with a range in figures, or a word of length before the unit
+    ("Orders ship in 7-10 business days.", MON, "7-10 business days", "P7D"),
+    ("The family waited three long years for answers.", MON, "three long years", "P3Y"),
     # a 24-hour clock written with a dot, as British papers stamp their pages
     ("First published on Mon 12 Feb 2024 06.30 GMT", MON, "06.30 GMT", "2024-02-12T06:30"),
     ("The inquiry heard evidence in the spring of last year.", MON, "the spring of last year", "2023-SP"),

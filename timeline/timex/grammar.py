@@ -1527,7 +1527,7 @@ def _unit_word(word: str) -> str:
 
 @rule(
     "duration",
-    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM})|(?P<to>\s+to\s+)(?P<num2>{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM})|(?P<to>\s+to\s+|(?<=\d)[-–](?=\d))(?P<num2>{NUM}))?(?:\s+(?:more|additional|extra|full|whole|long|solid|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
