@@ -817,6 +817,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The children stay with their father every second weekend.", MON, "every second weekend", "XXXX-WXX-WE"),
     ("The census is taken every third year.", MON, "every third year", "P3Y"),
     ("The regional games are held biennially.", MON, "biennially", "P2Y"),
+    ("The country aims to reach net zero by mid-century.", MON, "mid-century", "20"),
     # a count with a range in figures, or a word of length before the unit
     ("Orders ship in 7-10 business days.", MON, "7-10 business days", "P7D"),
     ("The family waited three long years for answers.", MON, "three long years", "P3Y"),
@@ -998,6 +999,7 @@ def test_extents_leave_out_prepositions(nlp):
         "The draw for the quarter-finals was held in Nyon.",
         "The quarterback threw two touchdowns.",
         "Analysts expect a quarter-point cut.",
+        "She collects mid-century modern furniture.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

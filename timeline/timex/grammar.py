@@ -2202,6 +2202,17 @@ def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T if tod else D, "feast", args, tod=tod, desc=" ".join(m.group(0).lower().split()))
 
 
+@rule(
+    "mid_century",
+    r"(?<![\w-])(?:by|until|till|before|around|towards?)\s+(?P<x>(?:the\s+)?mid-?\s?century)(?=\s*[,.;:)]|\s+(?:and|or|when|if)\b)",
+    1,
+)
+def _mid_century(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Net zero by mid-century": the middle of this century, as "the middle of the century" is ("mid-century
+    modern" furniture is a style, left out by the words the pattern needs around it)."""
+    return Parsed(D, "unit", ("CE", "0"), mod="MID", desc="mid-century")
+
+
 @rule("year_to_date", r"(?<![\w-])year[\s-]to[\s-]date(?![\w-])", 1)
 def _year_to_date(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "The index is up 19% year to date", "year-to-date sales": this year so far, as "so far this year" is."""
