@@ -818,6 +818,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The census is taken every third year.", MON, "every third year", "P3Y"),
     ("The regional games are held biennially.", MON, "biennially", "P2Y"),
     ("The country aims to reach net zero by mid-century.", MON, "mid-century", "20"),
+    ("The feature will arrive later this spring.", MON, "later this spring", "2024-SP"),
     # a count with a range in figures, or a word of length before the unit
     ("Orders ship in 7-10 business days.", MON, "7-10 business days", "P7D"),
     ("The family waited three long years for answers.", MON, "three long years", "P3Y"),

@@ -1152,7 +1152,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’]))|\s+of\s+(?P<ly>last|this|next)\s+year)?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|(?P<el>earlier|later)(?=\s+this\s))[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’]))|\s+of\s+(?P<ly>last|this|next)\s+year)?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
