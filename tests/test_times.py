@@ -819,6 +819,8 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The regional games are held biennially.", MON, "biennially", "P2Y"),
     ("The country aims to reach net zero by mid-century.", MON, "mid-century", "20"),
     ("The feature will arrive later this spring.", MON, "later this spring", "2024-SP"),
+    ("A concerto by Antonio Vivaldi (1678–1741) opened the evening.", MON, "1678", "1678"),
+    ("A concerto by Antonio Vivaldi (1678–1741) opened the evening.", MON, "1741", "1741"),
     # a count with a range in figures, or a word of length before the unit
     ("Orders ship in 7-10 business days.", MON, "7-10 business days", "P7D"),
     ("The family waited three long years for answers.", MON, "three long years", "P3Y"),

@@ -588,6 +588,31 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{year:04d}", desc, mod)
 
 
+#: the years of a life in brackets: "(1685–1750)"; the first is read with what follows it, the second with what
+#: goes before it
+_LIFE_TO = re.compile(r"\s*[-–]\s*(1[0-9]\d\d|20\d\d)\)")
+_LIFE_FROM = re.compile(r"\((1[0-9]\d\d)\s*[-–]\s*$")
+
+
+@rule("life_years", r"(?<=[(–-])(?P<x>1[0-9]\d\d|20\d\d)(?=\s*[-–)])", 2)
+def _life_years(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Johann Sebastian Bach (1685–1750)": the years of a life in brackets, whatever their century (a bare
+    number before 1900 is read as a year only where a date is plain)."""
+    if to := _LIFE_TO.match(ctx.text, m.end()):
+        if ctx.text[m.start() - 1] != "(":
+            return None
+        a, b = int(m["x"]), int(to.group(1))
+    elif frm := _LIFE_FROM.search(ctx.text, max(0, m.start() - 12), m.start()):
+        if ctx.text[m.end() : m.end() + 1] != ")":
+            return None
+        a, b = int(frm.group(1)), int(m["x"])
+    else:
+        return None
+    if not a < b <= a + 120:
+        return None
+    return _abs(D, m["x"], f"the year {m['x']}, stated (a life's years)")
+
+
 @rule("fy_short", r"FY\s?'?(?P<yy>\d\d)(?![\d/:.-]\d|\d)", 2, 0)
 def _fy_short(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "FY25", "FY '24": a fiscal year by its last two digits (a company's fiscal year is named by the calendar
