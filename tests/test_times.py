@@ -805,6 +805,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # "the morning after", "the night before": a part of the day next to the story's day
     ("The storm struck on Tuesday. Schools stayed shut the morning after.", MON, "the morning after", "2024-02-07TMO"),
     ("He was arrested on Saturday. He had been drinking the night before.", MON, "the night before", "2024-02-09TNI"),
+    ("The summit opened on Feb. 6, 2023. Talks collapsed the week after.", MON, "the week after", "2023-W07"),
     ("Margins narrowed in the April-to-June period.", dt.date(2023, 8, 1), "the April-to-June period", "2023-Q2"),
     ("The central bank could cut rates as early as March.", MON, "March", "2024-03"),
     # holidays on a fixed day, on the n-th weekday of a month, and a holiday's weekend

@@ -1122,17 +1122,19 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "next_day",
     r"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding)\s+(?P<u>day|morning|afternoon|evening|night)(?![\w-])"
-    r"|the\s+(?P<u2>day|morning|evening|night)\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
+    r"|the\s+(?P<u2>day|week|morning|evening|night)\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
     2,
 )
 def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "the next day", "the previous evening", "the day before", "the morning after": one day from the story's
-    time ("the night before" is the evening of the day before)."""
+    time ("the night before" is the evening of the day before); "the week after" one week."""
     rel = (m["rel"] or m["ba"]).lower()
     n = 1 if rel in ("next", "following", "after") else -1
     u = (m["u"] or m["u2"] or "day").lower()
-    tod = _tod(u) if u != "day" else ""
+    tod = _tod(u) if u not in ("day", "week") else ""
     desc = f"the {u} {rel}" if m["ba"] else f"the {rel} {u}"
+    if u == "week":  # "the week after": the week after the one the story is at
+        return Parsed(D, "unit", ("W", str(n)), desc=desc, ref="story")
     return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=desc, ref="story")
 
 
