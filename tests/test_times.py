@@ -811,6 +811,7 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     # holidays on a fixed day, on the n-th weekday of a month, and a holiday's weekend
     ("The city held its parade on St. Patrick's Day.", dt.date(2023, 3, 20), "St. Patrick's Day", "2023-03-17"),
     ("Banks will be closed for Veterans Day.", dt.date(2023, 11, 6), "Veterans Day", "2023-11-11"),
+    ("Revellers packed the streets for Hogmanay.", dt.date(2024, 1, 2), "Hogmanay", "2023-12-31"),
     ("Schools reopen after Presidents Day.", MON, "Presidents Day", "2024-02-19"),
     ("Beaches were packed over the Labor Day weekend.", dt.date(2023, 9, 6), "Labor Day weekend", "2023-W35-WE"),
     ("Roads will be busy over Easter weekend.", MON, "Easter weekend", "2024-W13-WE"),

@@ -861,7 +861,8 @@ def _weekday_week(m: re.Match[str], ctx: Context) -> Parsed | None:
     "holiday",
     r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day"
     r"|(?:st\.?|saint)\s+patrick['’]s\s+day|(?-i:Juneteenth|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Anzac\s+Day"
-    r"|Veterans['’]?\s+Day|Armistice\s+Day|Remembrance\s+Day|Bonfire\s+Night))(?:\s+(?P<year>\d{4}))?" + _HOLIDAY_TOD,
+    r"|Veterans['’]?\s+Day|Armistice\s+Day|Remembrance\s+Day|Bonfire\s+Night|Hogmanay))(?:\s+(?P<year>\d{4}))?"
+    + _HOLIDAY_TOD,
     2,
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:

@@ -221,6 +221,7 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "armistice day": (11, 11),
     "remembrance day": (11, 11),
     "bonfire night": (11, 5),
+    "hogmanay": (12, 31),
 }
 
 
