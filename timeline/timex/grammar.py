@@ -657,19 +657,19 @@ _SCALE_WORDS = (
 )
 
 
-@rule("bare_decade", r"(?<![\w'’-])the\s+(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s(?![\w'’-])", 1)
+@rule("bare_decade", r"(?<![\w'’-])(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s(?![\w'’-])", 1)
 def _bare_decade(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "Through the 60s and 70s he designed schools", "in the mid-80s": a decade of the last century written
     without its century or apostrophe, as obituaries and features write it. Not where the sentence reads a scale
     ("highs in the 70s", "approval in the 40s"; "people in their 60s" has no "the")."""
-    if ctx.sentence_mentions(m.start(), _SCALE_WORDS):
-        return None
+    if not m["the"] or ctx.sentence_mentions(m.start(), _SCALE_WORDS):
+        return None  # ("the" is optional in the pattern only so that a text is searched for "0s", not for "the")
     return _abs(D, f"19{m['d']}", f"the 19{m['d']}0s", _mod(m["mod"]))
 
 
 @rule(
     "bare_decade_coordinated",
-    r"(?<![\w'’-])the\s+(?:(?:early|late|mid)[\s-]*)?[3-9]0s\s+(?:and|or|to|through|into)\s+(?:the\s+)?"
+    r"(?<![\w'’-])(?P<the>the\s+)?(?:(?:early|late|mid)[\s-]*)?[3-9]0s\s+(?:and|or|to|through|into)\s+(?:the\s+)?"
     r"(?P<x>(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s)(?![\w'’-])",
     1,
 )
