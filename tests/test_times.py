@@ -786,6 +786,55 @@ CASES: list[tuple[str, dt.date | None, str, str]] = [
     ("The road will be closed for the next year.", MON, "the next year", "P1Y"),
     # a 24-hour clock with its zone in brackets after a local time, as wire copy gives it
     ("Polls opened at 7 a.m. (0600 GMT) and closed at 8 p.m.", MON, "0600 GMT", "2024-02-12T06:00"),
+    # the story's day, week-end: "the same day", "that weekend"
+    ("Floods hit the town on Tuesday. Two bridges collapsed the same day.", MON, "the same day", "2024-02-06"),
+    ("The trial opened on March 3, 2023. Protesters gathered that weekend.", MON, "that weekend", "2023-W09-WE"),
+    # a weekday a word of habit qualifies, or every other one: a set
+    ("The comic has a regular Thursday-night slot on the radio.", MON, "Thursday-night", "XXXX-WXX-4TNI"),
+    ("Worshippers attend the usual Friday prayers at the mosque.", MON, "Friday", "XXXX-WXX-5"),
+    ("The parish council meets every other Tuesday.", MON, "every other Tuesday", "XXXX-WXX-2"),
+    # a month before a month and year: that year ("December to February 2021" opens the year before)
+    ("The survey ran between March and May 2019.", MON, "March", "2019-03"),
+    ("The exhibition ran from December to February 2021.", MON, "December", "2020-12"),
+    ("The index is up 12% year to date.", MON, "year to date", "2024"),
+    ("The play moves between 1917 and the present day.", MON, "the present day", "PRESENT_REF"),
+    # decades written without century or apostrophe, as obituaries write them
+    ("Through the 50s and 60s she ran the family farm.", MON, "the 50s", "195"),
+    ("Through the 50s and 60s she ran the family farm.", MON, "60s", "196"),
+    ("In the mid-70s he moved to Leeds.", MON, "the mid-70s", "197"),
+    # "the morning after", "the night before": a part of the day next to the story's day
+    ("The storm struck on Tuesday. Schools stayed shut the morning after.", MON, "the morning after", "2024-02-07TMO"),
+    ("He was arrested on Saturday. He had been drinking the night before.", MON, "the night before", "2024-02-09TNI"),
+    ("The summit opened on Feb. 6, 2023. Talks collapsed the week after.", MON, "the week after", "2023-W07"),
+    ("Margins narrowed in the April-to-June period.", dt.date(2023, 8, 1), "the April-to-June period", "2023-Q2"),
+    ("The central bank could cut rates as early as March.", MON, "March", "2024-03"),
+    # holidays on a fixed day, on the n-th weekday of a month, and a holiday's weekend
+    ("The city held its parade on St. Patrick's Day.", dt.date(2023, 3, 20), "St. Patrick's Day", "2023-03-17"),
+    ("Banks will be closed for Veterans Day.", dt.date(2023, 11, 6), "Veterans Day", "2023-11-11"),
+    ("Revellers packed the streets for Hogmanay.", dt.date(2024, 1, 2), "Hogmanay", "2023-12-31"),
+    ("Schools reopen after Presidents Day.", MON, "Presidents Day", "2024-02-19"),
+    ("Beaches were packed over the Labor Day weekend.", dt.date(2023, 9, 6), "Labor Day weekend", "2023-W35-WE"),
+    ("Roads will be busy over Easter weekend.", MON, "Easter weekend", "2024-W13-WE"),
+    # "every second weekend", "every third year": a set (not "every second"); sets in one word
+    ("The children stay with their father every second weekend.", MON, "every second weekend", "XXXX-WXX-WE"),
+    ("The census is taken every third year.", MON, "every third year", "P3Y"),
+    ("The regional games are held biennially.", MON, "biennially", "P2Y"),
+    ("The country aims to reach net zero by mid-century.", MON, "mid-century", "20"),
+    ("The feature will arrive later this spring.", MON, "later this spring", "2024-SP"),
+    ("A concerto by Antonio Vivaldi (1678–1741) opened the evening.", MON, "1678", "1678"),
+    ("A concerto by Antonio Vivaldi (1678–1741) opened the evening.", MON, "1741", "1741"),
+    # a count with a range in figures, or a word of length before the unit
+    ("Orders ship in 7-10 business days.", MON, "7-10 business days", "P7D"),
+    ("The family waited three long years for answers.", MON, "three long years", "P3Y"),
+    # a 24-hour clock written with a dot, as British papers stamp their pages
+    ("First published on Mon 12 Feb 2024 06.30 GMT", MON, "06.30 GMT", "2024-02-12T06:30"),
+    ("The inquiry heard evidence in the spring of last year.", MON, "the spring of last year", "2023-SP"),
+    ("The plant will open in the autumn of next year.", MON, "the autumn of next year", "2025-FA"),
+    # a weekday closing a range another opens: the first such day after the opening one
+    ("The museum is open Tuesday through Saturday.", WED, "Saturday", "2024-02-24"),
+    ("Talks will run from Wednesday until Saturday.", MON, "Saturday", "2024-02-17"),
+    ("Storms are likely Wednesday night into Thursday.", MON, "Thursday", "2024-02-15"),
+    ("Airports were crowded over Thanksgiving weekend.", dt.date(2023, 11, 28), "Thanksgiving weekend", "2023-W47-WE"),
 ]
 
 
@@ -949,6 +998,13 @@ def test_extents_leave_out_prepositions(nlp):
         "He was injured in the fall.",
         "Investors were hurt by the fall in prices.",
         "She broke her hip in the fall at home.",
+        "The decision came on the same day as the vote.",
+        "Highs will reach the 70s in some places.",
+        "Her approval has hovered in the 40s.",
+        "The draw for the quarter-finals was held in Nyon.",
+        "The quarterback threw two touchdowns.",
+        "Analysts expect a quarter-point cut.",
+        "She collects mid-century modern furniture.",
     ],
 )
 def test_not_time_expressions(nlp, sentence):

@@ -36,7 +36,7 @@ from .lexicon import (
     alt,
     number_value,
 )
-from .resolve import Parsed, feast_day
+from .resolve import Parsed, feast_day, holiday_weekend
 from .tense import clause_tense
 
 if TYPE_CHECKING:
@@ -453,6 +453,26 @@ def _month_year(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 
 @rule(
+    "month_coordinated",
+    rf"(?<![\w-])(?P<x>(?P<mon>{MON}))\s*(?:and|or|to|through|till|until|&|-|–)\s*(?P<mon2>{MON}),?\s+(?P<year>{YEAR})",
+    3,
+)
+def _month_coordinated(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "between March and May 2019", "from June to August 2020", "March-May 2019": the first month takes the year
+    written after the second, when it comes before it in the year (else the year before: "December to February
+    2021" opens in December 2020)."""
+    month, month2, year = _month(m["mon"]), _month(m["mon2"]), int(m["year"])
+    if month == month2:
+        return None
+    y = year if month < month2 else year - 1
+    return _abs(D, f"{y:04d}-{month:02d}", f"{MONTH_NAMES[month]}, before {MONTH_NAMES[month2]} {year}, stated")
+
+
+#: "as early as", "as soon as", "as late as" before a month: a time is named ("as early as March")
+_AS_EARLY_AS = re.compile(r"(?<![\w-])as\s+(?:early|soon|late)\s+as\s+$", re.IGNORECASE)
+
+
+@rule(
     "month",
     rf"(?:(?P<det>last|next|this|(?:{YMOD}))\s*-?\s*)?(?P<mon>{MON})(?!\s+\d)(?:\s+(?P<ly>this|last|next)\s+year)?",
     2,
@@ -491,6 +511,7 @@ def _month_only(m: re.Match[str], ctx: Context) -> Parsed | None:
                 "and",
                 "or",
             )
+            and not _AS_EARLY_AS.search(ctx.text, max(0, m.start() - 20), m.start())
         ):
             return None
         nxt = ctx.text[m.end() : m.end() + 2]
@@ -567,6 +588,31 @@ def _year_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
     return _abs(D, f"{year:04d}", desc, mod)
 
 
+#: the years of a life in brackets: "(1685–1750)"; the first is read with what follows it, the second with what
+#: goes before it
+_LIFE_TO = re.compile(r"\s*[-–]\s*(1[0-9]\d\d|20\d\d)\)")
+_LIFE_FROM = re.compile(r"\((1[0-9]\d\d)\s*[-–]\s*$")
+
+
+@rule("life_years", r"(?<=[(–-])(?P<x>1[0-9]\d\d|20\d\d)(?=\s*[-–)])", 2)
+def _life_years(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Johann Sebastian Bach (1685–1750)": the years of a life in brackets, whatever their century (a bare
+    number before 1900 is read as a year only where a date is plain)."""
+    if to := _LIFE_TO.match(ctx.text, m.end()):
+        if ctx.text[m.start() - 1] != "(":
+            return None
+        a, b = int(m["x"]), int(to.group(1))
+    elif frm := _LIFE_FROM.search(ctx.text, max(0, m.start() - 12), m.start()):
+        if ctx.text[m.end() : m.end() + 1] != ")":
+            return None
+        a, b = int(frm.group(1)), int(m["x"])
+    else:
+        return None
+    if not a < b <= a + 120:
+        return None
+    return _abs(D, m["x"], f"the year {m['x']}, stated (a life's years)")
+
+
 @rule("fy_short", r"FY\s?'?(?P<yy>\d\d)(?![\d/:.-]\d|\d)", 2, 0)
 def _fy_short(m: re.Match[str], ctx: Context) -> Parsed | None:
     """ "FY25", "FY '24": a fiscal year by its last two digits (a company's fiscal year is named by the calendar
@@ -582,6 +628,54 @@ def _decade(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["c"] and m["d"] == "0" and century != "20":  # "the late 1800s": the hundred years, not their first ten
         return _abs(D, century, f"the {century}00s: a century", _mod(m["mod"]))
     return _abs(D, f"{century}{m['d']}", f"the {century}{m['d']}0s", _mod(m["mod"]))
+
+
+#: words of a sentence where "the 70s" is a reading on a scale (heat, a poll, a price, a speed), not a decade
+_SCALE_WORDS = (
+    "degree",
+    "°",
+    "temperature",
+    "high",
+    "low",
+    "fahrenheit",
+    "celsius",
+    "weather",
+    "forecast",
+    "%",
+    "percent",
+    "per cent",
+    "poll",
+    "approval",
+    "rating",
+    "score",
+    "$",
+    "price",
+    "mph",
+    "speed",
+    "age",
+    "aged",
+)
+
+
+@rule("bare_decade", r"(?<![\w'’-])(?P<the>the\s+)?(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s(?![\w'’-])", 1)
+def _bare_decade(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Through the 60s and 70s he designed schools", "in the mid-80s": a decade of the last century written
+    without its century or apostrophe, as obituaries and features write it. Not where the sentence reads a scale
+    ("highs in the 70s", "approval in the 40s"; "people in their 60s" has no "the")."""
+    if not m["the"] or ctx.sentence_mentions(m.start(), _SCALE_WORDS):
+        return None  # ("the" is optional in the pattern only so that a text is searched for "0s", not for "the")
+    return _abs(D, f"19{m['d']}", f"the 19{m['d']}0s", _mod(m["mod"]))
+
+
+@rule(
+    "bare_decade_coordinated",
+    r"(?<![\w'’-])(?P<the>the\s+)?(?:(?:early|late|mid)[\s-]*)?[3-9]0s\s+(?:and|or|to|through|into)\s+(?:the\s+)?"
+    r"(?P<x>(?:(?P<mod>early|late|mid)[\s-]*)?(?P<d>[3-9])0s)(?![\w'’-])",
+    1,
+)
+def _bare_decade_coordinated(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "the 60s and 70s", "the late 60s and early 70s": the second decade, read as the first is."""
+    return _bare_decade(m, ctx)
 
 
 @rule(
@@ -696,18 +790,31 @@ def _this_tod(m: re.Match[str], ctx: Context) -> Parsed | None:
     return Parsed(T, "day", (str(n),), tod=_tod(m["tod"]), mod=_mod(m["mod"]), desc=desc)
 
 
+#: a weekday ending a range that another weekday opens ("Monday through Friday", "late Thursday into Friday"): the
+#: first such day on or after the one that opens it, whatever the clause's tense
+_RANGE_FROM_DAY = re.compile(
+    rf"(?<![\w-]){WD}(?:\s+{TOD})?\s*(?:through|thru|to|until|till|into|-|–)\s*$", re.IGNORECASE
+)
+
+#: words of habit before a weekday that make it a recurring slot ("a regular Thursday-night spot")
+_HABITUAL = frozenset({"regular", "usual", "weekly", "traditional", "customary", "habitual", "standing"})
+
+
 @rule(
     "weekday",
-    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early(?:\s+on)?|late(?:\s+on)?|later|earlier|(?:on\s+)?(?:each|every)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:\s+(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
+    rf"(?:(?P<det>last|next|this\s+past|this\s+coming|this|early(?:\s+on)?|late(?:\s+on)?|later|earlier|(?:on\s+)?(?:each|every(?:\s+other)?)|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WD})(?P<pl>s)?(?:(?:\s+|(?P<hy>-))(?P<tod>{TOD})(?P<tpl>s)?)?(?![a-z])",
     2,
 )
 def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """A weekday, its part of day, and a set when it recurs: "every (other) Friday", "on Sundays", and a slot
+    a word of habit qualifies ("a regular Thursday-night spot", "the usual Friday prayers")."""
     wd = _wd(m["wd"])
     det = " ".join((m["det"] or "").lower().split()).removesuffix(" on")  # "late on Tuesday": "late Tuesday"
     tod = _tod(m["tod"])
     name = WEEKDAY_NAMES[wd]
-    if m["pl"] or m["tpl"] or "each" in det or "every" in det:
-        return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {name}")
+    habit = not det and ctx.word_before(m.start()) in _HABITUAL
+    if m["pl"] or m["tpl"] or "each" in det or "every" in det or habit:
+        return _abs(SET, f"XXXX-WXX-{wd}{tod}", f"every {'other ' if 'other' in det else ''}{name}")
     # "the previous Friday": the one before the day the story is at (publication when it gave none)
     d = {"this past": "last", "this coming": "next", "the previous": "last", "the preceding": "last"}.get(det, det)
     d = "next" if d == "the following" else d
@@ -725,7 +832,9 @@ def _weekday(m: re.Match[str], ctx: Context) -> Parsed | None:
         tod=tod,
         mod=mod,
         desc=f"{(det + ' ') if det else ''}{name}{(' ' + m['tod'].lower()) if m['tod'] else ''}",
-        ref="story" if det.startswith("the ") else "",
+        ref="story"
+        if det.startswith("the ") or (not det and _RANGE_FROM_DAY.search(ctx.text, max(0, m.start() - 40), m.start()))
+        else "",
     )
 
 
@@ -750,12 +859,16 @@ def _weekday_week(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "holiday",
-    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day)(?:\s+(?P<year>\d{4}))?"
+    r"(?P<h>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|independence\s+day|valentine's\s+day|halloween|boxing\s+day"
+    r"|(?:st\.?|saint)\s+patrick['’]s\s+day|(?-i:Juneteenth|Bastille\s+Day|Canada\s+Day|Australia\s+Day|Anzac\s+Day"
+    r"|Veterans['’]?\s+Day|Armistice\s+Day|Remembrance\s+Day|Bonfire\s+Night|Hogmanay))(?:\s+(?P<year>\d{4}))?"
     + _HOLIDAY_TOD,
     2,
 )
 def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
-    key = " ".join(m["h"].lower().split())
+    """A holiday on a fixed day of the year: Christmas, St Patrick's Day, Juneteenth, Veterans Day, Bastille Day."""
+    key = " ".join(m["h"].lower().replace("’", "'").split())
+    key = re.sub(r"^(?:st\.|saint) ", "st ", key).replace("veterans' day", "veterans day")
     month, day = HOLIDAYS[key]
     tod = _tod(m["tod"])
     if m["year"]:
@@ -769,7 +882,7 @@ def _holiday(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "clock",
     rf"(?:(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m|p\.m)|(?P<w>noon|midday|midnight)"
-    rf"|(?<![\w.:,-])(?P<h24>[01]?\d|2[0-3]):?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
+    rf"|(?<![\w.:,-])(?P<h24>[01]?\d|2[0-3])(?::|(?P<dot>\.))?(?P<m24>[0-5]\d)(?=\s+{ZONES}\b|\s+local\s+time)|(?<![\w(.:,/$-])(?P<hb>[01]?\d|2[0-3]):(?P<mb>[0-5]\d)(?![\d:.,]\d|\s*[ap]\.?m\b|\s*[ap]\.m\.))(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|CET|BST|[ECMP]T|{ZONES}(?![\w-])|(?:Eastern|Central|Mountain|Pacific)(?:\s+time)?|local\s+time))?(?:(?P<par>\s+\([^()\n]{{1,24}}\))?,?\s+(?:on\s+)?(?:(?P<day>{WD}|today|yesterday|tomorrow)(?P<dpl>s)?(?![a-z])(?:,?\s+(?P<dn2>{DAYNUM})\s+(?P<mon2>{MON})(?!\s*\d))?|(?P<mon>{MON})\s+(?P<dn>{DAYNUM})|(?P<dn3>{DAYNUM})\s+(?P<mon3>{MON})(?!\s*\d)))?",
     3,
 )
 def _clock(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -977,16 +1090,27 @@ def _the_unit_mod(m: re.Match[str], ctx: Context) -> Parsed | None:
     )
 
 
+#: words after "the same day" that make it a comparison, not the story's day
+_SAME_AS = frozenset({"as", "last", "next", "a", "an", "the", "each", "every", "this", "in", "for", "and", "or"})
+
+
 @rule(
     "that_unit",
-    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for)\s+)?(?P<th>that\s+(?:same\s+)?(?P<u>day|week|month|quarter|year|decade|morning|afternoon|evening|night))(?![\w-])",
+    r"(?:(?P<mod>earlier|later|early|late)\s+)?(?:(?:in|on|during|for|over)\s+)?"
+    r"(?P<th>(?:that\s+(?:same\s+)?|(?P<same>the\s+same\s+))"
+    r"(?P<u>day|weekend|week|month|quarter|year|decade|morning|afternoon|evening|night))(?![\w'’-])",
     1,
 )
 def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "that year", "later that day", "that same night": the unit of the last date the story gave."""
+    """ "that year", "later that day", "that same night", "that weekend": the unit of the last date the story
+    gave. "The same day", "the same evening" are read so too ("He was arrested the same day"), but not a month or
+    a year, which is most often a comparison ("the same month last year", "the same year as")."""
     u = m["u"].lower()
-    if ctx.word_after(m.end()) in ("when", "that", "before", "after", "of"):
+    after = ctx.word_after(m.end())
+    if after in ("when", "that", "before", "after", "of"):
         return None  # "that day when ...": fixed by what follows, not by the story's time
+    if m["same"] and (u not in ("day", "weekend", "morning", "afternoon", "evening", "night") or after in _SAME_AS):
+        return None  # "the same day as the vote", "the same day last year", "the same year": a comparison
     if not (m["mod"] and m["mod"].lower() in ("earlier", "later")):
         ctx.cut = m.start("th")  # TimeML keeps "earlier that day" whole, but not "in that year"
     if u in ("morning", "afternoon", "evening", "night"):
@@ -999,16 +1123,20 @@ def _that_unit(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "next_day",
     r"(?:the\s+)?(?P<rel>next|following|previous|prior|preceding)\s+(?P<u>day|morning|afternoon|evening|night)(?![\w-])"
-    r"|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
+    r"|the\s+(?P<u2>day|week|morning|evening|night)\s+(?P<ba>before|after)(?=\s*[,.;)]|\s+(?:that|and|but)\b)",
     2,
 )
 def _next_day(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "the next day", "the previous evening", "the day before": one day from the story's time."""
+    """ "the next day", "the previous evening", "the day before", "the morning after": one day from the story's
+    time ("the night before" is the evening of the day before); "the week after" one week."""
     rel = (m["rel"] or m["ba"]).lower()
     n = 1 if rel in ("next", "following", "after") else -1
-    u = (m["u"] or "day").lower()
-    tod = _tod(u) if u != "day" else ""
-    return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=f"the {rel} {u}", ref="story")
+    u = (m["u"] or m["u2"] or "day").lower()
+    tod = _tod(u) if u not in ("day", "week") else ""
+    desc = f"the {u} {rel}" if m["ba"] else f"the {rel} {u}"
+    if u == "week":  # "the week after": the week after the one the story is at
+        return Parsed(D, "unit", ("W", str(n)), desc=desc, ref="story")
+    return Parsed(T if tod else D, "day", (str(n),), tod=tod, desc=desc, ref="story")
 
 
 @rule(
@@ -1052,7 +1180,7 @@ _SEASON_HEADS = frozenset({"month", "holiday", "season", "break", "recess", "vac
 
 @rule(
     "season",
-    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of)[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’])))?(?![\w-])",
+    rf"(?:(?P<mod>early|late|mid|the\s+(?:end|beginning|start|middle)\s+of|(?P<el>earlier|later)(?=\s+this\s))[\s-]*)?(?:(?P<det>this\s+past|this\s+coming|this|last|next|past|coming|that|(?:the\s+)?(?:following|previous|preceding)|the)\s+)?(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year>{YEAR}|['’]\d\d(?![\w'’]))|\s+of\s+(?P<ly>last|this|next)\s+year)?(?![\w-])",
     2,
 )
 def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1062,6 +1190,9 @@ def _season(m: re.Match[str], ctx: Context) -> Parsed | None:
     if m["year"]:
         year = _short_year(m["year"])
         return _abs(D, f"{year}-{s}", f"{m['s'].lower()} {year}, stated", mod)
+    if m["ly"]:  # "the spring of last year": that year's, counted in years (not "last spring")
+        n = {"last": -1, "this": 0, "next": 1}[m["ly"].lower()]
+        return Parsed(D, "season", (s, str(n), "year"), mod=mod, desc=f"{m['s'].lower()} of {m['ly'].lower()} year")
     if det == "that" or det.endswith(("following", "previous", "preceding")):
         # "that summer", "the following spring": the season of, or after or before, the story's time
         n = 0 if det == "that" else (1 if det.endswith("following") else -1)
@@ -1116,7 +1247,7 @@ _QORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fou
 
 @rule(
     "quarter",
-    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?!s|ly)(?:\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
+    rf"(?:(?P<det>the|this|last|next)\s+)?(?:(?P<yr>{YEAR}|this\s+year's|last\s+year's|next\s+year's)\s+)?(?:(?:fiscal|calendar)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|current|latest|year-ago|year-earlier|previous|prior|past|last|next)?[\s-]*(?:fiscal\s+)?(?:-|\s)?quarter(?![a-z]|[\s-](?:finals?|finalists?|point|percentage|mile|pound|hour)\b)(?:\s+of\s+(?:(?:the\s+)?(?:fiscal|financial)\s+(?:year\s+)?)?(?P<yr2>{YEAR}|this\s+year|last\s+year|next\s+year|the\s+year))?",
     3,
 )
 def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1177,11 +1308,11 @@ def _quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
 
 @rule(
     "month_range_quarter",
-    rf"(?:the\s+)?(?:(?P<a>{MON})\s*[-–/]\s*)?(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+(?P<h>quarter|period)(?!s)",
+    rf"(?:the\s+)?(?:(?P<a>{MON})(?:\s*[-–/]\s*|-to-|\s+to\s+))?(?P<b>{MON})(?:\s+(?P<yr>{YEAR}))?\s+(?P<h>quarter|period)(?!s)",
     3,
 )
 def _month_range_quarter(m: re.Match[str], ctx: Context) -> Parsed | None:
-    """ "the January-March quarter", "the April-June period", "the July-September 2023 quarter": a calendar
+    """ "the January-March quarter", "the April-to-June period", "the July-September 2023 quarter": a calendar
     quarter by its months; "the June quarter", "the September quarter": by the month it ends in."""
     b = _month(m["b"])
     a = _month(m["a"]) if m["a"] else b - 2
@@ -1424,7 +1555,7 @@ def _unit_word(word: str) -> str:
 
 @rule(
     "duration",
-    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM})|(?P<to>\s+to\s+)(?P<num2>{NUM}))?(?:\s+(?:more|additional|extra|full|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
+    rf"(?<![\w-])(?:(?P<pre>{_DPRE})\s+)?(?:(?P<ap>{_DAPPROX})\s+)?(?P<num>{NUM})(?:\s+or\s+(?:so|more|{NUM})|(?P<to>\s+to\s+|(?<=\d)[-–](?=\d))(?P<num2>{NUM}))?(?:\s+(?:more|additional|extra|full|whole|long|solid|straight|consecutive))?(?:\s+(?P<kind>trading|business|working))?(?P<sep>[\s-]+)(?:(?P<half>and\s+a\s+half)\s+)?(?P<u>{UNIT})(?P<pl>s)?(?:(?P<half2>\s+and\s+a\s+half)|(?P<tail>(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)))?(?![\w-])",
     1,
 )
 def _duration_rule(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1745,6 +1876,7 @@ _REFS = {
     "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "the present": "PRESENT_REF",
+    "the present day": "PRESENT_REF",
     "at the moment": "PRESENT_REF",
     "this time": "PRESENT_REF",
     "recently": "PAST_REF",
@@ -1780,7 +1912,7 @@ _COUNTED_AFTER = re.compile(rf"\s+(?:\d|(?:{NUMW}|dozen|couple)\b)", re.IGNORECA
 
 @rule(
     "ref",
-    r"(?<![\w-])(?:in\s+)?(?P<x>any\s*time\s+soon|right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
+    r"(?<![\w-])(?:in\s+)?(?P<x>any\s*time\s+soon|right\s+now|more\s+recently|most\s+recently|the\s+near\s+future|the\s+future|the\s+present(?:\s+day(?![\w-]))?|the\s+past|at\s+present|at\s+the\s+moment|these\s+days|the\s+time\s+being|now|currently|then[\s-]+current|current|presently|nowadays|recently|recent|lately|soon|someday)(?![\w-])",
     0,
 )
 def _ref(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1867,12 +1999,16 @@ _SETS = {
     "twice-weekly": "P1W",
     "twice-monthly": "P1M",
     "twice-daily": "P1D",
+    "biennially": "P2Y",
+    "semiannually": "P6M",
+    "semi-annually": "P6M",
 }
 
 
 @rule(
     "set_adv",
-    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|twice-(?:yearly|weekly|monthly|daily))(?![\w-])",
+    r"(?<![\w-])(?P<w>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|fortnightly|biennially|semi-?annually"
+    r"|twice-(?:yearly|weekly|monthly|daily))(?![\w-])",
     0,
 )
 def _set_adv(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1899,7 +2035,7 @@ _NAMED_PAPER = re.compile(
 
 @rule(
     "set_every",
-    rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn|(?P<mon>{MON}))(?P<pl>s)?(?![\w-])",
+    rf"(?P<det>every|each|per)\s+(?:(?P<other>other|single|second|third|fourth)\s+)?(?:(?P<num>{NUM})\s+)?(?P<u>{UNIT}|morning|evening|night|weekend|summer|winter|spring|autumn|(?P<mon>{MON}))(?P<pl>s)?(?![\w-])",
     2,
 )
 def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
@@ -1921,8 +2057,9 @@ def _set_every(m: re.Match[str], ctx: Context) -> Parsed | None:
         n = None if numw in VAGUE_NUMBERS else number_value(numw)
         if n is None and numw not in VAGUE_NUMBERS:
             return None  # "every few months": a set of a vague period (PXM)
-    if m["other"] and m["other"].lower() == "other" and n is not None:
-        n = (n or 1) * 2
+    every_nth = {"other": 2, "second": 2, "third": 3, "fourth": 4}.get((m["other"] or "").lower())
+    if every_nth and n is not None:
+        n = (n or 1) * every_nth  # "every other week", "every second year": P2W, P2Y
     return _abs(SET, _duration(n, unit, u), " ".join(m.group(0).lower().split()) + ": a set")
 
 
@@ -2054,15 +2191,30 @@ def _thanksgiving(m: re.Match[str], ctx: Context) -> Parsed | None:
 @rule(
     "moveable_feast",
     r"(?<![\w-])(?:(?P<det>last|next|this)\s+)?(?-i:(?P<f>Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday"
-    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday))(?P<wk>\s+week)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
+    r"|Election\s+Day|Labor\s+Day|Memorial\s+Day|Black\s+Friday|Cyber\s+Monday|Presidents['’]?\s+Day|Columbus\s+Day"
+    r"|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|MLK\s+Day|Father['’]s\s+Day|Thanksgiving(?=\s+weekend)))(?P<wk>\s+week(?P<we>end)?)?(?:\s+(?P<year>\d{4}))?(?:\s+(?P<tod>morning|afternoon|evening|night)(?![\w-]))?"
     r"(?![\w-]|\s+(?:Island|Rising))",
     2,
 )
 def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     """Easter and the days counted from it, and the US holidays fixed by a weekday of a month (and the shopping
-    days after Thanksgiving)."""
-    name = " ".join(m["f"].lower().split()).replace("easter sunday", "easter")
-    week = bool(m["wk"])  # "Easter week": the week the day falls in
+    days after Thanksgiving). "Labor Day weekend", "Easter weekend": the weekend of the holiday (the one before
+    a Monday holiday)."""
+    name = " ".join(m["f"].lower().replace("’", "'").split()).replace("easter sunday", "easter")
+    name = (
+        "martin luther king day"
+        if name.startswith(("martin luther", "mlk"))
+        else name.replace("presidents'", "presidents")
+    )
+    week = bool(m["wk"]) and not m["we"]  # "Easter week": the week the day falls in
+    if m["we"]:
+        if m["tod"]:
+            return None
+        if m["year"]:
+            day = feast_day(name, int(m["year"]))
+            return _abs(D, holiday_weekend(day), f"{name} weekend {m['year']}, stated")
+        det = (m["det"] or "").lower()
+        return Parsed(D, "feast", (name.replace(" ", "_"), det, "weekend"), desc=" ".join(m.group(0).lower().split()))
     if m["year"]:
         day = feast_day(name, int(m["year"]))
         y, w, _ = day.isocalendar()
@@ -2076,6 +2228,23 @@ def _moveable_feast(m: re.Match[str], ctx: Context) -> Parsed | None:
     tod = _tod(m["tod"])
     args = (name.replace(" ", "_"), det, *(("week",) if week else ()))
     return Parsed(T if tod else D, "feast", args, tod=tod, desc=" ".join(m.group(0).lower().split()))
+
+
+@rule(
+    "mid_century",
+    r"(?<![\w-])(?:by|until|till|before|around|towards?)\s+(?P<x>(?:the\s+)?mid-?\s?century)(?=\s*[,.;:)]|\s+(?:and|or|when|if)\b)",
+    1,
+)
+def _mid_century(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "Net zero by mid-century": the middle of this century, as "the middle of the century" is ("mid-century
+    modern" furniture is a style, left out by the words the pattern needs around it)."""
+    return Parsed(D, "unit", ("CE", "0"), mod="MID", desc="mid-century")
+
+
+@rule("year_to_date", r"(?<![\w-])year[\s-]to[\s-]date(?![\w-])", 1)
+def _year_to_date(m: re.Match[str], ctx: Context) -> Parsed | None:
+    """ "The index is up 19% year to date", "year-to-date sales": this year so far, as "so far this year" is."""
+    return Parsed(D, "unit", ("Y", "0"), desc="the year to date")
 
 
 @rule("year_end", r"(?<![\w-])(?:(?:the\s+)?year[\s-]end|year's\s+end)(?![\w-])", 1)

@@ -211,6 +211,17 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "valentine's day": (2, 14),
     "halloween": (10, 31),
     "boxing day": (12, 26),
+    "st patrick's day": (3, 17),
+    "juneteenth": (6, 19),
+    "bastille day": (7, 14),
+    "canada day": (7, 1),
+    "australia day": (1, 26),
+    "anzac day": (4, 25),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "remembrance day": (11, 11),
+    "bonfire night": (11, 5),
+    "hogmanay": (12, 31),
 }
 
 

@@ -414,7 +414,25 @@ def feast_day(name: str, year: int) -> dt.date:
         return _nth_weekday(year, 5, 0, -1)
     if name in ("black friday", "cyber monday"):  # the Friday and Monday after Thanksgiving (fourth Thursday)
         return _nth_weekday(year, 11, 3, 4) + dt.timedelta(days=1 if name == "black friday" else 4)
+    if name in _NTH_WEEKDAY_HOLIDAYS:  # US holidays on the n-th weekday of a month ("Presidents Day")
+        return _nth_weekday(year, *_NTH_WEEKDAY_HOLIDAYS[name])
     raise ValueError(f"unknown holiday {name!r}")
+
+
+#: (month, weekday with 0 = Monday, n) of holidays on the n-th weekday of a month
+_NTH_WEEKDAY_HOLIDAYS = {
+    "martin luther king day": (1, 0, 3),
+    "presidents day": (2, 0, 3),
+    "columbus day": (10, 0, 2),
+    "father's day": (6, 6, 3),
+    "thanksgiving": (11, 3, 4),
+}
+
+
+def holiday_weekend(day: dt.date) -> str:
+    """The weekend of a holiday ("Labor Day weekend", "Easter weekend"): the one just before a Monday holiday,
+    else the one of its week."""
+    return _week_value(day - dt.timedelta(days=2) if day.isoweekday() == 1 else day) + "-WE"
 
 
 def _season_by_tense(anchor: dt.date, season: str, direction: str) -> int:
@@ -550,6 +568,9 @@ def resolve(
         if args[2:] == ("tense",) and direction:
             year = _season_by_tense(anchor, season, direction)
             how_tail = f"{tense}, publication {pub}"
+        elif args[2:] == ("year",):  # "the spring of last year": the season of the year so many from publication's
+            year = anchor.year + n
+            how_tail = f"{n:+d} year from publication {pub}"
         else:
             year = _season_year(anchor, season, n)
             how_tail = f"{'this' if n == 0 else f'{n:+d}'} season from publication {pub}"
@@ -607,6 +628,8 @@ def resolve(
                 )[2]
         day = feast_day(name, year)
         value = _week_value(day) if args[2:] == ("week",) else _iso(day)
+        if args[2:] == ("weekend",):
+            value = holiday_weekend(day)
         how_tail = f"{name} of {year}, {tense}, publication {pub}"
     else:
         raise ValueError(f"unknown rule kind {kind!r}")
@@ -652,7 +675,7 @@ def _unresolved(kind: str, args: tuple[str, ...]) -> str:
     if kind == "thx":
         return "XXXX-11-XX"
     if kind == "feast":
-        return "XXXX-WXX" if args[2:] == ("week",) else "XXXX-XX-XX"
+        return {("week",): "XXXX-WXX", ("weekend",): "XXXX-WXX-WE"}.get(tuple(args[2:]), "XXXX-XX-XX")
     if kind == "qof":
         return f"{args[0]}-QX"
     if kind == "mdw":
