@@ -338,3 +338,12 @@ def test_a_clock_time_on_a_written_date_keeps_it_when_reanchored(nlp):
 
     t = next(t for t in find_times(nlp("She was found at 6am on 3 May 2022."), WED) if t.text == "6am")
     assert reanchor(t, SUN).value == "2022-05-03T06:00"
+
+
+@pytest.mark.parametrize("front", ["---\ndate: 2024-03-16\n---\n", "+++\ndate = 2024-03-16\n+++\n", ""])
+def test_the_headline_is_found_after_either_front_matter(nlp, front):
+    """The corpus reads YAML and TOML front matter; the headline after either is still the headline."""
+    from timeline.times import find_times
+
+    times = find_times(nlp(front + "Election results Sunday\n\nThe count goes on.\n"), SAT)
+    assert [t.value for t in times if t.text == "Sunday"] == ["2024-03-17"]

@@ -824,6 +824,13 @@ _SPAN_OPENING = re.compile(r"\b(?:from|between)\s+(?:early\s+|late\s+|mid-?\s*)?
 _MONTH_OR_DAY = re.compile(r"(\d{4})(-\d\d(?:-\d\d)?)")
 
 
+def _revalued(t: TimeExpression, value: str, how: str, mod: str | None = None, **fields: object) -> TimeExpression:
+    """``t`` with a new ``value``, read again into its date and precision (by ``mod``, ``t``'s own by default), a new
+    account of how it was reached, and ``fields``."""
+    date, precision = value_date(value, t.mod if mod is None else mod)
+    return dataclasses.replace(t, value=value, date=date, precision=precision, how=how, **fields)
+
+
 def _is_span(text: str, a: TimeExpression, b: TimeExpression) -> bool:
     """Are ``a`` and ``b`` the ends of one span: "from a to b", "from a-b", "between a and b"?"""
     opening = _SPAN_OPENING.search(text[max(0, a.start - 20) : a.start])
@@ -879,11 +886,10 @@ def _span_in_order(text: str, out: list[TimeExpression]) -> None:
         if year < 1 or f"{year:04d}{ma.group(2)}" > b.value or int(mb.group(1)) - year > 1:
             continue
         value = f"{year:04d}{ma.group(2)}"
-        date, precision = value_date(value)
-        if date is None:
-            continue
         how = f"{a.how.rsplit(' → ', 1)[0]}; the start of a span to {b.text!r} ({b.value}) → {value}"
-        out[i] = dataclasses.replace(a, value=value, date=date, precision=precision, how=how)
+        moved = _revalued(a, value, how, mod="")
+        if moved.date is not None:
+            out[i] = moved
 
 
 def _overnight(text: str, out: list[TimeExpression], i: int) -> None:
@@ -898,11 +904,10 @@ def _overnight(text: str, out: list[TimeExpression], i: int) -> None:
     t = out[k]
     day = dt.date.fromisoformat(t.value[:10]) + dt.timedelta(days=n)
     value = day.isoformat() + t.value[10:]
-    date, precision = value_date(value)
-    if date is None:
-        return
     how = f"{t.how.rsplit(' → ', 1)[0]}; a span over the night → {value}"
-    out[k] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how)
+    moved = _revalued(t, value, how, mod="")
+    if moved.date is not None:
+        out[k] = moved
 
 
 _WEEKDAY_RULE = re.compile(r"wd:[1-7](?:@.*)?")
@@ -924,9 +929,8 @@ def _same_named_days(out: list[TimeExpression]) -> None:
         if u is None or u.value[:10] == t.value[:10]:
             continue
         value = u.value[:10] + t.value[10:]
-        date, precision = value_date(value, t.mod)
         how = f"{t.text}, no tense: the day the story names {u.text!r} ({u.direction} tense) → {value}"
-        out[i] = dataclasses.replace(t, value=value, date=date, precision=precision, how=how, direction=u.direction)
+        out[i] = _revalued(t, value, how, direction=u.direction)
 
 
 _CLOCK_RULE = re.compile(r"day:0@T\d")  # a bare clock time ("7am"), not "tonight"
@@ -943,12 +947,9 @@ def _clock_before_date(text: str, out: list[TimeExpression]) -> None:
         if not _ON_BETWEEN.fullmatch(text, t.end, u.start) or u.value[:10] == t.value[:10]:
             continue
         value = u.value[:10] + t.value[10:]
-        date, precision = value_date(value, t.mod)
         how = f"{t.text}, on the date after it ({u.text!r}) → {value}"
         # counted from that date, not from publication: reanchoring leaves it (as the story's time's expressions)
-        out[i] = dataclasses.replace(
-            t, value=value, date=date, precision=precision, how=how, anchor=u.value[:10], relative=False, rule=""
-        )
+        out[i] = _revalued(t, value, how, anchor=u.value[:10], relative=False, rule="")
 
 
 def _clock_after_day(text: str, out: list[TimeExpression]) -> None:
@@ -961,12 +962,11 @@ def _clock_after_day(text: str, out: list[TimeExpression]) -> None:
         if text[t.end : u.start] != ", " or u.value[:10] == t.value:
             continue
         value = t.value + u.value[10:]
-        date, precision = value_date(value, u.mod)
         how = f"{u.text}, on the day before it ({t.text!r}) → {value}"
-        out[i + 1] = dataclasses.replace(u, value=value, date=date, precision=precision, how=how, anchor=t.value)
+        out[i + 1] = _revalued(u, value, how, anchor=t.value)
 
 
-_FRONT_MATTER = re.compile(r"---[ \t]*\n(?:.*\n)*?---[ \t]*\n")
+_FRONT_MATTER = re.compile(r"(---|\+\+\+)[ \t]*\n(?:.*\n)*?\1[ \t]*\n")  # YAML or TOML, as the corpus reads them
 _HEADLINE = re.compile(r"\s*([^\n]{8,160}?)[ \t]*\n")
 _DATELINE = re.compile(r"\([A-Z][\w.]*\)\s*[-—–_]|\s[-—–]\s*$")
 
@@ -1005,11 +1005,8 @@ def _headline_days(text: str, out: list[TimeExpression], anchor: dt.date) -> Non
         same = body.get(f"wd:{args[0]}") or body.get(t.rule)
         if same is not None and same.value[:10] != t.value[:10]:
             value = same.value[:10] + t.value[10:]
-            date, precision = value_date(value, t.mod)
             how = f"{t.text}, in the headline: the day the story names ({same.text!r}) → {value}"
-            out[i] = dataclasses.replace(
-                t, value=value, date=date, precision=precision, how=how, direction=same.direction
-            )
+            out[i] = _revalued(t, value, how, direction=same.direction)
         elif same is None and t.direction in ("present", ""):  # "to vote Thursday" stays ahead
             rule = f"wd:{args[0]}:near" + (f"@{tod}" if tod else "")
             r = resolve((kind, (args[0], "near"), tod), anchor, "", t.mod, f"{t.text}, in the headline")
